@@ -1,0 +1,242 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { normaliseForComparison } from '../text/normalise.js';
+import {
+  type KnowledgeBase,
+  type KnowledgeEvent,
+  type Meeting,
+  newestFirst,
+  type Source,
+  toKnownDate,
+} from './model.js';
+import { checkReferences, type ParsedCollections } from './references.js';
+import { type CollectionName, collections, type RawRecord } from './schema.js';
+
+export interface KnowledgeProblem {
+  file: string;
+  /** Where in the file, as a record path: `[3].date.value`, with the record id when known. */
+  path: string;
+  line?: number;
+  column?: number;
+  message: string;
+}
+
+export class KnowledgeError extends Error {
+  constructor(readonly problems: KnowledgeProblem[]) {
+    super(
+      `${problems.length} problem${problems.length === 1 ? '' : 's'} in the fact base:\n${problems.map(formatProblem).join('\n')}`,
+    );
+    this.name = 'KnowledgeError';
+  }
+}
+
+export function formatProblem(p: KnowledgeProblem): string {
+  const at = p.line ? `${p.file}:${p.line}:${p.column ?? 1}` : p.file;
+  return `${at} ${p.path || '(file)'}: ${p.message}`;
+}
+
+interface ParsedFile<C extends CollectionName> {
+  records: RawRecord<C>[];
+  locate(path: (string | number)[]): { line?: number; column?: number };
+}
+
+function parseCollection<C extends CollectionName>(
+  dir: string,
+  name: C,
+  problems: KnowledgeProblem[],
+  hash: ReturnType<typeof createHash>,
+): ParsedFile<C> {
+  const { file, schema } = collections[name];
+  const nowhere = { records: [], locate: () => ({}) };
+  const full = join(dir, file);
+  if (!existsSync(full)) {
+    problems.push({ file, path: '', message: `missing file (expected at ${full})` });
+    return nowhere;
+  }
+  const source = readFileSync(full, 'utf8');
+  hash.update(file).update(source);
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter, prettyErrors: false });
+  for (const error of doc.errors) {
+    const pos = error.linePos?.[0];
+    problems.push({
+      file,
+      path: '',
+      line: pos?.line,
+      column: pos?.col,
+      message: `not valid YAML: ${error.message}`,
+    });
+  }
+  if (doc.errors.length > 0) return nowhere;
+
+  const locate = (path: (string | number)[]) => {
+    for (let n = path.length; n >= 0; n--) {
+      const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
+      if (node && typeof node === 'object' && node.range) {
+        const { line, col } = lineCounter.linePos(node.range[0]);
+        return { line, column: col };
+      }
+    }
+    return {};
+  };
+
+  if (!isSeq(doc.contents)) {
+    problems.push({ file, path: '', ...locate([]), message: 'the file must hold a list of records' });
+    return nowhere;
+  }
+  const raw = doc.toJS() as unknown[];
+  const records: RawRecord<C>[] = [];
+  raw.forEach((item, index) => {
+    const result = (schema as z.ZodType).safeParse(item);
+    if (result.success) {
+      records.push(result.data as RawRecord<C>);
+      return;
+    }
+    const id = isMap(doc.contents && isSeq(doc.contents) ? doc.contents.items[index] : undefined)
+      ? (item as { id?: unknown }).id
+      : undefined;
+    for (const issue of result.error.issues) {
+      const path = [index, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
+      problems.push({ file, path: recordPath(path, id), ...locate(path), message: describeIssue(issue) });
+    }
+  });
+  return { records, locate };
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const field = issue.path.at(-1);
+  if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message) && field !== undefined) {
+    return `missing required field "${String(field)}"`;
+  }
+  return issue.message;
+}
+
+/** `[3].date.value (paris-2015)`: the index for the file, the id for the reader. */
+export function recordPath(path: (string | number)[], id?: unknown): string {
+  const [index, ...rest] = path;
+  const tail = rest.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('');
+  const who = typeof id === 'string' ? ` (${id})` : '';
+  return `[${index}]${tail}${who}`;
+}
+
+export interface CheckResult {
+  knowledge?: KnowledgeBase;
+  problems: KnowledgeProblem[];
+}
+
+/** Reads and validates a fact base folder; never throws for a problem in the data. */
+export function checkKnowledge(dirInput: string): CheckResult {
+  const dir = resolve(dirInput);
+  const problems: KnowledgeProblem[] = [];
+  if (!existsSync(dir)) {
+    return {
+      problems: [{ file: dir, path: '', message: 'the knowledge folder does not exist (set KNOWLEDGE_DIR)' }],
+    };
+  }
+  const hash = createHash('sha256');
+  const files = {} as { [C in CollectionName]: ParsedFile<C> };
+  for (const name of Object.keys(collections) as CollectionName[]) {
+    (files as Record<CollectionName, unknown>)[name] = parseCollection(dir, name, problems, hash);
+  }
+
+  const articles = new Map<string, string>();
+  files.sources.records.forEach((record, index) => {
+    const path = join(dir, 'articles', record.file);
+    if (!existsSync(path)) {
+      problems.push({
+        file: collections.sources.file,
+        path: recordPath([index, 'file'], record.id),
+        ...files.sources.locate([index, 'file']),
+        message: `article file not found: articles/${record.file}`,
+      });
+      return;
+    }
+    const text = readFileSync(path, 'utf8');
+    hash.update(record.file).update(text);
+    articles.set(record.id, text);
+  });
+
+  const parsed: ParsedCollections = Object.fromEntries(
+    (Object.keys(files) as CollectionName[]).map((name) => [name, files[name].records]),
+  ) as ParsedCollections;
+  const normalisedArticles = new Map([...articles].map(([id, text]) => [id, normaliseForComparison(text)]));
+  for (const issue of checkReferences(parsed, normalisedArticles)) {
+    const file = files[issue.collection];
+    problems.push({
+      file: collections[issue.collection].file,
+      path: recordPath(issue.path, parsed[issue.collection][issue.path[0] as number]?.id),
+      ...file.locate(issue.path),
+      message: issue.message,
+    });
+  }
+
+  if (problems.length > 0) return { problems };
+  return { problems, knowledge: build(dir, hash.digest('hex').slice(0, 12), parsed, articles) };
+}
+
+/** Loads a fact base, or throws a KnowledgeError that lists every problem. */
+export function loadKnowledge(dir: string): KnowledgeBase {
+  const { knowledge, problems } = checkKnowledge(dir);
+  if (!knowledge) throw new KnowledgeError(problems);
+  return knowledge;
+}
+
+/** The source ids of every evidence span anywhere inside a record, in order of first citation. */
+function citedSources(record: unknown, into = new Set<string>()): string[] {
+  if (Array.isArray(record)) for (const item of record) citedSources(item, into);
+  else if (record && typeof record === 'object') {
+    const { source, text } = record as { source?: unknown; text?: unknown };
+    if (typeof source === 'string' && typeof text === 'string') into.add(source);
+    for (const value of Object.values(record)) citedSources(value, into);
+  }
+  return [...into];
+}
+
+function indexById<T extends { id: string }>(items: T[]): (id: string) => T | undefined {
+  const map = new Map(items.map((item) => [item.id, item]));
+  return (id) => map.get(id);
+}
+
+function build(
+  dir: string,
+  version: string,
+  raw: ParsedCollections,
+  articles: Map<string, string>,
+): KnowledgeBase {
+  const sources: Source[] = raw.sources.map((s) => ({
+    ...s,
+    published: toKnownDate({
+      ...s.published,
+      evidence: s.published.evidence.map((e) => ({ ...e, source: s.id })),
+    }),
+    text: articles.get(s.id) ?? '',
+  }));
+  const meetings: Meeting[] = raw.meetings
+    .map((m) => ({ ...m, date: toKnownDate(m.date), sources: citedSources(m) }))
+    .sort(newestFirst);
+  const events: KnowledgeEvent[] = raw.events
+    .map((e) => ({ ...e, date: toKnownDate(e.date), sources: citedSources(e) }))
+    .sort(newestFirst);
+  const quotes = raw.quotes.map(({ date, ...q }) => ({ ...q, ...(date && { date: toKnownDate(date) }) }));
+  return {
+    dir,
+    version,
+    sources,
+    people: raw.people,
+    places: raw.places,
+    topics: raw.topics,
+    meetings,
+    events,
+    quotes,
+    source: indexById(sources),
+    person: indexById(raw.people),
+    place: indexById(raw.places),
+    topic: indexById(raw.topics),
+    meeting: indexById(meetings),
+    event: indexById(events),
+    quote: indexById(quotes),
+  };
+}

@@ -1,0 +1,84 @@
+import type {
+  DateFact,
+  EventRecord,
+  MeetingRecord,
+  Person,
+  Place,
+  QuoteRecord,
+  SourceRecord,
+  Topic,
+} from './schema.js';
+
+export type DatePrecision = 'year' | 'month' | 'day';
+
+/** A date fact with what its written form implies: precision and a key that sorts chronologically. */
+export interface KnownDate extends DateFact {
+  precision: DatePrecision;
+  year: number;
+  month?: number;
+  day?: number;
+  /** Sorts a less precise date after the precise dates it could be (2015 after 2015-12-31). */
+  sortKey: string;
+}
+
+export interface Source extends Omit<SourceRecord, 'published'> {
+  published: KnownDate;
+  /** The article text exactly as received. */
+  text: string;
+}
+
+export interface Meeting extends Omit<MeetingRecord, 'date'> {
+  date: KnownDate;
+  /** Every source that supports any part of the record, in first-cited order. */
+  sources: string[];
+}
+
+export interface KnowledgeEvent extends Omit<EventRecord, 'date'> {
+  date: KnownDate;
+  sources: string[];
+}
+
+export interface Quote extends Omit<QuoteRecord, 'date'> {
+  /** The quote's own date when the article gives one apart from its meeting's. */
+  date?: KnownDate;
+}
+
+export interface KnowledgeBase {
+  dir: string;
+  /** A short hash of every file: changes whenever any record or article changes. */
+  version: string;
+  sources: Source[];
+  people: Person[];
+  places: Place[];
+  topics: Topic[];
+  /** Newest first. */
+  meetings: Meeting[];
+  /** Newest first. */
+  events: KnowledgeEvent[];
+  quotes: Quote[];
+  source(id: string): Source | undefined;
+  person(id: string): Person | undefined;
+  place(id: string): Place | undefined;
+  topic(id: string): Topic | undefined;
+  meeting(id: string): Meeting | undefined;
+  event(id: string): KnowledgeEvent | undefined;
+  quote(id: string): Quote | undefined;
+}
+
+export function toKnownDate(fact: DateFact): KnownDate {
+  const [y, m, d] = fact.value.split('-').map(Number);
+  const year = y as number;
+  const precision: DatePrecision = d !== undefined ? 'day' : m !== undefined ? 'month' : 'year';
+  const sortKey = `${String(year).padStart(4, '0')}-${String(m ?? 13).padStart(2, '0')}-${String(d ?? 32).padStart(2, '0')}`;
+  return {
+    ...fact,
+    precision,
+    year,
+    ...(m !== undefined && { month: m }),
+    ...(d !== undefined && { day: d }),
+    sortKey,
+  };
+}
+
+export const newestFirst = (a: { date: KnownDate }, b: { date: KnownDate }) =>
+  b.date.sortKey.localeCompare(a.date.sortKey);
