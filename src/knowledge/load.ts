@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { normaliseForComparison } from '../text/normalise.js';
+import { spansIn } from './evidence.js';
 import {
   type KnowledgeBase,
   type KnowledgeEvent,
@@ -184,15 +185,9 @@ export function loadKnowledge(dir: string): KnowledgeBase {
   return knowledge;
 }
 
-/** The source ids of every evidence span anywhere inside a record, in order of first citation. */
-function citedSources(record: unknown, into = new Set<string>()): string[] {
-  if (Array.isArray(record)) for (const item of record) citedSources(item, into);
-  else if (record && typeof record === 'object') {
-    const { source, text } = record as { source?: unknown; text?: unknown };
-    if (typeof source === 'string' && typeof text === 'string') into.add(source);
-    for (const value of Object.values(record)) citedSources(value, into);
-  }
-  return [...into];
+/** The source ids a record cites anywhere, in order of first citation. */
+function citedSources(record: unknown): string[] {
+  return [...new Set(spansIn(record).map((span) => span.source))];
 }
 
 function indexById<T extends { id: string }>(items: T[]): (id: string) => T | undefined {

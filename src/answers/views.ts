@@ -1,0 +1,135 @@
+import type { Engine } from '../engine/engine.js';
+import type { KnowledgeEvent, Meeting, Quote } from '../knowledge/model.js';
+import { LIMITS, truncate } from '../limits.js';
+import {
+  citeQuote,
+  citeSources,
+  datedLabel,
+  dateReasoning,
+  echo,
+  eventTitle,
+  listWords,
+  meetingTitle,
+  quoteSetting,
+  quoteText,
+  speakerName,
+} from './format.js';
+import { meetingBrief, meetingFollowUps, whereLine } from './meeting-view.js';
+import { type FollowUp, type Reply, reply } from './reply.js';
+
+/**
+ * An honest miss: says what was not found, offers the closest things the fact base does know,
+ * and never guesses.
+ */
+export function notFound(what: string, closest: FollowUp[] = [], unknown: string[] = []): Reply {
+  const never = unknown.length ? `\nThe articles never mention ${listWords(unknown.map(echo))}.` : '';
+  const offer = closest.length ? '\nClosest things the articles do cover are below.' : '';
+  return reply({
+    kind: 'not-found',
+    title: 'Not in the articles',
+    text: `${what}${never}${offer}`,
+    suggestions: closest.slice(0, 5),
+    followUps: closest.length ? [] : [{ label: 'All meetings', command: '/meetings' }],
+  });
+}
+
+/** "Did you mean" entries for meetings. */
+export function meetingSuggestions(engine: Engine, meetings: Meeting[]): FollowUp[] {
+  return meetings
+    .slice(0, 5)
+    .map((m) => ({ label: meetingTitle(engine.kb, m), command: `/meeting query:${m.id}` }));
+}
+
+/** The meetings most worth offering when a lookup finds nothing: the reported ones, newest first. */
+export function closestMeetings(engine: Engine): FollowUp[] {
+  return meetingSuggestions(
+    engine,
+    engine.kb.meetings.filter((m) => m.kind === 'reported'),
+  );
+}
+
+export function eventDetail(engine: Engine, e: KnowledgeEvent): Reply {
+  const { kb } = engine;
+  const reasoning = dateReasoning(e.date);
+  const meetings = e.meetings.map((id) => kb.meeting(id)).filter((m): m is Meeting => Boolean(m));
+  return reply({
+    title: eventTitle(e),
+    text: e.summary,
+    fields: [
+      {
+        name: 'Date',
+        value: truncate(
+          reasoning ? `${datedLabel(e.date)}\n${reasoning}` : datedLabel(e.date),
+          LIMITS.fieldValue,
+        ),
+      },
+      { name: 'Place', value: whereLine(engine, e), inline: true },
+      { name: 'Kind', value: e.kind, inline: true },
+      ...(e.people.length
+        ? [{ name: 'People', value: listWords(e.people.map((id) => kb.person(id)?.name ?? id)) }]
+        : []),
+      ...(meetings.length
+        ? [{ name: 'Related meetings', value: meetings.map((m) => `- ${meetingTitle(kb, m)}`).join('\n') }]
+        : []),
+    ],
+    citations: citeSources(kb, e.sources),
+    followUps: meetings
+      .slice(0, 3)
+      .map((m) => ({ label: meetingTitle(kb, m), command: `/meeting query:${m.id}` })),
+  });
+}
+
+/** A quote with everything needed to cite it: speaker, when, where, and the article. */
+export function quoteLine(engine: Engine, q: Quote): string {
+  const { date, place } = quoteSetting(engine.kb, q);
+  const when = date ? datedLabel(date) : 'date not stated';
+  const to = q.addressee ? ` to ${engine.kb.person(q.addressee)?.name ?? q.addressee}` : '';
+  return `— **${speakerName(engine.kb, q)}**${to}, ${place ?? 'place not stated'}, ${when}`;
+}
+
+export function quoteBlock(engine: Engine, q: Quote, max = 900): string {
+  const context =
+    q.kind === 'direct' && q.context && q.text.length < 60
+      ? `\n_Context:_ ${q.context.replace(/\s+/g, ' ')}`
+      : '';
+  return `> ${truncate(quoteText(q), max)}\n${quoteLine(engine, q)}${context}`;
+}
+
+export function quoteReply(
+  engine: Engine,
+  quotes: Quote[],
+  title: string,
+  followUps: FollowUp[] = [],
+): Reply {
+  const [first, ...rest] = quotes;
+  if (!first) throw new Error('quoteReply needs at least one quote');
+  return reply({
+    title,
+    text: quoteBlock(engine, first, 3000),
+    fields: rest.slice(0, 4).map((q, i) => ({
+      name: `${i + 2}. ${speakerName(engine.kb, q)}`,
+      value: truncate(quoteBlock(engine, q, 700), LIMITS.fieldValue),
+    })),
+    citations: [first, ...rest.slice(0, 4)].map((q) => citeQuote(engine.kb, q)),
+    followUps,
+  });
+}
+
+/** "12 September 2019" with an inferred marker, and what kind of record it is when that matters. */
+export function meetingWhen(engine: Engine, m: Meeting): string {
+  const note =
+    m.kind === 'planned'
+      ? ' (announced for the future; no article says it took place)'
+      : m.kind === 'photo'
+        ? ' (seen only in a photo caption)'
+        : '';
+  return `**${datedLabel(m.date)}** — ${whereLine(engine, m)}${note}`;
+}
+
+export function meetingList(engine: Engine, meetings: Meeting[]): Reply['fields'] {
+  return meetings.map((m) => meetingBrief(engine, m));
+}
+
+export function detailsFollowUps(meetings: Meeting[]): FollowUp[] {
+  return meetings.length === 1 && meetings[0] ? meetingFollowUps(meetings[0]) : [];
+}

@@ -1,0 +1,52 @@
+/**
+ * The kinds of plain-English question /ask understands, recognised from the question's wording.
+ * Order matters: the first pattern that matches wins ("when did Putin say…" is a when).
+ */
+export const INTENTS = [
+  ['help', /^(help|commands|what can you (do|answer)|how do (i|you) (use|work))\b/],
+  [
+    'who-said',
+    /\bwho (said|says|called|described|wished|told|spoke|promised|mentioned|credited|praised|thanked|hailed)\b|\bwhose (words|quote)\b|\bsaid by whom\b|\bwho is quoted\b/,
+  ],
+  ['count', /\bhow (many|often)\b|\bnumber of\b|\bcount\b/],
+  [
+    'when',
+    /^when\b|\bwhen (did|was|were|is|will|do|does)\b|\bwhat (date|day|year|month)\b|\bwhich (date|day|year|month)\b|\bhow long ago\b|\bwhat time\b/,
+  ],
+  [
+    'where',
+    /^where\b|\bwhere (did|was|were|is|will|do|does)\b|\b(which|what|in what) (city|country|place|venue|location|town)\b/,
+  ],
+  [
+    'sources',
+    /\bwhich (articles?|sources?|publications?|outlets?|papers?)\b|\bwhat (articles?|sources?)\b|\b(list|show)( me)?( the| all)? (articles|sources)\b|\bwhere (does|did) (this|that|it) come from\b|^sources?\b|\bcite\b/,
+  ],
+  [
+    'quote',
+    /\bwhat did ([a-z ]+?) (say|tell|call|promise|wish|announce|add|declare|note)\b|\bwhat (was|were|is) said\b|\bquotes?\b|\bsaid (about|on|regarding)\b|\bsay (about|on|regarding)\b|\bstatements?\b|\bwords (on|about)\b/,
+  ],
+  [
+    'topics',
+    /\btopics?\b|\bwhat (did|do) (they|the two|the leaders|both) (discuss|talk)|\bwhat (was|were|is) (discussed|talked about|on the agenda)\b|\bagenda\b|\bsubjects?\b|\bwhat .*\b(discuss|discussed)\b/,
+  ],
+  [
+    'who-is',
+    /^who (is|was|s)\b|\bwho (is|was) ([a-z]+ )?[a-z]+\s*$|\bwhat (is|was) (the )?role of\b|\btell me about (mr |president |minister )?[a-z]+ ?[a-z]*$/,
+  ],
+  [
+    'list',
+    /\blist\b|\ball (the |of the )?meetings\b|\bevery meeting\b|\bshow (me )?(all )?(the )?meetings\b|\b(which|what) meetings\b|^meetings\b/,
+  ],
+  ['yes-no', /^(did|have|has|was|were|is|are|do|does|will|had) /],
+  [
+    'details',
+    /\btell me (about|more)\b|\bdetails?\b|\bdescribe\b|\bwhat happened\b|\bsummar(y|ise|ize)\b|\bmore about\b|\bexplain\b|\bwhat (was|is) (the|that)\b/,
+  ],
+] as const satisfies readonly (readonly [string, RegExp])[];
+
+export type Intent = (typeof INTENTS)[number][0] | 'unknown';
+
+export function detectIntent(folded: string): Intent {
+  for (const [intent, pattern] of INTENTS) if (pattern.test(folded)) return intent;
+  return 'unknown';
+}

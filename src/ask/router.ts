@@ -1,0 +1,354 @@
+import { citeQuote, citeSources, echo, listWords, meetingTitle, plural } from '../answers/format.js';
+import { meetingDetail } from '../answers/meeting-view.js';
+import { choose, type Reply, reply, usage } from '../answers/reply.js';
+import { closestMeetings, eventDetail, meetingSuggestions, notFound, quoteBlock } from '../answers/views.js';
+import { answerWhenWhere } from '../answers/when-where.js';
+import type { Context } from '../commands/command.js';
+import { helpCommand } from '../commands/help.js';
+import { breakdown, listMeetings } from '../commands/meetings.js';
+import { answerQuotes } from '../commands/quote.js';
+import { sourcesCommand } from '../commands/sources.js';
+import { allTopics, meetingTopics } from '../commands/topics.js';
+import type { Engine, Understanding } from '../engine/engine.js';
+import { findTargets } from '../engine/targets.js';
+import type { Meeting } from '../knowledge/model.js';
+import type { Person } from '../knowledge/schema.js';
+import { hasDateFilter } from '../search/dates.js';
+import { searchWords } from '../search/text-index.js';
+import { foldForSearch } from '../text/normalise.js';
+import { detectIntent, type Intent } from './intents.js';
+
+type Handler = (engine: Engine, question: string, u: Understanding, ctx: Context) => Reply;
+
+/** Places that some meeting happened in: only these narrow a list of meetings. */
+function meetingPlaces(engine: Engine, u: Understanding) {
+  return u.places.filter((p) => engine.kb.meetings.some((m) => engine.placeChain(m.place).includes(p.id)));
+}
+
+/** The meetings a question narrows down to by place, date, person and topic. */
+function narrowed(
+  engine: Engine,
+  u: Understanding,
+  withTopics = true,
+): { meetings: Meeting[]; filters: string[] } {
+  const places = meetingPlaces(engine, u);
+  const people = u.people.filter((p) => !engine.principals.has(p.id));
+  const topics = withTopics ? u.topics : [];
+  const meetings = engine.filterMeetings({
+    places,
+    people,
+    topics,
+    dates: u.dates,
+    ...(u.meetings.length && { meetings: u.meetings }),
+  });
+  const filters = [
+    ...places.map((p) => `in ${p.name}`),
+    ...(u.dates.description ? [u.dates.description] : []),
+    ...people.map((p) => `involving ${p.name}`),
+    ...topics.map((t) => `about ${t.label}`),
+  ];
+  return { meetings, filters };
+}
+
+const hasNarrowing = (engine: Engine, u: Understanding) =>
+  meetingPlaces(engine, u).length > 0 ||
+  hasDateFilter(u.dates) ||
+  u.meetings.length > 0 ||
+  u.people.some((p) => !engine.principals.has(p.id));
+
+function quotedSpeaker(engine: Engine, u: Understanding): Person | undefined {
+  return u.people.find((p) => engine.kb.quotes.some((q) => q.speaker === p.id));
+}
+
+/** Words for a quote search: the question's words without the speaker's name or the places used as filters. */
+function quoteSearchWords(engine: Engine, u: Understanding, speaker?: Person): string[] {
+  const drop = new Set(
+    [
+      ...(speaker ? [speaker.name, ...speaker.aliases] : []),
+      ...meetingPlaces(engine, u).flatMap((p) => [p.name, ...p.aliases]),
+    ].flatMap((n) => searchWords(n)),
+  );
+  return searchWords(u.corrected).filter((w) => !drop.has(w));
+}
+
+const whoSaid: Handler = (engine, question, u) => {
+  const words = quoteSearchWords(engine, u);
+  const { hits } = engine.quoteIndex.search(words, { limit: 5 });
+  const [top] = hits;
+  if (!top || top.matched < Math.ceil(words.length / 2)) {
+    return notFound(
+      `I can't find anyone quoted saying ${echo(question.replace(/^.*?\b(said|says|say)\b/i, '').trim() || question)} in the articles.`,
+      [{ label: 'A random quote', command: '/quote' }],
+      u.unknown,
+    );
+  }
+  const q = top.item;
+  const speaker = q.speaker ? engine.kb.person(q.speaker)?.name : undefined;
+  return reply({
+    title: 'Who said it',
+    text: `${speaker ? `**${speaker}** said it.` : 'The article does not name the speaker.'}\n${quoteBlock(engine, q, 3000)}`,
+    citations: [citeQuote(engine.kb, q)],
+    followUps: [
+      ...(q.speaker ? [{ label: `More from ${speaker}`, command: `/quote speaker:${q.speaker}` }] : []),
+      ...(q.meeting ? [{ label: 'The meeting', command: `/meeting query:${q.meeting}` }] : []),
+    ],
+  });
+};
+
+const quotesAbout: Handler = (engine, _question, u, ctx) => {
+  const speaker = quotedSpeaker(engine, u);
+  const restricted = hasNarrowing(engine, u) ? narrowed(engine, u, false).meetings : undefined;
+  const words = quoteSearchWords(engine, u, speaker);
+  const found = engine.findQuotes({
+    ...(speaker && { speaker }),
+    ...(restricted && { meetings: restricted }),
+    words,
+  });
+  const [onlyMeeting] = restricted ?? [];
+  return answerQuotes(engine, words.length && !found.length ? [] : found, {
+    ...(speaker && { speaker }),
+    ...(restricted?.length === 1 && onlyMeeting && { meeting: onlyMeeting }),
+    ...(words.length && { query: words.join(' ') }),
+    line: `/quote${words.length ? ` query:${words.join(' ')}` : ''}${speaker ? ` speaker:${speaker.id}` : ''}`,
+    page: ctx.page ?? 1,
+  });
+};
+
+const topicsOf: Handler = (engine, _question, u, ctx) => {
+  if (!hasNarrowing(engine, u)) {
+    if (u.topics.length) return yesNoTopic(engine, u);
+    return allTopics(engine, ctx.page ?? 1);
+  }
+  const { meetings } = narrowed(engine, u, false);
+  const [only] = meetings;
+  if (meetings.length === 1 && only) return meetingTopics(engine, only);
+  if (meetings.length === 0)
+    return notFound('The articles report no meeting that matches.', closestMeetings(engine), u.unknown);
+  return choose(
+    'Which meeting?',
+    `${meetings.length} meetings match. Pick one to see its topics:`,
+    meetingSuggestions(engine, meetings).map((s) => ({
+      ...s,
+      command: s.command.replace('/meeting query:', '/topics meeting:'),
+    })),
+  );
+};
+
+const count: Handler = (engine, question, u, ctx) => {
+  const folded = foldForSearch(question);
+  if (/\bhow many (quotes|quotations|statements)\b/.test(folded)) {
+    const speaker = quotedSpeaker(engine, u);
+    const quotes = engine.kb.quotes.filter((q) => !speaker || q.speaker === speaker.id);
+    const direct = quotes.filter((q) => q.kind === 'direct').length;
+    return reply({
+      title: 'How many quotes',
+      text: `The articles hold **${plural(quotes.length, 'quotation')}**${speaker ? ` by ${speaker.name}` : ''}: ${direct} in the speaker's own words and ${quotes.length - direct} reported in paraphrase.`,
+      citations: citeSources(engine.kb, new Set(quotes.map((q) => q.source))),
+      followUps: [{ label: 'A random quote', command: '/quote' }],
+    });
+  }
+  if (/\bhow many (articles|sources)\b/.test(folded)) {
+    return {
+      ...sourcesCommand.run({}, ctx),
+      title: `${plural(engine.kb.sources.length, 'source article')}`,
+    };
+  }
+  const { meetings, filters } = narrowed(engine, u);
+  const ordinals = engine.kb.meetings.flatMap((m) =>
+    m.notes.filter((n) => /\b\d+(st|nd|rd|th)\b/.test(n.text)).map((n) => ({ m, n })),
+  );
+  const context = filters.length
+    ? ''
+    : ordinals.map(({ m, n }) => `\n_${meetingTitle(engine.kb, m)}: ${n.text}_`).join('');
+  return reply({
+    title: 'How many meetings',
+    text: meetings.length
+      ? `The articles mention **${plural(meetings.length, 'meeting')}** and contacts between Netanyahu and Putin${filters.length ? ` ${filters.join(', ')}` : ''} ${breakdown(meetings)}.${context}\nThey are not a complete record: only what these five articles report.`
+      : `The articles mention no meeting ${filters.join(', ')}.`,
+    fields: meetings.slice(0, 10).map((m) => ({
+      name: meetingTitle(engine.kb, m),
+      value: m.kind === 'reported' ? 'reported' : m.kind,
+      inline: true,
+    })),
+    citations: citeSources(
+      engine.kb,
+      meetings.flatMap((m) => m.sources),
+    ),
+    followUps: [{ label: 'List them', command: '/meetings' }],
+  });
+};
+
+const whoIs: Handler = (engine, question, u, ctx) => {
+  const [person] = u.people;
+  if (!person) return details(engine, question, u, ctx);
+  const meetings = engine.kb.meetings.filter((m) => engine.peopleOf(m).has(person.id));
+  const events = engine.kb.events.filter((e) => e.people.includes(person.id));
+  const quotes = engine.kb.quotes.filter((q) => q.speaker === person.id);
+  return reply({
+    title: person.name,
+    text: `**${person.name}**: ${person.role} at the time of the articles.`,
+    fields: [
+      ...(meetings.length
+        ? [
+            {
+              name: `Meetings (${meetings.length})`,
+              value: meetings
+                .slice(0, 8)
+                .map((m) => `- ${meetingTitle(engine.kb, m)}`)
+                .join('\n'),
+            },
+          ]
+        : []),
+      ...(events.length
+        ? [
+            {
+              name: 'Also appears in',
+              value: events
+                .slice(0, 5)
+                .map((e) => `- ${e.label}`)
+                .join('\n'),
+            },
+          ]
+        : []),
+      {
+        name: 'Quoted',
+        value: quotes.length ? plural(quotes.length, 'time') : 'not quoted in the articles',
+        inline: true,
+      },
+    ],
+    citations: citeSources(
+      engine.kb,
+      person.evidence.map((e) => e.source),
+    ),
+    followUps: quotes.length
+      ? [{ label: `Quotes by ${person.name}`, command: `/quote speaker:${person.id}` }]
+      : [],
+  });
+};
+
+const listIntent: Handler = (engine, question, u, ctx) => {
+  const { meetings, filters } = narrowed(engine, u);
+  if (u.unknown.length && !filters.length) {
+    return notFound(
+      `The articles report no meeting matching ${echo(question)}.`,
+      closestMeetings(engine),
+      u.unknown,
+    );
+  }
+  return listMeetings(engine, meetings, filters, '/meetings', ctx.page ?? 1);
+};
+
+function yesNoTopic(engine: Engine, u: Understanding): Reply {
+  const topics = u.topics;
+  const meetings = engine.kb.meetings.filter((m) => topics.every((t) => engine.topicsOf(m).has(t.id)));
+  const names = listWords(topics.map((t) => t.label));
+  if (!meetings.length) {
+    return notFound(
+      `The articles don't report ${names} being discussed at one meeting.`,
+      closestMeetings(engine),
+      u.unknown,
+    );
+  }
+  return reply({
+    title: `Discussed: ${names}`,
+    text: `Yes. ${names} came up at ${plural(meetings.length, 'meeting')}:\n${meetings.map((m) => `- ${meetingTitle(engine.kb, m)}`).join('\n')}`,
+    citations: citeSources(
+      engine.kb,
+      meetings.flatMap((m) => m.sources),
+    ),
+    followUps: topics.map((t) => ({
+      label: `Meetings about ${t.label}`,
+      command: `/meetings topic:${t.id}`,
+    })),
+  });
+}
+
+const yesNo: Handler = (engine, question, u, ctx) => {
+  const folded = foldForSearch(question);
+  if (
+    /\b(discuss|discussed|talk|talked|mention|mentioned|raise|raised|come up|came up|address|addressed)\b/.test(
+      folded,
+    )
+  ) {
+    if (u.topics.length && !hasNarrowing(engine, u)) return yesNoTopic(engine, u);
+    if (!u.topics.length && u.unknown.length) {
+      return notFound(
+        `The articles don't report ${listWords(u.unknown.map(echo))} being discussed.`,
+        closestMeetings(engine),
+        u.unknown,
+      );
+    }
+  }
+  if (/\b(say|said|tell|told|call|called|wish|wished)\b/.test(folded))
+    return quotesAbout(engine, question, u, ctx);
+  const targets = findTargets(engine, question);
+  if (targets.best === 'none') {
+    const what = u.dates.description ? `a meeting ${u.dates.description}` : 'that';
+    return notFound(
+      `The articles don't report ${what}${u.unknown.length ? '' : ` (${echo(question)})`}.`,
+      closestMeetings(engine),
+      u.unknown,
+    );
+  }
+  const answer = answerWhenWhere(engine, 'when', question, targets);
+  return { ...answer, text: `Yes, according to the articles:\n${answer.text}` };
+};
+
+const details: Handler = (engine, question, u, ctx) => {
+  const targets = findTargets(engine, question);
+  const [first, second] = targets.meetings;
+  if (targets.best === 'meetings' && first && !second) return meetingDetail(engine, first);
+  if (targets.best === 'meetings' && first) {
+    const { filters } = narrowed(engine, u);
+    return listMeetings(engine, targets.meetings, filters, '/meetings', ctx.page ?? 1);
+  }
+  const [event] = targets.events;
+  if (targets.best === 'events' && event) return eventDetail(engine, event);
+  if (u.people.length) return whoIs(engine, question, { ...u }, ctx);
+  if (u.topics.length) return yesNoTopic(engine, u);
+  return notFound(
+    `I can't find anything about ${echo(question)} in the articles.`,
+    closestMeetings(engine),
+    u.unknown,
+  );
+};
+
+const HANDLERS: Record<Intent, Handler> = {
+  help: (_engine, _q, _u, ctx) => helpCommand.run({}, ctx),
+  'who-said': whoSaid,
+  count,
+  when: (engine, question) => answerWhenWhere(engine, 'when', question, findTargets(engine, question)),
+  where: (engine, question) => answerWhenWhere(engine, 'where', question, findTargets(engine, question)),
+  sources: (engine, _q, u, ctx) => {
+    const { meetings } = narrowed(engine, u);
+    const [only] = meetings;
+    return sourcesCommand.run(
+      hasNarrowing(engine, u) && meetings.length === 1 && only ? { meeting: only.id } : {},
+      ctx,
+    );
+  },
+  quote: quotesAbout,
+  topics: topicsOf,
+  'who-is': whoIs,
+  list: listIntent,
+  'yes-no': yesNo,
+  details,
+  unknown: details,
+};
+
+/** Answers a plain-language question with the same handlers the commands use. */
+export function answerQuestion(engine: Engine, question: string, ctx: Context): Reply {
+  const folded = foldForSearch(question);
+  if (!folded) {
+    return usage(
+      'Ask me a question',
+      'Ask about the Netanyahu–Putin meetings, for example: “When did they meet in Sochi?”',
+      [
+        { label: 'When did they meet in Sochi?', command: '/ask When did they meet in Sochi?' },
+        { label: 'What did Putin say about Hanukkah?', command: '/ask What did Putin say about Hanukkah?' },
+      ],
+    );
+  }
+  const u = engine.understand(question);
+  return HANDLERS[detectIntent(folded)](engine, question, u, ctx);
+}

@@ -1,0 +1,70 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { plural } from '../answers/format.js';
+import { renderText } from '../console/render.js';
+import { ConsoleSession } from '../console/session.js';
+import { openEngine, reportToStderr } from '../console/start.js';
+
+const HISTORY_FILE = process.env.SUMMIT_HISTORY ?? join(homedir(), '.summit_history');
+const HISTORY_SIZE = 500;
+
+function readHistory(): string[] {
+  try {
+    return existsSync(HISTORY_FILE)
+      ? readFileSync(HISTORY_FILE, 'utf8').split('\n').filter(Boolean).reverse()
+      : [];
+  } catch {
+    return [];
+  }
+}
+
+const engine = openEngine();
+const session = new ConsoleSession(engine, reportToStderr);
+const interactive = Boolean(process.stdin.isTTY);
+const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+const { kb } = engine;
+
+if (interactive) {
+  console.log(
+    `Summit offline console: ${plural(kb.meetings.length, 'meeting')}, ${plural(kb.quotes.length, 'quote')} from ${plural(kb.sources.length, 'article')}.`,
+  );
+  console.log(
+    'Ask a question, or try /help, /when Sochi, /quote speaker:Putin query:Hanukkah. Ctrl-D to leave.\n',
+  );
+}
+
+const rl = createInterface({
+  input: process.stdin,
+  output: process.stdout,
+  terminal: interactive,
+  history: interactive ? readHistory() : [],
+  historySize: HISTORY_SIZE,
+  prompt: interactive ? 'summit> ' : '',
+});
+
+rl.on('line', (line) => {
+  const text = line.trim();
+  if (text === '/quit' || text === '/exit') {
+    rl.close();
+    return;
+  }
+  if (text) console.log(`${renderText(session.answer(text), { color })}\n`);
+  rl.prompt();
+});
+
+rl.on('close', () => {
+  if (interactive) {
+    const history = (rl as unknown as { history?: string[] }).history ?? [];
+    try {
+      writeFileSync(HISTORY_FILE, `${[...history].reverse().slice(-HISTORY_SIZE).join('\n')}\n`);
+    } catch {
+      // A read-only home folder only costs the history.
+    }
+    console.log('');
+  }
+  process.exit(0);
+});
+
+rl.prompt();

@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import { echo } from '../answers/format.js';
+import { type Reply, reply, usage } from '../answers/reply.js';
+import { editDistance } from '../search/vocabulary.js';
+import { type Context, type RawArgs, UsageError } from './command.js';
+import { commands, execute, UnknownCommandError } from './registry.js';
+
+export interface Invocation {
+  command: string;
+  args: RawArgs;
+}
+
+/** Called once per failed handler with the reference id the user was shown. */
+export type ErrorSink = (error: unknown, reference: string, invocation: Invocation) => void;
+
+/**
+ * Runs a command and always returns a reply: bad input becomes a friendly private usage note,
+ * an unknown command a "did you mean", and a failing handler an apology with a reference id
+ * (the error itself goes to `onError`, never to the user).
+ */
+export function dispatch(invocation: Invocation, ctx: Context, onError: ErrorSink): Reply {
+  try {
+    return execute(invocation.command, invocation.args, ctx);
+  } catch (error) {
+    if (error instanceof UsageError) return usage('Not quite', error.message, examplesOf(invocation.command));
+    if (error instanceof UnknownCommandError) return unknownCommand(error.command);
+    const reference = randomUUID().slice(0, 8);
+    onError(error, reference, invocation);
+    return reply({
+      kind: 'error',
+      title: 'Sorry, something went wrong',
+      text: `I couldn't answer that one. If it keeps happening, tell a moderator the reference **${reference}**.`,
+      private: true,
+    });
+  }
+}
+
+function examplesOf(name: string) {
+  const command = commands.find((c) => c.name === name);
+  return (command?.examples ?? []).slice(0, 3).map((e) => ({ label: e, command: e }));
+}
+
+function unknownCommand(name: string): Reply {
+  const close = commands
+    .map((c) => ({ c, d: editDistance(name.toLowerCase(), c.name, 3) }))
+    .filter(({ d }) => d <= 3)
+    .sort((a, b) => a.d - b.d)
+    .map(({ c }) => ({ label: `/${c.name}`, command: c.examples[0] ?? `/${c.name}` }));
+  return usage(
+    'Unknown command',
+    `There is no command /${echo(name).slice(1, -1)}.${close.length ? ' Did you mean one of these?' : ' Try /help.'}`,
+    close.length ? close : [{ label: '/help', command: '/help' }],
+  );
+}

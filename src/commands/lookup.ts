@@ -1,0 +1,75 @@
+import { echo, meetingLine, meetingTitle } from '../answers/format.js';
+import { choose, type Reply, usage } from '../answers/reply.js';
+import { type Aspect, answerWhenWhere } from '../answers/when-where.js';
+import type { Engine } from '../engine/engine.js';
+import { findTargets, type Targets } from '../engine/targets.js';
+import type { Meeting } from '../knowledge/model.js';
+import { foldForSearch } from '../text/normalise.js';
+import { targetChoices } from './choices.js';
+import { defineCommand } from './command.js';
+
+/**
+ * A free-text lookup of a meeting or event, as typed or as picked from autocomplete: an id,
+ * then an autocomplete label a client sent instead of its value, then the search.
+ */
+export function lookUp(engine: Engine, query: string): Targets {
+  const folded = foldForSearch(query);
+  const labelled = engine.kb.meetings.find((m) => foldForSearch(meetingLine(engine.kb, m)) === folded);
+  return findTargets(engine, labelled?.id ?? query);
+}
+
+/** One meeting for a `meeting` option, or the candidates when the text is ambiguous. */
+export function lookUpMeeting(
+  engine: Engine,
+  query: string,
+): { meeting?: Meeting; candidates: Meeting[]; targets: Targets } {
+  const targets = lookUp(engine, query);
+  const candidates = targets.best === 'events' ? relatedMeetings(engine, targets) : targets.meetings;
+  const [only] = candidates;
+  return candidates.length === 1 && only ? { meeting: only, candidates, targets } : { candidates, targets };
+}
+
+function relatedMeetings(engine: Engine, targets: Targets): Meeting[] {
+  const ids = new Set(targets.events.flatMap((e) => e.meetings));
+  return engine.kb.meetings.filter((m) => ids.has(m.id));
+}
+
+/** /when and /where: the same lookup, answered for a different aspect. */
+export function aspectCommand(aspect: Aspect, description: string, queryHint: string, examples: string[]) {
+  return defineCommand({
+    name: aspect,
+    description,
+    options: {
+      query: { type: 'string', description: queryHint, required: true, autocomplete: true },
+    },
+    main: 'query',
+    examples,
+    run({ query }, { engine }) {
+      return answerWhenWhere(engine, aspect, query, lookUp(engine, query));
+    },
+    autocomplete(_option, value, { engine }) {
+      return targetChoices(engine, value);
+    },
+  });
+}
+
+/** A `meeting` option: the meeting, or a private "which meeting?" with the candidates as choices. */
+export function meetingOption(
+  engine: Engine,
+  value: string | undefined,
+  command: (id: string) => string,
+): { meeting?: Meeting; problem?: Reply } {
+  if (!value) return {};
+  const found = lookUpMeeting(engine, value);
+  if (found.meeting) return { meeting: found.meeting };
+  const choices = found.candidates.length ? found.candidates : engine.kb.meetings;
+  return {
+    problem: (found.candidates.length ? choose : usage)(
+      found.candidates.length ? 'Which meeting?' : 'Unknown meeting',
+      found.candidates.length
+        ? `${found.candidates.length} meetings match ${echo(value)}. Pick one:`
+        : `I can't find a meeting matching ${echo(value)} in the articles. These are the ones I know:`,
+      choices.slice(0, 5).map((m) => ({ label: meetingTitle(engine.kb, m), command: command(m.id) })),
+    ),
+  };
+}

@@ -1,0 +1,128 @@
+import { echo, meetingTitle, plural } from '../answers/format.js';
+import type { FollowUp } from '../answers/reply.js';
+import { notFound, quoteReply } from '../answers/views.js';
+import type { Engine } from '../engine/engine.js';
+import type { Meeting, Quote } from '../knowledge/model.js';
+import type { Person } from '../knowledge/schema.js';
+import { searchWords } from '../search/text-index.js';
+import { meetingChoices, quoteChoices, quoteLabel, speakerChoices } from './choices.js';
+import { defineCommand } from './command.js';
+import { meetingOption } from './lookup.js';
+import { resolveOption } from './meetings.js';
+
+export const QUOTES_PER_PAGE = 5;
+
+/** The words of a quote lookup, typos corrected, with the speaker's own name left out. */
+export function quoteWords(engine: Engine, query: string, speaker?: Person): string[] {
+  const u = engine.understand(query);
+  const own = new Set(speaker ? searchWords([speaker.name, ...speaker.aliases].join(' ')) : []);
+  return searchWords(u.corrected).filter((w) => !own.has(w));
+}
+
+/** Quotes for a speaker, meeting and words, as a paginated reply or an honest miss. */
+export function answerQuotes(
+  engine: Engine,
+  found: Quote[],
+  what: { speaker?: Person; meeting?: Meeting; query?: string; line: string; page: number },
+) {
+  const by = what.speaker ? ` by ${what.speaker.name}` : '';
+  const at = what.meeting ? ` at ${meetingTitle(engine.kb, what.meeting)}` : '';
+  const about = what.query ? ` matching ${echo(what.query)}` : '';
+  if (found.length === 0) {
+    const pool = engine.findQuotes({
+      ...(what.speaker && { speaker: what.speaker }),
+      ...(what.meeting && { meetings: [what.meeting] }),
+    });
+    const closest: FollowUp[] = pool
+      .slice(0, 5)
+      .map((q) => ({ label: quoteLabel(engine, q), command: `/quote query:${q.id}` }));
+    const u = what.query ? engine.understand(what.query) : undefined;
+    return notFound(`The articles record no quote${by}${at}${about}.`, closest, u?.unknown ?? []);
+  }
+  const count = Math.ceil(found.length / QUOTES_PER_PAGE);
+  const index = Math.min(Math.max(1, what.page), count);
+  const shown = found.slice((index - 1) * QUOTES_PER_PAGE, index * QUOTES_PER_PAGE);
+  const title = found.length === 1 ? `Quote${by}${at}` : `${plural(found.length, 'quote')}${by}${at}${about}`;
+  const reply = quoteReply(engine, shown, title, [
+    ...(shown[0]?.meeting ? [{ label: 'The meeting', command: `/meeting query:${shown[0].meeting}` }] : []),
+    { label: 'Random quote', command: '/quote' },
+  ]);
+  return count > 1 ? { ...reply, page: { index, count, command: what.line } } : reply;
+}
+
+export const quoteCommand = defineCommand({
+  name: 'quote',
+  description: 'Quotes from the meetings with speaker, date, place and source; a random one with no options',
+  options: {
+    query: {
+      type: 'string',
+      description: 'Words from the quote or its subject, e.g. triumph of light',
+      autocomplete: true,
+    },
+    speaker: { type: 'string', description: 'Who said it, e.g. Putin', autocomplete: true },
+    meeting: { type: 'string', description: 'Which meeting, e.g. Sochi 2019', autocomplete: true },
+  },
+  main: 'query',
+  examples: [
+    '/quote',
+    '/quote speaker:Putin query:triumph of light',
+    '/quote meeting:Sochi',
+    '/quote speaker:Netanyahu query:Iran',
+  ],
+  run(args, { engine, page = 1, random = Math.random }) {
+    const speaker = resolveOption(
+      engine,
+      'person',
+      'speaker',
+      args.speaker,
+      (p) => p.name,
+      (id) => `/quote speaker:${id}`,
+    );
+    if (speaker.problem) return speaker.problem;
+    const { meeting, problem } = meetingOption(engine, args.meeting, (id) => `/quote meeting:${id}`);
+    if (problem) return problem;
+    const byId = args.query ? engine.kb.quote(args.query) : undefined;
+    if (byId)
+      return quoteReply(
+        engine,
+        [byId],
+        `Quote by ${byId.speaker ? engine.kb.person(byId.speaker)?.name : 'an unnamed speaker'}`,
+      );
+
+    if (!args.query && !speaker.item && !meeting) {
+      const pool = engine.kb.quotes.filter((q) => q.kind === 'direct' && q.speaker && q.text.length > 40);
+      const pick = pool[Math.floor(random() * pool.length)] ?? engine.kb.quotes[0];
+      if (!pick) return notFound('The fact base holds no quotes.');
+      return quoteReply(engine, [pick], 'A random quote', [
+        { label: 'Another quote', command: '/quote' },
+        ...(pick.meeting ? [{ label: 'The meeting', command: `/meeting query:${pick.meeting}` }] : []),
+      ]);
+    }
+
+    const words = args.query ? quoteWords(engine, args.query, speaker.item) : [];
+    const found = engine.findQuotes({
+      ...(speaker.item && { speaker: speaker.item }),
+      ...(meeting && { meetings: [meeting] }),
+      words,
+    });
+    const line = [
+      '/quote',
+      args.query ? `query:${args.query}` : '',
+      speaker.item ? `speaker:${speaker.item.id}` : '',
+      meeting ? `meeting:${meeting.id}` : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+    return answerQuotes(engine, args.query && words.length === 0 && !speaker.item && !meeting ? [] : found, {
+      ...(speaker.item && { speaker: speaker.item }),
+      ...(meeting && { meeting }),
+      ...(args.query && { query: args.query }),
+      line,
+      page,
+    });
+  },
+  autocomplete(option, value, { engine }) {
+    const sources = { query: quoteChoices, speaker: speakerChoices, meeting: meetingChoices };
+    return sources[option](engine, value);
+  },
+});

@@ -1,0 +1,90 @@
+import { citeSource, citeSources, meetingTitle, plural } from '../answers/format.js';
+import { type Reply, type ReplyField, reply } from '../answers/reply.js';
+import type { Engine } from '../engine/engine.js';
+import { spansIn } from '../knowledge/evidence.js';
+import type { Meeting, Source } from '../knowledge/model.js';
+import { LIMITS, truncate } from '../limits.js';
+import { meetingChoices } from './choices.js';
+import { defineCommand } from './command.js';
+import { meetingOption } from './lookup.js';
+
+/** "JNS · November 2018 (inferred) · https://…": what a reader needs to find the article. */
+function sourceLine(source: Source): string {
+  const c = citeSource(source);
+  return [c.publisher ?? 'publisher not named', `published ${c.published}`, c.url]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+function sourceField(engine: Engine, source: Source): ReplyField {
+  const meetings = engine.kb.meetings.filter((m) => m.sources.includes(source.id));
+  const quotes = engine.kb.quotes.filter((q) => q.source === source.id).length;
+  const reports = meetings.map((m) => meetingTitle(engine.kb, m)).join('; ');
+  return {
+    name: truncate(source.title, LIMITS.fieldName),
+    value: truncate(
+      `${sourceLine(source)}\n**Covers:** ${reports || 'no meeting'}\n**Quotes:** ${quotes}${source.notes ? `\n_${source.notes}_` : ''}`,
+      LIMITS.fieldValue,
+    ),
+  };
+}
+
+function allSources(engine: Engine): Reply {
+  return reply({
+    title: 'Source articles',
+    text: `Every answer comes from these **${plural(engine.kb.sources.length, 'article')}**. Publication dates the articles do not print are inferred from their content.`,
+    fields: engine.kb.sources.map((s) => sourceField(engine, s)),
+    citations: citeSources(
+      engine.kb,
+      engine.kb.sources.map((s) => s.id),
+    ),
+  });
+}
+
+/** What each article says about one meeting, in its own words. */
+function meetingSources(engine: Engine, m: Meeting): Reply {
+  const spans = (sourceId: string) => [
+    ...new Set(
+      spansIn([m.evidence, m.date, m.place])
+        .filter((span) => span.source === sourceId)
+        .map((span) => span.text.replace(/\s+/g, ' ')),
+    ),
+  ];
+  return reply({
+    title: `Sources: ${meetingTitle(engine.kb, m)}`,
+    text: `**${plural(m.sources.length, 'article')}** report this meeting. What each says, in its own words:`,
+    fields: m.sources
+      .map((id) => engine.kb.source(id))
+      .filter((s): s is Source => Boolean(s))
+      .map((s) => ({
+        name: truncate(s.title, LIMITS.fieldName),
+        value: truncate(
+          `${sourceLine(s)}\n${spans(s.id)
+            .slice(0, 3)
+            .map((t) => `> ${t}`)
+            .join('\n')}`,
+          LIMITS.fieldValue,
+        ),
+      })),
+    citations: citeSources(engine.kb, m.sources),
+    followUps: [{ label: 'Details', command: `/meeting query:${m.id}` }],
+  });
+}
+
+export const sourcesCommand = defineCommand({
+  name: 'sources',
+  description: 'The source articles and what each reports; or the sources of one meeting',
+  options: {
+    meeting: { type: 'string', description: 'Only this meeting, e.g. Paris 2015', autocomplete: true },
+  },
+  main: 'meeting',
+  examples: ['/sources', '/sources meeting:Paris 2015'],
+  run({ meeting }, { engine }) {
+    if (!meeting) return allSources(engine);
+    const found = meetingOption(engine, meeting, (id) => `/sources meeting:${id}`);
+    return found.meeting ? meetingSources(engine, found.meeting) : (found.problem as Reply);
+  },
+  autocomplete(_option, value, { engine }) {
+    return meetingChoices(engine, value);
+  },
+});

@@ -1,0 +1,56 @@
+import { type Reply, usage } from '../answers/reply.js';
+import { UsageError } from '../commands/command.js';
+import { dispatch, type ErrorSink, type Invocation } from '../commands/dispatch.js';
+import { createContext } from '../commands/registry.js';
+import type { Engine } from '../engine/engine.js';
+import { parseLine } from './parse-line.js';
+
+/**
+ * One console conversation: answers lines with the same dispatcher the Discord adapter uses,
+ * and remembers the last long list so that /next and /prev can turn its pages.
+ */
+export class ConsoleSession {
+  private lastPage?: { command: string; index: number; count: number };
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly onError: ErrorSink,
+    private readonly random: () => number = Math.random,
+  ) {}
+
+  answer(line: string): Reply {
+    const text = line.trim();
+    if (text === '/next' || text === '/prev') return this.turn(text === '/next' ? 1 : -1);
+    let invocation: Invocation;
+    try {
+      invocation = parseLine(text);
+    } catch (error) {
+      if (error instanceof UsageError) return usage('Not quite', error.message);
+      throw error;
+    }
+    return this.run(invocation, 1);
+  }
+
+  private turn(step: number): Reply {
+    const last = this.lastPage;
+    if (!last) return usage('No list to turn', 'Ask for a long list first, such as /meetings or /topics.');
+    const index = last.index + step;
+    if (index < 1 || index > last.count) {
+      return usage(
+        'No more pages',
+        `That list has ${last.count} page${last.count === 1 ? '' : 's'}; this is page ${last.index}.`,
+      );
+    }
+    return this.run(parseLine(last.command), index);
+  }
+
+  private run(invocation: Invocation, page: number): Reply {
+    const reply = dispatch(
+      invocation,
+      createContext(this.engine, { page, random: this.random }),
+      this.onError,
+    );
+    if (reply.page) this.lastPage = { ...reply.page };
+    return reply;
+  }
+}

@@ -1,0 +1,95 @@
+import type { KnowledgeEvent, Meeting } from '../knowledge/model.js';
+import { dateMatches, hasDateFilter } from '../search/dates.js';
+import { type Hit, searchWords } from '../search/text-index.js';
+import type { Engine, Understanding } from './engine.js';
+
+/** What a free-text lookup ("Sochi", "the climate conference", "plane shot down") points at. */
+export interface Targets {
+  u: Understanding;
+  /** Best first; only the records that match the lookup as well as the best one does. */
+  meetings: Meeting[];
+  events: KnowledgeEvent[];
+  /** Which of the two the lookup is about, or neither. */
+  best: 'meetings' | 'events' | 'none';
+  /** The lookup asked for the first or the latest and a planned meeting was passed over for it. */
+  skippedPlanned?: Meeting;
+}
+
+const EVENT_BIAS = 0.9;
+
+/** Keeps the hits that match as many words as the best one, and nearly as well. */
+function leaders<T>(hits: Hit<T>[]): Hit<T>[] {
+  const top = hits[0];
+  if (!top) return [];
+  return hits.filter((h) => h.matched === top.matched && h.score >= top.score * 0.6);
+}
+
+export function findTargets(engine: Engine, text: string): Targets {
+  const direct = engine.byId('meeting', text.trim());
+  const u = engine.understand(text);
+  if (direct) return { u, meetings: [direct], events: [], best: 'meetings' };
+  const directEvent = engine.byId('event', text.trim());
+  if (directEvent) return { u, meetings: [], events: [directEvent], best: 'events' };
+
+  const words = searchWords(u.corrected).filter((w) => !engine.principalWords.has(w));
+
+  const meetingPlaces = u.places.filter((p) =>
+    engine.kb.meetings.some((m) => engine.placeChain(m.place).includes(p.id)),
+  );
+  const people = u.people.filter((p) => !engine.principals.has(p.id));
+  const pool = engine.filterMeetings({ places: meetingPlaces, people, dates: u.dates });
+  const eventPool = engine.kb.events.filter(
+    (e) =>
+      dateMatches(e.date, u.dates) &&
+      people.every((p) => e.people.includes(p.id)) &&
+      (meetingPlaces.length === 0 || meetingPlaces.some((p) => engine.placeChain(e.place).includes(p.id))),
+  );
+  const structured =
+    meetingPlaces.length > 0 || people.length > 0 || hasDateFilter(u.dates) || Boolean(u.dates.order);
+
+  const inPool = <T extends { id: string }>(list: T[]) => {
+    const ids = new Set(list.map((x) => x.id));
+    return (h: Hit<T>) => ids.has(h.item.id);
+  };
+  const meetingHits = words.length
+    ? engine.meetingIndex.search(words, { limit: 1000 }).hits.filter(inPool(pool))
+    : [];
+  const eventHits = words.length
+    ? engine.eventIndex.search(words, { limit: 1000 }).hits.filter(inPool(eventPool))
+    : [];
+
+  let meetings: Meeting[];
+  let events: KnowledgeEvent[] = [];
+  let best: Targets['best'] = 'none';
+  const topMeeting = meetingHits[0];
+  const topEvent = eventHits[0];
+  const eventWins =
+    topEvent &&
+    (!topMeeting ||
+      topEvent.matched > topMeeting.matched ||
+      (topEvent.matched === topMeeting.matched && topEvent.weight * EVENT_BIAS > topMeeting.weight));
+
+  if (eventWins) {
+    events = leaders(eventHits).map((h) => h.item);
+    meetings = [];
+    best = 'events';
+  } else if (topMeeting) {
+    meetings = leaders(meetingHits).map((h) => h.item);
+    best = 'meetings';
+  } else if (structured || words.length === 0) {
+    meetings = pool;
+    best = pool.length ? 'meetings' : 'none';
+  } else {
+    meetings = [];
+  }
+
+  let skippedPlanned: Meeting | undefined;
+  if (u.dates.order && best === 'meetings') {
+    const happened = meetings.filter((m) => m.kind !== 'planned');
+    const sorted = [...happened].sort((a, b) => a.date.sortKey.localeCompare(b.date.sortKey));
+    const pick = u.dates.order === 'first' ? sorted[0] : sorted.at(-1);
+    if (u.dates.order === 'last') skippedPlanned = meetings.find((m) => m.kind === 'planned');
+    meetings = pick ? [pick] : [];
+  }
+  return { u, meetings, events, best, ...(skippedPlanned && { skippedPlanned }) };
+}

@@ -1,0 +1,18 @@
+/**
+ * Words that carry no search meaning in questions about these meetings: function words,
+ * question words, and the words every record shares (the two leaders, "meet").
+ */
+const WORDS = `
+a an the and or but if of in on at to for from by with about into onto over under as than then
+is are was were be been being am do does did done doing have has had having will would shall should
+can could may might must i me my we us our you your he him his she her it its they them their this
+that these those there here what when where which who whom whose why how whats wheres whos
+tell show give list find know say said says speak spoke talk talked talking talks discuss discussed
+please any all some every each much many more most other another same such only just also very
+ever again once both two leaders leader men man meet meets met meeting meetings meetup
+time times date dates day year years month months place places city where happened happen
+take took taken hold held get got go went come came see saw let lets like want
+not no yes
+`;
+
+export const STOPWORDS: ReadonlySet<string> = new Set(WORDS.split(/\s+/).filter(Boolean));
