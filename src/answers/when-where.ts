@@ -91,7 +91,11 @@ export function answerWhenWhere(engine: Engine, aspect: Aspect, query: string, t
         : eventAnswer(engine, aspect, only as KnowledgeEvent)
       : `${items.length} match ${echo(query)}:\n${items.map((i) => `- ${lead(engine, aspect, i)} · ${'format' in i ? meetingTitle(engine.kb, i) : i.label}`).join('\n')}`;
   const heading =
-    only && items.length === 1 ? ('format' in only ? meetingTitle(engine.kb, only) : only.label) : query;
+    only && items.length === 1
+      ? 'format' in only
+        ? meetingTitle(engine.kb, only)
+        : only.label
+      : `${items.length} matches`;
   return reply({
     title: `${title}: ${heading}`,
     text: [body, ...notes].join('\n'),

@@ -1,4 +1,12 @@
-import { citeQuote, citeSources, echo, listWords, meetingTitle, plural } from '../answers/format.js';
+import {
+  citeQuote,
+  citeSources,
+  echo,
+  formatDate,
+  listWords,
+  meetingTitle,
+  plural,
+} from '../answers/format.js';
 import { meetingDetail } from '../answers/meeting-view.js';
 import { choose, type Reply, reply, usage } from '../answers/reply.js';
 import { closestMeetings, eventDetail, meetingSuggestions, notFound, quoteBlock } from '../answers/views.js';
@@ -290,14 +298,33 @@ const yesNo: Handler = (engine, question, u, ctx) => {
       u.unknown,
     );
   }
-  const answer = answerWhenWhere(engine, 'when', question, targets);
-  return { ...answer, text: `Yes, according to the articles:\n${answer.text}` };
+  // A question about the future is about what was announced, not about what happened.
+  const planned = targets.meetings.filter((m) => m.kind === 'planned');
+  const future = /\b(will|going to|plan|plans|planned|intend|intends|intended|upcoming|future|next)\b/.test(
+    folded,
+  );
+  const chosen = future && planned.length ? { ...targets, meetings: planned } : targets;
+  const answer = answerWhenWhere(engine, 'when', question, chosen);
+  const onlyPlanned = chosen.best === 'meetings' && chosen.meetings.every((m) => m.kind === 'planned');
+  const lead = onlyPlanned
+    ? 'It was announced, according to the articles, but none of them reports that it took place:'
+    : 'Yes, according to the articles:';
+  return { ...answer, text: `${lead}\n${answer.text}` };
 };
 
 const details: Handler = (engine, question, u, ctx) => {
   const targets = findTargets(engine, question);
   const [first, second] = targets.meetings;
-  if (targets.best === 'meetings' && first && !second) return meetingDetail(engine, first);
+  if (targets.best === 'meetings' && first && !second) {
+    const detail = meetingDetail(engine, first);
+    const later = targets.skippedPlanned;
+    return later
+      ? {
+          ...detail,
+          text: `${detail.text}\n_A later visit was announced for ${meetingTitle(engine.kb, later)}; no article says it took place._`,
+        }
+      : detail;
+  }
   if (targets.best === 'meetings' && first) {
     const { filters } = narrowed(engine, u);
     return listMeetings(engine, targets.meetings, filters, '/meetings', ctx.page ?? 1);
@@ -313,11 +340,43 @@ const details: Handler = (engine, question, u, ctx) => {
   );
 };
 
+/** Words that make a question about what was still to come when the articles were written. */
+const FUTURE = /\b(will|going to|next|upcoming|future|plan|plans|planned|intend|intends|scheduled)\b/;
+
+/** The articles can only tell what was announced; say so, with the announcements. */
+function upcoming(engine: Engine, question: string, u: Understanding): Reply {
+  const latest = [...engine.kb.sources].sort((a, b) =>
+    b.published.sortKey.localeCompare(a.published.sortKey),
+  )[0];
+  const written = latest ? ` The latest article was published in ${formatDate(latest.published)}.` : '';
+  const planned = narrowed(engine, u, false).meetings.filter((m) => m.kind === 'planned');
+  if (!planned.length) {
+    return notFound(
+      `The articles announce no future meeting matching ${echo(question)}.${written}`,
+      closestMeetings(engine),
+      u.unknown,
+    );
+  }
+  const answer = answerWhenWhere(engine, 'when', question, {
+    u,
+    meetings: planned,
+    events: [],
+    best: 'meetings',
+  });
+  return {
+    ...answer,
+    text: `The articles can only say what was announced, not what happened later.${written}\n${answer.text}`,
+  };
+}
+
 const HANDLERS: Record<Intent, Handler> = {
   help: (_engine, _q, _u, ctx) => helpCommand.run({}, ctx),
   'who-said': whoSaid,
   count,
-  when: (engine, question) => answerWhenWhere(engine, 'when', question, findTargets(engine, question)),
+  when: (engine, question, u) =>
+    FUTURE.test(foldForSearch(question))
+      ? upcoming(engine, question, u)
+      : answerWhenWhere(engine, 'when', question, findTargets(engine, question)),
   where: (engine, question) => answerWhenWhere(engine, 'where', question, findTargets(engine, question)),
   sources: (engine, _q, u, ctx) => {
     const { meetings } = narrowed(engine, u);

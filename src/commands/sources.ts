@@ -52,7 +52,7 @@ function meetingSources(engine: Engine, m: Meeting): Reply {
   ];
   return reply({
     title: `Sources: ${meetingTitle(engine.kb, m)}`,
-    text: `**${plural(m.sources.length, 'article')}** report this meeting. What each says, in its own words:`,
+    text: `**${plural(m.sources.length, 'article')}** ${m.sources.length === 1 ? 'reports' : 'report'} this meeting. What ${m.sources.length === 1 ? 'it says' : 'each says'}, in its own words:`,
     fields: m.sources
       .map((id) => engine.kb.source(id))
       .filter((s): s is Source => Boolean(s))

@@ -108,7 +108,7 @@ export class Engine {
       ],
       meeting: (m: Meeting): Field[] => [
         { text: this.placeWords(m.place), weight: 3 },
-        { text: [m.occasion?.label, ...(m.occasion?.aliases ?? []), ...m.aliases].join(' '), weight: 2.5 },
+        { text: [m.occasion?.label, ...(m.occasion?.aliases ?? []), ...m.aliases].join(' '), weight: 3 },
         { text: MONTH_WORDS(m), weight: 2 },
         { text: m.format.values.join(' '), weight: 1.5 },
         { text: this.topicWords(m.topics.map((t) => t.topic)), weight: 1.2 },
@@ -123,6 +123,7 @@ export class Engine {
       ],
       event: (e: KnowledgeEvent): Field[] => [
         { text: `${e.label} ${e.aliases.join(' ')}`, weight: 3 },
+        { text: e.kind, weight: 1 },
         { text: this.placeWords(e.place), weight: 2 },
         { text: MONTH_WORDS(e), weight: 2 },
         { text: this.topicWords(e.topics), weight: 1 },
