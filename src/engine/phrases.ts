@@ -23,7 +23,7 @@ export class PhraseMatcher<T> {
   private readonly phrases = new Map<string, { values: Set<T>; quality: number }>();
   private longest = 1;
 
-  /** Adds `phrase` for `value`; `kind` groups values whose single words are compared for distinctiveness. */
+  /** Adds a name or alias of `value`. */
   add(phrase: string, value: T): void {
     const folded = foldForSearch(phrase);
     const tokens = folded.split(' ').filter(Boolean);
@@ -40,9 +40,8 @@ export class PhraseMatcher<T> {
         for (const token of foldForSearch(phrase).split(' ')) {
           if (token.length < 3 || FUNCTION_WORDS.has(token) || exclude.has(token) || /^\d+$/.test(token))
             continue;
-          let set = owners.get(token);
-          if (!set) owners.set(token, (set = new Set()));
-          set.add(value);
+          const set = owners.get(token) ?? new Set<T>();
+          owners.set(token, set.add(value));
         }
       }
     }

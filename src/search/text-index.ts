@@ -54,8 +54,8 @@ export class TextIndex<T> {
       const doc = this.items.push(item) - 1;
       for (const field of fields) {
         for (const term of tokenize(field.text)) {
-          let list = this.postings.get(term);
-          if (!list) this.postings.set(term, (list = new Map()));
+          const list = this.postings.get(term) ?? new Map<number, number>();
+          this.postings.set(term, list);
           if ((list.get(doc) ?? 0) < field.weight) list.set(doc, field.weight);
         }
       }

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Reply } from '../../src/answers/reply.js';
-import { ConsoleSession } from '../../src/console/session.js';
 import { renderText } from '../../src/console/render.js';
+import { ConsoleSession } from '../../src/console/session.js';
 import { createEngine } from '../../src/engine/create.js';
 import type { Engine } from '../../src/engine/engine.js';
 
