@@ -21,13 +21,18 @@ import { type FollowUp, type Reply, reply } from './reply.js';
  * An honest miss: says what was not found, offers the closest things the fact base does know,
  * and never guesses.
  */
-export function notFound(what: string, closest: FollowUp[] = [], unknown: string[] = []): Reply {
+export function notFound(
+  what: string,
+  closest: FollowUp[] = [],
+  unknown: string[] = [],
+  offer = 'Closest things the articles do cover are below.',
+): Reply {
   const never = unknown.length ? `\nThe articles never mention ${listWords(unknown.map(echo))}.` : '';
-  const offer = closest.length ? '\nClosest things the articles do cover are below.' : '';
+  const offered = closest.length && offer ? `\n${offer}` : '';
   return reply({
     kind: 'not-found',
     title: 'Not in the articles',
-    text: `${what}${never}${offer}`,
+    text: `${what}${never}${offered}`,
     suggestions: closest.slice(0, 5),
     followUps: closest.length ? [] : [{ label: 'All meetings', command: '/meetings' }],
   });

@@ -66,11 +66,19 @@ export function answerWhenWhere(engine: Engine, aspect: Aspect, query: string, t
   const items: (Meeting | KnowledgeEvent)[] = targets.best === 'events' ? events : meetings;
   const title = aspect === 'when' ? 'When' : 'Where';
   if (items.length === 0) {
-    const what = aspect === 'when' ? 'when' : 'where';
-    const dated = u.dates.description ? ` ${u.dates.description}` : '';
+    // A month asked of a year the articles date only to the year: say that the month is unknown.
+    const vague =
+      u.dates.month !== undefined && u.dates.year !== undefined
+        ? engine.kb.meetings.filter((m) => m.date.year === u.dates.year && m.date.precision === 'year')
+        : [];
+    const note = vague.length
+      ? ` The articles date ${listWords(vague.map((m) => meetingTitle(engine.kb, m)))} only to the year, so they cannot say whether it was then.`
+      : '';
     return notFound(
-      `The articles don't say ${what} anything matching ${echo(query)}${dated} happened.`,
-      closestMeetings(engine),
+      `The articles report no meeting or event matching ${echo(query)}.${note}`,
+      vague.length
+        ? vague.map((m) => ({ label: meetingTitle(engine.kb, m), command: `/meeting query:${m.id}` }))
+        : closestMeetings(engine),
       u.unknown,
     );
   }

@@ -8,6 +8,10 @@ export const INTENTS = [
     'who-said',
     /\bwho (said|says|called|described|wished|told|spoke|promised|mentioned|credited|praised|thanked|hailed)\b|\bwhose (words|quote)\b|\bsaid by whom\b|\bwho is quoted\b/,
   ],
+  [
+    'who-did',
+    /^who (proposed|suggested|established|set up|created|initiated|announced|hosted|invited|gave|offered|shot|downed|left|congratulated|endorsed|called for)\b/,
+  ],
   ['count', /\bhow (many|often)\b|\bnumber of\b|\bcount\b/],
   [
     'when',

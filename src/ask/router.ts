@@ -1,5 +1,6 @@
 import {
   citeQuote,
+  citeSource,
   citeSources,
   echo,
   formatDate,
@@ -19,7 +20,7 @@ import { sourcesCommand } from '../commands/sources.js';
 import { allTopics, meetingTopics } from '../commands/topics.js';
 import type { Engine, Understanding } from '../engine/engine.js';
 import { findTargets } from '../engine/targets.js';
-import type { Meeting } from '../knowledge/model.js';
+import type { Meeting, Quote } from '../knowledge/model.js';
 import type { Person } from '../knowledge/schema.js';
 import { hasDateFilter } from '../search/dates.js';
 import { searchWords } from '../search/text-index.js';
@@ -79,29 +80,64 @@ function quoteSearchWords(engine: Engine, u: Understanding, speaker?: Person): s
   return searchWords(u.corrected).filter((w) => !drop.has(w));
 }
 
-const whoSaid: Handler = (engine, question, u) => {
-  const words = quoteSearchWords(engine, u);
-  const { hits } = engine.quoteIndex.search(words, { limit: 5 });
-  const [top] = hits;
-  if (!top || top.matched < Math.ceil(words.length / 2)) {
-    return notFound(
-      `I can't find anyone quoted saying ${echo(question.replace(/^.*?\b(said|says|say)\b/i, '').trim() || question)} in the articles.`,
-      [{ label: 'A random quote', command: '/quote' }],
-      u.unknown,
-    );
-  }
-  const q = top.item;
+/** The quote that best matches a question's words, when it matches at least half of them. */
+function bestQuote(engine: Engine, u: Understanding): Quote | undefined {
+  const words = quoteSearchWords(engine, u).filter((w) => !SOURCE_WORDS.has(w));
+  const [top] = engine.quoteIndex.search(words, { limit: 1 }).hits;
+  return top && words.length && top.matched >= Math.ceil(words.length / 2) ? top.item : undefined;
+}
+
+const SOURCE_WORDS = new Set([
+  'article',
+  'articles',
+  'source',
+  'sources',
+  'report',
+  'reported',
+  'reports',
+  'remarks',
+  'comments',
+  'which',
+  'publication',
+]);
+
+/** Who said it, who did it, or which article reports it: answered with the quotation itself. */
+function fromQuote(lead: (engine: Engine, q: Quote) => string, title: string): Handler {
+  return (engine, question, u) => {
+    const q = bestQuote(engine, u);
+    if (!q) {
+      return notFound(
+        `I can't find that in any quotation in the articles (${echo(question)}).`,
+        [{ label: 'A random quote', command: '/quote' }],
+        u.unknown,
+      );
+    }
+    const speaker = q.speaker ? engine.kb.person(q.speaker)?.name : undefined;
+    return reply({
+      title,
+      text: `${lead(engine, q)}\n${quoteBlock(engine, q, 3000)}`,
+      citations: [citeQuote(engine.kb, q)],
+      followUps: [
+        ...(q.speaker ? [{ label: `More from ${speaker}`, command: `/quote speaker:${q.speaker}` }] : []),
+        ...(q.meeting ? [{ label: 'The meeting', command: `/meeting query:${q.meeting}` }] : []),
+      ],
+    });
+  };
+}
+
+const whoSaid = fromQuote((engine, q) => {
   const speaker = q.speaker ? engine.kb.person(q.speaker)?.name : undefined;
-  return reply({
-    title: 'Who said it',
-    text: `${speaker ? `**${speaker}** said it.` : 'The article does not name the speaker.'}\n${quoteBlock(engine, q, 3000)}`,
-    citations: [citeQuote(engine.kb, q)],
-    followUps: [
-      ...(q.speaker ? [{ label: `More from ${speaker}`, command: `/quote speaker:${q.speaker}` }] : []),
-      ...(q.meeting ? [{ label: 'The meeting', command: `/meeting query:${q.meeting}` }] : []),
-    ],
-  });
-};
+  return speaker ? `**${speaker}** said it.` : 'The article does not name the speaker.';
+}, 'Who said it');
+
+const whoDid = fromQuote(() => 'The articles put it this way:', 'From the articles');
+
+const sourceOfQuote = fromQuote((engine, q) => {
+  const source = engine.kb.source(q.source);
+  return source
+    ? `**${source.title}** reports it; published ${citeSource(source).published}.`
+    : 'Its source:';
+}, 'Source');
 
 const quotesAbout: Handler = (engine, _question, u, ctx) => {
   const speaker = quotedSpeaker(engine, u);
@@ -123,10 +159,8 @@ const quotesAbout: Handler = (engine, _question, u, ctx) => {
 };
 
 const topicsOf: Handler = (engine, _question, u, ctx) => {
-  if (!hasNarrowing(engine, u)) {
-    if (u.topics.length) return yesNoTopic(engine, u);
-    return allTopics(engine, ctx.page ?? 1);
-  }
+  if (u.topics.length) return yesNoTopic(engine, u);
+  if (!hasNarrowing(engine, u)) return allTopics(engine, ctx.page ?? 1);
   const { meetings } = narrowed(engine, u, false);
   const [only] = meetings;
   if (meetings.length === 1 && only) return meetingTopics(engine, only);
@@ -248,18 +282,22 @@ const listIntent: Handler = (engine, question, u, ctx) => {
 
 function yesNoTopic(engine: Engine, u: Understanding): Reply {
   const topics = u.topics;
-  const meetings = engine.kb.meetings.filter((m) => topics.every((t) => engine.topicsOf(m).has(t.id)));
   const names = listWords(topics.map((t) => t.label));
+  const { meetings } = narrowed(engine, u);
+  const scope = narrowed(engine, u, false).filters;
+  const within = scope.length ? ` ${scope.join(', ')}` : '';
   if (!meetings.length) {
+    const anywhere = engine.kb.meetings.filter((m) => topics.every((t) => engine.topicsOf(m).has(t.id)));
     return notFound(
-      `The articles don't report ${names} being discussed at one meeting.`,
-      closestMeetings(engine),
+      `The articles don't report ${names} being discussed${within}.`,
+      anywhere.length ? meetingSuggestions(engine, anywhere) : closestMeetings(engine),
       u.unknown,
+      anywhere.length && scope.length ? `${names} did come up at the meetings below.` : undefined,
     );
   }
   return reply({
     title: `Discussed: ${names}`,
-    text: `Yes. ${names} came up at ${plural(meetings.length, 'meeting')}:\n${meetings.map((m) => `- ${meetingTitle(engine.kb, m)}`).join('\n')}`,
+    text: `Yes. ${names} came up${within} at ${plural(meetings.length, 'meeting')}:\n${meetings.map((m) => `- ${meetingTitle(engine.kb, m)}`).join('\n')}`,
     citations: citeSources(
       engine.kb,
       meetings.flatMap((m) => m.sources),
@@ -278,7 +316,7 @@ const yesNo: Handler = (engine, question, u, ctx) => {
       folded,
     )
   ) {
-    if (u.topics.length && !hasNarrowing(engine, u)) return yesNoTopic(engine, u);
+    if (u.topics.length) return yesNoTopic(engine, u);
     if (!u.topics.length && u.unknown.length) {
       return notFound(
         `The articles don't report ${listWords(u.unknown.map(echo))} being discussed.`,
@@ -372,15 +410,17 @@ function upcoming(engine: Engine, question: string, u: Understanding): Reply {
 const HANDLERS: Record<Intent, Handler> = {
   help: (_engine, _q, _u, ctx) => helpCommand.run({}, ctx),
   'who-said': whoSaid,
+  'who-did': whoDid,
   count,
   when: (engine, question, u) =>
     FUTURE.test(foldForSearch(question))
       ? upcoming(engine, question, u)
       : answerWhenWhere(engine, 'when', question, findTargets(engine, question)),
   where: (engine, question) => answerWhenWhere(engine, 'where', question, findTargets(engine, question)),
-  sources: (engine, _q, u, ctx) => {
+  sources: (engine, question, u, ctx) => {
     const { meetings } = narrowed(engine, u);
     const [only] = meetings;
+    if (!hasNarrowing(engine, u) && bestQuote(engine, u)) return sourceOfQuote(engine, question, u, ctx);
     return sourcesCommand.run(
       hasNarrowing(engine, u) && meetings.length === 1 && only ? { meeting: only.id } : {},
       ctx,
