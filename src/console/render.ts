@@ -43,7 +43,7 @@ export function renderText(reply: Reply, { color = false }: RenderOptions = {}):
   }
   if (reply.suggestions.length) {
     out.push(
-      `${paint('bold', 'Did you mean:')}\n${reply.suggestions.map((s) => `  ${s.label}  ${paint('gray', s.command)}`).join('\n')}`,
+      `${paint('bold', 'Did you mean:')}\n${reply.suggestions.map((s) => (s.label === s.command ? `  ${s.command}` : `  ${s.label}  ${paint('gray', s.command)}`)).join('\n')}`,
     );
   }
   if (reply.citations.length)

@@ -41,6 +41,10 @@ export function formatProblem(p: KnowledgeProblem): string {
 
 interface ParsedFile<C extends CollectionName> {
   records: RawRecord<C>[];
+  /** Ids of records that failed the schema: references to them are not reported again as unknown. */
+  invalidIds: string[];
+  /** False when the file could not be read as a list at all: references into it cannot be checked. */
+  readable: boolean;
   locate(path: (string | number)[]): { line?: number; column?: number };
 }
 
@@ -51,7 +55,7 @@ function parseCollection<C extends CollectionName>(
   hash: ReturnType<typeof createHash>,
 ): ParsedFile<C> {
   const { file, schema } = collections[name];
-  const nowhere = { records: [], locate: () => ({}) };
+  const nowhere = { records: [], invalidIds: [], readable: false, locate: () => ({}) };
   const full = join(dir, file);
   if (!existsSync(full)) {
     problems.push({ file, path: '', message: `missing file (expected at ${full})` });
@@ -62,12 +66,12 @@ function parseCollection<C extends CollectionName>(
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, prettyErrors: false });
   for (const error of doc.errors) {
-    const pos = error.linePos?.[0];
+    const pos = lineCounter.linePos(error.pos[0]);
     problems.push({
       file,
       path: '',
-      line: pos?.line,
-      column: pos?.col,
+      line: pos.line,
+      column: pos.col,
       message: `not valid YAML: ${error.message}`,
     });
   }
@@ -90,6 +94,7 @@ function parseCollection<C extends CollectionName>(
   }
   const raw = doc.toJS() as unknown[];
   const records: RawRecord<C>[] = [];
+  const invalidIds: string[] = [];
   raw.forEach((item, index) => {
     const result = (schema as z.ZodType).safeParse(item);
     if (result.success) {
@@ -99,12 +104,15 @@ function parseCollection<C extends CollectionName>(
     const id = isMap(doc.contents && isSeq(doc.contents) ? doc.contents.items[index] : undefined)
       ? (item as { id?: unknown }).id
       : undefined;
+    if (typeof id === 'string') invalidIds.push(id);
     for (const issue of result.error.issues) {
       const path = [index, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
-      problems.push({ file, path: recordPath(path, id), ...locate(path), message: describeIssue(issue) });
+      // An unknown key is shown at the key itself, not at the start of its record.
+      const at = issue.code === 'unrecognized_keys' && issue.keys[0] ? [...path, issue.keys[0]] : path;
+      problems.push({ file, path: recordPath(path, id), ...locate(at), message: describeIssue(issue) });
     }
   });
-  return { records, locate };
+  return { records, invalidIds, readable: true, locate };
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
@@ -164,7 +172,15 @@ export function checkKnowledge(dirInput: string): CheckResult {
     (Object.keys(files) as CollectionName[]).map((name) => [name, files[name].records]),
   ) as ParsedCollections;
   const normalisedArticles = new Map([...articles].map(([id, text]) => [id, normaliseForComparison(text)]));
-  for (const issue of checkReferences(parsed, normalisedArticles)) {
+  const names = Object.keys(files) as CollectionName[];
+  const known = {
+    invalidIds: Object.fromEntries(names.map((n) => [n, files[n].invalidIds])) as Record<
+      CollectionName,
+      string[]
+    >,
+    unreadable: new Set(names.filter((n) => !files[n].readable)),
+  };
+  for (const issue of checkReferences(parsed, normalisedArticles, known)) {
     const file = files[issue.collection];
     problems.push({
       file: collections[issue.collection].file,

@@ -15,10 +15,21 @@ type Path = (string | number)[];
  * The checks a schema cannot make alone: unique ids, references between files, and every span
  * of evidence, quote and context found verbatim in the article it cites.
  */
-export function checkReferences(data: ParsedCollections, articles: Map<string, string>): ReferenceIssue[] {
+export function checkReferences(
+  data: ParsedCollections,
+  articles: Map<string, string>,
+  known: {
+    invalidIds?: Partial<Record<CollectionName, string[]>>;
+    unreadable?: ReadonlySet<CollectionName>;
+  } = {},
+): ReferenceIssue[] {
   const issues: ReferenceIssue[] = [];
+  // Records that failed their schema still exist: one mistake should be reported once, not at every reference.
   const ids = Object.fromEntries(
-    (Object.keys(data) as CollectionName[]).map((name) => [name, new Set(data[name].map((r) => r.id))]),
+    (Object.keys(data) as CollectionName[]).map((name) => [
+      name,
+      new Set([...data[name].map((r) => r.id), ...(known.invalidIds?.[name] ?? [])]),
+    ]),
   ) as Record<CollectionName, Set<string>>;
   const places = new Map(data.places.map((p) => [p.id, p]));
 
@@ -50,7 +61,7 @@ export function checkReferences(data: ParsedCollections, articles: Map<string, s
   };
 
   const ref = (collection: CollectionName, path: Path, target: CollectionName, id: string | undefined) => {
-    if (id !== undefined && !ids[target].has(id)) {
+    if (id !== undefined && !known.unreadable?.has(target) && !ids[target].has(id)) {
       const singular = target === 'people' ? 'person' : target.replace(/s$/, '');
       issues.push({
         collection,
