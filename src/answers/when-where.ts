@@ -44,6 +44,8 @@ function meetingAnswer(engine: Engine, aspect: Aspect, m: Meeting): string {
         ? m.place.reasoning
         : undefined;
   if (reasoning) lines.push(`_How this is known:_ ${reasoning}`);
+  const stated = aspect === 'when' && m.date.status === 'stated' ? m.date.evidence[0] : undefined;
+  if (stated) lines.push(`_Stated in the article:_ “${stated.text.replace(/\s+/g, ' ')}”`);
   if (aspect === 'where') {
     const note = countryNote(engine, m.place);
     if (note) lines.push(note);

@@ -12,10 +12,14 @@ export const INTENTS = [
     'who-did',
     /^who (proposed|suggested|established|set up|created|initiated|announced|hosted|invited|gave|offered|shot|downed|left|congratulated|endorsed|called for)\b/,
   ],
+  [
+    'about-source',
+    /\bwho (wrote|authored|published|reported)\b|\bwhat (does|did|do) (the )?[a-z. ]*\b(article|report|release|piece|story|jns|gov il)\b.*\b(say|says|report|reports|cover|covers)\b|\b(jns|gov il)\b.*\b(article|say|says|report|reports)\b/,
+  ],
   ['count', /\bhow (many|often)\b|\bnumber of\b|\bcount\b/],
   [
     'when',
-    /^when\b|\bwhen (did|was|were|is|will|do|does)\b|\bwhat (date|day|year|month)\b|\bwhich (date|day|year|month)\b|\bhow long ago\b|\bwhat time\b/,
+    /^when\b|\bwhen (did|was|were|is|will|do|does)\b|\bwhat (date|day|year|month)\b|\bwhich (date|day|year|month)\b|\bhow long ago\b|\bwhat time\b|\bdate\b.*\b(stated|inferred|known)\b|\bhow (do|does|did) (we|you|they) know\b/,
   ],
   [
     'where',

@@ -16,7 +16,7 @@ import type { Context } from '../commands/command.js';
 import { helpCommand } from '../commands/help.js';
 import { breakdown, listMeetings } from '../commands/meetings.js';
 import { answerQuotes } from '../commands/quote.js';
-import { sourcesCommand } from '../commands/sources.js';
+import { sourceCard, sourcesCommand } from '../commands/sources.js';
 import { allTopics, meetingTopics } from '../commands/topics.js';
 import type { Engine, Understanding } from '../engine/engine.js';
 import { findTargets } from '../engine/targets.js';
@@ -130,7 +130,15 @@ const whoSaid = fromQuote((engine, q) => {
   return speaker ? `**${speaker}** said it.` : 'The article does not name the speaker.';
 }, 'Who said it');
 
-const whoDid = fromQuote(() => 'The articles put it this way:', 'From the articles');
+const whoDidQuote = fromQuote(() => 'The articles put it this way:', 'From the articles');
+
+/** "Who shot down…", "Who proposed…": a related event tells it best; else the quotation that does. */
+const whoDid: Handler = (engine, question, u, ctx) => {
+  const targets = findTargets(engine, question);
+  const [event] = targets.events;
+  if (targets.best === 'events' && event) return eventDetail(engine, event);
+  return whoDidQuote(engine, question, u, ctx);
+};
 
 const sourceOfQuote = fromQuote((engine, q) => {
   const source = engine.kb.source(q.source);
@@ -143,15 +151,24 @@ const quotesAbout: Handler = (engine, _question, u, ctx) => {
   const speaker = quotedSpeaker(engine, u);
   const restricted = hasNarrowing(engine, u) ? narrowed(engine, u, false).meetings : undefined;
   const words = quoteSearchWords(engine, u, speaker);
-  const found = engine.findQuotes({
-    ...(speaker && { speaker }),
-    ...(restricted && { meetings: restricted }),
-    words,
-  });
+  const search = (meetings?: Meeting[]) =>
+    engine.findQuotes({ ...(speaker && { speaker }), ...(meetings && { meetings }), words });
+  // A meeting named only by an occasion's alias may hold no quote on the subject: then search them
+  // all. A place or a date, though, is a firm limit.
+  const firm = meetingPlaces(engine, u).length > 0 || hasDateFilter(u.dates);
+  const inMeetings = restricted ? search(restricted) : [];
+  const widened = restricted !== undefined && inMeetings.length === 0 && !firm;
+  const all = restricted && !widened ? inMeetings : search();
+  // "What did Netanyahu say to Shoigu?": keep what was said to the other person named, if anything was.
+  const others = new Set(u.people.filter((p) => p.id !== speaker?.id).map((p) => p.id));
+  const addressed = engine
+    .findQuotes(speaker ? { speaker } : {})
+    .filter((q) => q.addressee !== undefined && others.has(q.addressee));
+  const found = addressed.length ? addressed : all;
   const [onlyMeeting] = restricted ?? [];
   return answerQuotes(engine, words.length && !found.length ? [] : found, {
     ...(speaker && { speaker }),
-    ...(restricted?.length === 1 && onlyMeeting && { meeting: onlyMeeting }),
+    ...(!widened && restricted?.length === 1 && onlyMeeting && { meeting: onlyMeeting }),
     ...(words.length && { query: words.join(' ') }),
     line: `/quote${words.length ? ` query:${words.join(' ')}` : ''}${speaker ? ` speaker:${speaker.id}` : ''}`,
     page: ctx.page ?? 1,
@@ -407,10 +424,19 @@ function upcoming(engine: Engine, question: string, u: Understanding): Reply {
   };
 }
 
+/** "What does the JNS article say?", "Who wrote the Sochi article?": the article's own card. */
+const aboutSource: Handler = (engine, question, u, ctx) => {
+  const words = searchWords(u.corrected).filter((w) => !SOURCE_WORDS.has(w));
+  const [hit] = engine.search('source', words.join(' '), 1).hits;
+  const source = u.sources[0] ?? hit?.item;
+  return source ? sourceCard(engine, source) : HANDLERS.sources(engine, question, u, ctx);
+};
+
 const HANDLERS: Record<Intent, Handler> = {
   help: (_engine, _q, _u, ctx) => helpCommand.run({}, ctx),
   'who-said': whoSaid,
   'who-did': whoDid,
+  'about-source': aboutSource,
   count,
   when: (engine, question, u) =>
     FUTURE.test(foldForSearch(question))
@@ -449,5 +475,20 @@ export function answerQuestion(engine: Engine, question: string, ctx: Context): 
     );
   }
   const u = engine.understand(question);
-  return HANDLERS[detectIntent(folded)](engine, question, u, ctx);
+  const intent = detectIntent(folded);
+  // A word the articles never use means the question is about something they do not cover:
+  // answering the rest of it would answer a different question.
+  if (u.unknown.length && intent !== 'help') {
+    const found = findTargets(
+      engine,
+      u.corrected
+        .split(' ')
+        .filter((w) => !u.unknown.includes(w))
+        .join(' '),
+    );
+    const near =
+      found.best === 'meetings' ? meetingSuggestions(engine, found.meetings) : closestMeetings(engine);
+    return notFound("I can't answer that from the articles.", near, u.unknown);
+  }
+  return HANDLERS[intent](engine, question, u, ctx);
 }

@@ -1,4 +1,4 @@
-import { citeSource, citeSources, meetingTitle, plural } from '../answers/format.js';
+import { citeSource, citeSources, KIND_NOTE, meetingTitle, plural } from '../answers/format.js';
 import { type Reply, type ReplyField, reply } from '../answers/reply.js';
 import type { Engine } from '../engine/engine.js';
 import { spansIn } from '../knowledge/evidence.js';
@@ -27,6 +27,42 @@ function sourceField(engine: Engine, source: Source): ReplyField {
       LIMITS.fieldValue,
     ),
   };
+}
+
+/** One article: who published it and when (and how that is known), and what it reports. */
+export function sourceCard(engine: Engine, source: Source): Reply {
+  const c = citeSource(source);
+  const meetings = engine.kb.meetings.filter((m) => m.sources.includes(source.id));
+  const quotes = engine.kb.quotes.filter((q) => q.source === source.id);
+  const published =
+    source.published.status === 'inferred' ? `${c.published}. ${source.published.reasoning}` : c.published;
+  return reply({
+    title: truncate(source.title, LIMITS.embedTitle),
+    text: [
+      `**Publisher:** ${source.publisher ?? 'not named in the text'}`,
+      source.author ? `**Author:** ${source.author}` : '',
+      `**Published:** ${published}`,
+      source.url ? `**Address:** ${source.url}` : '',
+      source.notes ? `_${source.notes}_` : '',
+    ]
+      .filter(Boolean)
+      .join('\n'),
+    fields: [
+      {
+        name: 'Reports',
+        value: truncate(
+          meetings.map((m) => `- ${meetingTitle(engine.kb, m)}: ${KIND_NOTE[m.kind]}`).join('\n') ||
+            'no meeting',
+          LIMITS.fieldValue,
+        ),
+      },
+      { name: 'Quotes', value: plural(quotes.length, 'quotation'), inline: true },
+    ],
+    citations: [c],
+    followUps: meetings
+      .slice(0, 3)
+      .map((m) => ({ label: meetingTitle(engine.kb, m), command: `/sources meeting:${m.id}` })),
+  });
 }
 
 function allSources(engine: Engine): Reply {

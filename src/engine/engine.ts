@@ -3,7 +3,7 @@ import type { Person, Place, PlaceRef, Topic } from '../knowledge/schema.js';
 import { type DateQuery, dateMatches, hasDateFilter, MONTHS, parseDateQuery } from '../search/dates.js';
 import { STOPWORDS } from '../search/stopwords.js';
 import { type Field, searchWords, TextIndex } from '../search/text-index.js';
-import { Vocabulary } from '../search/vocabulary.js';
+import { plausibleTypo, Vocabulary } from '../search/vocabulary.js';
 import { foldForSearch, tokenize } from '../text/normalise.js';
 import { FUNCTION_WORDS, PhraseMatcher } from './phrases.js';
 
@@ -105,12 +105,19 @@ export class Engine {
       source: (s: Source): Field[] => [
         { text: s.title, weight: 2 },
         { text: [s.publisher, s.author].filter(Boolean).join(' '), weight: 3 },
+        {
+          text: kb.meetings
+            .filter((m) => m.sources.includes(s.id))
+            .map((m) => `${this.placeWords(m.place)} ${m.occasion?.label ?? ''} ${m.date.year}`)
+            .join(' '),
+          weight: 1,
+        },
       ],
       meeting: (m: Meeting): Field[] => [
         { text: this.placeWords(m.place), weight: 3 },
         { text: [m.occasion?.label, ...(m.occasion?.aliases ?? []), ...m.aliases].join(' '), weight: 3 },
         { text: MONTH_WORDS(m), weight: 2 },
-        { text: m.format.values.join(' '), weight: 1.5 },
+        { text: `${m.format.values.join(' ')} ${m.kind}`, weight: 1.5 },
         { text: this.topicWords(m.topics.map((t) => t.topic)), weight: 1.2 },
         { text: m.participants.map((p) => kb.person(p)?.name ?? '').join(' '), weight: 0.5 },
         { text: m.summary, weight: 0.6 },
@@ -170,12 +177,17 @@ export class Engine {
     const counts = new Map<string, number>();
     for (const m of kb.meetings) for (const p of m.participants) counts.set(p, (counts.get(p) ?? 0) + 1);
     this.principals = new Set([...counts].filter(([, n]) => n > kb.meetings.length / 2).map(([id]) => id));
+    // Only the words that name the two leaders alone: "Israeli" and "Russian" describe others too.
+    const wordsOf = (p: Person) => [p.name, ...p.aliases].flatMap((n) => foldForSearch(n).split(' '));
+    const shared = new Set([
+      ...kb.people.filter((p) => !this.principals.has(p.id)).flatMap(wordsOf),
+      ...kb.places.flatMap((p) => [p.name, ...p.aliases]).flatMap((n) => foldForSearch(n).split(' ')),
+    ]);
     this.principalWords = new Set(
       kb.people
         .filter((p) => this.principals.has(p.id))
-        .flatMap((p) => [p.name, ...p.aliases])
-        .flatMap((n) => foldForSearch(n).split(' '))
-        .filter((w) => !FUNCTION_WORDS.has(w)),
+        .flatMap(wordsOf)
+        .filter((w) => !FUNCTION_WORDS.has(w) && !shared.has(w)),
     );
 
     this.buildNames();
@@ -264,7 +276,15 @@ export class Engine {
         if (FUNCTION_WORDS.has(token) || this.nameWords.has(token) || this.vocabulary.has(token))
           return token;
         const best = this.nameWords.expand(token)[0];
-        if (!best) return token;
+        // "stated" is not a misspelt "state": a word that extends a name is another word.
+        if (
+          !best ||
+          !plausibleTypo(token, best.term) ||
+          token.startsWith(best.term) ||
+          best.term.startsWith(token)
+        ) {
+          return token;
+        }
         corrections.push([token, best.term]);
         return best.term;
       });
@@ -285,7 +305,12 @@ export class Engine {
       events: of('event'),
       sources: of('source'),
       words,
-      unknown: words.filter((w) => this.vocabulary.expand(w).length === 0),
+      // A word the fact base lacks whose only near spellings are stop words ("wear" ~ "year") is unknown.
+      unknown: words.filter(
+        (w) =>
+          !this.vocabulary.has(w) &&
+          !this.vocabulary.expand(w).some((e) => !STOPWORDS.has(e.term) && plausibleTypo(w, e.term)),
+      ),
       corrections,
       corrected: tokens.join(' '),
     };

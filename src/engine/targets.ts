@@ -15,13 +15,20 @@ export interface Targets {
   skippedPlanned?: Meeting;
 }
 
+/** Summit is about meetings: a related event is the answer only when it matches clearly better. */
 const EVENT_BIAS = 0.9;
 
-/** Keeps the hits that match as many words as the best one, and nearly as well. */
+/**
+ * Meetings and events are few and compared with each other, so they are ranked by the weight of
+ * the fields they match in (a place or name outranks a summary), rarity breaking ties.
+ */
+const byWeight = <T>(a: Hit<T>, b: Hit<T>) => b.weight - a.weight || b.score - a.score;
+
+/** Keeps the hits that match nearly as well as the best one. */
 function leaders<T>(hits: Hit<T>[]): Hit<T>[] {
   const top = hits[0];
   if (!top) return [];
-  return hits.filter((h) => h.matched === top.matched && h.score >= top.score * 0.6);
+  return hits.filter((h) => h.weight >= top.weight * 0.75);
 }
 
 export function findTargets(engine: Engine, text: string): Targets {
@@ -39,10 +46,7 @@ export function findTargets(engine: Engine, text: string): Targets {
   const people = u.people.filter((p) => !engine.principals.has(p.id));
   const pool = engine.filterMeetings({ places: meetingPlaces, people, dates: u.dates });
   const eventPool = engine.kb.events.filter(
-    (e) =>
-      dateMatches(e.date, u.dates) &&
-      people.every((p) => e.people.includes(p.id)) &&
-      (meetingPlaces.length === 0 || meetingPlaces.some((p) => engine.placeChain(e.place).includes(p.id))),
+    (e) => dateMatches(e.date, u.dates) && people.every((p) => e.people.includes(p.id)),
   );
   const structured =
     meetingPlaces.length > 0 || people.length > 0 || hasDateFilter(u.dates) || Boolean(u.dates.order);
@@ -52,10 +56,10 @@ export function findTargets(engine: Engine, text: string): Targets {
     return (h: Hit<T>) => ids.has(h.item.id);
   };
   const meetingHits = words.length
-    ? engine.meetingIndex.search(words, { limit: 1000 }).hits.filter(inPool(pool))
+    ? engine.meetingIndex.search(words, { limit: 1000 }).hits.filter(inPool(pool)).sort(byWeight)
     : [];
   const eventHits = words.length
-    ? engine.eventIndex.search(words, { limit: 1000 }).hits.filter(inPool(eventPool))
+    ? engine.eventIndex.search(words, { limit: 1000 }).hits.filter(inPool(eventPool)).sort(byWeight)
     : [];
 
   let meetings: Meeting[];
@@ -63,11 +67,7 @@ export function findTargets(engine: Engine, text: string): Targets {
   let best: Targets['best'] = 'none';
   const topMeeting = meetingHits[0];
   const topEvent = eventHits[0];
-  const eventWins =
-    topEvent &&
-    (!topMeeting ||
-      topEvent.matched > topMeeting.matched ||
-      (topEvent.matched === topMeeting.matched && topEvent.weight * EVENT_BIAS > topMeeting.weight));
+  const eventWins = topEvent && (!topMeeting || topEvent.weight * EVENT_BIAS > topMeeting.weight);
 
   if (eventWins) {
     events = leaders(eventHits).map((h) => h.item);

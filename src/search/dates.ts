@@ -76,6 +76,15 @@ export function parseDateQuery(question: string): DateQuery {
     take(new RegExp(` since ${YEAR} `), (m) => {
       q.from = Number(m[1]);
     }) ||
+    // 2015-11-30, and 30/11/2015 read day first unless only month first makes sense (11/30/2015).
+    take(new RegExp(` (?:on )?${YEAR} (\\d{1,2}) (\\d{1,2}) `), (m) => {
+      setNumericDate(q, Number(m[3]), Number(m[2]), Number(m[1]));
+    }) ||
+    take(new RegExp(` (?:on )?(\\d{1,2}) (\\d{1,2}) ${YEAR} `), (m) => {
+      const [a, b] = [Number(m[1]), Number(m[2])];
+      if (a <= 12 && b > 12) setNumericDate(q, b, a, Number(m[3]));
+      else setNumericDate(q, a, b, Number(m[3]));
+    }) ||
     take(
       new RegExp(` (?:on |in )?(?:(\\d{1,2}) ${MONTH}|${MONTH} (\\d{1,2})(?:st|nd|rd|th)?),? ${YEAR} `),
       (m) => {
@@ -114,11 +123,17 @@ export function parseDateQuery(question: string): DateQuery {
   return q;
 }
 
+function setNumericDate(q: DateQuery, day: number, month: number, year: number): void {
+  q.year = year;
+  if (month >= 1 && month <= 12) q.month = month;
+  if (q.month && day >= 1 && day <= 31) q.day = day;
+}
+
 function describe(q: DateQuery): string | undefined {
   const parts: string[] = [];
   if (q.year !== undefined || q.month !== undefined) {
     const month = q.month ? `${capitalise(MONTHS[q.month - 1] as string)} ` : '';
-    parts.push(`in ${q.day ? `${q.day} ` : ''}${month}${q.year ?? ''}`.trim());
+    parts.push(`${q.day ? 'on' : 'in'} ${q.day ? `${q.day} ` : ''}${month}${q.year ?? ''}`.trim());
   }
   if (q.before !== undefined) parts.push(`before ${q.before}`);
   if (q.after !== undefined) parts.push(`after ${q.after}`);

@@ -12,7 +12,14 @@ please any all some every each much many more most other another same such only 
 ever again once both two leaders leader men man meet meets met meeting meetings meetup
 time times date dates day year years month months place places city where happened happen
 take took taken hold held get got go went come came see saw let lets like want
-not no yes
+not no yes up out off after before since during until
+summit summits encounter encounters session gathering rendezvous venue location country town occasion
+reason purpose topic topics subject subjects agenda role job position quote quotes quotation quotations
+statement statements article articles source sources report reports reported publisher author wrote
+written stated inferred known certain sure detail details summary summarise summarize describe explain information info
+exactly actually really approximately roughly about around just kindly thanks thank hi hello hey
+anything something someone anyone everything thing things stuff bit lot lots kind sort
+occur occurred occurs going gone know knew tell told think does happening
 `;
 
 export const STOPWORDS: ReadonlySet<string> = new Set(WORDS.split(/\s+/).filter(Boolean));

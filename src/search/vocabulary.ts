@@ -34,6 +34,19 @@ export function editDistance(a: string, b: string, max: number): number {
   return prev[b.length] as number;
 }
 
+/**
+ * Whether `term` is a believable correction of `typed`. Four-letter words sit one edit away from
+ * too many others ("wear" from "war", "year", "near"), so for them only a dropped letter counts
+ * ("Putn" for "Putin").
+ */
+export function plausibleTypo(typed: string, term: string): boolean {
+  if (typed.length >= 5) return true;
+  if (term.length !== typed.length + 1) return false;
+  let i = 0;
+  for (const ch of term) if (ch === typed[i]) i++;
+  return i === typed.length;
+}
+
 /** How many edits a word of this length may have and still be the same word misspelt. */
 export function allowedEdits(length: number): number {
   if (length < MIN_FUZZY_LENGTH) return 0;
