@@ -160,9 +160,10 @@ const MAX_ECHO = 100;
 export function echo(userText: string): string {
   const clean = userText.replace(/\s+/g, ' ').trim();
   const short = clean.length > MAX_ECHO ? `${clean.slice(0, MAX_ECHO - 1)}…` : clean;
-  return `“${escapeMarkdown(short)
-    .replace(/@/g, '@\u200b')
-    .replace(/<(?=[@#&:a])/g, '<\u200b')}”`;
+  // Break mentions and custom-emoji openers first: escapeMarkdown leaves `_` alone after `<:`.
+  const inert = short.replace(/<(?=[@#&:a])/g, '<\u200b').replace(/@/g, '@\u200b');
+  // escapeMarkdown's maskedLink option escapes only the first link of a line: escape every `[`.
+  return `“${escapeMarkdown(inert).replace(/(?<!\\)\[/g, '\\[')}”`;
 }
 
 /** "a, b and c". */

@@ -306,7 +306,7 @@ export class Engine {
       sources: of('source'),
       words,
       // A word the fact base lacks whose only near spellings are stop words ("wear" ~ "year") is unknown.
-      unknown: words.filter(
+      unknown: unique(words).filter(
         (w) =>
           !this.vocabulary.has(w) &&
           !this.vocabulary.expand(w).some((e) => !STOPWORDS.has(e.term) && plausibleTypo(w, e.term)),

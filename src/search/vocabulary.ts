@@ -64,11 +64,13 @@ export class Vocabulary {
   private readonly known: Set<string>;
   private readonly fuse: Fuse<string>;
   private readonly cache = new Map<string, Expansion[]>();
+  private readonly longest: number;
 
   constructor(terms: Iterable<string>) {
     this.known = new Set(terms);
     this.terms = [...this.known].sort();
     this.fuse = new Fuse(this.terms, { includeScore: true, threshold: 0.4, ignoreLocation: true });
+    this.longest = this.terms.reduce((n, t) => Math.max(n, t.length), 0);
   }
 
   has(term: string): boolean {
@@ -109,7 +111,8 @@ export class Vocabulary {
       }
     }
     const edits = allowedEdits(token.length);
-    if (edits > 0 && !this.known.has(token)) {
+    // A word much longer than every known term cannot be a typo of one; skip the fuzzy scan.
+    if (edits > 0 && !this.known.has(token) && token.length <= this.longest + edits) {
       for (const { item } of this.fuse.search(token, { limit: 12 })) {
         const distance = editDistance(token, item, edits);
         if (distance <= edits && !found.has(item)) found.set(item, 0.9 - 0.15 * distance);
