@@ -5,7 +5,7 @@ import type { Engine } from '../engine/engine.js';
 import { findTargets, type Targets } from '../engine/targets.js';
 import type { Meeting } from '../knowledge/model.js';
 import { foldForSearch } from '../text/normalise.js';
-import { targetChoices } from './choices.js';
+import { meetingChoices, targetChoices } from './choices.js';
 import { defineCommand } from './command.js';
 
 /**
@@ -72,4 +72,32 @@ export function meetingOption(
       choices.slice(0, 5).map((m) => ({ label: meetingTitle(engine.kb, m), command: command(m.id) })),
     ),
   };
+}
+
+/** /topics and /sources: about every meeting, or with `meeting`, about one. */
+export function perMeetingCommand(spec: {
+  name: string;
+  description: string;
+  meetingHint: string;
+  examples: string[];
+  all: (engine: Engine, page: number) => Reply;
+  one: (engine: Engine, meeting: Meeting) => Reply;
+}) {
+  return defineCommand({
+    name: spec.name,
+    description: spec.description,
+    options: {
+      meeting: { type: 'string', description: spec.meetingHint, autocomplete: true },
+    },
+    main: 'meeting',
+    examples: spec.examples,
+    run({ meeting }, { engine, page = 1 }) {
+      if (!meeting) return spec.all(engine, page);
+      const found = meetingOption(engine, meeting, (id) => `/${spec.name} meeting:${id}`);
+      return found.meeting ? spec.one(engine, found.meeting) : (found.problem as Reply);
+    },
+    autocomplete(_option, value, { engine }) {
+      return meetingChoices(engine, value);
+    },
+  });
 }

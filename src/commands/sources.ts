@@ -4,9 +4,7 @@ import type { Engine } from '../engine/engine.js';
 import { spansIn } from '../knowledge/evidence.js';
 import type { Meeting, Source } from '../knowledge/model.js';
 import { LIMITS, truncate } from '../limits.js';
-import { meetingChoices } from './choices.js';
-import { defineCommand } from './command.js';
-import { meetingOption } from './lookup.js';
+import { perMeetingCommand } from './lookup.js';
 
 /** "JNS · November 2018 (inferred) · https://…": what a reader needs to find the article. */
 function sourceLine(source: Source): string {
@@ -107,20 +105,11 @@ function meetingSources(engine: Engine, m: Meeting): Reply {
   });
 }
 
-export const sourcesCommand = defineCommand({
+export const sourcesCommand = perMeetingCommand({
   name: 'sources',
   description: 'The source articles and what each reports; or the sources of one meeting',
-  options: {
-    meeting: { type: 'string', description: 'Only this meeting, e.g. Paris 2015', autocomplete: true },
-  },
-  main: 'meeting',
+  meetingHint: 'Only this meeting, e.g. Paris 2015',
   examples: ['/sources', '/sources meeting:Paris 2015'],
-  run({ meeting }, { engine }) {
-    if (!meeting) return allSources(engine);
-    const found = meetingOption(engine, meeting, (id) => `/sources meeting:${id}`);
-    return found.meeting ? meetingSources(engine, found.meeting) : (found.problem as Reply);
-  },
-  autocomplete(_option, value, { engine }) {
-    return meetingChoices(engine, value);
-  },
+  all: allSources,
+  one: meetingSources,
 });

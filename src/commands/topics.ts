@@ -4,9 +4,7 @@ import type { Engine } from '../engine/engine.js';
 import type { Meeting } from '../knowledge/model.js';
 import type { Topic } from '../knowledge/schema.js';
 import { LIMITS, truncate } from '../limits.js';
-import { meetingChoices } from './choices.js';
-import { defineCommand } from './command.js';
-import { meetingOption } from './lookup.js';
+import { perMeetingCommand } from './lookup.js';
 
 export const TOPICS_PER_PAGE = 10;
 
@@ -78,20 +76,11 @@ export function meetingTopics(engine: Engine, m: Meeting): Reply {
   });
 }
 
-export const topicsCommand = defineCommand({
+export const topicsCommand = perMeetingCommand({
   name: 'topics',
   description: 'Topics discussed, with the meetings for each; or the topics of one meeting',
-  options: {
-    meeting: { type: 'string', description: 'Only this meeting, e.g. Moscow 2016', autocomplete: true },
-  },
-  main: 'meeting',
+  meetingHint: 'Only this meeting, e.g. Moscow 2016',
   examples: ['/topics', '/topics meeting:Moscow 2016', '/topics Sochi'],
-  run({ meeting }, { engine, page = 1 }) {
-    if (!meeting) return allTopics(engine, page);
-    const found = meetingOption(engine, meeting, (id) => `/topics meeting:${id}`);
-    return found.meeting ? meetingTopics(engine, found.meeting) : (found.problem as Reply);
-  },
-  autocomplete(_option, value, { engine }) {
-    return meetingChoices(engine, value);
-  },
+  all: allTopics,
+  one: meetingTopics,
 });

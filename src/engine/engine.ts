@@ -194,55 +194,23 @@ export class Engine {
     this.nameWords = new Vocabulary(this.names.words());
   }
 
+  /** The names and aliases each record is known by, for the name matcher. */
+  private namesOf<K extends EntityType>(type: K): { entity: Entity; phrases: string[] }[] {
+    const phrases: { [T in EntityType]: (item: EntityItems[T]) => string[] } = {
+      person: (p) => [p.name, ...p.aliases],
+      place: (p) => [p.name, ...p.aliases],
+      topic: (t) => [t.label, ...t.aliases],
+      meeting: (m) => [...m.aliases, ...(m.occasion ? [m.occasion.label, ...m.occasion.aliases] : [])],
+      event: (e) => [e.label, ...e.aliases],
+      source: (s) => (s.publisher ? [s.publisher] : []),
+    };
+    return this.all(type).map((item) => ({ entity: { type, item } as Entity, phrases: phrases[type](item) }));
+  }
+
   private buildNames(): void {
-    const groups: { type: EntityType; items: { entity: Entity; phrases: string[] }[] }[] = [
-      {
-        type: 'person',
-        items: this.kb.people.map((item) => ({
-          entity: { type: 'person', item },
-          phrases: [item.name, ...item.aliases],
-        })),
-      },
-      {
-        type: 'place',
-        items: this.kb.places.map((item) => ({
-          entity: { type: 'place', item },
-          phrases: [item.name, ...item.aliases],
-        })),
-      },
-      {
-        type: 'topic',
-        items: this.kb.topics.map((item) => ({
-          entity: { type: 'topic', item },
-          phrases: [item.label, ...item.aliases],
-        })),
-      },
-      {
-        type: 'meeting',
-        items: this.kb.meetings.map((item) => ({
-          entity: { type: 'meeting', item },
-          phrases: [
-            ...item.aliases,
-            ...(item.occasion ? [item.occasion.label, ...item.occasion.aliases] : []),
-          ],
-        })),
-      },
-      {
-        type: 'event',
-        items: this.kb.events.map((item) => ({
-          entity: { type: 'event', item },
-          phrases: [item.label, ...item.aliases],
-        })),
-      },
-      {
-        type: 'source',
-        items: this.kb.sources.flatMap((item) =>
-          item.publisher ? [{ entity: { type: 'source', item } as Entity, phrases: [item.publisher] }] : [],
-        ),
-      },
-    ];
-    for (const group of groups) {
-      for (const { entity, phrases } of group.items)
+    const types: EntityType[] = ['person', 'place', 'topic', 'meeting', 'event', 'source'];
+    for (const type of types) {
+      for (const { entity, phrases } of this.namesOf(type))
         for (const phrase of phrases) this.names.add(phrase, entity);
     }
     // Single words stand for a whole name only among people, places and topics: an event's label
@@ -257,9 +225,9 @@ export class Engine {
       'defense',
       'defence',
     ]);
-    for (const group of groups.filter((g) => ['person', 'place', 'topic'].includes(g.type))) {
+    for (const type of ['person', 'place', 'topic'] as const) {
       this.names.addDistinctiveWords(
-        group.items.map(({ entity, phrases }) => ({ value: entity, phrases })),
+        this.namesOf(type).map(({ entity, phrases }) => ({ value: entity, phrases })),
         generic,
       );
     }
@@ -352,27 +320,13 @@ export class Engine {
   }
 
   byId<K extends EntityType>(type: K, id: string): ItemOf<K> | undefined {
-    const lookup = {
-      person: this.kb.person,
-      place: this.kb.place,
-      topic: this.kb.topic,
-      meeting: this.kb.meeting,
-      event: this.kb.event,
-      source: this.kb.source,
-    }[type];
-    return lookup(id) as ItemOf<K> | undefined;
+    // The fact base names each lookup after its type (kb.person, kb.meeting, …).
+    const lookup = this.kb[type] as (id: string) => ItemOf<K> | undefined;
+    return lookup(id);
   }
 
   all<K extends EntityType>(type: K): ItemOf<K>[] {
-    const lists = {
-      person: this.kb.people,
-      place: this.kb.places,
-      topic: this.kb.topics,
-      meeting: this.kb.meetings,
-      event: this.kb.events,
-      source: this.kb.sources,
-    };
-    return lists[type] as ItemOf<K>[];
+    return this.kb[PLURAL[type]] as ItemOf<K>[];
   }
 
   search<K extends EntityType>(type: K, query: string, limit = 10, prefixLast = false) {
