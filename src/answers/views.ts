@@ -120,21 +120,6 @@ export function quoteReply(
   });
 }
 
-/** "12 September 2019" with an inferred marker, and what kind of record it is when that matters. */
-export function meetingWhen(engine: Engine, m: Meeting): string {
-  const note =
-    m.kind === 'planned'
-      ? ' (announced for the future; no article says it took place)'
-      : m.kind === 'photo'
-        ? ' (seen only in a photo caption)'
-        : '';
-  return `**${datedLabel(m.date)}** — ${whereLine(engine, m)}${note}`;
-}
-
 export function meetingList(engine: Engine, meetings: Meeting[]): Reply['fields'] {
   return meetings.map((m) => meetingBrief(engine, m));
-}
-
-export function detailsFollowUps(meetings: Meeting[]): FollowUp[] {
-  return meetings.length === 1 && meetings[0] ? meetingFollowUps(meetings[0]) : [];
 }

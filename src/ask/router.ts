@@ -29,18 +29,13 @@ import { detectIntent, type Intent } from './intents.js';
 
 type Handler = (engine: Engine, question: string, u: Understanding, ctx: Context) => Reply;
 
-/** Places that some meeting happened in: only these narrow a list of meetings. */
-function meetingPlaces(engine: Engine, u: Understanding) {
-  return u.places.filter((p) => engine.kb.meetings.some((m) => engine.placeChain(m.place).includes(p.id)));
-}
-
 /** The meetings a question narrows down to by place, date, person and topic. */
 function narrowed(
   engine: Engine,
   u: Understanding,
   withTopics = true,
 ): { meetings: Meeting[]; filters: string[] } {
-  const places = meetingPlaces(engine, u);
+  const places = engine.meetingPlaces(u.places);
   const people = u.people.filter((p) => !engine.principals.has(p.id));
   const topics = withTopics ? u.topics : [];
   const meetings = engine.filterMeetings({
@@ -60,7 +55,7 @@ function narrowed(
 }
 
 const hasNarrowing = (engine: Engine, u: Understanding) =>
-  meetingPlaces(engine, u).length > 0 ||
+  engine.meetingPlaces(u.places).length > 0 ||
   hasDateFilter(u.dates) ||
   u.meetings.length > 0 ||
   u.people.some((p) => !engine.principals.has(p.id));
@@ -74,7 +69,7 @@ function quoteSearchWords(engine: Engine, u: Understanding, speaker?: Person): s
   const drop = new Set(
     [
       ...(speaker ? [speaker.name, ...speaker.aliases] : []),
-      ...meetingPlaces(engine, u).flatMap((p) => [p.name, ...p.aliases]),
+      ...engine.meetingPlaces(u.places).flatMap((p) => [p.name, ...p.aliases]),
     ].flatMap((n) => searchWords(n)),
   );
   return searchWords(u.corrected).filter((w) => !drop.has(w));
@@ -82,24 +77,10 @@ function quoteSearchWords(engine: Engine, u: Understanding, speaker?: Person): s
 
 /** The quote that best matches a question's words, when it matches at least half of them. */
 function bestQuote(engine: Engine, u: Understanding): Quote | undefined {
-  const words = quoteSearchWords(engine, u).filter((w) => !SOURCE_WORDS.has(w));
+  const words = quoteSearchWords(engine, u);
   const [top] = engine.quoteIndex.search(words, { limit: 1 }).hits;
   return top && words.length && top.matched >= Math.ceil(words.length / 2) ? top.item : undefined;
 }
-
-const SOURCE_WORDS = new Set([
-  'article',
-  'articles',
-  'source',
-  'sources',
-  'report',
-  'reported',
-  'reports',
-  'remarks',
-  'comments',
-  'which',
-  'publication',
-]);
 
 /** Who said it, who did it, or which article reports it: answered with the quotation itself. */
 function fromQuote(lead: (engine: Engine, q: Quote) => string, title: string): Handler {
@@ -155,7 +136,7 @@ const quotesAbout: Handler = (engine, _question, u, ctx) => {
     engine.findQuotes({ ...(speaker && { speaker }), ...(meetings && { meetings }), words });
   // A meeting named only by an occasion's alias may hold no quote on the subject: then search them
   // all. A place or a date, though, is a firm limit.
-  const firm = meetingPlaces(engine, u).length > 0 || hasDateFilter(u.dates);
+  const firm = engine.meetingPlaces(u.places).length > 0 || hasDateFilter(u.dates);
   const inMeetings = restricted ? search(restricted) : [];
   const widened = restricted !== undefined && inMeetings.length === 0 && !firm;
   const all = restricted && !widened ? inMeetings : search();
@@ -426,7 +407,7 @@ function upcoming(engine: Engine, question: string, u: Understanding): Reply {
 
 /** "What does the JNS article say?", "Who wrote the Sochi article?": the article's own card. */
 const aboutSource: Handler = (engine, question, u, ctx) => {
-  const words = searchWords(u.corrected).filter((w) => !SOURCE_WORDS.has(w));
+  const words = searchWords(u.corrected);
   const [hit] = engine.search('source', words.join(' '), 1).hits;
   const source = u.sources[0] ?? hit?.item;
   return source ? sourceCard(engine, source) : HANDLERS.sources(engine, question, u, ctx);

@@ -333,6 +333,11 @@ export class Engine {
     return this.indexes[type].search(query, { limit, prefixLast });
   }
 
+  /** The places among these that some meeting happened in: only they can narrow a list of meetings. */
+  meetingPlaces(places: Place[]): Place[] {
+    return places.filter((p) => this.kb.meetings.some((m) => this.placeChain(m.place).includes(p.id)));
+  }
+
   /** The place and every place that contains it: a venue, its city, its country. */
   placeChain(ref: PlaceRef | undefined): string[] {
     if (!ref || ref.unknown) return [];

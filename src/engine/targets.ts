@@ -40,9 +40,7 @@ export function findTargets(engine: Engine, text: string): Targets {
 
   const words = searchWords(u.corrected).filter((w) => !engine.principalWords.has(w));
 
-  const meetingPlaces = u.places.filter((p) =>
-    engine.kb.meetings.some((m) => engine.placeChain(m.place).includes(p.id)),
-  );
+  const meetingPlaces = engine.meetingPlaces(u.places);
   const people = u.people.filter((p) => !engine.principals.has(p.id));
   const pool = engine.filterMeetings({ places: meetingPlaces, people, dates: u.dates });
   const eventPool = engine.kb.events.filter(

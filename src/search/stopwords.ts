@@ -16,6 +16,7 @@ not no yes up out off after before since during until
 summit summits encounter encounters session gathering rendezvous venue location country town occasion
 reason purpose topic topics subject subjects agenda role job position quote quotes quotation quotations
 statement statements article articles source sources report reports reported publisher author wrote
+remarks comments publication
 written stated inferred known certain sure detail details summary summarise summarize describe explain information info
 exactly actually really approximately roughly about around just kindly thanks thank hi hello hey
 anything something someone anyone everything thing things stuff bit lot lots kind sort
