@@ -221,35 +221,38 @@ const count: Handler = (engine, question, u, ctx) => {
 const whoIs: Handler = (engine, question, u, ctx) => {
   const [person] = u.people;
   if (!person) return details(engine, question, u, ctx);
-  const meetings = engine.kb.meetings.filter((m) => engine.peopleOf(m).has(person.id));
+  const took = engine.kb.meetings.filter((m) => m.participants.includes(person.id));
+  const connected = engine.kb.meetings.filter((m) => !took.includes(m) && engine.peopleOf(m).has(person.id));
   const events = engine.kb.events.filter((e) => e.people.includes(person.id));
   const quotes = engine.kb.quotes.filter((q) => q.speaker === person.id);
+  const list = (name: string, lines: string[]) =>
+    lines.length
+      ? [
+          {
+            name: `${name} (${lines.length})`,
+            value: lines
+              .slice(0, 8)
+              .map((l) => `- ${l}`)
+              .join('\n'),
+          },
+        ]
+      : [];
   return reply({
     title: person.name,
     text: `**${person.name}**: ${person.role} at the time of the articles.`,
     fields: [
-      ...(meetings.length
-        ? [
-            {
-              name: `Meetings (${meetings.length})`,
-              value: meetings
-                .slice(0, 8)
-                .map((m) => `- ${meetingTitle(engine.kb, m)}`)
-                .join('\n'),
-            },
-          ]
-        : []),
-      ...(events.length
-        ? [
-            {
-              name: 'Also appears in',
-              value: events
-                .slice(0, 5)
-                .map((e) => `- ${e.label}`)
-                .join('\n'),
-            },
-          ]
-        : []),
+      ...list(
+        'Took part in',
+        took.map((m) => meetingTitle(engine.kb, m)),
+      ),
+      ...list(
+        'Connected with',
+        connected.map((m) => meetingTitle(engine.kb, m)),
+      ),
+      ...list(
+        'Appears in',
+        events.map((e) => e.label),
+      ),
       {
         name: 'Quoted',
         value: quotes.length ? plural(quotes.length, 'time') : 'not quoted in the articles',

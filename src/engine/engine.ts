@@ -53,7 +53,6 @@ export interface MeetingFilter {
   places?: Place[];
   topics?: Topic[];
   meetings?: Meeting[];
-  events?: KnowledgeEvent[];
   dates?: DateQuery;
 }
 
@@ -390,13 +389,9 @@ export class Engine {
   /** Meetings that satisfy every filter given; newest first. */
   filterMeetings(filter: MeetingFilter): Meeting[] {
     const people = filter.people ?? [];
-    const eventMeetings = new Set(
-      (filter.events ?? []).flatMap((e) => [...e.meetings, ...this.meetingsRelatedTo(e)]),
-    );
     const chosen = filter.meetings?.length ? new Set(filter.meetings.map((m) => m.id)) : undefined;
     return this.kb.meetings.filter((m) => {
       if (chosen && !chosen.has(m.id)) return false;
-      if (filter.events?.length && !eventMeetings.has(m.id)) return false;
       if (filter.places?.length) {
         const chain = this.placeChain(m.place);
         if (!filter.places.some((p) => chain.includes(p.id))) return false;
@@ -412,10 +407,6 @@ export class Engine {
       if (filter.dates && !dateMatches(m.date, filter.dates)) return false;
       return true;
     });
-  }
-
-  private meetingsRelatedTo(e: KnowledgeEvent): string[] {
-    return this.kb.meetings.filter((m) => m.related.includes(e.id)).map((m) => m.id);
   }
 
   /**
