@@ -80,12 +80,15 @@ export class Engine {
   private readonly indexes: { [K in EntityType]: TextIndex<ItemOf<K>> };
   private readonly names = new PhraseMatcher<Entity>();
   private readonly nameWords: Vocabulary;
+  /** What each meeting involves, worked out once: its quotes, people and topics. */
+  private readonly facets: Map<string, MeetingFacets>;
   /** People in most meetings (the two leaders): naming them narrows nothing. */
   readonly principals: Set<string>;
   /** The words of their names and aliases, which narrow no search either. */
   readonly principalWords: Set<string>;
 
   constructor(readonly kb: KnowledgeBase) {
+    this.facets = meetingFacets(kb);
     const fieldsOf = {
       person: (p: Person): Field[] => [
         { text: p.name, weight: 3 },
@@ -365,25 +368,17 @@ export class Engine {
   }
 
   quotesOf(meetingId: string): Quote[] {
-    return this.kb.quotes.filter((q) => q.meeting === meetingId);
+    return this.facets.get(meetingId)?.quotes ?? [];
   }
 
   /** People a meeting involves: its participants, and the people of its related events and quotes. */
-  peopleOf(m: Meeting): Set<string> {
-    const ids = new Set(m.participants);
-    for (const e of this.kb.events)
-      if (e.meetings.includes(m.id) || m.related.includes(e.id)) for (const p of e.people) ids.add(p);
-    for (const q of this.quotesOf(m.id)) {
-      if (q.speaker) ids.add(q.speaker);
-      if (q.addressee) ids.add(q.addressee);
-    }
-    return ids;
+  peopleOf(m: Meeting): ReadonlySet<string> {
+    return this.facets.get(m.id)?.people ?? new Set(m.participants);
   }
 
-  topicsOf(m: Meeting): Set<string> {
-    const ids = new Set(m.topics.map((t) => t.topic));
-    for (const q of this.quotesOf(m.id)) for (const t of q.topics) ids.add(t);
-    return ids;
+  /** Topics of a meeting, and of the quotes said at it. */
+  topicsOf(m: Meeting): ReadonlySet<string> {
+    return this.facets.get(m.id)?.topics ?? new Set();
   }
 
   /** Meetings that satisfy every filter given; newest first. */
@@ -426,6 +421,36 @@ export class Engine {
     if (!best) return [];
     return hits.filter((h) => h.matched === best.matched && h.score >= best.score * 0.35).map((h) => h.item);
   }
+}
+
+interface MeetingFacets {
+  quotes: Quote[];
+  people: Set<string>;
+  topics: Set<string>;
+}
+
+function meetingFacets(kb: KnowledgeBase): Map<string, MeetingFacets> {
+  const facets = new Map<string, MeetingFacets>(
+    kb.meetings.map((m) => [
+      m.id,
+      { quotes: [], people: new Set(m.participants), topics: new Set(m.topics.map((t) => t.topic)) },
+    ]),
+  );
+  for (const q of kb.quotes) {
+    const f = q.meeting ? facets.get(q.meeting) : undefined;
+    if (!f) continue;
+    f.quotes.push(q);
+    for (const id of [q.speaker, q.addressee]) if (id) f.people.add(id);
+    for (const t of q.topics) f.topics.add(t);
+  }
+  for (const e of kb.events) {
+    const linked = new Set([
+      ...e.meetings,
+      ...kb.meetings.filter((m) => m.related.includes(e.id)).map((m) => m.id),
+    ]);
+    for (const id of linked) for (const p of e.people) facets.get(id)?.people.add(p);
+  }
+  return facets;
 }
 
 function unique<T>(items: T[]): T[] {
