@@ -85,7 +85,7 @@ export function meetingLine(kb: KnowledgeBase, m: Meeting): string {
 }
 
 export function eventTitle(e: KnowledgeEvent): string {
-  return `${e.label} (${formatDate(e.date)})`;
+  return `${e.label} (${formatDate(e.date)}${e.date.status === 'inferred' ? ', inferred' : ''})`;
 }
 
 export function speakerName(kb: KnowledgeBase, q: Quote): string {

@@ -14,7 +14,7 @@ export const helpCommand = defineCommand({
       text: [
         `I answer questions about the meetings between Benjamin Netanyahu and Vladimir Putin from **${plural(kb.sources.length, 'news article')}**: ${plural(kb.meetings.length, 'meeting')}, ${plural(kb.quotes.length, 'quote')} and ${plural(kb.events.length, 'related event')}.`,
         'Every answer cites its article. When the articles do not say, I say so; dates worked out from the text are marked _inferred_.',
-        'Ask in plain words with `/ask`, or mention me with a question.',
+        'Ask in plain words with `/ask`.',
       ].join('\n'),
       fields: commands.map((c) => ({
         name: `/${c.name}`,
