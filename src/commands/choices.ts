@@ -1,5 +1,6 @@
 import { eventTitle, meetingLine, plural, shortDate, speakerName } from '../answers/format.js';
 import type { Engine } from '../engine/engine.js';
+import { EVENT_BIAS } from '../engine/targets.js';
 import type { Quote } from '../knowledge/model.js';
 import { LIMITS, truncate } from '../limits.js';
 import { type Choice, choice } from './command.js';
@@ -29,7 +30,7 @@ export function targetChoices(engine: Engine, value: string): Choice[] {
   const events = engine.eventIndex.search(value, { limit: MAX, prefixLast: true }).hits;
   return [
     ...meetings.map((h) => ({ score: h.score, c: choice(meetingLine(engine.kb, h.item), h.item.id) })),
-    ...events.map((h) => ({ score: h.score * 0.9, c: choice(eventTitle(h.item), h.item.id) })),
+    ...events.map((h) => ({ score: h.score * EVENT_BIAS, c: choice(eventTitle(h.item), h.item.id) })),
   ]
     .sort((a, b) => b.score - a.score)
     .slice(0, MAX)

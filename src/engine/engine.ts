@@ -42,8 +42,6 @@ export interface Understanding {
 
 export interface Resolution<T> {
   item?: T;
-  /** How the value was recognised: an id from autocomplete, a name or alias, or a fuzzy match. */
-  how?: 'id' | 'name' | 'fuzzy';
   /** Near misses to offer when nothing was recognised with confidence. */
   suggestions: T[];
 }
@@ -287,27 +285,18 @@ export class Engine {
   }
 
   /**
-   * Resolves an option value: an id (what autocomplete sends), an exact name or alias (or an
-   * autocomplete label a client sent instead of the value), then a fuzzy match.
+   * Resolves an option value: an id (what autocomplete sends), an exact name or alias, then a
+   * fuzzy match.
    */
-  resolve<K extends EntityType>(
-    type: K,
-    input: string,
-    labelOf?: (item: ItemOf<K>) => string,
-  ): Resolution<ItemOf<K>> {
+  resolve<K extends EntityType>(type: K, input: string): Resolution<ItemOf<K>> {
     const text = input.trim();
     if (!text) return { suggestions: [] };
     const byId = this.byId(type, text);
-    if (byId) return { item: byId, how: 'id', suggestions: [] };
-    const folded = foldForSearch(text);
-    if (labelOf) {
-      const labelled = this.all(type).find((item) => foldForSearch(labelOf(item)) === folded);
-      if (labelled) return { item: labelled, how: 'name', suggestions: [] };
-    }
+    if (byId) return { item: byId, suggestions: [] };
     const u = this.understand(text);
     const named = u[PLURAL[type]] as ItemOf<K>[];
     if (named.length === 1 && u.words.length === 0 && !hasDateFilter(u.dates)) {
-      return { item: named[0], how: u.corrections.length ? 'fuzzy' : 'name', suggestions: [] };
+      return { item: named[0], suggestions: [] };
     }
     const { hits } = this.indexes[type].search(text, { limit: 5, prefixLast: true });
     const [first, second] = hits;
@@ -316,7 +305,7 @@ export class Engine {
       (!second || first.score >= second.score * 1.5) &&
       first.matched === searchWords(text).length
     ) {
-      return { item: first.item, how: 'fuzzy', suggestions: hits.slice(1).map((h) => h.item) };
+      return { item: first.item, suggestions: hits.slice(1).map((h) => h.item) };
     }
     return { suggestions: unique([...named, ...hits.map((h) => h.item)]).slice(0, 5) };
   }

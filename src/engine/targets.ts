@@ -16,7 +16,7 @@ export interface Targets {
 }
 
 /** Summit is about meetings: a related event is the answer only when it matches clearly better. */
-const EVENT_BIAS = 0.9;
+export const EVENT_BIAS = 0.9;
 
 /**
  * Meetings and events are few and compared with each other, so they are ranked by the weight of
