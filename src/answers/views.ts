@@ -14,7 +14,7 @@ import {
   quoteText,
   speakerName,
 } from './format.js';
-import { meetingBrief, meetingFollowUps, whereLine } from './meeting-view.js';
+import { meetingBrief, whereLine } from './meeting-view.js';
 import { type FollowUp, type Reply, reply } from './reply.js';
 
 /**
