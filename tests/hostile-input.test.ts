@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { Reply } from '../src/answers/reply.js';
 import type { AnyCommand, OptionSpec, RawArgs } from '../src/commands/command.js';
 import { dispatch, type Invocation } from '../src/commands/dispatch.js';
+import { parseLine } from '../src/commands/parse-line.js';
 import { commands, createContext } from '../src/commands/registry.js';
-import { parseLine } from '../src/console/parse-line.js';
 import { LIMITS } from '../src/limits.js';
 import {
   consoleLine,

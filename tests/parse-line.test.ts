@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../src/commands/command.js';
-import { parseLine } from '../src/console/parse-line.js';
+import { parseLine } from '../src/commands/parse-line.js';
 import { newSession } from './support/summit.js';
 
 /** The UsageError a line throws, or fails the test. */

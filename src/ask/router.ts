@@ -128,7 +128,7 @@ const sourceOfQuote = fromQuote((engine, q) => {
     : 'Its source:';
 }, 'Source');
 
-const quotesAbout: Handler = (engine, _question, u, ctx) => {
+const quotesAbout: Handler = (engine, question, u, ctx) => {
   const speaker = quotedSpeaker(engine, u);
   const restricted = hasNarrowing(engine, u) ? narrowed(engine, u, false).meetings : undefined;
   const words = quoteSearchWords(engine, u, speaker);
@@ -151,7 +151,7 @@ const quotesAbout: Handler = (engine, _question, u, ctx) => {
     ...(speaker && { speaker }),
     ...(!widened && restricted?.length === 1 && onlyMeeting && { meeting: onlyMeeting }),
     ...(words.length && { query: words.join(' ') }),
-    line: `/quote${words.length ? ` query:${words.join(' ')}` : ''}${speaker ? ` speaker:${speaker.id}` : ''}`,
+    line: `/ask ${question}`,
     page: ctx.page ?? 1,
   });
 };
@@ -278,7 +278,7 @@ const listIntent: Handler = (engine, question, u, ctx) => {
       u.unknown,
     );
   }
-  return listMeetings(engine, meetings, filters, '/meetings', ctx.page ?? 1);
+  return listMeetings(engine, meetings, filters, `/ask ${question}`, ctx.page ?? 1);
 };
 
 function yesNoTopic(engine: Engine, u: Understanding): Reply {
@@ -366,7 +366,7 @@ const details: Handler = (engine, question, u, ctx) => {
   }
   if (targets.best === 'meetings' && first) {
     const { filters } = narrowed(engine, u);
-    return listMeetings(engine, targets.meetings, filters, '/meetings', ctx.page ?? 1);
+    return listMeetings(engine, targets.meetings, filters, `/ask ${question}`, ctx.page ?? 1);
   }
   const [event] = targets.events;
   if (targets.best === 'events' && event) return eventDetail(engine, event);

@@ -52,6 +52,11 @@ export interface Command<O extends Record<string, OptionSpec> = Record<string, O
   main?: keyof O & string;
   /** Example command lines for /help. */
   examples: string[];
+  /**
+   * A moderator tool whose answer is posted publicly into a channel: Discord offers it only to
+   * members who may manage messages and checks that again when it runs. The console previews it.
+   */
+  moderator?: boolean;
   run(args: ArgsOf<O>, ctx: Context): Reply;
   autocomplete?(option: keyof O & string, value: string, ctx: Context): Choice[];
 }

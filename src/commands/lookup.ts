@@ -1,29 +1,18 @@
-import { echo, meetingLine, meetingTitle } from '../answers/format.js';
+import { echo, meetingTitle } from '../answers/format.js';
 import { choose, type Reply, usage } from '../answers/reply.js';
 import { type Aspect, answerWhenWhere } from '../answers/when-where.js';
 import type { Engine } from '../engine/engine.js';
 import { findTargets, type Targets } from '../engine/targets.js';
 import type { Meeting } from '../knowledge/model.js';
-import { foldForSearch } from '../text/normalise.js';
 import { meetingChoices, targetChoices } from './choices.js';
 import { defineCommand } from './command.js';
-
-/**
- * A free-text lookup of a meeting or event, as typed or as picked from autocomplete: an id,
- * then an autocomplete label a client sent instead of its value, then the search.
- */
-export function lookUp(engine: Engine, query: string): Targets {
-  const folded = foldForSearch(query);
-  const labelled = engine.kb.meetings.find((m) => foldForSearch(meetingLine(engine.kb, m)) === folded);
-  return findTargets(engine, labelled?.id ?? query);
-}
 
 /** One meeting for a `meeting` option, or the candidates when the text is ambiguous. */
 export function lookUpMeeting(
   engine: Engine,
   query: string,
 ): { meeting?: Meeting; candidates: Meeting[]; targets: Targets } {
-  const targets = lookUp(engine, query);
+  const targets = findTargets(engine, query);
   const candidates = targets.best === 'events' ? relatedMeetings(engine, targets) : targets.meetings;
   const [only] = candidates;
   return candidates.length === 1 && only ? { meeting: only, candidates, targets } : { candidates, targets };
@@ -45,7 +34,7 @@ export function aspectCommand(aspect: Aspect, description: string, queryHint: st
     main: 'query',
     examples,
     run({ query }, { engine }) {
-      return answerWhenWhere(engine, aspect, query, lookUp(engine, query));
+      return answerWhenWhere(engine, aspect, query, findTargets(engine, query));
     },
     autocomplete(_option, value, { engine }) {
       return targetChoices(engine, value);

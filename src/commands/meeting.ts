@@ -2,9 +2,9 @@ import { echo } from '../answers/format.js';
 import { meetingDetail } from '../answers/meeting-view.js';
 import { choose } from '../answers/reply.js';
 import { closestMeetings, eventDetail, meetingSuggestions, notFound } from '../answers/views.js';
+import { findTargets } from '../engine/targets.js';
 import { meetingChoices } from './choices.js';
 import { defineCommand } from './command.js';
-import { lookUp } from './lookup.js';
 
 export const meetingCommand = defineCommand({
   name: 'meeting',
@@ -21,7 +21,7 @@ export const meetingCommand = defineCommand({
   main: 'query',
   examples: ['/meeting Sochi', '/meeting query:climate conference', '/meeting Moscow 2016'],
   run({ query }, { engine }) {
-    const targets = lookUp(engine, query);
+    const targets = findTargets(engine, query);
     const [first, second] = targets.meetings;
     if (targets.best === 'meetings' && first && !second) return meetingDetail(engine, first);
     if (targets.best === 'meetings' && first) {

@@ -7,6 +7,7 @@ import { meetingCommand } from './meeting.js';
 import { meetingsCommand } from './meetings.js';
 import { quoteCommand } from './quote.js';
 import { sourcesCommand } from './sources.js';
+import { summaryCommand } from './summary.js';
 import { topicsCommand } from './topics.js';
 import { whenCommand } from './when.js';
 import { whereCommand } from './where.js';
@@ -21,6 +22,7 @@ export const commands: readonly AnyCommand[] = [
   whereCommand,
   topicsCommand,
   sourcesCommand,
+  summaryCommand,
   helpCommand,
 ];
 
@@ -41,7 +43,24 @@ export function createContext(
 export function execute(name: string, raw: RawArgs, ctx: Context): Reply {
   const command = findCommand(name);
   if (!command) throw new UnknownCommandError(name);
-  return command.run(parseArgs(command, raw), ctx);
+  return command.run(parseArgs(command, chosenValues(command, raw, ctx)), ctx);
+}
+
+/**
+ * Some clients send an autocomplete choice's name ("Sochi · Russia · 1 meeting") instead of its
+ * value, and a user may paste one: such a name becomes the id it stands for. Anything else is
+ * left for the handler to resolve as typed.
+ */
+function chosenValues(command: AnyCommand, raw: RawArgs, ctx: Context): RawArgs {
+  const out: RawArgs = { ...raw };
+  for (const [option, value] of Object.entries(raw)) {
+    if (typeof value !== 'string' || !command.options[option]?.autocomplete || !command.autocomplete)
+      continue;
+    const name = value.trim();
+    const picked = command.autocomplete(option, name, ctx).find((c) => c.name === name);
+    if (picked) out[option] = picked.value;
+  }
+  return out;
 }
 
 export class UnknownCommandError extends Error {

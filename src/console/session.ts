@@ -1,9 +1,9 @@
 import { type Reply, usage } from '../answers/reply.js';
 import { UsageError } from '../commands/command.js';
 import { dispatch, type ErrorSink, type Invocation } from '../commands/dispatch.js';
+import { parseLine } from '../commands/parse-line.js';
 import { createContext } from '../commands/registry.js';
 import type { Engine } from '../engine/engine.js';
-import { parseLine } from './parse-line.js';
 
 /**
  * One console conversation: answers lines with the same dispatcher the Discord adapter uses,

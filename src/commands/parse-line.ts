@@ -1,13 +1,13 @@
-import type { AnyCommand, RawArgs } from '../commands/command.js';
-import { UsageError } from '../commands/command.js';
-import type { Invocation } from '../commands/dispatch.js';
-import { findCommand } from '../commands/registry.js';
+import type { AnyCommand, RawArgs } from './command.js';
+import { UsageError } from './command.js';
+import type { Invocation } from './dispatch.js';
+import { findCommand } from './registry.js';
 
 /**
- * Reads a console line the way a user types a slash command: `/quote speaker:Putin query:triumph
- * of light` — each value runs to the next ` name:` of that command or to the end of the line —
- * and `/when Sochi`, where bare text fills the command's main option. A line without a slash is
- * a question for /ask.
+ * Reads a command line — typed in the console, sent in a mention, or carried by a button — the
+ * way a user types a slash command: `/quote speaker:Putin query:triumph of light` (each value runs
+ * to the next ` name:` of that command or to the end of the line) and `/when Sochi`, where bare
+ * text fills the command's main option. A line without a slash is a question for /ask.
  */
 export function parseLine(line: string): Invocation {
   const text = line.trim();
