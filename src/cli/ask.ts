@@ -1,7 +1,8 @@
 import { createInterface } from 'node:readline';
 import { renderText } from '../console/render.js';
+import { reportToStderr } from '../console/report.js';
 import { ConsoleSession } from '../console/session.js';
-import { openEngine, reportToStderr } from '../console/start.js';
+import { openEngine } from './open-engine.js';
 
 const USAGE = `Usage: npm run ask -- [--json] "<question or /command>"
        npm run ask -- --json < questions.txt   (one JSON object per input line)

@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { plural } from '../answers/format.js';
 import { renderText } from '../console/render.js';
+import { reportToStderr } from '../console/report.js';
 import { ConsoleSession } from '../console/session.js';
-import { openEngine, reportToStderr } from '../console/start.js';
+import { openEngine } from './open-engine.js';
 
 const HISTORY_FILE = process.env.SUMMIT_HISTORY ?? join(homedir(), '.summit_history');
 const HISTORY_SIZE = 500;

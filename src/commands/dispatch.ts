@@ -3,6 +3,7 @@ import { echo } from '../answers/format.js';
 import { type Reply, reply, usage } from '../answers/reply.js';
 import { editDistance } from '../search/vocabulary.js';
 import { type Context, type RawArgs, UsageError } from './command.js';
+import { parseLine } from './parse-line.js';
 import { commands, execute, UnknownCommandError } from './registry.js';
 
 export interface Invocation {
@@ -24,15 +25,37 @@ export function dispatch(invocation: Invocation, ctx: Context, onError: ErrorSin
   } catch (error) {
     if (error instanceof UsageError) return usage('Not quite', error.message, examplesOf(invocation.command));
     if (error instanceof UnknownCommandError) return unknownCommand(error.command);
-    const reference = randomUUID().slice(0, 8);
+    const reference = newReference();
     onError(error, reference, invocation);
-    return reply({
-      kind: 'error',
-      title: 'Sorry, something went wrong',
-      text: `I couldn't answer that one. If it keeps happening, tell a moderator the reference **${reference}**.`,
-      private: true,
-    });
+    return apology(reference);
   }
+}
+
+/** A short id that ties what a user was shown to the logged error. */
+export function newReference(): string {
+  return randomUUID().slice(0, 8);
+}
+
+/** What a user sees when answering failed: an apology and the reference, never the error. */
+export function apology(reference: string): Reply {
+  return reply({
+    kind: 'error',
+    title: 'Sorry, something went wrong',
+    text: `I couldn't answer that one. If it keeps happening, tell a moderator the reference **${reference}**.`,
+    private: true,
+  });
+}
+
+/** Runs a command line as typed (`/when Sochi`, or a plain question); a malformed line gets a usage note. */
+export function runLine(line: string, ctx: Context, onError: ErrorSink): Reply {
+  let invocation: Invocation;
+  try {
+    invocation = parseLine(line);
+  } catch (error) {
+    if (error instanceof UsageError) return usage('Not quite', error.message);
+    throw error;
+  }
+  return dispatch(invocation, ctx, onError);
 }
 
 function examplesOf(name: string) {

@@ -1,7 +1,5 @@
 import { type Reply, usage } from '../answers/reply.js';
-import { UsageError } from '../commands/command.js';
-import { dispatch, type ErrorSink, type Invocation } from '../commands/dispatch.js';
-import { parseLine } from '../commands/parse-line.js';
+import { type ErrorSink, runLine } from '../commands/dispatch.js';
 import { createContext } from '../commands/registry.js';
 import type { Engine } from '../engine/engine.js';
 
@@ -21,14 +19,7 @@ export class ConsoleSession {
   answer(line: string): Reply {
     const text = line.trim();
     if (text === '/next' || text === '/prev') return this.turn(text === '/next' ? 1 : -1);
-    let invocation: Invocation;
-    try {
-      invocation = parseLine(text);
-    } catch (error) {
-      if (error instanceof UsageError) return usage('Not quite', error.message);
-      throw error;
-    }
-    return this.run(invocation, 1);
+    return this.run(text, 1);
   }
 
   private turn(step: number): Reply {
@@ -41,15 +32,11 @@ export class ConsoleSession {
         `That list has ${last.count} page${last.count === 1 ? '' : 's'}; this is page ${last.index}.`,
       );
     }
-    return this.run(parseLine(last.command), index);
+    return this.run(last.command, index);
   }
 
-  private run(invocation: Invocation, page: number): Reply {
-    const reply = dispatch(
-      invocation,
-      createContext(this.engine, { page, random: this.random }),
-      this.onError,
-    );
+  private run(line: string, page: number): Reply {
+    const reply = runLine(line, createContext(this.engine, { page, random: this.random }), this.onError);
     if (reply.page) this.lastPage = { ...reply.page };
     return reply;
   }

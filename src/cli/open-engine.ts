@@ -1,10 +1,9 @@
-import type { ErrorSink } from '../commands/dispatch.js';
 import { createEngine } from '../engine/create.js';
 import type { Engine } from '../engine/engine.js';
 import { formatProblem, KnowledgeError } from '../knowledge/load.js';
 import { knowledgeDir, loadEnv } from '../settings.js';
 
-/** The engine for the console, or a clear message and exit 1 when the fact base is invalid. */
+/** The engine for a command-line program, or a clear message and exit 1 when the fact base is invalid. */
 export function openEngine(): Engine {
   loadEnv();
   const dir = knowledgeDir();
@@ -17,9 +16,3 @@ export function openEngine(): Engine {
     process.exit(1);
   }
 }
-
-/** A failed handler in the console: one line with the reference; the stack only with SUMMIT_DEBUG=1. */
-export const reportToStderr: ErrorSink = (error, reference, invocation) => {
-  const detail = process.env.SUMMIT_DEBUG === '1' && error instanceof Error ? error.stack : String(error);
-  console.error(`[summit] /${invocation.command} failed (reference ${reference}): ${detail}`);
-};

@@ -1,0 +1,38 @@
+import { LIMITS } from '../limits.js';
+
+/**
+ * What a button or menu does, packed into its custom_id so that whichever process receives the
+ * click can serve it without shared state: run a command line, or show one page of a list.
+ * `hidden` keeps answers private when the user asked for that (`hide`).
+ *
+ *   run:/quote speaker:putin      run.h:/meeting query:sochi-2019      page.2:/meetings year:2015
+ *   pick / pick.h                 (a select menu; the chosen option's value is the command line)
+ */
+export type Action =
+  | { kind: 'run'; line: string; hidden: boolean }
+  | { kind: 'page'; line: string; page: number; hidden: boolean }
+  | { kind: 'pick'; hidden: boolean };
+
+export function encodeAction(action: Action): string | undefined {
+  const flag = action.hidden ? '.h' : '';
+  const id =
+    action.kind === 'pick'
+      ? `pick${flag}`
+      : action.kind === 'run'
+        ? `run${flag}:${action.line}`
+        : `page.${action.page}${flag}:${action.line}`;
+  // A line that does not fit cannot be carried: the caller leaves that button out.
+  return id.length <= LIMITS.customId ? id : undefined;
+}
+
+export function decodeAction(customId: string): Action | undefined {
+  const match = customId.match(/^(run|page\.(\d{1,4})|pick)(\.h)?(?::([\s\S]+))?$/);
+  if (!match) return undefined;
+  const [, head, page, flag, line] = match;
+  const hidden = flag === '.h';
+  if (head === 'pick') return line === undefined ? { kind: 'pick', hidden } : undefined;
+  if (line === undefined || !line.startsWith('/')) return undefined;
+  if (head === 'run') return { kind: 'run', line, hidden };
+  const n = Number(page);
+  return n >= 1 ? { kind: 'page', line, page: n, hidden } : undefined;
+}

@@ -1,0 +1,213 @@
+import {
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+  type Message,
+  type MessageContextMenuCommandInteraction,
+  MessageFlags,
+  type StringSelectMenuInteraction,
+} from 'discord.js';
+import { usage } from '../answers/reply.js';
+import type { RawArgs } from '../commands/command.js';
+import { apology, newReference } from '../commands/dispatch.js';
+import { createContext, findCommand } from '../commands/registry.js';
+import { LIMITS } from '../limits.js';
+import { answer, type BotDeps, isGone, send } from './answer.js';
+import { type Action, decodeAction } from './custom-id.js';
+import { CHANNEL_OPTION, HIDE_OPTION } from './definitions.js';
+import { withoutMentionOf } from './mentions.js';
+import { toMessage } from './message.js';
+import { isModeratorLine, postSummary, splitChannel } from './summary.js';
+
+/**
+ * Every interaction Summit answers, by kind: a static table, each entry a small handler that
+ * turns the interaction into a command line or invocation for the core and its reply into a
+ * response. The wrapper logs one line per interaction and turns any failure into a private
+ * apology; nothing a user does can take the process down.
+ */
+
+/** What a handler reports for the log: the reply's kind, or what happened instead. */
+type Outcome = string;
+
+interface Route<T extends Interaction> {
+  type: string;
+  accepts(interaction: Interaction): interaction is T;
+  handle(interaction: T, deps: BotDeps): Promise<Outcome>;
+}
+
+const route = <T extends Interaction>(r: Route<T>) => r as unknown as Route<Interaction>;
+
+const ROUTES: Route<Interaction>[] = [
+  route({ type: 'autocomplete', accepts: (i) => i.isAutocomplete(), handle: onAutocomplete }),
+  route({ type: 'command', accepts: (i) => i.isChatInputCommand(), handle: onCommand }),
+  route({ type: 'context-menu', accepts: (i) => i.isMessageContextMenuCommand(), handle: onAskMenu }),
+  route({ type: 'button', accepts: (i) => i.isButton(), handle: onButton }),
+  route({ type: 'select', accepts: (i) => i.isStringSelectMenu(), handle: onSelect }),
+];
+
+export async function handleInteraction(interaction: Interaction, deps: BotDeps): Promise<void> {
+  const started = performance.now();
+  const entry = ROUTES.find((r) => r.accepts(interaction));
+  const fields = {
+    interaction: interaction.id,
+    type: entry?.type ?? `unhandled-${interaction.type}`,
+    command: describe(interaction),
+    user: interaction.user.id,
+    guild: interaction.guildId ?? undefined,
+  };
+  if (!entry) return deps.log.debug(fields, 'interaction ignored');
+  let outcome: Outcome;
+  try {
+    outcome = await entry.handle(interaction, deps);
+  } catch (error) {
+    outcome = await recover(interaction, error, deps, fields);
+  }
+  deps.log.info({ ...fields, outcome, latencyMs: Math.round(performance.now() - started) }, 'interaction');
+}
+
+function describe(interaction: Interaction): string | undefined {
+  if (interaction.isCommand() || interaction.isAutocomplete()) return interaction.commandName;
+  if (interaction.isMessageComponent()) return interaction.customId;
+  return undefined;
+}
+
+async function recover(
+  interaction: Interaction,
+  error: unknown,
+  deps: BotDeps,
+  fields: Record<string, unknown>,
+): Promise<Outcome> {
+  if (isGone(error)) {
+    deps.log.warn({ ...fields, err: error }, 'interaction expired or already answered');
+    return 'expired';
+  }
+  const reference = newReference();
+  deps.log.error({ ...fields, err: error, reference }, 'interaction failed');
+  try {
+    if (interaction.isAutocomplete()) {
+      if (!interaction.responded) await interaction.respond([]);
+    } else if (interaction.isRepliable()) {
+      await send(interaction, apology(reference), { hidden: true });
+    }
+  } catch (second) {
+    deps.log.warn({ ...fields, err: second, reference }, 'could not send the apology');
+  }
+  return 'failed';
+}
+
+async function onAutocomplete(interaction: AutocompleteInteraction, deps: BotDeps): Promise<Outcome> {
+  const command = findCommand(interaction.commandName);
+  const focused = interaction.options.getFocused(true);
+  const choices =
+    command?.autocomplete?.(focused.name, String(focused.value), createContext(deps.engine)) ?? [];
+  await interaction.respond(choices.slice(0, LIMITS.choices));
+  return `${choices.length} choices`;
+}
+
+async function onCommand(interaction: ChatInputCommandInteraction, deps: BotDeps): Promise<Outcome> {
+  const command = findCommand(interaction.commandName);
+  const args = optionValues(interaction);
+  if (command?.moderator) {
+    const line = [`/${command.name}`, ...Object.entries(args).map(([k, v]) => `${k}:${v}`)].join(' ');
+    const channelId = interaction.options.getChannel(CHANNEL_OPTION)?.id;
+    return postSummary(interaction, { line, ...(channelId && { channelId }) }, deps);
+  }
+  const hidden = interaction.options.getBoolean(HIDE_OPTION) ?? false;
+  const reply = answer(deps, { command: interaction.commandName, args });
+  await send(interaction, reply, { hidden });
+  return reply.kind;
+}
+
+/** The command's own options as typed; Discord's additions (hide, channel) are the adapter's. */
+function optionValues(interaction: ChatInputCommandInteraction): RawArgs {
+  const args: RawArgs = {};
+  for (const option of interaction.options.data) {
+    if (option.name === HIDE_OPTION || option.name === CHANNEL_OPTION || option.value === undefined) continue;
+    args[option.name] = option.value;
+  }
+  return args;
+}
+
+async function onAskMenu(interaction: MessageContextMenuCommandInteraction, deps: BotDeps): Promise<Outcome> {
+  const question = withoutMentionOf(interaction.targetMessage.content, interaction.client.user.id);
+  if (!question) {
+    const reply = usage(
+      'Nothing to ask',
+      'That message has no text I can read. Use **Ask Summit** on a message with a question in it, or ask with `/ask`.',
+    );
+    await send(interaction, reply, { hidden: true });
+    return reply.kind;
+  }
+  const reply = answer(deps, { command: 'ask', args: { question } });
+  await send(interaction, reply, { hidden: false, asked: question });
+  return reply.kind;
+}
+
+async function onButton(interaction: ButtonInteraction, deps: BotDeps): Promise<Outcome> {
+  return onAction(interaction, decodeAction(interaction.customId), undefined, deps);
+}
+
+async function onSelect(interaction: StringSelectMenuInteraction, deps: BotDeps): Promise<Outcome> {
+  return onAction(interaction, decodeAction(interaction.customId), interaction.values[0], deps);
+}
+
+type Clicked = ButtonInteraction | StringSelectMenuInteraction;
+
+async function onAction(
+  interaction: Clicked,
+  action: Action | undefined,
+  picked: string | undefined,
+  deps: BotDeps,
+): Promise<Outcome> {
+  const line = action?.kind === 'pick' ? picked : action?.line;
+  if (!action || !line?.startsWith('/')) {
+    const reply = usage('That button has expired', 'Run the command again for a fresh answer.');
+    await send(interaction, reply, { hidden: true });
+    return 'stale';
+  }
+  if (isModeratorLine(line)) return postSummary(interaction, splitChannel(line), deps);
+  if (action.kind === 'page') return turnPage(interaction, action.line, action.page, action.hidden, deps);
+
+  const reply = answer(deps, line);
+  const fromPrivate = isEphemeral(interaction.message);
+  const options = { hidden: action.hidden };
+  if (!fromPrivate) {
+    await send(interaction, reply, options);
+  } else if (options.hidden || reply.private || reply.kind === 'error') {
+    // A pick from a private prompt ("which meeting?") answers in its place.
+    await interaction.update(toMessage(reply, options));
+  } else {
+    // The user asked in public: fold the prompt away and answer where everyone can see.
+    await interaction.update({ content: `↓ ${reply.title}`, embeds: [], components: [] });
+    await interaction.followUp(toMessage(reply, options));
+  }
+  return reply.kind;
+}
+
+/**
+ * The asker turns their own list's pages in place; anyone else gets the page privately, so
+ * that nobody flips a list under its owner.
+ */
+async function turnPage(
+  interaction: Clicked,
+  line: string,
+  page: number,
+  hidden: boolean,
+  deps: BotDeps,
+): Promise<Outcome> {
+  const reply = answer(deps, line, page);
+  if (isEphemeral(interaction.message) || ownerOf(interaction.message) === interaction.user.id) {
+    await interaction.update(toMessage(reply, { hidden }));
+  } else {
+    await send(interaction, reply, { hidden: true });
+  }
+  return reply.kind;
+}
+
+const isEphemeral = (message: Message) => message.flags.has(MessageFlags.Ephemeral);
+
+/** Who a bot message answered: the user of the slash command, or the author of the mention. */
+function ownerOf(message: Message): string | undefined {
+  return message.interactionMetadata?.user.id ?? message.mentions.repliedUser?.id;
+}

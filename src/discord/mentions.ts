@@ -1,0 +1,96 @@
+import { type Message, PermissionFlagsBits } from 'discord.js';
+import { usage } from '../answers/reply.js';
+import { apology, newReference } from '../commands/dispatch.js';
+import { answer, type BotDeps } from './answer.js';
+import { NO_PINGS, toMessage, toText } from './message.js';
+import { isModeratorLine } from './summary.js';
+
+/**
+ * Mentioning the bot with a question (`@Summit when did they meet in Sochi?`, or a command line
+ * such as `@Summit /meetings year:2015`) answers it as a reply to that message. Only an explicit
+ * mention counts, not the ping of someone replying to one of the bot's messages.
+ */
+
+/** The text of a message with mentions of the bot (as a user or through its role) taken out. */
+export function withoutMentionOf(content: string, botId: string, botRoleId?: string): string {
+  const role = botRoleId ? `|<@&${botRoleId}>` : '';
+  return content
+    .replace(new RegExp(`<@!?${botId}>${role}`, 'g'), ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function addressesBot(message: Message, botId: string, botRoleId?: string): boolean {
+  return (
+    message.content.includes(`<@${botId}>`) ||
+    message.content.includes(`<@!${botId}>`) ||
+    (botRoleId !== undefined && message.content.includes(`<@&${botRoleId}>`))
+  );
+}
+
+export async function handleMention(message: Message, deps: BotDeps): Promise<void> {
+  const me = message.client.user;
+  if (message.author.bot || message.system) return;
+  const botRoleId = message.guild?.members.me?.roles.botRole?.id;
+  if (!addressesBot(message, me.id, botRoleId)) return;
+
+  const started = performance.now();
+  const fields = { message: message.id, type: 'mention', user: message.author.id, guild: message.guildId };
+  const permissions = message.inGuild() ? message.channel.permissionsFor(me) : null;
+  const canSend = message.channel.isThread()
+    ? PermissionFlagsBits.SendMessagesInThreads
+    : PermissionFlagsBits.SendMessages;
+  if (permissions && !permissions.has(canSend)) {
+    deps.log.info({ ...fields, outcome: 'cannot-reply' }, 'mention');
+    return;
+  }
+
+  const question = withoutMentionOf(message.content, me.id, botRoleId);
+  const reply = !question
+    ? usage(
+        'Ask me something',
+        'Mention me with a question, like “@Summit when did they meet in Sochi?”, or use `/ask`.',
+      )
+    : isModeratorLine(question)
+      ? usage(
+          'Use the slash command',
+          'Summaries are posted with the `/summary` command, which checks who may post.',
+        )
+      : answer(deps, question);
+  let outcome: string = reply.kind;
+  try {
+    await respond(message, toMessage(reply, { hidden: false }), reply, permissions);
+  } catch (error) {
+    const reference = newReference();
+    deps.log.error({ ...fields, err: error, reference }, 'mention failed');
+    outcome = 'failed';
+    await respond(
+      message,
+      toMessage(apology(reference), { hidden: false }),
+      apology(reference),
+      permissions,
+    ).catch((second: unknown) => deps.log.warn({ ...fields, err: second }, 'could not send the apology'));
+  }
+  deps.log.info({ ...fields, outcome, latencyMs: Math.round(performance.now() - started) }, 'mention');
+}
+
+/**
+ * Replies to the message, falling back where the bot lacks a permission: text instead of an
+ * embed without Embed Links, and a plain message without Read Message History (a reply needs it).
+ */
+async function respond(
+  message: Message,
+  payload: ReturnType<typeof toMessage>,
+  reply: Parameters<typeof toText>[0],
+  permissions: ReturnType<Message<true>['channel']['permissionsFor']> | null,
+): Promise<void> {
+  const body =
+    permissions && !permissions.has(PermissionFlagsBits.EmbedLinks)
+      ? { content: toText(reply), components: payload.components, allowedMentions: NO_PINGS }
+      : payload;
+  if (permissions && !permissions.has(PermissionFlagsBits.ReadMessageHistory)) {
+    if (message.channel.isSendable()) await message.channel.send(body);
+    return;
+  }
+  await message.reply(body);
+}

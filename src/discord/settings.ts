@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { loadEnv } from '../settings.js';
+
+/**
+ * The bot's settings, read from the environment (and `.env`) and checked before anything
+ * connects, so that a mistake stops start-up with one line saying what to set.
+ */
+
+const TRY_OFFLINE = 'To try Summit without Discord, run: npm run console';
+
+const snowflake = (what: string) =>
+  z.string().regex(/^\d{17,20}$/, `must be ${what}: a Discord id of 17 to 20 digits`);
+
+const schema = z.object({
+  DISCORD_TOKEN: z
+    .string({ error: 'is not set: put your bot token in .env (see .env.example)' })
+    .regex(
+      /^[\w-]+\.[\w-]+\.[\w-]+$/,
+      'does not look like a bot token (three parts separated by dots): copy it from the Bot page of your application in the Discord Developer Portal',
+    ),
+  DISCORD_CLIENT_ID: snowflake(
+    "your application's id (General Information in the Developer Portal)",
+  ).optional(),
+  DISCORD_GUILD_ID: snowflake('the id of the server to deploy the commands to').optional(),
+  DISCORD_API_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL, such as https://discord.com/api' })
+    .optional(),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      error: 'must be one of fatal, error, warn, info, debug, trace or silent',
+    })
+    .default('info'),
+});
+
+export type DiscordSettings = z.infer<typeof schema>;
+export type LogLevel = DiscordSettings['LOG_LEVEL'];
+
+export class SettingsError extends Error {
+  override name = 'SettingsError';
+}
+
+/**
+ * Reads and checks the settings. Blank values count as unset. `needClientId` is for deploying
+ * commands, which must name the application; the running bot learns it from Discord.
+ */
+export function readDiscordSettings(
+  env: NodeJS.ProcessEnv = process.env,
+  { needClientId = false }: { needClientId?: boolean } = {},
+): DiscordSettings {
+  if (env === process.env) loadEnv();
+  const present = Object.fromEntries(
+    Object.keys(schema.shape).flatMap((key) => {
+      const value = env[key]?.trim();
+      return value ? [[key, value]] : [];
+    }),
+  );
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    const [issue] = parsed.error.issues;
+    const name = String(issue?.path[0] ?? 'A setting');
+    throw new SettingsError(`${name} ${issue?.message ?? 'is invalid'}. ${TRY_OFFLINE}`);
+  }
+  if (needClientId && !parsed.data.DISCORD_CLIENT_ID) {
+    throw new SettingsError(
+      "DISCORD_CLIENT_ID is not set: deploying commands needs your application's id (General Information in the Developer Portal).",
+    );
+  }
+  return parsed.data;
+}

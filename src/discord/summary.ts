@@ -1,0 +1,152 @@
+import {
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  DiscordAPIError,
+  MessageFlags,
+  PermissionFlagsBits,
+  type PermissionResolvable,
+  type PermissionsBitField,
+  RESTJSONErrorCodes,
+  type StringSelectMenuInteraction,
+} from 'discord.js';
+import { listWords } from '../answers/format.js';
+import { type Reply, usage } from '../answers/reply.js';
+import { findCommand } from '../commands/registry.js';
+import { answer, type BotDeps, send } from './answer.js';
+import { CHANNEL_OPTION, MODERATOR_PERMISSION } from './definitions.js';
+import { NO_PINGS, toMessage } from './message.js';
+
+/**
+ * Moderator tools (/summary): the member's permission is checked again here, because server
+ * admins can change who sees a command; the answer is posted publicly in the chosen channel,
+ * and the moderator is told privately where it went or what the bot lacks there.
+ */
+
+type ModeratorInteraction = ChatInputCommandInteraction | ButtonInteraction | StringSelectMenuInteraction;
+
+export interface PostRequest {
+  /** A command line such as `/summary meeting:sochi-2019`. */
+  line: string;
+  /** Where to post; the interaction's own channel when absent. */
+  channelId?: string;
+}
+
+/** Whether a command line runs a moderator tool (which only its own path may run). */
+export function isModeratorLine(line: string): boolean {
+  const name = line.trim().match(/^\/(\S+)/)?.[1];
+  return name !== undefined && findCommand(name)?.moderator === true;
+}
+
+/** Buttons on a moderator's "which meeting?" carry the channel they chose, so the pick posts there. */
+const CHANNEL_SUFFIX = new RegExp(` ${CHANNEL_OPTION}:(\\d{17,20})$`);
+
+export function splitChannel(line: string): PostRequest {
+  const match = line.match(CHANNEL_SUFFIX);
+  return match?.[1] ? { line: line.slice(0, match.index), channelId: match[1] } : { line };
+}
+
+function withChannel(reply: Reply, channelId: string): Reply {
+  const carry = (s: Reply['suggestions'][number]) =>
+    isModeratorLine(s.command) ? { ...s, command: `${s.command} ${CHANNEL_OPTION}:${channelId}` } : s;
+  return { ...reply, suggestions: reply.suggestions.map(carry) };
+}
+
+export async function postSummary(
+  interaction: ModeratorInteraction,
+  request: PostRequest,
+  deps: BotDeps,
+): Promise<string> {
+  if (!interaction.inGuild()) {
+    await send(interaction, usage('Servers only', 'Summaries are posted to a server channel.'), {
+      hidden: true,
+    });
+    return 'refused';
+  }
+  if (!interaction.memberPermissions.has(MODERATOR_PERMISSION)) {
+    const text =
+      'Posting summaries is for moderators: it needs the **Manage Messages** permission. You can read any meeting yourself with `/meeting`.';
+    await send(interaction, usage('Moderators only', text), { hidden: true });
+    return 'refused';
+  }
+  const channelId = request.channelId ?? interaction.channelId;
+  const reply = answer(deps, request.line);
+  if (reply.kind !== 'answer') {
+    await send(interaction, withChannel(reply, channelId), { hidden: true });
+    return reply.kind;
+  }
+  const missing = missingIn(interaction, channelId);
+  if (missing.length) {
+    await send(interaction, cannotPost(channelId, missing), { hidden: true });
+    return 'refused';
+  }
+
+  // Posting is a second request that rate limits can slow: acknowledge within Discord's window first.
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  try {
+    const channel = await interaction.client.channels.fetch(channelId);
+    if (!channel?.isSendable()) {
+      await send(interaction, usage("Can't post there", `<#${channelId}> does not take messages.`), {
+        hidden: true,
+      });
+      return 'refused';
+    }
+    const posted = await channel.send(toMessage(reply, { hidden: false }));
+    await interaction.editReply({
+      content: `Posted **${reply.title}** in <#${channelId}>: ${posted.url}`,
+      allowedMentions: NO_PINGS,
+    });
+    return 'posted';
+  } catch (error) {
+    if (!(error instanceof DiscordAPIError) || !DENIED.has(Number(error.code))) throw error;
+    await send(
+      interaction,
+      cannotPost(
+        channelId,
+        NEEDED.map(([, name]) => name),
+      ),
+      { hidden: true },
+    );
+    return 'refused';
+  }
+}
+
+const DENIED = new Set<number>([RESTJSONErrorCodes.MissingPermissions, RESTJSONErrorCodes.MissingAccess]);
+
+const NEEDED: [PermissionResolvable, string][] = [
+  [PermissionFlagsBits.ViewChannel, 'View Channel'],
+  [PermissionFlagsBits.SendMessages, 'Send Messages'],
+  [PermissionFlagsBits.EmbedLinks, 'Embed Links'],
+];
+
+/** What the bot lacks in the channel, when it can tell from what Discord sent and what it caches. */
+function missingIn(interaction: ModeratorInteraction, channelId: string): string[] {
+  const permissions = permissionsIn(interaction, channelId);
+  if (!permissions) return [];
+  const threads = interaction.guild?.channels.cache.get(channelId)?.isThread() ?? false;
+  const needed = threads
+    ? NEEDED.map(([flag, name]): [PermissionResolvable, string] =>
+        flag === PermissionFlagsBits.SendMessages
+          ? [PermissionFlagsBits.SendMessagesInThreads, 'Send Messages in Threads']
+          : [flag, name],
+      )
+    : NEEDED;
+  return needed.filter(([flag]) => !permissions.has(flag)).map(([, name]) => name);
+}
+
+function permissionsIn(
+  interaction: ModeratorInteraction,
+  channelId: string,
+): Readonly<PermissionsBitField> | null {
+  // Discord computes the bot's permissions in the channel the command was used in.
+  if (channelId === interaction.channelId) return interaction.appPermissions;
+  const channel = interaction.guild?.channels.cache.get(channelId);
+  const me = interaction.guild?.members.me;
+  return channel && me ? channel.permissionsFor(me) : null;
+}
+
+function cannotPost(channelId: string, missing: string[]): Reply {
+  return usage(
+    "I can't post there",
+    `To post in <#${channelId}> I need ${listWords(missing.map((m) => `**${m}**`))} there. Ask a server admin to grant ${missing.length === 1 ? 'it' : 'them'}, or choose another channel.`,
+  );
+}
