@@ -5,6 +5,7 @@ import type { AnyCommand, OptionSpec, RawArgs } from '../src/commands/command.js
 import { dispatch, type Invocation } from '../src/commands/dispatch.js';
 import { parseLine } from '../src/commands/parse-line.js';
 import { commands, createContext } from '../src/commands/registry.js';
+import { toMessage } from '../src/discord/message.js';
 import { LIMITS } from '../src/limits.js';
 import {
   consoleLine,
@@ -17,7 +18,9 @@ import {
   page,
   random,
 } from './support/arbitraries.js';
+import { messageProblems } from './support/discord-limits.js';
 import { ask, engine, newSession } from './support/summit.js';
+import { wire } from './support/wire.js';
 
 /**
  * Hostile input, property by property: whatever a user types into any option of any command,
@@ -179,11 +182,13 @@ describe.each(commands.map((c) => [c.name, c] as const))('/%s with hostile input
   );
 
   it(
-    "every reply fits Discord's embed, select and button limits",
+    "every reply fits Discord's limits, and so does the Discord message made of it",
     () => {
       fc.assert(
         fc.property(cases(command), ([inv, p, rnd]) => {
-          expect(embedViolations(replyOf(inv, p, rnd))).toEqual([]);
+          const reply = replyOf(inv, p, rnd);
+          expect(embedViolations(reply)).toEqual([]);
+          expect(messageProblems(wire(toMessage(reply, { hidden: false })))).toEqual([]);
         }),
         { numRuns: runs(baseRuns(command)) },
       );

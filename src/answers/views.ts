@@ -38,10 +38,13 @@ export function notFound(
   });
 }
 
-/** "Did you mean" entries for meetings. */
-export function meetingSuggestions(engine: Engine, meetings: Meeting[]): FollowUp[] {
+/**
+ * "Did you mean" entries for meetings: the closest five, or with `all`, every candidate a menu can
+ * hold, for "which meeting?" where leaving one out would leave the user unable to pick it.
+ */
+export function meetingSuggestions(engine: Engine, meetings: Meeting[], all = false): FollowUp[] {
   return meetings
-    .slice(0, 5)
+    .slice(0, all ? LIMITS.selectOptions : 5)
     .map((m) => ({ label: meetingTitle(engine.kb, m), command: `/meeting query:${m.id}` }));
 }
 

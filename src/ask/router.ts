@@ -167,7 +167,7 @@ const topicsOf: Handler = (engine, _question, u, ctx) => {
   return choose(
     'Which meeting?',
     `${meetings.length} meetings match. Pick one to see its topics:`,
-    meetingSuggestions(engine, meetings).map((s) => ({
+    meetingSuggestions(engine, meetings, true).map((s) => ({
       ...s,
       command: s.command.replace('/meeting query:', '/topics meeting:'),
     })),

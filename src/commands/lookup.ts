@@ -4,6 +4,7 @@ import { type Aspect, answerWhenWhere } from '../answers/when-where.js';
 import type { Engine } from '../engine/engine.js';
 import { findTargets, type Targets } from '../engine/targets.js';
 import type { Meeting } from '../knowledge/model.js';
+import { LIMITS } from '../limits.js';
 import { meetingChoices, targetChoices } from './choices.js';
 import { defineCommand } from './command.js';
 
@@ -58,7 +59,9 @@ export function meetingOption(
       found.candidates.length
         ? `${found.candidates.length} meetings match ${echo(value)}. Pick one:`
         : `I can't find a meeting matching ${echo(value)} in the articles. These are the ones I know:`,
-      choices.slice(0, 5).map((m) => ({ label: meetingTitle(engine.kb, m), command: command(m.id) })),
+      choices
+        .slice(0, found.candidates.length ? LIMITS.selectOptions : 5)
+        .map((m) => ({ label: meetingTitle(engine.kb, m), command: command(m.id) })),
     ),
   };
 }

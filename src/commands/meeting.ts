@@ -28,7 +28,7 @@ export const meetingCommand = defineCommand({
       return choose(
         'Which meeting?',
         `${targets.meetings.length} meetings match ${echo(query)}. Pick one:`,
-        meetingSuggestions(engine, targets.meetings),
+        meetingSuggestions(engine, targets.meetings, true),
       );
     }
     const [event] = targets.events;
