@@ -346,6 +346,21 @@ describe('the Ask Summit menu and mentions', () => {
     }
   });
 
+  it('stays silent where it may not send messages, and logs why', async () => {
+    const general = t.fake.channel('general').id;
+    t.fake.denyBot(general);
+    try {
+      const mention = await t.fake.mention('when did they meet in Sochi?', { user: t.fake.users.member });
+      await new Promise((r) => setTimeout(r, 150));
+      expect(t.entries().find((e) => e.message === mention.message.id)).toMatchObject({
+        outcome: 'cannot-reply',
+      });
+      expect(t.fake.rejections.filter((r) => r.code === 50013)).toEqual([]);
+    } finally {
+      t.fake.setOverwrite(general, t.fake.botUser.id, {});
+    }
+  });
+
   it('takes command lines in a mention too, and keeps /summary to the slash command', async () => {
     const listing = await t.fake.mention(`<@!${t.fake.botUser.id}> /meetings year:2015`, {
       user: t.fake.users.member,

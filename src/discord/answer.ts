@@ -31,7 +31,7 @@ export function answer(deps: BotDeps, invocation: Invocation | string, page = 1)
 }
 
 /** A reply as the first response to an interaction, ephemeral when it is private. */
-export function interactionReply(reply: Reply, options: MessageOptions): InteractionReplyOptions {
+function interactionReply(reply: Reply, options: MessageOptions): InteractionReplyOptions {
   return {
     ...toMessage(reply, options),
     ...(isPrivate(reply, options) && { flags: MessageFlags.Ephemeral }),

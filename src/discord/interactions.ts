@@ -66,10 +66,19 @@ export async function handleInteraction(interaction: Interaction, deps: BotDeps)
   deps.log.info({ ...fields, outcome, latencyMs: Math.round(performance.now() - started) }, 'interaction');
 }
 
+/** The command an interaction runs, for the log; what the user typed stays out of it. */
 function describe(interaction: Interaction): string | undefined {
   if (interaction.isCommand() || interaction.isAutocomplete()) return interaction.commandName;
-  if (interaction.isMessageComponent()) return interaction.customId;
-  return undefined;
+  if (!interaction.isMessageComponent()) return undefined;
+  const action = decodeAction(interaction.customId);
+  if (!action) return 'expired-button';
+  const line =
+    action.kind === 'pick' && interaction.isStringSelectMenu()
+      ? interaction.values[0]
+      : action.kind === 'pick'
+        ? undefined
+        : action.line;
+  return line?.match(/^\/(\S+)/)?.[1] ?? action.kind;
 }
 
 async function recover(

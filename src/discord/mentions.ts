@@ -1,5 +1,5 @@
-import { type Message, PermissionFlagsBits } from 'discord.js';
-import { usage } from '../answers/reply.js';
+import { type Message, PermissionFlagsBits, type PermissionsBitField } from 'discord.js';
+import { type Reply, usage } from '../answers/reply.js';
 import { apology, newReference } from '../commands/dispatch.js';
 import { answer, type BotDeps } from './answer.js';
 import { NO_PINGS, toMessage, toText } from './message.js';
@@ -59,17 +59,14 @@ export async function handleMention(message: Message, deps: BotDeps): Promise<vo
       : answer(deps, question);
   let outcome: string = reply.kind;
   try {
-    await respond(message, toMessage(reply, { hidden: false }), reply, permissions);
+    await respond(message, reply, permissions);
   } catch (error) {
     const reference = newReference();
     deps.log.error({ ...fields, err: error, reference }, 'mention failed');
     outcome = 'failed';
-    await respond(
-      message,
-      toMessage(apology(reference), { hidden: false }),
-      apology(reference),
-      permissions,
-    ).catch((second: unknown) => deps.log.warn({ ...fields, err: second }, 'could not send the apology'));
+    await respond(message, apology(reference), permissions).catch((second: unknown) =>
+      deps.log.warn({ ...fields, err: second }, 'could not send the apology'),
+    );
   }
   deps.log.info({ ...fields, outcome, latencyMs: Math.round(performance.now() - started) }, 'mention');
 }
@@ -80,10 +77,10 @@ export async function handleMention(message: Message, deps: BotDeps): Promise<vo
  */
 async function respond(
   message: Message,
-  payload: ReturnType<typeof toMessage>,
-  reply: Parameters<typeof toText>[0],
-  permissions: ReturnType<Message<true>['channel']['permissionsFor']> | null,
+  reply: Reply,
+  permissions: Readonly<PermissionsBitField> | null,
 ): Promise<void> {
+  const payload = toMessage(reply, { hidden: false });
   const body =
     permissions && !permissions.has(PermissionFlagsBits.EmbedLinks)
       ? { content: toText(reply), components: payload.components, allowedMentions: NO_PINGS }
