@@ -42,8 +42,7 @@ const ROUTES: Route<Interaction>[] = [
   route({ type: 'autocomplete', accepts: (i) => i.isAutocomplete(), handle: onAutocomplete }),
   route({ type: 'command', accepts: (i) => i.isChatInputCommand(), handle: onCommand }),
   route({ type: 'context-menu', accepts: (i) => i.isMessageContextMenuCommand(), handle: onAskMenu }),
-  route({ type: 'button', accepts: (i) => i.isButton(), handle: onButton }),
-  route({ type: 'select', accepts: (i) => i.isStringSelectMenu(), handle: onSelect }),
+  route({ type: 'component', accepts: (i) => i.isButton() || i.isStringSelectMenu(), handle: onClick }),
 ];
 
 export async function handleInteraction(interaction: Interaction, deps: BotDeps): Promise<void> {
@@ -69,16 +68,8 @@ export async function handleInteraction(interaction: Interaction, deps: BotDeps)
 /** The command an interaction runs, for the log; what the user typed stays out of it. */
 function describe(interaction: Interaction): string | undefined {
   if (interaction.isCommand() || interaction.isAutocomplete()) return interaction.commandName;
-  if (!interaction.isMessageComponent()) return undefined;
-  const action = decodeAction(interaction.customId);
-  if (!action) return 'expired-button';
-  const line =
-    action.kind === 'pick' && interaction.isStringSelectMenu()
-      ? interaction.values[0]
-      : action.kind === 'pick'
-        ? undefined
-        : action.line;
-  return line?.match(/^\/(\S+)/)?.[1] ?? action.kind;
+  if (!interaction.isButton() && !interaction.isStringSelectMenu()) return undefined;
+  return clicked(interaction).line?.match(/^\/(\S+)/)?.[1] ?? 'expired-button';
 }
 
 async function recover(
@@ -153,23 +144,18 @@ async function onAskMenu(interaction: MessageContextMenuCommandInteraction, deps
   return reply.kind;
 }
 
-async function onButton(interaction: ButtonInteraction, deps: BotDeps): Promise<Outcome> {
-  return onAction(interaction, decodeAction(interaction.customId), undefined, deps);
-}
-
-async function onSelect(interaction: StringSelectMenuInteraction, deps: BotDeps): Promise<Outcome> {
-  return onAction(interaction, decodeAction(interaction.customId), interaction.values[0], deps);
-}
-
 type Clicked = ButtonInteraction | StringSelectMenuInteraction;
 
-async function onAction(
-  interaction: Clicked,
-  action: Action | undefined,
-  picked: string | undefined,
-  deps: BotDeps,
-): Promise<Outcome> {
-  const line = action?.kind === 'pick' ? picked : action?.line;
+/** What a click asks for: the action its custom_id carries and the command line to run. */
+function clicked(interaction: Clicked): { action?: Action; line?: string } {
+  const action = decodeAction(interaction.customId);
+  if (action?.kind !== 'pick') return { ...(action && { action, line: action.line }) };
+  const picked = interaction.isStringSelectMenu() ? interaction.values[0] : undefined;
+  return { action, ...(picked && { line: picked }) };
+}
+
+async function onClick(interaction: Clicked, deps: BotDeps): Promise<Outcome> {
+  const { action, line } = clicked(interaction);
   if (!action || !line?.startsWith('/')) {
     const reply = usage('That button has expired', 'Run the command again for a fresh answer.');
     await send(interaction, reply, { hidden: true });
