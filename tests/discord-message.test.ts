@@ -150,7 +150,11 @@ describe('a reply as a Discord message', () => {
       suggestions: [],
       page: { index: 1, count: 3, command: long },
     };
-    expect(toMessage(reply, { hidden: false }).components).toEqual([]);
+    const message = toMessage(reply, { hidden: false });
+    expect(message.components).toEqual([]);
+    expect(message.embeds[0]?.toJSON().footer?.text).toBe(
+      'Summit · page 1 of 3 · a shorter question can be paged',
+    );
   });
 
   it('shows errors and private answers to the asker alone', () => {

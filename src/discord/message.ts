@@ -50,9 +50,10 @@ const BLANK = '\u200b';
 const nonBlank = (text: string) => (text.trim() ? text : BLANK);
 
 export function toMessage(reply: Reply, options: MessageOptions): SummitMessage {
+  const { rows, paged } = toComponents(reply, options.hidden);
   return {
-    embeds: [toEmbed(reply, options)],
-    components: toComponents(reply, options.hidden),
+    embeds: [toEmbed(reply, options, paged)],
+    components: rows,
     allowedMentions: NO_PINGS,
   };
 }
@@ -62,11 +63,14 @@ export function isPrivate(reply: Reply, options: Pick<MessageOptions, 'hidden'>)
   return options.hidden || reply.private === true || reply.kind === 'error';
 }
 
-function toEmbed(reply: Reply, { asked }: MessageOptions): EmbedBuilder {
+function toEmbed(reply: Reply, { asked }: MessageOptions, paged: boolean): EmbedBuilder {
   const title = truncate(reply.title.trim() || 'Summit', LIMITS.embedTitle);
   const author = asked ? truncate(`❓ ${asked.replace(/\s+/g, ' ').trim()}`, LIMITS.author) : undefined;
   const sources = sourceFields(reply.citations);
-  const footerBase = reply.page ? `Summit · page ${reply.page.index} of ${reply.page.count}` : 'Summit';
+  // Pages whose command line is too long for a button's custom_id cannot be turned: say so.
+  const footerBase = reply.page
+    ? `Summit · page ${reply.page.index} of ${reply.page.count}${paged ? '' : ' · a shorter question can be paged'}`
+    : 'Summit';
 
   // Title, author, citations and footer come first: an answer without its sources is not sent.
   let budget =
@@ -148,7 +152,7 @@ function citationText(c: Citation): string {
 
 type Row = ActionRowBuilder<MessageActionRowComponentBuilder>;
 
-function toComponents(reply: Reply, hidden: boolean): Row[] {
+function toComponents(reply: Reply, hidden: boolean): { rows: Row[]; paged: boolean } {
   const used = new Set<string>();
   /** A custom_id that fits and is not yet used in this message (Discord rejects duplicates). */
   const claim = (action: Action) => {
@@ -157,12 +161,16 @@ function toComponents(reply: Reply, hidden: boolean): Row[] {
     used.add(id);
     return id;
   };
+  const pages = pageRow(reply, hidden, claim);
   const rows = [
     suggestionRow(reply.suggestions, hidden, claim),
-    pageRow(reply, hidden, claim),
+    pages,
     buttonRow(reply.followUps, ButtonStyle.Secondary, hidden, claim),
   ].filter((row): row is Row => row !== undefined);
-  return rows.slice(0, LIMITS.actionRows);
+  return {
+    rows: rows.slice(0, LIMITS.actionRows),
+    paged: pages !== undefined || (reply.page?.count ?? 1) < 2,
+  };
 }
 
 type Claim = (action: Action) => string | undefined;
