@@ -14,7 +14,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deployCommands, startTestBot, type TestBot } from './support/bot.js';
 import { choiceProblems, commandProblems } from './support/discord-limits.js';
-import type { InteractionCallback, StoredMessage } from './support/fake-discord.js';
+import type { InteractionCallback, StoredMessage } from './support/fake-discord/index.js';
 
 let t: TestBot;
 

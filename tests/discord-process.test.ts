@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ROOT, TOKEN } from './support/bot.js';
-import { FakeDiscord } from './support/fake-discord.js';
+import { FakeDiscord } from './support/fake-discord/index.js';
 
 const running: { child?: ChildProcessWithoutNullStreams; fake?: FakeDiscord }[] = [];
 

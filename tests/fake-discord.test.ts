@@ -26,7 +26,7 @@ import {
 } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { choiceProblems, commandProblems, messageProblems } from './support/discord-limits.js';
-import { FakeDiscord, type FakeDiscordOptions } from './support/fake-discord.js';
+import { FakeDiscord, type FakeDiscordOptions } from './support/fake-discord/index.js';
 
 const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.fake.summit-test-token';
 const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages];

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { Events } from 'discord.js';
 import { type RunningBot, startBot } from '../../src/discord/bot.js';
 import { createLogger } from '../../src/discord/log.js';
-import { FakeDiscord, type FakeDiscordOptions } from './fake-discord.js';
+import { FakeDiscord, type FakeDiscordOptions } from './fake-discord/index.js';
 import { engine } from './summit.js';
 
 export const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.fake.summit-test-token';
