@@ -18,6 +18,12 @@ export function parseLine(line: string): Invocation {
   return { command: command.name, args: parseOptions(command, rest) };
 }
 
+/** The command a line runs, without reading its options: `/meetings year:2015` → meetings; a question → ask. */
+export function commandOf(line: string): string {
+  const text = line.trim();
+  return text.startsWith('/') ? (text.match(/^\/(\S*)/)?.[1] ?? '').toLowerCase() : 'ask';
+}
+
 function parseOptions(command: AnyCommand, rest: string): RawArgs {
   const names = Object.keys(command.options);
   const args: RawArgs = {};

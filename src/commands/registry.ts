@@ -1,5 +1,6 @@
 import type { Reply } from '../answers/reply.js';
 import type { Engine } from '../engine/engine.js';
+import { LIMITS } from '../limits.js';
 import { askCommand } from './ask.js';
 import { type AnyCommand, type Context, parseArgs, type RawArgs } from './command.js';
 import { helpCommand } from './help.js';
@@ -57,11 +58,16 @@ function chosenValues(command: AnyCommand, raw: RawArgs, ctx: Context): RawArgs 
     if (typeof value !== 'string' || !command.options[option]?.autocomplete || !command.autocomplete)
       continue;
     const name = value.trim();
+    // Only what could be a choice name is looked up, so that plain text costs no second search.
+    if (name.length > LIMITS.choiceName || !CHOICE_CONTEXT.test(name)) continue;
     const picked = command.autocomplete(option, name, ctx).find((c) => c.name === name);
     if (picked) out[option] = picked.value;
   }
   return out;
 }
+
+/** Choice names carry their context after a separator: "Sochi · 12 Sep 2019", "“…” — Putin". */
+const CHOICE_CONTEXT = / [·—] /;
 
 export class UnknownCommandError extends Error {
   override name = 'UnknownCommandError';

@@ -11,13 +11,14 @@ import {
 import { usage } from '../answers/reply.js';
 import type { RawArgs } from '../commands/command.js';
 import { apology, newReference } from '../commands/dispatch.js';
+import { commandOf } from '../commands/parse-line.js';
 import { createContext, findCommand } from '../commands/registry.js';
 import { LIMITS } from '../limits.js';
 import { answer, type BotDeps, isGone, send } from './answer.js';
 import { type Action, decodeAction } from './custom-id.js';
 import { CHANNEL_OPTION, HIDE_OPTION } from './definitions.js';
 import { withoutMentionOf } from './mentions.js';
-import { toMessage } from './message.js';
+import { isPrivate, toMessage } from './message.js';
 import { isModeratorLine, postSummary, splitChannel } from './summary.js';
 
 /**
@@ -69,7 +70,8 @@ export async function handleInteraction(interaction: Interaction, deps: BotDeps)
 function describe(interaction: Interaction): string | undefined {
   if (interaction.isCommand() || interaction.isAutocomplete()) return interaction.commandName;
   if (!interaction.isButton() && !interaction.isStringSelectMenu()) return undefined;
-  return clicked(interaction).line?.match(/^\/(\S+)/)?.[1] ?? 'expired-button';
+  const { line } = clicked(interaction);
+  return line?.startsWith('/') ? commandOf(line) : 'expired-button';
 }
 
 async function recover(
@@ -109,9 +111,9 @@ async function onCommand(interaction: ChatInputCommandInteraction, deps: BotDeps
   const command = findCommand(interaction.commandName);
   const args = optionValues(interaction);
   if (command?.moderator) {
-    const line = [`/${command.name}`, ...Object.entries(args).map(([k, v]) => `${k}:${v}`)].join(' ');
     const channelId = interaction.options.getChannel(CHANNEL_OPTION)?.id;
-    return postSummary(interaction, { line, ...(channelId && { channelId }) }, deps);
+    const run = { command: command.name, args };
+    return postSummary(interaction, { run, ...(channelId && { channelId }) }, deps);
   }
   const hidden = interaction.options.getBoolean(HIDE_OPTION) ?? false;
   const reply = answer(deps, { command: interaction.commandName, args });
@@ -169,7 +171,7 @@ async function onClick(interaction: Clicked, deps: BotDeps): Promise<Outcome> {
   const options = { hidden: action.hidden };
   if (!fromPrivate) {
     await send(interaction, reply, options);
-  } else if (options.hidden || reply.private || reply.kind === 'error') {
+  } else if (isPrivate(reply, options)) {
     // A pick from a private prompt ("which meeting?") answers in its place.
     await interaction.update(toMessage(reply, options));
   } else {

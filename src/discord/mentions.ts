@@ -3,6 +3,7 @@ import { type Reply, usage } from '../answers/reply.js';
 import { apology, newReference } from '../commands/dispatch.js';
 import { answer, type BotDeps } from './answer.js';
 import { NO_PINGS, toMessage, toText } from './message.js';
+import { sendPermission } from './permissions.js';
 import { isModeratorLine } from './summary.js';
 
 /**
@@ -13,33 +14,27 @@ import { isModeratorLine } from './summary.js';
 
 /** The text of a message with mentions of the bot (as a user or through its role) taken out. */
 export function withoutMentionOf(content: string, botId: string, botRoleId?: string): string {
-  const role = botRoleId ? `|<@&${botRoleId}>` : '';
   return content
-    .replace(new RegExp(`<@!?${botId}>${role}`, 'g'), ' ')
+    .replace(mentionOf(botId, botRoleId, 'g'), ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }
 
-function addressesBot(message: Message, botId: string, botRoleId?: string): boolean {
-  return (
-    message.content.includes(`<@${botId}>`) ||
-    message.content.includes(`<@!${botId}>`) ||
-    (botRoleId !== undefined && message.content.includes(`<@&${botRoleId}>`))
-  );
+/** `<@bot>`, `<@!bot>` (the older nickname form) or the bot's own role, `<@&role>`. */
+function mentionOf(botId: string, botRoleId: string | undefined, flags = ''): RegExp {
+  return new RegExp(`<@!?${botId}>${botRoleId ? `|<@&${botRoleId}>` : ''}`, flags);
 }
 
 export async function handleMention(message: Message, deps: BotDeps): Promise<void> {
   const me = message.client.user;
   if (message.author.bot || message.system) return;
   const botRoleId = message.guild?.members.me?.roles.botRole?.id;
-  if (!addressesBot(message, me.id, botRoleId)) return;
+  if (!mentionOf(me.id, botRoleId).test(message.content)) return;
 
   const started = performance.now();
   const fields = { message: message.id, type: 'mention', user: message.author.id, guild: message.guildId };
   const permissions = message.inGuild() ? message.channel.permissionsFor(me) : null;
-  const canSend = message.channel.isThread()
-    ? PermissionFlagsBits.SendMessagesInThreads
-    : PermissionFlagsBits.SendMessages;
+  const [canSend] = sendPermission(message.channel.isThread());
   if (permissions && !permissions.has(canSend)) {
     deps.log.info({ ...fields, outcome: 'cannot-reply' }, 'mention');
     return;

@@ -3,18 +3,19 @@ import {
   type ChatInputCommandInteraction,
   DiscordAPIError,
   MessageFlags,
-  PermissionFlagsBits,
-  type PermissionResolvable,
   type PermissionsBitField,
   RESTJSONErrorCodes,
   type StringSelectMenuInteraction,
 } from 'discord.js';
 import { listWords } from '../answers/format.js';
 import { type Reply, usage } from '../answers/reply.js';
+import type { Invocation } from '../commands/dispatch.js';
+import { commandOf } from '../commands/parse-line.js';
 import { findCommand } from '../commands/registry.js';
 import { answer, type BotDeps, send } from './answer.js';
 import { CHANNEL_OPTION, MODERATOR_PERMISSION } from './definitions.js';
 import { NO_PINGS, toMessage } from './message.js';
+import { postPermissions } from './permissions.js';
 
 /**
  * Moderator tools (/summary): the member's permission is checked again here, because server
@@ -25,16 +26,15 @@ import { NO_PINGS, toMessage } from './message.js';
 type ModeratorInteraction = ChatInputCommandInteraction | ButtonInteraction | StringSelectMenuInteraction;
 
 export interface PostRequest {
-  /** A command line such as `/summary meeting:sochi-2019`. */
-  line: string;
+  /** The moderator command as typed, or the command line a button carries. */
+  run: Invocation | string;
   /** Where to post; the interaction's own channel when absent. */
   channelId?: string;
 }
 
 /** Whether a command line runs a moderator tool (which only its own path may run). */
 export function isModeratorLine(line: string): boolean {
-  const name = line.trim().match(/^\/(\S+)/)?.[1];
-  return name !== undefined && findCommand(name)?.moderator === true;
+  return findCommand(commandOf(line))?.moderator === true;
 }
 
 /** Buttons on a moderator's "which meeting?" carry the channel they chose, so the pick posts there. */
@@ -42,7 +42,7 @@ const CHANNEL_SUFFIX = new RegExp(` ${CHANNEL_OPTION}:(\\d{17,20})$`);
 
 export function splitChannel(line: string): PostRequest {
   const match = line.match(CHANNEL_SUFFIX);
-  return match?.[1] ? { line: line.slice(0, match.index), channelId: match[1] } : { line };
+  return match?.[1] ? { run: line.slice(0, match.index), channelId: match[1] } : { run: line };
 }
 
 function withChannel(reply: Reply, channelId: string): Reply {
@@ -69,7 +69,7 @@ export async function postSummary(
     return 'refused';
   }
   const channelId = request.channelId ?? interaction.channelId;
-  const reply = answer(deps, request.line);
+  const reply = answer(deps, request.run);
   if (reply.kind !== 'answer') {
     await send(interaction, withChannel(reply, channelId), { hidden: true });
     return reply.kind;
@@ -102,7 +102,7 @@ export async function postSummary(
       interaction,
       cannotPost(
         channelId,
-        NEEDED.map(([, name]) => name),
+        neededIn(interaction, channelId).map(([, name]) => name),
       ),
       { hidden: true },
     );
@@ -112,26 +112,17 @@ export async function postSummary(
 
 const DENIED = new Set<number>([RESTJSONErrorCodes.MissingPermissions, RESTJSONErrorCodes.MissingAccess]);
 
-const NEEDED: [PermissionResolvable, string][] = [
-  [PermissionFlagsBits.ViewChannel, 'View Channel'],
-  [PermissionFlagsBits.SendMessages, 'Send Messages'],
-  [PermissionFlagsBits.EmbedLinks, 'Embed Links'],
-];
-
 /** What the bot lacks in the channel, when it can tell from what Discord sent and what it caches. */
 function missingIn(interaction: ModeratorInteraction, channelId: string): string[] {
   const permissions = permissionsIn(interaction, channelId);
   if (!permissions) return [];
-  const threads = interaction.guild?.channels.cache.get(channelId)?.isThread() ?? false;
-  const needed = threads
-    ? NEEDED.map(([flag, name]): [PermissionResolvable, string] =>
-        flag === PermissionFlagsBits.SendMessages
-          ? [PermissionFlagsBits.SendMessagesInThreads, 'Send Messages in Threads']
-          : [flag, name],
-      )
-    : NEEDED;
-  return needed.filter(([flag]) => !permissions.has(flag)).map(([, name]) => name);
+  return neededIn(interaction, channelId)
+    .filter(([flag]) => !permissions.has(flag))
+    .map(([, name]) => name);
 }
+
+const neededIn = (interaction: ModeratorInteraction, channelId: string) =>
+  postPermissions(interaction.guild?.channels.cache.get(channelId)?.isThread() ?? false);
 
 function permissionsIn(
   interaction: ModeratorInteraction,

@@ -1,0 +1,20 @@
+import { PermissionFlagsBits } from 'discord.js';
+
+/** A permission and its name as Discord's settings show it, for telling people what is missing. */
+export type NamedPermission = readonly [flag: bigint, name: string];
+
+/** Sending in a thread is a permission of its own. */
+export function sendPermission(inThread: boolean): NamedPermission {
+  return inThread
+    ? [PermissionFlagsBits.SendMessagesInThreads, 'Send Messages in Threads']
+    : [PermissionFlagsBits.SendMessages, 'Send Messages'];
+}
+
+/** What the bot needs to post an embed in a channel. */
+export function postPermissions(inThread: boolean): NamedPermission[] {
+  return [
+    [PermissionFlagsBits.ViewChannel, 'View Channel'],
+    sendPermission(inThread),
+    [PermissionFlagsBits.EmbedLinks, 'Embed Links'],
+  ];
+}
