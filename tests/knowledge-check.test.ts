@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import {
   type KnowledgeProblem,
   loadKnowledge,
 } from '../src/knowledge/load.js';
+import { copyKnowledge, mutate, removeKnowledgeCopies } from './support/knowledge-copy.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const KNOWLEDGE = join(ROOT, 'knowledge');
@@ -17,28 +18,7 @@ const CHECK_CLI = join(ROOT, 'dist/src/cli/knowledge-check.js');
 const ASK_CLI = join(ROOT, 'dist/src/cli/ask.js');
 const STACK_LINE = '    at ';
 
-const temps: string[] = [];
-afterAll(() => {
-  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
-});
-
-/** A fresh copy of the real fact base in a temporary folder. */
-function copyKnowledge(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'summit-knowledge-'));
-  temps.push(dir);
-  cpSync(KNOWLEDGE, dir, { recursive: true });
-  return dir;
-}
-
-/** Replaces text in one file of a copy; fails loudly when the text to replace is not there. */
-function mutate(dir: string, file: string, from: string | RegExp, to: string): string {
-  const path = join(dir, file);
-  const before = readFileSync(path, 'utf8');
-  const after = before.replace(from, to);
-  if (after === before) throw new Error(`the mutation of ${file} matched nothing: ${String(from)}`);
-  writeFileSync(path, after);
-  return after;
-}
+afterAll(removeKnowledgeCopies);
 
 /** The 1-based line of the first (or last) line of `text` that contains `needle`. */
 function lineOf(text: string, needle: string, which: 'first' | 'last' = 'first'): number {

@@ -6,7 +6,7 @@ import { plural } from '../answers/format.js';
 import { renderText } from '../console/render.js';
 import { reportToStderr } from '../console/report.js';
 import { ConsoleSession } from '../console/session.js';
-import { openEngine } from './open-engine.js';
+import { openLiveEngine } from './open-engine.js';
 
 const HISTORY_FILE = process.env.SUMMIT_HISTORY ?? join(homedir(), '.summit_history');
 const HISTORY_SIZE = 500;
@@ -21,8 +21,9 @@ function readHistory(): string[] {
   }
 }
 
-const engine = openEngine();
-const session = new ConsoleSession(engine, reportToStderr);
+const live = openLiveEngine();
+const { engine } = live;
+const session = new ConsoleSession(engine, reportToStderr, Math.random, () => live.reload());
 const interactive = Boolean(process.stdin.isTTY);
 const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
 const { kb } = engine;

@@ -1,14 +1,20 @@
 import { createEngine } from '../engine/create.js';
 import type { Engine } from '../engine/engine.js';
 import { formatProblem, KnowledgeError } from '../knowledge/load.js';
+import { LiveEngine } from '../reload/live-engine.js';
 import { knowledgeDir, loadEnv } from '../settings.js';
 
 /** The engine for a command-line program, or a clear message and exit 1 when the fact base is invalid. */
 export function openEngine(): Engine {
+  return openLiveEngine().engine;
+}
+
+/** The same, as a fact base that can be reloaded from its folder while the program runs. */
+export function openLiveEngine(): LiveEngine {
   loadEnv();
   const dir = knowledgeDir();
   try {
-    return createEngine(dir);
+    return new LiveEngine(dir, createEngine(dir));
   } catch (error) {
     if (!(error instanceof KnowledgeError)) throw error;
     for (const problem of error.problems) console.error(formatProblem(problem));

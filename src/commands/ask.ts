@@ -13,6 +13,8 @@ export const askCommand = defineCommand({
     },
   },
   main: 'question',
+  // Free text is the most expensive thing to answer: generous for a conversation, not for a flood.
+  cooldown: { uses: 5, seconds: 10 },
   examples: [
     '/ask When did they meet in Sochi?',
     '/ask What did Putin say about Hanukkah?',

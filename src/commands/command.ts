@@ -1,6 +1,7 @@
 import type { Reply } from '../answers/reply.js';
 import type { Engine } from '../engine/engine.js';
 import { LIMITS, truncate } from '../limits.js';
+import type { ReloadResult } from '../reload/live-engine.js';
 
 /**
  * A command is declared once: its name, options, handler and autocomplete. The console parses
@@ -42,6 +43,14 @@ export interface Context {
   page?: number;
   /** Source of randomness for "a random quote"; injectable so tests are repeatable. */
   random?: () => number;
+  /** Loads the fact base again (/reload); absent where the adapter cannot swap it. */
+  reload?: () => ReloadResult;
+}
+
+/** How often one user may run a command: `uses` within `seconds`. */
+export interface CooldownRule {
+  uses: number;
+  seconds: number;
 }
 
 export interface Command<O extends Record<string, OptionSpec> = Record<string, OptionSpec>> {
@@ -53,10 +62,14 @@ export interface Command<O extends Record<string, OptionSpec> = Record<string, O
   /** Example command lines for /help. */
   examples: string[];
   /**
-   * A moderator tool whose answer is posted publicly into a channel: Discord offers it only to
-   * members who may manage messages and checks that again when it runs. The console previews it.
+   * A moderator tool: Discord offers it only to members who may manage messages, and checks
+   * that again when it runs. Its answers are private unless it `publishes`.
    */
   moderator?: boolean;
+  /** A moderator tool whose answer is posted publicly into a channel. The console previews it. */
+  publishes?: boolean;
+  /** Commands that cost more than a lookup are rationed per user. */
+  cooldown?: CooldownRule;
   run(args: ArgsOf<O>, ctx: Context): Reply;
   autocomplete?(option: keyof O & string, value: string, ctx: Context): Choice[];
 }

@@ -7,6 +7,7 @@ import { helpCommand } from './help.js';
 import { meetingCommand } from './meeting.js';
 import { meetingsCommand } from './meetings.js';
 import { quoteCommand } from './quote.js';
+import { reloadCommand } from './reload.js';
 import { sourcesCommand } from './sources.js';
 import { summaryCommand } from './summary.js';
 import { topicsCommand } from './topics.js';
@@ -24,6 +25,7 @@ export const commands: readonly AnyCommand[] = [
   topicsCommand,
   sourcesCommand,
   summaryCommand,
+  reloadCommand,
   helpCommand,
 ];
 

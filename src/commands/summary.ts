@@ -32,6 +32,8 @@ export const summaryCommand = defineCommand({
   },
   main: 'meeting',
   moderator: true,
+  publishes: true,
+  cooldown: { uses: 2, seconds: 30 },
   examples: ['/summary meeting:Sochi', '/summary'],
   run(args, { engine }) {
     if (!args.meeting || args.meeting.toLowerCase() === DIGEST) return digest(engine);

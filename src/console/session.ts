@@ -2,6 +2,7 @@ import { type Reply, usage } from '../answers/reply.js';
 import { type ErrorSink, runLine } from '../commands/dispatch.js';
 import { createContext } from '../commands/registry.js';
 import type { Engine } from '../engine/engine.js';
+import type { ReloadResult } from '../reload/live-engine.js';
 
 /**
  * One console conversation: answers lines with the same dispatcher the Discord adapter uses,
@@ -11,9 +12,11 @@ export class ConsoleSession {
   private lastPage?: { command: string; index: number; count: number };
 
   constructor(
-    private readonly engine: Engine,
+    private engine: Engine,
     private readonly onError: ErrorSink,
     private readonly random: () => number = Math.random,
+    /** Loads the fact base again (/reload), where the console can. */
+    private readonly reloadKnowledge?: () => ReloadResult,
   ) {}
 
   answer(line: string): Reply {
@@ -36,8 +39,16 @@ export class ConsoleSession {
   }
 
   private run(line: string, page: number): Reply {
-    const reply = runLine(line, createContext(this.engine, { page, random: this.random }), this.onError);
+    const reload = this.reloadKnowledge && (() => this.reload());
+    const ctx = createContext(this.engine, { page, random: this.random, ...(reload && { reload }) });
+    const reply = runLine(line, ctx, this.onError);
     if (reply.page) this.lastPage = { ...reply.page };
     return reply;
+  }
+
+  private reload(): ReloadResult {
+    const result = (this.reloadKnowledge as () => ReloadResult)();
+    this.engine = result.engine;
+    return result;
   }
 }
