@@ -89,6 +89,7 @@ describe('deploying and logging in', () => {
       'topics',
       'sources',
       'summary',
+      'reload',
       'help',
       'Ask Summit',
     ]);
@@ -98,6 +99,10 @@ describe('deploying and logging in', () => {
     const summary = commands.find((c) => c.name === 'summary');
     expect(summary?.default_member_permissions).toBe(String(PermissionFlagsBits.ManageMessages));
     expect(summary?.options?.map((o) => o.name)).toEqual(['meeting', 'channel']);
+    const reload = commands.find((c) => c.name === 'reload');
+    expect(reload?.default_member_permissions).toBe(String(PermissionFlagsBits.ManageMessages));
+    expect(reload?.contexts).toEqual([0]);
+    expect(reload?.options ?? []).toEqual([]);
     const ask = commands.find((c) => c.name === 'ask');
     expect(ask?.options?.map((o) => [o.name, o.required ?? false])).toEqual([
       ['question', true],
@@ -113,8 +118,8 @@ describe('deploying and logging in', () => {
   });
   it('deploys globally when no server is named, and says what it did', async () => {
     const { stdout } = await deployCommands(t.fake);
-    expect(stdout).toMatch(/^Deployed 11 commands globally: ask, meetings/);
-    expect(t.fake.registeredCommands()).toHaveLength(11);
+    expect(stdout).toMatch(/^Deployed 12 commands globally: ask, meetings/);
+    expect(t.fake.registeredCommands()).toHaveLength(12);
   });
 });
 

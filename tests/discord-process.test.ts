@@ -5,11 +5,24 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { ROOT, TOKEN } from './support/bot.js';
 import { FakeDiscord } from './support/fake-discord/index.js';
+import { copyKnowledge, mutate, removeKnowledgeCopies } from './support/knowledge-copy.js';
+
+afterAll(removeKnowledgeCopies);
+
+/** A port nothing listens on right now. */
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  server.close();
+  return port;
+}
 
 const running: { child?: ChildProcessWithoutNullStreams; fake?: FakeDiscord }[] = [];
 
@@ -79,6 +92,48 @@ describe('npm start', () => {
     );
     expect(lines.find((l) => l.msg === 'shutting down')).toMatchObject({ signal: 'SIGTERM' });
     expect(stdout + stderr).not.toContain(TOKEN);
+  });
+
+  it('serves /healthz and /metrics on METRICS_PORT, and reloads an edited fact base', async () => {
+    const fake = await FakeDiscord.start({ token: TOKEN, log: () => {} });
+    running.push({ fake });
+    const dir = copyKnowledge();
+    const port = await freePort();
+    const bot = start({
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_API_URL: fake.apiUrl,
+      KNOWLEDGE_DIR: dir,
+      METRICS_PORT: String(port),
+    });
+    await bot.until(/"msg":"ready"/);
+    const get = (path: string) => fetch(`http://127.0.0.1:${port}${path}`);
+
+    const health = await get('/healthz');
+    expect(health.status).toBe(200);
+    const body = (await health.json()) as Record<string, Record<string, unknown>>;
+    expect(body).toMatchObject({ ready: true, mode: 'gateway', gateway: { status: 'Ready' } });
+    expect(body.knowledge).toMatchObject({ meetings: 8, version: expect.stringMatching(/^[0-9a-f]{12}$/) });
+
+    await (await fake.slash('when', { query: 'Sochi' })).response();
+    await bot.until(/"msg":"interaction"/);
+    const metrics = await get('/metrics');
+    expect(metrics.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
+    const text = await metrics.text();
+    expect(text).toContain('summit_interactions_total{type="command",command="when",outcome="answer"} 1');
+    expect(text).toContain('summit_knowledge_records{kind="meetings"} 8');
+    expect(text).toMatch(/^summit_gateway_ping_seconds \d/m);
+    expect(text).toMatch(/^process_resident_memory_bytes \d+/m);
+    expect((await get('/')).status).toBe(404);
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`, { method: 'POST' })).status).toBe(405);
+
+    mutate(dir, 'topics.yaml', '      Chanukkah,\n', '      Chanukkah,\n      Lichterfest,\n');
+    await bot.until(/"msg":"fact base reloaded"/);
+    const after = (await (await get('/healthz')).json()) as typeof body;
+    expect(after.knowledge?.version).not.toBe(body.knowledge?.version);
+    expect(after.knowledge?.reloadedAt).toEqual(expect.any(String));
+
+    bot.child.kill('SIGTERM');
+    expect(await bot.exited).toBe(0);
   });
 
   it('stops with a clear line when Discord refuses the token', async () => {

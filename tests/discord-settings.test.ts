@@ -58,6 +58,7 @@ describe('Discord settings', () => {
       DISCORD_CLIENT_ID: '123456789012345678',
       DISCORD_API_URL: 'http://127.0.0.1:3000/api',
       LOG_LEVEL: 'info',
+      KNOWLEDGE_WATCH: 'on',
     });
   });
 });

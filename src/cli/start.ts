@@ -1,7 +1,10 @@
+import { Status } from 'discord.js';
 import { type RunningBot, startBot } from '../discord/bot.js';
 import { createLogger } from '../discord/log.js';
 import { readDiscordSettings, SettingsError } from '../discord/settings.js';
-import { openEngine } from './open-engine.js';
+import { startOpsServer } from '../ops/ops-server.js';
+import { startRuntime } from '../ops/runtime.js';
+import { openLiveEngine } from './open-engine.js';
 
 /**
  * `npm start`: checks the settings, loads the fact base, logs in, and answers until SIGINT or
@@ -20,12 +23,37 @@ function settingsOrExit() {
 
 const settings = settingsOrExit();
 const log = createLogger({ level: settings.LOG_LEVEL, secrets: [settings.DISCORD_TOKEN] });
-const engine = openEngine();
-log.info({ version: engine.kb.version, meetings: engine.kb.meetings.length }, 'fact base loaded');
+const live = openLiveEngine();
+log.info({ version: live.engine.kb.version, meetings: live.engine.kb.meetings.length }, 'fact base loaded');
+
+let bot: RunningBot | undefined;
+const runtime = startRuntime({
+  live,
+  log,
+  watch: settings.KNOWLEDGE_WATCH === 'on',
+  // discord.js reports -1 until the first heartbeat has been acknowledged.
+  gatewayPingMs: () => bot?.client.ws.ping,
+});
+const ops =
+  settings.METRICS_PORT === undefined
+    ? undefined
+    : await startOpsServer({
+        port: settings.METRICS_PORT,
+        metrics: runtime.metrics,
+        log,
+        health: () => {
+          const status = bot?.client.ws.status ?? Status.Idle;
+          return {
+            ready: status === Status.Ready,
+            mode: 'gateway',
+            gateway: { status: Status[status], pingMs: bot?.client.ws.ping },
+            knowledge: runtime.knowledgeHealth(),
+          };
+        },
+      });
 
 process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection'));
 
-let bot: RunningBot | undefined;
 let stopping = false;
 async function shutdown(signal: NodeJS.Signals): Promise<void> {
   if (stopping) process.exit(1); // a second signal means: now
@@ -33,6 +61,8 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
   log.info({ signal }, 'shutting down');
   // Never hang on the way out: a stuck connection gets a few seconds.
   setTimeout(() => process.exit(1), 5000).unref();
+  runtime.stop();
+  ops?.close();
   await bot?.stop();
   log.info('stopped');
   log.flush(() => process.exit(0));
@@ -40,7 +70,7 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
 process.on('SIGINT', (s) => void shutdown(s)).on('SIGTERM', (s) => void shutdown(s));
 
 try {
-  bot = await startBot(settings.DISCORD_TOKEN, settings, { engine, log });
+  bot = await startBot(settings.DISCORD_TOKEN, settings, runtime.deps);
 } catch (err) {
   log.fatal({ err }, 'could not log in to Discord');
   console.error(

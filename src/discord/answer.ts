@@ -6,23 +6,48 @@ import {
   type RepliableInteraction,
 } from 'discord.js';
 import type { Reply } from '../answers/reply.js';
+import { type Cooldowns, rationed } from '../commands/cooldowns.js';
 import { dispatch, type Invocation, runLine } from '../commands/dispatch.js';
+import { commandOf } from '../commands/parse-line.js';
 import { createContext } from '../commands/registry.js';
 import type { Engine } from '../engine/engine.js';
+import type { Metrics } from '../ops/metrics.js';
+import type { ReloadResult } from '../reload/live-engine.js';
 import type { Logger } from './log.js';
 import { isPrivate, type MessageOptions, toMessage } from './message.js';
+import { settledDeferral } from './response-window.js';
 
 /** What every Discord handler needs. */
 export interface BotDeps {
-  engine: Engine;
+  /** The fact base in force; it may be swapped by a reload, so read it once per answer. */
+  readonly engine: Engine;
   log: Logger;
   /** For "a random quote"; injectable so tests are repeatable. */
   random?: () => number;
+  /** Loads the fact base again, for /reload. */
+  reload?: () => ReloadResult;
+  /** Rations expensive commands per user; none in tests that ask in bursts. */
+  cooldowns?: Cooldowns;
+  /** When a reload last swapped the fact base (ms since the epoch): older buttons may be stale. */
+  readonly reloadedAt?: number | undefined;
+  metrics?: Metrics;
 }
 
-/** Runs a command through the core dispatcher; a failing handler is logged and becomes an apology. */
-export function answer(deps: BotDeps, invocation: Invocation | string, page = 1): Reply {
-  const ctx = createContext(deps.engine, { page, ...(deps.random && { random: deps.random }) });
+/**
+ * Runs a command through the core dispatcher; a failing handler is logged and becomes an
+ * apology. `user` is who asked, when the command is theirs to ration (not a page turn).
+ */
+export function answer(deps: BotDeps, invocation: Invocation | string, page = 1, user?: string): Reply {
+  if (user && deps.cooldowns) {
+    const name = typeof invocation === 'string' ? commandOf(invocation) : invocation.command;
+    const wait = rationed(deps.cooldowns, user, name);
+    if (wait) return wait;
+  }
+  const ctx = createContext(deps.engine, {
+    page,
+    ...(deps.random && { random: deps.random }),
+    ...(deps.reload && { reload: deps.reload }),
+  });
   const onError = (err: unknown, reference: string, failed: Invocation) =>
     deps.log.error({ err, reference, command: failed.command }, 'command failed');
   return typeof invocation === 'string'
@@ -40,10 +65,18 @@ function interactionReply(reply: Reply, options: MessageOptions): InteractionRep
 
 /** Answers an interaction whether or not it was already answered or deferred. */
 export async function send(interaction: RepliableInteraction, reply: Reply, options: MessageOptions) {
+  await settledDeferral(interaction);
   const payload = interactionReply(reply, options);
   if (interaction.deferred && !interaction.replied) {
-    const { flags: _ephemeralWasSetWhenDeferring, ...edit } = payload;
-    await interaction.editReply(edit);
+    const { flags, ...edit } = payload;
+    if (Boolean(flags) === Boolean(interaction.ephemeral)) {
+      await interaction.editReply(edit);
+    } else {
+      // An edit cannot change who sees a message: a deferral made with the other visibility
+      // (by the response-window guard, which cannot know) gives way to a follow-up.
+      await interaction.deleteReply();
+      await interaction.followUp(payload);
+    }
   } else if (interaction.replied) {
     await interaction.followUp(payload);
   } else {

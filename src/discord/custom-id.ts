@@ -36,3 +36,14 @@ export function decodeAction(customId: string): Action | undefined {
   const n = Number(page);
   return n >= 1 ? { kind: 'page', line, page: n, hidden } : undefined;
 }
+
+/**
+ * What a click asks for: the action its custom_id carries and the command line to run, which for
+ * a menu is the option picked (`picked`: the menu's chosen values).
+ */
+export function readClick(customId: string, picked?: readonly string[]): { action?: Action; line?: string } {
+  const action = decodeAction(customId);
+  if (action?.kind !== 'pick') return { ...(action && { action, line: action.line }) };
+  const line = picked?.[0];
+  return { action, ...(line && { line }) };
+}

@@ -13,7 +13,7 @@ import { commands } from '../commands/registry.js';
 /**
  * Discord's command definitions, built with discord.js's builders from the commands' own
  * declarations, so a command and its slash form cannot drift apart. Discord adds only what is
- * Discord's: `hide` on lookups, `channel` and the permission on moderator tools, and the
+ * Discord's: `hide` on lookups, the permission on moderator tools, `channel` on those that post, and the
  * "Ask Summit" message menu.
  */
 
@@ -41,16 +41,16 @@ export function slashCommand(command: AnyCommand): SlashCommandBuilder {
   );
   for (const [name, spec] of options) addOption(builder, name, spec);
   if (command.moderator) {
-    builder
-      .setDefaultMemberPermissions(MODERATOR_PERMISSION)
-      .setContexts(InteractionContextType.Guild)
-      .addChannelOption((o) =>
-        o
-          .setName(CHANNEL_OPTION)
-          .setDescription('Where to post it (default: this channel)')
-          .addChannelTypes(...POSTABLE_CHANNELS),
-      );
-  } else {
+    builder.setDefaultMemberPermissions(MODERATOR_PERMISSION).setContexts(InteractionContextType.Guild);
+  }
+  if (command.publishes) {
+    builder.addChannelOption((o) =>
+      o
+        .setName(CHANNEL_OPTION)
+        .setDescription('Where to post it (default: this channel)')
+        .addChannelTypes(...POSTABLE_CHANNELS),
+    );
+  } else if (!command.moderator) {
     builder
       .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
       .addBooleanOption((o) => o.setName(HIDE_OPTION).setDescription('Show the answer to you alone'));

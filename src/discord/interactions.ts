@@ -8,7 +8,7 @@ import {
   MessageFlags,
   type StringSelectMenuInteraction,
 } from 'discord.js';
-import { usage } from '../answers/reply.js';
+import { type Reply, usage } from '../answers/reply.js';
 import type { RawArgs } from '../commands/command.js';
 import { apology, newReference } from '../commands/dispatch.js';
 import { commandOf } from '../commands/parse-line.js';
@@ -19,7 +19,7 @@ import { type Action, decodeAction } from './custom-id.js';
 import { CHANNEL_OPTION, HIDE_OPTION } from './definitions.js';
 import { withoutMentionOf } from './mentions.js';
 import { isPrivate, toMessage } from './message.js';
-import { isModeratorLine, postSummary, splitChannel } from './summary.js';
+import { isModeratorLine, runModeratorTool, splitChannel } from './summary.js';
 
 /**
  * Every interaction Summit answers, by kind: a static table, each entry a small handler that
@@ -63,7 +63,9 @@ export async function handleInteraction(interaction: Interaction, deps: BotDeps)
   } catch (error) {
     outcome = await recover(interaction, error, deps, fields);
   }
-  deps.log.info({ ...fields, outcome, latencyMs: Math.round(performance.now() - started) }, 'interaction');
+  const latencyMs = performance.now() - started;
+  deps.metrics?.observe(fields.type, fields.command, outcome, latencyMs / 1000);
+  deps.log.info({ ...fields, outcome, latencyMs: Math.round(latencyMs) }, 'interaction');
 }
 
 /** The command an interaction runs, for the log; what the user typed stays out of it. */
@@ -104,7 +106,7 @@ async function onAutocomplete(interaction: AutocompleteInteraction, deps: BotDep
   const choices =
     command?.autocomplete?.(focused.name, String(focused.value), createContext(deps.engine)) ?? [];
   await interaction.respond(choices.slice(0, LIMITS.choices));
-  return `${choices.length} choices`;
+  return 'choices';
 }
 
 async function onCommand(interaction: ChatInputCommandInteraction, deps: BotDeps): Promise<Outcome> {
@@ -113,10 +115,10 @@ async function onCommand(interaction: ChatInputCommandInteraction, deps: BotDeps
   if (command?.moderator) {
     const channelId = interaction.options.getChannel(CHANNEL_OPTION)?.id;
     const run = { command: command.name, args };
-    return postSummary(interaction, { run, ...(channelId && { channelId }) }, deps);
+    return runModeratorTool(interaction, { run, ...(channelId && { channelId }) }, deps);
   }
   const hidden = interaction.options.getBoolean(HIDE_OPTION) ?? false;
-  const reply = answer(deps, { command: interaction.commandName, args });
+  const reply = answer(deps, { command: interaction.commandName, args }, 1, interaction.user.id);
   await send(interaction, reply, { hidden });
   return reply.kind;
 }
@@ -141,7 +143,7 @@ async function onAskMenu(interaction: MessageContextMenuCommandInteraction, deps
     await send(interaction, reply, { hidden: true });
     return reply.kind;
   }
-  const reply = answer(deps, { command: 'ask', args: { question } });
+  const reply = answer(deps, { command: 'ask', args: { question } }, 1, interaction.user.id);
   await send(interaction, reply, { hidden: false, asked: question });
   return reply.kind;
 }
@@ -163,10 +165,10 @@ async function onClick(interaction: Clicked, deps: BotDeps): Promise<Outcome> {
     await send(interaction, reply, { hidden: true });
     return 'stale';
   }
-  if (isModeratorLine(line)) return postSummary(interaction, splitChannel(line), deps);
+  if (isModeratorLine(line)) return runModeratorTool(interaction, splitChannel(line), deps);
   if (action.kind === 'page') return turnPage(interaction, action.line, action.page, action.hidden, deps);
 
-  const reply = answer(deps, line);
+  const reply = madeBeforeReload(interaction.message, deps, answer(deps, line));
   const fromPrivate = isEphemeral(interaction.message);
   const options = { hidden: action.hidden };
   if (!fromPrivate) {
@@ -193,13 +195,24 @@ async function turnPage(
   hidden: boolean,
   deps: BotDeps,
 ): Promise<Outcome> {
-  const reply = answer(deps, line, page);
+  const reply = madeBeforeReload(interaction.message, deps, answer(deps, line, page));
   if (isEphemeral(interaction.message) || ownerOf(interaction.message) === interaction.user.id) {
     await interaction.update(toMessage(reply, { hidden }));
   } else {
     await send(interaction, reply, { hidden: true });
   }
   return reply.kind;
+}
+
+/**
+ * A button made before the fact base was reloaded runs against the new version. It still
+ * answers, and says so: the record it pointed to may have changed or gone.
+ */
+function madeBeforeReload(message: Message, deps: BotDeps, reply: Reply): Reply {
+  const { reloadedAt } = deps;
+  if (!reloadedAt || message.createdTimestamp >= reloadedAt) return reply;
+  const note = '_The fact base was updated after this message was made: this answer comes from the new version._';
+  return { ...reply, text: `${note}\n\n${reply.text}` };
 }
 
 const isEphemeral = (message: Message) => message.flags.has(MessageFlags.Ephemeral);

@@ -1,6 +1,7 @@
 import { type Message, PermissionFlagsBits, type PermissionsBitField } from 'discord.js';
 import { type Reply, usage } from '../answers/reply.js';
 import { apology, newReference } from '../commands/dispatch.js';
+import { commandOf } from '../commands/parse-line.js';
 import { answer, type BotDeps } from './answer.js';
 import { NO_PINGS, toMessage, toText } from './message.js';
 import { sendPermission } from './permissions.js';
@@ -51,7 +52,7 @@ export async function handleMention(message: Message, deps: BotDeps): Promise<vo
           'Use the slash command',
           'Summaries are posted with the `/summary` command, which checks who may post.',
         )
-      : answer(deps, question);
+      : answer(deps, question, 1, message.author.id);
   let outcome: string = reply.kind;
   try {
     await respond(message, reply, permissions);
@@ -63,7 +64,9 @@ export async function handleMention(message: Message, deps: BotDeps): Promise<vo
       deps.log.warn({ ...fields, err: second }, 'could not send the apology'),
     );
   }
-  deps.log.info({ ...fields, outcome, latencyMs: Math.round(performance.now() - started) }, 'mention');
+  const latencyMs = performance.now() - started;
+  deps.metrics?.observe('mention', question ? commandOf(question) : undefined, outcome, latencyMs / 1000);
+  deps.log.info({ ...fields, outcome, latencyMs: Math.round(latencyMs) }, 'mention');
 }
 
 /**

@@ -1,4 +1,4 @@
-import { PermissionFlagsBits } from 'discord.js';
+import { DiscordAPIError, PermissionFlagsBits, RESTJSONErrorCodes } from 'discord.js';
 
 /** A permission and its name as Discord's settings show it, for telling people what is missing. */
 export type NamedPermission = readonly [flag: bigint, name: string];
@@ -17,4 +17,12 @@ export function postPermissions(inThread: boolean): NamedPermission[] {
     sendPermission(inThread),
     [PermissionFlagsBits.EmbedLinks, 'Embed Links'],
   ];
+}
+
+/** Discord refused a request because the bot lacks a permission or access to the channel. */
+export function isDenied(error: unknown): boolean {
+  return (
+    error instanceof DiscordAPIError &&
+    (error.code === RESTJSONErrorCodes.MissingPermissions || error.code === RESTJSONErrorCodes.MissingAccess)
+  );
 }

@@ -30,6 +30,13 @@ const schema = z.object({
       error: 'must be one of fatal, error, warn, info, debug, trace or silent',
     })
     .default('info'),
+  METRICS_PORT: z.coerce
+    .number({ error: 'must be a port number' })
+    .int('must be a port number')
+    .min(1, 'must be a port number from 1 to 65535')
+    .max(65535, 'must be a port number from 1 to 65535')
+    .optional(),
+  KNOWLEDGE_WATCH: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
 });
 
 export type DiscordSettings = z.infer<typeof schema>;

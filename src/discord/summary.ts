@@ -18,9 +18,10 @@ import { NO_PINGS, toMessage } from './message.js';
 import { postPermissions } from './permissions.js';
 
 /**
- * Moderator tools (/summary): the member's permission is checked again here, because server
- * admins can change who sees a command; the answer is posted publicly in the chosen channel,
- * and the moderator is told privately where it went or what the bot lacks there.
+ * Moderator tools (/summary, /reload): the member's permission is checked again here, because
+ * server admins can change who sees a command. A tool that publishes posts its answer in the
+ * chosen channel, and the moderator is told privately where it went or what the bot lacks
+ * there; any other tool answers the moderator privately.
  */
 
 type ModeratorInteraction = ChatInputCommandInteraction | ButtonInteraction | StringSelectMenuInteraction;
@@ -45,31 +46,44 @@ export function splitChannel(line: string): PostRequest {
   return match?.[1] ? { run: line.slice(0, match.index), channelId: match[1] } : { run: line };
 }
 
-function withChannel(reply: Reply, channelId: string): Reply {
+export function withChannel(reply: Reply, channelId: string): Reply {
   const carry = (s: Reply['suggestions'][number]) =>
     isModeratorLine(s.command) ? { ...s, command: `${s.command} ${CHANNEL_OPTION}:${channelId}` } : s;
   return { ...reply, suggestions: reply.suggestions.map(carry) };
 }
 
-export async function postSummary(
+export async function runModeratorTool(
   interaction: ModeratorInteraction,
   request: PostRequest,
   deps: BotDeps,
 ): Promise<string> {
+  const name = typeof request.run === 'string' ? commandOf(request.run) : request.run.command;
+  const command = findCommand(name);
   if (!interaction.inGuild()) {
-    await send(interaction, usage('Servers only', 'Summaries are posted to a server channel.'), {
-      hidden: true,
-    });
+    await send(interaction, usage('Servers only', `/${name} is for server moderators.`), { hidden: true });
     return 'refused';
   }
   if (!interaction.memberPermissions.has(MODERATOR_PERMISSION)) {
-    const text =
-      'Posting summaries is for moderators: it needs the **Manage Messages** permission. You can read any meeting yourself with `/meeting`.';
+    const instead = command?.publishes ? ' You can read any meeting yourself with `/meeting`.' : '';
+    const text = `/${name} is for moderators: it needs the **Manage Messages** permission.${instead}`;
     await send(interaction, usage('Moderators only', text), { hidden: true });
     return 'refused';
   }
+  if (!command?.publishes) {
+    const reply = answer(deps, request.run, 1, rationedUser(interaction));
+    await send(interaction, reply, { hidden: true });
+    return reply.kind;
+  }
+  return post(interaction, request, deps);
+}
+
+/** A typed command counts against the moderator's ration; a pick from its "which meeting?" does not. */
+const rationedUser = (interaction: ModeratorInteraction) =>
+  interaction.isChatInputCommand() ? interaction.user.id : undefined;
+
+async function post(interaction: ModeratorInteraction, request: PostRequest, deps: BotDeps): Promise<string> {
   const channelId = request.channelId ?? interaction.channelId;
-  const reply = answer(deps, request.run);
+  const reply = answer(deps, request.run, 1, rationedUser(interaction));
   if (reply.kind !== 'answer') {
     await send(interaction, withChannel(reply, channelId), { hidden: true });
     return reply.kind;

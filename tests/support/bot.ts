@@ -5,7 +5,8 @@ import { Writable } from 'node:stream';
 import { promisify } from 'node:util';
 import { Events } from 'discord.js';
 import { type RunningBot, startBot } from '../../src/discord/bot.js';
-import { createLogger } from '../../src/discord/log.js';
+import type { BotDeps } from '../../src/discord/answer.js';
+import { createLogger, type Logger } from '../../src/discord/log.js';
 import { FakeDiscord, type FakeDiscordOptions } from './fake-discord/index.js';
 import { engine } from './summit.js';
 
@@ -42,8 +43,16 @@ export async function deployCommands(fake: FakeDiscord, env: Record<string, stri
   });
 }
 
-/** A fake Discord with the commands deployed to its server, and the real bot logged in to it. */
-export async function startTestBot(options: FakeDiscordOptions = {}, fake?: FakeDiscord): Promise<TestBot> {
+/**
+ * A fake Discord with the commands deployed to its server, and the real bot logged in to it.
+ * `deps` replaces what the bot runs with (a live fact base, cooldowns, metrics), given the
+ * test's logger; by default it answers from the real fact base with no cooldowns.
+ */
+export async function startTestBot(
+  options: FakeDiscordOptions = {},
+  fake?: FakeDiscord,
+  deps?: (log: Logger) => BotDeps,
+): Promise<TestBot> {
   const fakeLog: string[] = [];
   const server =
     fake ?? (await FakeDiscord.start({ token: TOKEN, log: (line) => fakeLog.push(line), ...options }));
@@ -61,7 +70,7 @@ export async function startTestBot(options: FakeDiscordOptions = {}, fake?: Fake
   const bot = await startBot(
     server.token,
     { DISCORD_API_URL: server.apiUrl },
-    { engine: engine(), log, random: () => random() },
+    deps?.(log) ?? { engine: engine(), log, random: () => random() },
   );
   if (!bot.client.isReady()) await once(bot.client, Events.ClientReady);
   return {

@@ -1,0 +1,88 @@
+import { Cooldowns } from '../commands/cooldowns.js';
+import type { BotDeps } from '../discord/answer.js';
+import type { Logger } from '../discord/log.js';
+import { formatProblem } from '../knowledge/load.js';
+import type { LiveEngine, ReloadResult } from '../reload/live-engine.js';
+import { Metrics, type MetricsSources } from './metrics.js';
+
+/**
+ * What a running bot shares between its handlers, whichever way Discord reaches it (gateway or
+ * HTTP): the live fact base, reloaded on file changes or /reload, with every attempt logged and
+ * counted; per-user cooldowns; metrics.
+ */
+
+export interface RuntimeOptions {
+  live: LiveEngine;
+  log: Logger;
+  /** Reload when the fact base's files change. */
+  watch: boolean;
+  gatewayPingMs?: MetricsSources['gatewayPingMs'];
+  labels?: Record<string, string>;
+}
+
+export interface Runtime {
+  deps: BotDeps;
+  metrics: Metrics;
+  /** The fact base part of /healthz. */
+  knowledgeHealth(): Record<string, unknown>;
+  stop(): void;
+}
+
+export function startRuntime({ live, log, watch, gatewayPingMs, labels }: RuntimeOptions): Runtime {
+  const metrics = new Metrics({
+    engine: () => live.engine,
+    ...(gatewayPingMs && { gatewayPingMs }),
+    ...(labels && { labels }),
+  });
+  const report = (result: ReloadResult, trigger: 'files changed' | '/reload'): ReloadResult => {
+    metrics.reloaded(result.status);
+    const version = result.engine.kb.version.slice(0, 12);
+    if (result.status === 'rejected') {
+      log.error(
+        { trigger, version, problems: result.problems.map(formatProblem) },
+        'fact base edit rejected: still serving the previous version',
+      );
+    } else if (result.status === 'reloaded') {
+      const previous = result.previous.kb.version.slice(0, 12);
+      log.info(
+        { trigger, version, previous, meetings: result.engine.kb.meetings.length },
+        'fact base reloaded',
+      );
+    } else {
+      log.debug({ trigger, version }, 'fact base unchanged');
+    }
+    return result;
+  };
+  const unwatch = watch
+    ? live.watch({
+        onReload: (result) => report(result, 'files changed'),
+        onError: (err) => log.warn({ err, dir: live.dir }, 'fact base watch failed; /reload still works'),
+      })
+    : () => {};
+  const deps: BotDeps = {
+    get engine() {
+      return live.engine;
+    },
+    get reloadedAt() {
+      return live.reloadedAt;
+    },
+    log,
+    reload: () => report(live.reload(), '/reload'),
+    cooldowns: new Cooldowns(),
+    metrics,
+  };
+  return {
+    deps,
+    metrics,
+    knowledgeHealth: () => {
+      const { kb } = live.engine;
+      return {
+        version: kb.version.slice(0, 12),
+        meetings: kb.meetings.length,
+        quotes: kb.quotes.length,
+        ...(live.reloadedAt && { reloadedAt: new Date(live.reloadedAt).toISOString() }),
+      };
+    },
+    stop: unwatch,
+  };
+}
