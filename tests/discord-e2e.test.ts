@@ -504,4 +504,14 @@ describe('failures', () => {
     expect(unexpected).toEqual([]);
     expect(t.fake.unhandled).toEqual([]);
   });
+
+  it('never put the token, or any part of it, in a log line or in anything it sent to a channel or user', () => {
+    const secrets = [t.fake.token, ...t.fake.token.split('.').filter((part) => part.length > 8)];
+    const logs = t.logs.join('\n');
+    const sent = JSON.stringify(t.fake.requests.map((r) => [r.body, r.query]));
+    for (const secret of secrets) {
+      expect(logs).not.toContain(secret);
+      expect(sent).not.toContain(secret);
+    }
+  });
 });
