@@ -25,6 +25,7 @@ import {
   type TextChannel,
 } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
 import { choiceProblems, commandProblems, messageProblems } from './support/discord-limits.js';
 import { FakeDiscord, type FakeDiscordOptions } from './support/fake-discord/index.js';
 
@@ -618,6 +619,210 @@ describe('FakeDiscord with a plain discord.js client', () => {
     await until(() => handles() <= baseline, `active handles to fall back to ${baseline}`);
     const refused = await fetch(`${fake.apiUrl}/v10/gateway`).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(TypeError);
+  });
+});
+
+describe('FakeDiscord faults', () => {
+  /** A raw REST call as the bot would make it, to read the fake's answer as sent. */
+  const post = (fake: FakeDiscord, path: string, body: unknown) =>
+    fetch(`${fake.apiUrl}/v10${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bot ${TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+
+  it('answers a rate-limited route 429 with Discord’s headers and body, also to an early retry', async () => {
+    const { fake } = await connect();
+    const general = fake.channel('general').id;
+    fake.rateLimit({ route: 'channel-messages', retryAfterMs: 1_200 });
+
+    const limited = await post(fake, `/channels/${general}/messages`, { content: 'one' });
+    const early = await post(fake, `/channels/${general}/messages`, { content: 'two' });
+
+    expect(limited.status).toBe(429);
+    expect(Object.fromEntries(limited.headers)).toMatchObject({
+      'retry-after': '2',
+      'x-ratelimit-limit': expect.stringMatching(/^\d+$/),
+      'x-ratelimit-remaining': '0',
+      'x-ratelimit-reset': expect.stringMatching(/^\d+\.\d{3}$/),
+      'x-ratelimit-reset-after': '1.200',
+      'x-ratelimit-bucket': expect.stringMatching(/^[0-9a-f]+$/),
+      'x-ratelimit-scope': 'user',
+    });
+    expect(limited.headers.has('x-ratelimit-global')).toBe(false);
+    expect(await limited.json()).toEqual({
+      message: 'You are being rate limited.',
+      retry_after: 1.2,
+      global: false,
+    });
+    expect(early.status).toBe(429);
+    expect(fake.rejections).toEqual([]);
+  });
+
+  it('lets discord.js wait out a route’s 429s and deliver the message', async () => {
+    const { fake, client } = await connect();
+    fake.rateLimit({ route: 'channel-messages', retryAfterMs: 300, times: 2 });
+
+    const sent = await textChannel(client, fake.channel('general').id).send('patience');
+
+    expect(sent.content).toBe('patience');
+    expect(fake.requests.filter((r) => r.path.endsWith('/messages')).map((r) => r.status)).toEqual([
+      429, 429, 200,
+    ]);
+  });
+
+  it('applies a global limit to every route but interaction endpoints, as Discord does', async () => {
+    const { fake, client } = await connect();
+    const errors = onInteraction(client, async (interaction) => {
+      if (interaction.isChatInputCommand()) await interaction.reply('not bound by the global limit');
+    });
+    fake.rateLimit({ route: 'channel-messages', retryAfterMs: 5_000, global: true });
+
+    const limited = await post(fake, `/channels/${fake.channel('general').id}/messages`, { content: 'x' });
+    const other = await fetch(`${fake.apiUrl}/v10/users/@me`, { headers: { authorization: `Bot ${TOKEN}` } });
+    const ask = await fake.slash('ask', { question: 'Still there?' });
+
+    expect(limited.status).toBe(429);
+    expect(Object.fromEntries(limited.headers)).toMatchObject({
+      'retry-after': '5',
+      'x-ratelimit-global': 'true',
+      'x-ratelimit-scope': 'global',
+    });
+    expect(await limited.json()).toMatchObject({ global: true, retry_after: 5 });
+    expect(other.status).toBe(429);
+    expect((await ask.response()).data?.content).toBe('not bound by the global limit');
+    expect(errors).toEqual([]);
+    expect(() => fake.rateLimit({ route: 'callback', retryAfterMs: 100, global: true })).toThrow(
+      /not bound by the global rate limit/,
+    );
+  });
+
+  it('counts REST latency against the response window, and lifts faults on clearRestFaults', async () => {
+    const { fake, client } = await connect({ responseWindowMs: 300 });
+    const errors = onInteraction(client, async (interaction) => {
+      if (interaction.isChatInputCommand()) await interaction.reply('at once');
+    });
+    fake.setLatency(400);
+
+    await fake.slash('ask', { question: 'Too slow a network?' });
+    await until(() => errors.length === 1, 'the reply to be refused');
+    fake.clearRestFaults();
+    const ask = await fake.slash('ask', { question: 'And now?' });
+
+    expect(errors[0]).toMatchObject({ status: 404, code: 10062 });
+    expect((await ask.response()).data?.content).toBe('at once');
+    expect(ask.responseDelayMs).toBeLessThan(300);
+  });
+
+  it('resumes after a socket destroyed without a close frame', async () => {
+    const { fake } = await connect();
+    const session = await fake.identified();
+
+    expect(fake.severConnection()).toBe(1);
+    const resume = await fake.nextResume(3000);
+
+    expect(resume.sessionId).toBe(session.sessionId);
+    expect(fake.connections.map((c) => c.resume)).toEqual([false, true]);
+    expect(fake.identifies).toHaveLength(1);
+  });
+
+  it('replays what it dispatched while held away, in order with its sequence numbers, and times the window from the replay', async () => {
+    // Connected before listening: only what comes after the drop is seen.
+    const { fake, client } = await connect({ responseWindowMs: 300 });
+    const seen: { t: string | null; s: number | null }[] = [];
+    client.on(Events.Raw, (packet: { t: string | null; s: number | null }) =>
+      seen.push({ t: packet.t, s: packet.s }),
+    );
+    const errors = onInteraction(client, async (interaction) => {
+      if (interaction.isChatInputCommand()) await interaction.reply('replayed, and answered');
+    });
+
+    const release = fake.holdConnections();
+    fake.dropConnection(4000);
+    await fake.mention('first while away');
+    const ask = await fake.slash('ask', { question: 'second while away' });
+    // Longer than the window: the interaction would be refused if its window ran from dispatch.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(seen).toEqual([]);
+    release();
+    const resume = await fake.nextResume(3000);
+
+    expect(resume.replayed).toBe(2);
+    await until(() => seen.some((p) => p.t === 'RESUMED'), 'RESUMED');
+    // Then comes the echo of the reply, which may already be on its way.
+    expect(seen.slice(0, 3).map((p) => [p.t, p.s])).toEqual([
+      ['MESSAGE_CREATE', resume.seq + 1],
+      ['INTERACTION_CREATE', resume.seq + 2],
+      ['RESUMED', resume.seq + 3],
+    ]);
+    expect((await ask.response()).data?.content).toBe('replayed, and answered');
+    expect(errors).toEqual([]);
+  });
+
+  it('takes a RESUME on the same socket after a resumable op 9, replaying what was sent meanwhile', async () => {
+    const { fake, client } = await connect();
+    const contents: string[] = [];
+    client.on(Events.MessageCreate, (message) => contents.push(message.content));
+
+    fake.invalidateSession(true);
+    await fake.mention('sent while invalid');
+    const resume = await fake.nextResume(3000);
+
+    expect(resume.replayed).toBe(1);
+    await until(() => contents.length === 1, 'the message sent while invalid');
+    expect(fake.connections).toHaveLength(1);
+    expect(fake.identifies).toHaveLength(1);
+  });
+
+  it('forgets a session after a non-resumable op 9, with what it would have dispatched meanwhile', async () => {
+    // A bare socket: discord.js spaces its IDENTIFYs 5 s apart, which would only slow this down.
+    const fake = await FakeDiscord.start({ token: TOKEN, log: () => {} });
+    const socket = new WebSocket(`${fake.gatewayUrl}/?v=10&encoding=json`);
+    const frames: { op: number; t?: string; s?: number; d: { session_id?: string; content?: string } }[] = [];
+    socket.on('message', (raw) => frames.push(JSON.parse(String(raw))));
+    const count = (match: (frame: (typeof frames)[number]) => boolean) => frames.filter(match).length;
+    const identify = JSON.stringify({
+      op: 2,
+      d: { token: TOKEN, intents: INTENTS.reduce((a, b) => a | b), properties: {} },
+    });
+    try {
+      await once(socket, 'open');
+      socket.send(identify);
+      await until(() => count((f) => f.t === 'READY') === 1, 'READY');
+      const sessionId = frames.find((f) => f.t === 'READY')?.d.session_id;
+
+      fake.invalidateSession(false);
+      await fake.mention('lost with the session');
+      socket.send(JSON.stringify({ op: 6, d: { token: TOKEN, session_id: sessionId, seq: 2 } }));
+      await until(() => count((f) => f.op === 9) === 2, 'the RESUME to be refused');
+      socket.send(identify);
+      await until(() => count((f) => f.t === 'READY') === 2, 'a new READY');
+      await fake.mention('after the new IDENTIFY');
+      await until(() => count((f) => f.t === 'MESSAGE_CREATE') === 1, 'the message after it');
+
+      expect(frames.filter((f) => f.op === 9).map((f) => f.d)).toEqual([false, false]);
+      // The new session numbers from 1: READY, GUILD_CREATE, then the message.
+      expect(frames.filter((f) => f.t === 'MESSAGE_CREATE').map((f) => [f.d.content, f.s])).toEqual([
+        [`<@${fake.botUser.id}> after the new IDENTIFY`, 3],
+      ]);
+    } finally {
+      socket.terminate();
+      await fake.close();
+    }
+  });
+
+  it('makes a zombie of the live connection only: the client resumes on a connection that is acknowledged', async () => {
+    const { fake } = await connect({ heartbeatIntervalMs: 40 });
+    const session = await fake.identified();
+
+    expect(fake.zombifyConnection()).toBe(1);
+    const resume = await fake.nextResume(3000);
+    const beats = fake.heartbeats.length;
+    await until(() => fake.heartbeats.length >= beats + 3, 'heartbeats on the new connection');
+
+    expect(resume.sessionId).toBe(session.sessionId);
+    expect(fake.heartbeats.slice(beats).every((beat) => beat.acked)).toBe(true);
+    expect(fake.heartbeats.some((beat) => !beat.acked)).toBe(true);
   });
 });
 

@@ -1,4 +1,4 @@
-/** What the gateway sends on IDENTIFY: READY, then a GUILD_CREATE for each guild. */
+/** What the gateway sends on IDENTIFY: READY, then a GUILD_CREATE for each guild of the session's shard. */
 import {
   type GatewayGuildCreateDispatchData,
   type GatewayReadyDispatchData,
@@ -10,14 +10,20 @@ import type { FakeDiscord } from './index.js';
 import { APPLICATION_FLAGS } from './rest/applications.js';
 import type { FakeGuild } from './types.js';
 
-export function readyData(fake: FakeDiscord, sessionId: string, shard: unknown): GatewayReadyDispatchData {
+/** READY for a session of `shard` (when the client sent one), listing the guilds that shard serves. */
+export function readyData(
+  fake: FakeDiscord,
+  sessionId: string,
+  guilds: readonly FakeGuild[],
+  shard: [number, number] | undefined,
+): GatewayReadyDispatchData {
   return {
     v: 10,
     user: { ...fake.botUser, verified: true, mfa_enabled: false, email: null },
-    guilds: fake.guilds.map((guild) => ({ id: guild.id, unavailable: true })),
+    guilds: guilds.map((guild) => ({ id: guild.id, unavailable: true })),
     session_id: sessionId,
     resume_gateway_url: fake.resumeGatewayUrl,
-    ...(Array.isArray(shard) ? { shard: shard as [number, number] } : {}),
+    ...(shard && { shard }),
     // Discord sends only id and flags here; discord-api-types also demands flags_new.
     application: {
       id: fake.applicationId,

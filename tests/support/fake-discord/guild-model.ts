@@ -48,8 +48,7 @@ export const DEFAULT_GUILD: GuildSpec = {
   channels: [{ name: 'general' }, { name: 'announcements', botCanSend: false }],
 };
 
-export function buildGuild(spec: GuildSpec, bot: APIUser, users: FakeUsers): FakeGuild {
-  const id = snowflake();
+export function buildGuild(spec: GuildSpec, bot: APIUser, users: FakeUsers, id = snowflake()): FakeGuild {
   const botRoleId = snowflake();
   const moderatorRoleId = snowflake();
   const roles = [

@@ -10,8 +10,11 @@ export interface InteractionRecord {
   /** `/ask`, `button ask:more`, … for error messages. */
   label: string;
   channelId: string;
+  /** When the bot was sent the interaction (the last time, if a RESUME replayed it). */
   dispatchedAt: number;
   acknowledged: boolean;
+  /** How long after `dispatchedAt` the accepted initial response arrived. */
+  responseDelayMs?: number;
   /** The message `@original` refers to: the reply, or for deferUpdate/update the component's message. */
   originalMessageId?: string;
   followUpIds: string[];
@@ -55,6 +58,11 @@ export class InteractionHandle {
   /** Every webhook edit (PATCH) of the original response or a follow-up, as the message was after it. */
   get edits(): readonly StoredMessage[] {
     return this.record.edits.all;
+  }
+
+  /** How long after the bot was sent the interaction its accepted initial response arrived. */
+  get responseDelayMs(): number | undefined {
+    return this.record.responseDelayMs;
   }
 
   /** Refusals of this interaction's callback and webhook calls. */

@@ -6,7 +6,12 @@
  * The fake is strict where Discord is strict (message limits, the 3-second response window, double
  * acknowledgements, channel permissions) so that a bot which passes here does not fail on Discord.
  * Every REST call is recorded in `requests`, every refusal in `rejections` (and logged), every call to
- * a route the fake does not know in `unhandled`.
+ * a route the fake does not know in `unhandled`. With `shards: n` it recommends n shards and routes
+ * each guild's events to the shard Discord would, `(guild_id >> 22) % n`.
+ *
+ * Tests can make it fail as Discord fails: drop or sever the gateway socket, send op 7 or op 9,
+ * leave heartbeats unacknowledged, hold reconnections (dispatches wait in the session and are
+ * replayed on RESUME), answer a route 429 or every call slowly.
  *
  *   const fake = await FakeDiscord.start({ token });
  *   const client = new Client({ intents, rest: { api: fake.apiUrl } });
@@ -36,7 +41,7 @@ import {
   user,
 } from './guild-model.js';
 import { type InteractionHandle, type MessageHandle, refusalLines } from './handles.js';
-import { snowflake } from './ids.js';
+import { shardOfGuild, snowflake, snowflakeOnShard } from './ids.js';
 import { RestRouter } from './rest/router.js';
 import { FakeState } from './state.js';
 import type {
@@ -47,6 +52,7 @@ import type {
   GatewaySessionInfo,
   HeartbeatRecord,
   OptionValue,
+  RateLimitSpec,
   RecordedRequest,
   Rejection,
   ResumeRecord,
@@ -68,6 +74,10 @@ export class FakeDiscord {
   readonly heartbeatIntervalMs: number;
   readonly responseWindowMs: number;
   readonly waitTimeoutMs: number;
+  /** The shard count `GET /gateway/bot` recommends; guild i is served by shard i % shardCount. */
+  readonly shardCount: number;
+  /** How many shards `GET /gateway/bot` says may identify at once. */
+  readonly maxConcurrency: number;
 
   readonly apiUrl: string;
   readonly gatewayUrl: string;
@@ -80,7 +90,7 @@ export class FakeDiscord {
 
   /** Every REST call, in order. */
   readonly requests: RecordedRequest[] = [];
-  /** Every REST call the fake refused with a 4xx (unknown routes excepted). */
+  /** Every REST call the fake refused with a 4xx (unknown routes and injected 429s excepted). */
   readonly rejections: Rejection[] = [];
   /** REST calls to routes the fake does not implement (answered 404). */
   readonly unhandled: RecordedRequest[] = [];
@@ -107,6 +117,8 @@ export class FakeDiscord {
     this.heartbeatIntervalMs = options.heartbeatIntervalMs ?? DEFAULT_HEARTBEAT_MS;
     this.responseWindowMs = options.responseWindowMs ?? DEFAULT_RESPONSE_WINDOW_MS;
     this.waitTimeoutMs = options.waitTimeoutMs ?? DEFAULT_WAIT_MS;
+    this.shardCount = options.shards ?? 1;
+    this.maxConcurrency = options.maxConcurrency ?? 1;
     this.apiUrl = `http://127.0.0.1:${port}/api`;
     this.gatewayUrl = `ws://127.0.0.1:${port}`;
     this.resumeGatewayUrl = `ws://127.0.0.1:${port}${RESUME_PATH}`;
@@ -120,7 +132,9 @@ export class FakeDiscord {
       owner: user(snowflake(), 'guild_owner'),
     };
     const specs = options.guilds?.length ? options.guilds : [DEFAULT_GUILD];
-    this.guilds = specs.map((spec) => buildGuild(spec, this.botUser, this.users));
+    this.guilds = specs.map((spec, i) =>
+      buildGuild(spec, this.botUser, this.users, snowflakeOnShard(i % this.shardCount, this.shardCount)),
+    );
     this.gateway = new Gateway(this);
     this.state = new FakeState(this, this.gateway);
     this.actions = new UserActions(this, this.state, this.gateway);
@@ -196,6 +210,31 @@ export class FakeDiscord {
       consume: false,
       timeoutMs,
       what: () => 'a client to identify',
+    });
+  }
+
+  /** Resolves with the first session that identified as shard `shardId` (of any count). */
+  shardIdentified(shardId: number, timeoutMs = this.waitTimeoutMs): Promise<GatewaySessionInfo> {
+    return this.gateway.identified.wait((session) => session.shard[0] === shardId, {
+      consume: false,
+      timeoutMs,
+      what: () => `shard ${shardId} to identify`,
+    });
+  }
+
+  /** The shard that receives a guild's events when the bot runs `count` shards (default: as recommended). */
+  shardOf(guildId: string, count = this.shardCount): number {
+    return shardOfGuild(guildId, count);
+  }
+
+  /** Resolves with the first session identified after `previous` (a client that could not resume). */
+  identifiedAfter(previous: GatewaySessionInfo, timeoutMs = this.waitTimeoutMs): Promise<GatewaySessionInfo> {
+    const sessions = this.gateway.identified;
+    const start = sessions.all.findIndex((session) => session.sessionId === previous.sessionId) + 1;
+    return sessions.wait((session) => sessions.all.indexOf(session) >= start, {
+      consume: false,
+      timeoutMs,
+      what: () => `a client to identify again after session ${previous.sessionId}`,
     });
   }
 
@@ -329,7 +368,20 @@ export class FakeDiscord {
 
   /** Closes every live gateway socket from the server side; sessions stay resumable. */
   dropConnection(code = 4000, reason = 'Unknown error'): number {
-    return this.gateway.dropConnection(code, reason);
+    return this.gateway.dropConnection({ code, reason });
+  }
+
+  /** Destroys every live gateway socket without a close frame, as a failing network does. */
+  severConnection(): number {
+    return this.gateway.dropConnection();
+  }
+
+  /**
+   * Keeps clients from coming back: new gateway connections get no HELLO until the returned
+   * function is called. Dispatches meanwhile wait in their session for a RESUME.
+   */
+  holdConnections(): () => void {
+    return this.gateway.holdConnections();
   }
 
   /** Asks clients to reconnect and resume (op 7). */
@@ -347,9 +399,39 @@ export class FakeDiscord {
     this.gateway.sendToSockets({ op: GatewayOpcodes.Heartbeat, d: null });
   }
 
-  /** Stop (or resume) acknowledging heartbeats, to make the connection look like a zombie. */
+  /**
+   * Makes the live connections zombies: their heartbeats go unacknowledged, while a connection the
+   * client opens to recover is acknowledged as usual.
+   */
+  zombifyConnection(): number {
+    return this.gateway.zombify();
+  }
+
+  /** Stop (or resume) acknowledging heartbeats on every connection, present and future. */
   setHeartbeatAcks(enabled: boolean): void {
     this.gateway.ackHeartbeats = enabled;
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // REST faults
+
+  /**
+   * The next `times` calls to `route` get a 429 as Discord sends it: `Retry-After` in whole
+   * seconds, `X-RateLimit-*` headers, and `{ message, retry_after, global }`. After each, the route
+   * (or, for a global limit, every route bound by it) refuses calls for `retryAfterMs`.
+   */
+  rateLimit(spec: RateLimitSpec): void {
+    this.rest.faults.rateLimit(spec);
+  }
+
+  /** Every REST call is handled `ms` after it arrives (0: at once). */
+  setLatency(ms: number): void {
+    this.rest.faults.latencyMs = ms;
+  }
+
+  /** Lifts injected latency and rate limits. */
+  clearRestFaults(): void {
+    this.rest.faults.clear();
   }
 
   /** Closes sockets and servers and fails pending waits; leaves no handles open. */

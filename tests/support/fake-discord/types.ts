@@ -23,6 +23,13 @@ export interface FakeDiscordOptions {
   waitTimeoutMs?: number;
   /** Where refusals and unknown routes are reported. Default: console.warn. */
   log?: (line: string) => void;
+  /**
+   * The shard count `GET /gateway/bot` recommends (default 1). Guild i gets an id that Discord
+   * routes to shard i % shards, so that with two guilds and two shards each shard has one.
+   */
+  shards?: number;
+  /** `session_start_limit.max_concurrency`: how many shards may identify at once (default 1). */
+  maxConcurrency?: number;
 }
 
 export interface GuildSpec {
@@ -61,6 +68,21 @@ export interface RecordedRequest {
   body: unknown;
   status: number;
   response: unknown;
+}
+
+/** Routes `FakeDiscord.rateLimit` can limit: interaction callbacks, and bot posts in channels. */
+export type RateLimitedRoute = 'callback' | 'channel-messages';
+
+export interface RateLimitSpec {
+  route: RateLimitedRoute;
+  /** How many calls get a 429; after each the route stays closed for `retryAfterMs`. Default 1. */
+  times?: number;
+  retryAfterMs: number;
+  /**
+   * The bot's global limit instead of the route's: until it lifts, every call but interaction
+   * callbacks and webhooks gets a 429 (Discord exempts interaction endpoints from it).
+   */
+  global?: boolean;
 }
 
 /** A REST call the fake refused (4xx), with the reasons in the words of the test's author. */
@@ -102,6 +124,8 @@ export type OptionValue = string | number | boolean | { channel: string };
 export interface GatewaySessionInfo {
   sessionId: string;
   intents: number;
+  /** `[shard_id, num_shards]` from IDENTIFY; `[0, 1]` when the client did not shard. */
+  shard: [number, number];
 }
 
 export interface ResumeRecord {

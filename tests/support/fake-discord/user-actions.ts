@@ -269,7 +269,11 @@ export class UserActions {
     };
     this.state.interactions.set(payload.id, record);
     this.state.interactionsByToken.set(payload.token, record);
-    this.gateway.dispatch('INTERACTION_CREATE', payload);
+    // The response window runs from delivery: for an interaction replayed on RESUME, from the replay.
+    const delivered = () => {
+      record.dispatchedAt = Date.now();
+    };
+    this.gateway.dispatch('INTERACTION_CREATE', payload, undefined, delivered);
     return new InteractionHandle(record, this.fake);
   }
 

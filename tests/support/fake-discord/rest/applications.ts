@@ -36,8 +36,13 @@ export class ApplicationHandlers extends RestHandlers {
   private gatewayBot(): unknown {
     return {
       url: this.fake.gatewayUrl,
-      shards: 1,
-      session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
+      shards: this.fake.shardCount,
+      session_start_limit: {
+        total: 1000,
+        remaining: 999,
+        reset_after: 14_400_000,
+        max_concurrency: this.fake.maxConcurrency,
+      },
     };
   }
 

@@ -95,6 +95,7 @@ export class InteractionHandlers extends RestHandlers {
     throwIfIssues(this.callbackIssues(record, callback));
     const message = this.applyCallback(record, callback);
     record.acknowledged = true;
+    record.responseDelayMs = age;
     record.callbacks.push(structuredClone(callback));
     if (request.query.with_response !== 'true') return { status: 204 };
     return { status: 200, body: this.callbackResponse(record, callback, message) };

@@ -2,6 +2,7 @@
  * A REST route, and what its handler gets and gives back: the request with its parameters, a reply,
  * or a refusal.
  */
+import type { OutgoingHttpHeaders } from 'node:http';
 import { formatIssue, type Issue, invalidFormBody } from '../../discord-limits.js';
 import type { FakeDiscord } from '../index.js';
 import type { FakeState } from '../state.js';
@@ -25,6 +26,7 @@ export interface RestRequest extends RecordedRequest {
 export interface RestReply {
   status: number;
   body?: unknown;
+  headers?: OutgoingHttpHeaders;
 }
 
 export function throwIfIssues(issues: Issue[]): void {

@@ -9,10 +9,13 @@ import type { FakeState } from '../state.js';
 import type { RecordedRequest, Rejection } from '../types.js';
 import { ApplicationHandlers } from './applications.js';
 import { ChannelHandlers } from './channels.js';
+import { RestFaults } from './faults.js';
 import { InteractionHandlers } from './interactions.js';
 import { DiscordError, type RestReply, type Route } from './route.js';
 
 export class RestRouter {
+  /** Latency and rate limits the test asked for. */
+  readonly faults = new RestFaults();
   private readonly routes: Route[];
 
   constructor(
@@ -39,14 +42,16 @@ export class RestRouter {
       response: undefined,
     };
     this.fake.requests.push(record);
-    const reply = this.answer(record);
+    // The call reaches "Discord" late: what it does (an acknowledgement) counts from then.
+    if (this.faults.latencyMs > 0) await new Promise((done) => setTimeout(done, this.faults.latencyMs));
+    const reply = this.faults.check(record) ?? this.answer(record);
     record.status = reply.status;
     record.response = reply.body;
     if (reply.status === 204 || reply.body === undefined) {
       response.writeHead(reply.status).end();
     } else {
       response
-        .writeHead(reply.status, { 'content-type': 'application/json' })
+        .writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers })
         .end(JSON.stringify(reply.body));
     }
   }
