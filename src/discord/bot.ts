@@ -1,8 +1,9 @@
-import { Client, Events, GatewayIntentBits, Options } from 'discord.js';
+import { Client, DefaultRestOptions, Events, GatewayIntentBits, Options } from 'discord.js';
 import type { BotDeps } from './answer.js';
 import { handleInteraction } from './interactions.js';
 import { handleMention } from './mentions.js';
 import { NO_PINGS } from './message.js';
+import { noteResponses, withinWindow } from './response-window.js';
 import type { DiscordSettings } from './settings.js';
 
 /**
@@ -13,7 +14,13 @@ import type { DiscordSettings } from './settings.js';
 export function createClient(settings: Pick<DiscordSettings, 'DISCORD_API_URL'>): Client {
   return new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],
-    rest: settings.DISCORD_API_URL ? { api: settings.DISCORD_API_URL } : {},
+    // discord.js's own handling of 429s is kept: it waits out Retry-After and tries again, and
+    // sends interaction responses without queueing them behind each other or the global limit
+    // (which Discord does not apply to them), so a short limit still lets a reply into the window.
+    rest: {
+      ...(settings.DISCORD_API_URL && { api: settings.DISCORD_API_URL }),
+      makeRequest: noteResponses(DefaultRestOptions.makeRequest),
+    },
     allowedMentions: NO_PINGS,
     makeCache: Options.cacheWithLimits({
       MessageManager: 0,
@@ -56,7 +63,7 @@ export async function startBot(
   const { log } = deps;
   const client = createClient(settings);
   client.on(Events.InteractionCreate, (interaction) => {
-    handleInteraction(interaction, deps).catch((err: unknown) =>
+    withinWindow(interaction, () => handleInteraction(interaction, deps)).catch((err: unknown) =>
       log.error({ err }, 'interaction handler crashed'),
     );
   });

@@ -8,17 +8,17 @@ import {
   MessageFlags,
   type StringSelectMenuInteraction,
 } from 'discord.js';
-import { type Reply, usage } from '../answers/reply.js';
 import type { RawArgs } from '../commands/command.js';
 import { apology, newReference } from '../commands/dispatch.js';
 import { commandOf } from '../commands/parse-line.js';
 import { createContext, findCommand } from '../commands/registry.js';
 import { LIMITS } from '../limits.js';
 import { answer, type BotDeps, isGone, send } from './answer.js';
-import { type Action, decodeAction } from './custom-id.js';
+import { readClick } from './custom-id.js';
 import { CHANNEL_OPTION, HIDE_OPTION } from './definitions.js';
 import { withoutMentionOf } from './mentions.js';
 import { isPrivate, toMessage } from './message.js';
+import { expiredButton, foldedPrompt, madeBeforeReload, nothingToAsk } from './notices.js';
 import { isModeratorLine, runModeratorTool, splitChannel } from './summary.js';
 
 /**
@@ -59,7 +59,11 @@ export async function handleInteraction(interaction: Interaction, deps: BotDeps)
   if (!entry) return deps.log.debug(fields, 'interaction ignored');
   let outcome: Outcome;
   try {
-    outcome = await entry.handle(interaction, deps);
+    // A handler's own log lines (a failed command) carry the interaction they belong to.
+    outcome = await entry.handle(interaction, {
+      ...deps,
+      log: deps.log.child({ interaction: interaction.id }),
+    });
   } catch (error) {
     outcome = await recover(interaction, error, deps, fields);
   }
@@ -136,10 +140,7 @@ function optionValues(interaction: ChatInputCommandInteraction): RawArgs {
 async function onAskMenu(interaction: MessageContextMenuCommandInteraction, deps: BotDeps): Promise<Outcome> {
   const question = withoutMentionOf(interaction.targetMessage.content, interaction.client.user.id);
   if (!question) {
-    const reply = usage(
-      'Nothing to ask',
-      'That message has no text I can read. Use **Ask Summit** on a message with a question in it, or ask with `/ask`.',
-    );
+    const reply = nothingToAsk();
     await send(interaction, reply, { hidden: true });
     return reply.kind;
   }
@@ -150,27 +151,23 @@ async function onAskMenu(interaction: MessageContextMenuCommandInteraction, deps
 
 type Clicked = ButtonInteraction | StringSelectMenuInteraction;
 
-/** What a click asks for: the action its custom_id carries and the command line to run. */
-function clicked(interaction: Clicked): { action?: Action; line?: string } {
-  const action = decodeAction(interaction.customId);
-  if (action?.kind !== 'pick') return { ...(action && { action, line: action.line }) };
-  const picked = interaction.isStringSelectMenu() ? interaction.values[0] : undefined;
-  return { action, ...(picked && { line: picked }) };
-}
+const clicked = (interaction: Clicked) =>
+  readClick(interaction.customId, interaction.isStringSelectMenu() ? interaction.values : undefined);
 
 async function onClick(interaction: Clicked, deps: BotDeps): Promise<Outcome> {
   const { action, line } = clicked(interaction);
   if (!action || !line?.startsWith('/')) {
-    const reply = usage('That button has expired', 'Run the command again for a fresh answer.');
+    const reply = expiredButton();
     await send(interaction, reply, { hidden: true });
     return 'stale';
   }
   if (isModeratorLine(line)) return runModeratorTool(interaction, splitChannel(line), deps);
   if (action.kind === 'page') return turnPage(interaction, action.line, action.page, action.hidden, deps);
 
-  const reply = madeBeforeReload(interaction.message, deps, answer(deps, line));
+  const reply = madeBeforeReload(interaction.message.createdTimestamp, deps.reloadedAt, answer(deps, line));
   const fromPrivate = isEphemeral(interaction.message);
-  const options = { hidden: action.hidden };
+  // A button whose record has gone since its message was made tells only the one who clicked.
+  const options = { hidden: action.hidden || reply.kind === 'not-found' };
   if (!fromPrivate) {
     await send(interaction, reply, options);
   } else if (isPrivate(reply, options)) {
@@ -178,7 +175,7 @@ async function onClick(interaction: Clicked, deps: BotDeps): Promise<Outcome> {
     await interaction.update(toMessage(reply, options));
   } else {
     // The user asked in public: fold the prompt away and answer where everyone can see.
-    await interaction.update({ content: `↓ ${reply.title}`, embeds: [], components: [] });
+    await interaction.update({ content: foldedPrompt(reply), embeds: [], components: [] });
     await interaction.followUp(toMessage(reply, options));
   }
   return reply.kind;
@@ -195,24 +192,17 @@ async function turnPage(
   hidden: boolean,
   deps: BotDeps,
 ): Promise<Outcome> {
-  const reply = madeBeforeReload(interaction.message, deps, answer(deps, line, page));
+  const reply = madeBeforeReload(
+    interaction.message.createdTimestamp,
+    deps.reloadedAt,
+    answer(deps, line, page),
+  );
   if (isEphemeral(interaction.message) || ownerOf(interaction.message) === interaction.user.id) {
     await interaction.update(toMessage(reply, { hidden }));
   } else {
     await send(interaction, reply, { hidden: true });
   }
   return reply.kind;
-}
-
-/**
- * A button made before the fact base was reloaded runs against the new version. It still
- * answers, and says so: the record it pointed to may have changed or gone.
- */
-function madeBeforeReload(message: Message, deps: BotDeps, reply: Reply): Reply {
-  const { reloadedAt } = deps;
-  if (!reloadedAt || message.createdTimestamp >= reloadedAt) return reply;
-  const note = '_The fact base was updated after this message was made: this answer comes from the new version._';
-  return { ...reply, text: `${note}\n\n${reply.text}` };
 }
 
 const isEphemeral = (message: Message) => message.flags.has(MessageFlags.Ephemeral);

@@ -1,13 +1,10 @@
 import {
   type ButtonInteraction,
   type ChatInputCommandInteraction,
-  DiscordAPIError,
   MessageFlags,
   type PermissionsBitField,
-  RESTJSONErrorCodes,
   type StringSelectMenuInteraction,
 } from 'discord.js';
-import { listWords } from '../answers/format.js';
 import { type Reply, usage } from '../answers/reply.js';
 import type { Invocation } from '../commands/dispatch.js';
 import { commandOf } from '../commands/parse-line.js';
@@ -15,7 +12,8 @@ import { findCommand } from '../commands/registry.js';
 import { answer, type BotDeps, send } from './answer.js';
 import { CHANNEL_OPTION, MODERATOR_PERMISSION } from './definitions.js';
 import { NO_PINGS, toMessage } from './message.js';
-import { postPermissions } from './permissions.js';
+import { cannotPost, moderatorsOnly, postedIn, serversOnly } from './notices.js';
+import { isDenied, postPermissions } from './permissions.js';
 
 /**
  * Moderator tools (/summary, /reload): the member's permission is checked again here, because
@@ -60,13 +58,11 @@ export async function runModeratorTool(
   const name = typeof request.run === 'string' ? commandOf(request.run) : request.run.command;
   const command = findCommand(name);
   if (!interaction.inGuild()) {
-    await send(interaction, usage('Servers only', `/${name} is for server moderators.`), { hidden: true });
+    await send(interaction, serversOnly(name), { hidden: true });
     return 'refused';
   }
   if (!interaction.memberPermissions.has(MODERATOR_PERMISSION)) {
-    const instead = command?.publishes ? ' You can read any meeting yourself with `/meeting`.' : '';
-    const text = `/${name} is for moderators: it needs the **Manage Messages** permission.${instead}`;
-    await send(interaction, usage('Moderators only', text), { hidden: true });
+    await send(interaction, moderatorsOnly(name, command?.publishes === true), { hidden: true });
     return 'refused';
   }
   if (!command?.publishes) {
@@ -106,12 +102,12 @@ async function post(interaction: ModeratorInteraction, request: PostRequest, dep
     }
     const posted = await channel.send(toMessage(reply, { hidden: false }));
     await interaction.editReply({
-      content: `Posted **${reply.title}** in <#${channelId}>: ${posted.url}`,
+      content: postedIn(reply, channelId, posted.url),
       allowedMentions: NO_PINGS,
     });
     return 'posted';
   } catch (error) {
-    if (!(error instanceof DiscordAPIError) || !DENIED.has(Number(error.code))) throw error;
+    if (!isDenied(error)) throw error;
     await send(
       interaction,
       cannotPost(
@@ -123,8 +119,6 @@ async function post(interaction: ModeratorInteraction, request: PostRequest, dep
     return 'refused';
   }
 }
-
-const DENIED = new Set<number>([RESTJSONErrorCodes.MissingPermissions, RESTJSONErrorCodes.MissingAccess]);
 
 /** What the bot lacks in the channel, when it can tell from what Discord sent and what it caches. */
 function missingIn(interaction: ModeratorInteraction, channelId: string): string[] {
@@ -147,11 +141,4 @@ function permissionsIn(
   const channel = interaction.guild?.channels.cache.get(channelId);
   const me = interaction.guild?.members.me;
   return channel && me ? channel.permissionsFor(me) : null;
-}
-
-function cannotPost(channelId: string, missing: string[]): Reply {
-  return usage(
-    "I can't post there",
-    `To post in <#${channelId}> I need ${listWords(missing.map((m) => `**${m}**`))} there. Ask a server admin to grant ${missing.length === 1 ? 'it' : 'them'}, or choose another channel.`,
-  );
 }
