@@ -1,0 +1,79 @@
+import type { Server } from 'node:http';
+import { createLogger } from '../discord/log.js';
+import { SettingsError } from '../discord/settings.js';
+import { createDiscordRest } from '../http/discord-rest.js';
+import { createInteractionServer, INTERACTIONS_PATH } from '../http/server.js';
+import { readHttpSettings } from '../http/settings.js';
+import { publicKeyFromHex } from '../http/verify.js';
+import { startOpsServer } from '../ops/ops-server.js';
+import { startRuntime } from '../ops/runtime.js';
+import { openLiveEngine } from './open-engine.js';
+
+/**
+ * `npm run serve`: Summit as an HTTP server for Discord's "Interactions Endpoint URL". Checks the
+ * settings, loads the fact base, listens on PORT, and on SIGINT or SIGTERM stops taking requests
+ * and finishes those in progress. It keeps no state between requests, so any number of copies can
+ * run behind a load balancer.
+ */
+
+function settingsOrExit() {
+  try {
+    return readHttpSettings();
+  } catch (error) {
+    if (!(error instanceof SettingsError)) throw error;
+    console.error(`summit: ${error.message}`);
+    process.exit(1);
+  }
+}
+
+const settings = settingsOrExit();
+const log = createLogger({ level: settings.LOG_LEVEL, secrets: [settings.DISCORD_TOKEN] });
+const live = openLiveEngine();
+log.info({ version: live.engine.kb.version, meetings: live.engine.kb.meetings.length }, 'fact base loaded');
+
+process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection'));
+
+const runtime = startRuntime({ live, log, watch: settings.KNOWLEDGE_WATCH === 'on' });
+const app = createInteractionServer({
+  deps: runtime.deps,
+  rest: createDiscordRest(settings),
+  publicKey: publicKeyFromHex(settings.DISCORD_PUBLIC_KEY),
+});
+let listening = false;
+let ops: Server | undefined;
+
+let stopping = false;
+async function shutdown(signal: NodeJS.Signals): Promise<void> {
+  if (stopping) process.exit(1); // a second signal means: now
+  stopping = true;
+  listening = false;
+  log.info({ signal }, 'shutting down');
+  // Never hang on the way out: a follow-up stuck on Discord gets a few seconds.
+  setTimeout(() => process.exit(1), 5000).unref();
+  runtime.stop();
+  ops?.close();
+  await app.close();
+  log.info('stopped');
+  log.flush(() => process.exit(0));
+}
+process.on('SIGINT', (s) => void shutdown(s)).on('SIGTERM', (s) => void shutdown(s));
+
+try {
+  if (settings.METRICS_PORT !== undefined) {
+    ops = await startOpsServer({
+      port: settings.METRICS_PORT,
+      metrics: runtime.metrics,
+      log,
+      health: () => ({ ready: listening, mode: 'http', knowledge: runtime.knowledgeHealth() }),
+    });
+  }
+  const port = await app.listen(settings.PORT);
+  listening = true;
+  log.info({ port, path: INTERACTIONS_PATH }, 'listening');
+} catch (err) {
+  log.fatal({ err }, 'could not listen');
+  console.error(
+    `summit: could not listen: ${err instanceof Error ? err.message : String(err)}. Check PORT (and METRICS_PORT if set).`,
+  );
+  log.flush(() => process.exit(1));
+}

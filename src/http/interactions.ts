@@ -1,0 +1,215 @@
+import {
+  type APIApplicationCommandAutocompleteInteraction,
+  type APIApplicationCommandInteractionDataOption,
+  type APIChatInputApplicationCommandInteraction,
+  type APIInteraction,
+  type APIInteractionResponse,
+  type APIMessage,
+  type APIMessageApplicationCommandInteraction,
+  type APIMessageComponentInteraction,
+  ApplicationCommandType,
+  ComponentType,
+  InteractionType,
+  MessageFlags,
+  Utils,
+} from 'discord.js';
+import { usage } from '../answers/reply.js';
+import type { RawArgs } from '../commands/command.js';
+import { commandOf } from '../commands/parse-line.js';
+import { createContext, findCommand } from '../commands/registry.js';
+import { answer, type BotDeps } from '../discord/answer.js';
+import { readClick } from '../discord/custom-id.js';
+import { CHANNEL_OPTION, HIDE_OPTION } from '../discord/definitions.js';
+import { withoutMentionOf } from '../discord/mentions.js';
+import { isPrivate } from '../discord/message.js';
+import { expiredButton, foldedPrompt, madeBeforeReload, nothingToAsk } from '../discord/notices.js';
+import { isModeratorLine, splitChannel } from '../discord/summary.js';
+import { LIMITS } from '../limits.js';
+import type { DiscordRest } from './discord-rest.js';
+import { moderate } from './moderation.js';
+import { choicesResponse, messageBody, PONG, replyWith, updateWith } from './respond.js';
+
+/**
+ * Interactions as Discord posts them to the endpoint, answered by the same core and the same
+ * message building as the gateway bot, with the same rules for who sees what. Everything an
+ * answer depends on arrives in the request (buttons carry their state in their custom_id), so
+ * any replica can answer any request.
+ */
+
+/** What a handler needs: the bot's deps, and Discord's REST API for what follows a response. */
+export interface InteractionDeps extends BotDeps {
+  rest: DiscordRest;
+}
+
+export interface Handled {
+  /** The HTTP response body: Discord's interaction response. */
+  response: APIInteractionResponse;
+  /** The reply's kind, or what happened instead, for the log and the metrics. */
+  outcome: string;
+  /** Work that needs the response to have reached Discord first; resolves to the final outcome. */
+  afterwards?: () => Promise<string>;
+}
+
+export function handleInteraction(interaction: APIInteraction, deps: InteractionDeps): Handled {
+  switch (interaction.type) {
+    case InteractionType.Ping:
+      return { response: PONG, outcome: 'pong' };
+    case InteractionType.ApplicationCommandAutocomplete:
+      return onAutocomplete(interaction, deps);
+    case InteractionType.ApplicationCommand:
+      if (Utils.isChatInputApplicationCommandInteraction(interaction)) return onCommand(interaction, deps);
+      if (interaction.data.type === ApplicationCommandType.Message) {
+        return onAskMenu(interaction as APIMessageApplicationCommandInteraction, deps);
+      }
+      return notMine();
+    case InteractionType.MessageComponent:
+      return onClick(interaction, deps);
+    default:
+      return notMine();
+  }
+}
+
+/** The kind of interaction, for the log and the metrics (the gateway bot's names). */
+export function kindOf(interaction: APIInteraction): string {
+  switch (interaction.type) {
+    case InteractionType.Ping:
+      return 'ping';
+    case InteractionType.ApplicationCommandAutocomplete:
+      return 'autocomplete';
+    case InteractionType.ApplicationCommand:
+      return Utils.isChatInputApplicationCommandInteraction(interaction) ? 'command' : 'context-menu';
+    case InteractionType.MessageComponent:
+      return 'component';
+    default:
+      return `unhandled-${interaction.type}`;
+  }
+}
+
+/** The command an interaction runs, for the log; what the user typed stays out of it. */
+export function commandNameOf(interaction: APIInteraction): string | undefined {
+  if (
+    interaction.type === InteractionType.ApplicationCommand ||
+    interaction.type === InteractionType.ApplicationCommandAutocomplete
+  ) {
+    return interaction.data.name;
+  }
+  if (interaction.type !== InteractionType.MessageComponent) return undefined;
+  const { line } = clicked(interaction);
+  return line?.startsWith('/') ? commandOf(line) : 'expired-button';
+}
+
+export const userOf = (interaction: APIInteraction): string | undefined =>
+  interaction.member?.user.id ?? interaction.user?.id;
+
+/** Interactions Summit never asks for (user menus, modals): a polite private note. */
+function notMine(): Handled {
+  const reply = usage('Not something I answer', 'Try `/help` to see what Summit can do.');
+  return { response: replyWith(reply, { hidden: true }), outcome: reply.kind };
+}
+
+function onAutocomplete(interaction: APIApplicationCommandAutocompleteInteraction, deps: BotDeps): Handled {
+  const command = findCommand(interaction.data.name);
+  const focused = (interaction.data.options ?? []).find(
+    (option) => 'focused' in option && option.focused && 'value' in option,
+  );
+  const choices =
+    focused && 'value' in focused
+      ? (command?.autocomplete?.(focused.name, String(focused.value), createContext(deps.engine)) ?? [])
+      : [];
+  return { response: choicesResponse(choices.slice(0, LIMITS.choices)), outcome: 'choices' };
+}
+
+function onCommand(interaction: APIChatInputApplicationCommandInteraction, deps: InteractionDeps): Handled {
+  const { name, options = [] } = interaction.data;
+  const command = findCommand(name);
+  const { args, hidden, channelId } = readOptions(options);
+  const user = userOf(interaction);
+  if (command?.moderator) {
+    const run = { command: command.name, args };
+    return moderate(interaction, { run, ...(channelId && { channelId }) }, user, deps);
+  }
+  const reply = answer(deps, { command: name, args }, 1, user);
+  return { response: replyWith(reply, { hidden }), outcome: reply.kind };
+}
+
+/** The command's own options as typed; Discord's additions (hide, channel) are the adapter's. */
+function readOptions(options: APIApplicationCommandInteractionDataOption[]) {
+  const args: RawArgs = {};
+  let hidden = false;
+  let channelId: string | undefined;
+  for (const option of options) {
+    if (!('value' in option)) continue;
+    if (option.name === HIDE_OPTION) hidden = option.value === true;
+    else if (option.name === CHANNEL_OPTION) channelId = String(option.value);
+    else args[option.name] = option.value;
+  }
+  return { args, hidden, channelId };
+}
+
+function onAskMenu(interaction: APIMessageApplicationCommandInteraction, deps: BotDeps): Handled {
+  const target = interaction.data.resolved.messages[interaction.data.target_id];
+  if (!target) throw new Error('the interaction does not carry the message it was used on');
+  // A bot's user id is its application's id.
+  const question = withoutMentionOf(target.content, interaction.application_id);
+  if (!question) {
+    const reply = nothingToAsk();
+    return { response: replyWith(reply, { hidden: true }), outcome: reply.kind };
+  }
+  const reply = answer(deps, { command: 'ask', args: { question } }, 1, userOf(interaction));
+  return { response: replyWith(reply, { hidden: false, asked: question }), outcome: reply.kind };
+}
+
+function clicked(interaction: APIMessageComponentInteraction) {
+  const { data } = interaction;
+  return readClick(
+    data.custom_id,
+    data.component_type === ComponentType.StringSelect ? data.values : undefined,
+  );
+}
+
+function onClick(interaction: APIMessageComponentInteraction, deps: InteractionDeps): Handled {
+  const { action, line } = clicked(interaction);
+  if (!action || !line?.startsWith('/')) {
+    return { response: replyWith(expiredButton(), { hidden: true }), outcome: 'stale' };
+  }
+  if (isModeratorLine(line)) return moderate(interaction, splitChannel(line), undefined, deps);
+
+  const { message } = interaction;
+  if (action.kind === 'page') {
+    const reply = madeBeforeReload(madeAt(message), deps.reloadedAt, answer(deps, line, action.page));
+    // The asker turns their own list's pages in place; anyone else gets the page privately.
+    const inPlace = isEphemeral(message) || ownerOf(message) === userOf(interaction);
+    return {
+      response: inPlace
+        ? updateWith(messageBody(reply, { hidden: action.hidden }))
+        : replyWith(reply, { hidden: true }),
+      outcome: reply.kind,
+    };
+  }
+
+  const reply = madeBeforeReload(madeAt(message), deps.reloadedAt, answer(deps, line));
+  // A button whose record has gone since its message was made tells only the one who clicked.
+  const options = { hidden: action.hidden || reply.kind === 'not-found' };
+  if (!isEphemeral(message)) return { response: replyWith(reply, options), outcome: reply.kind };
+  // A pick from a private prompt ("which meeting?") answers in its place…
+  if (isPrivate(reply, options))
+    return { response: updateWith(messageBody(reply, options)), outcome: reply.kind };
+  // …unless the user asked in public: fold the prompt away and answer where everyone can see.
+  return {
+    response: updateWith({ content: foldedPrompt(reply), embeds: [], components: [] }),
+    outcome: reply.kind,
+    afterwards: async () => {
+      await deps.rest.followUp(interaction, messageBody(reply, options));
+      return reply.kind;
+    },
+  };
+}
+
+const isEphemeral = (message: APIMessage) => ((message.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
+
+const madeAt = (message: APIMessage) => Date.parse(message.timestamp);
+
+/** Who a bot message answered: the user of the slash command, or the author of the mention. */
+function ownerOf(message: APIMessage): string | undefined {
+  return message.interaction_metadata?.user.id ?? message.referenced_message?.author.id;
+}
