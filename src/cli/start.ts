@@ -2,6 +2,7 @@ import { Status } from 'discord.js';
 import { type RunningBot, startBot } from '../discord/bot.js';
 import { createLogger } from '../discord/log.js';
 import { readDiscordSettings, SettingsError } from '../discord/settings.js';
+import { clearShardSettingsOutsideManager, managedShard } from '../discord/sharding.js';
 import { startOpsServer } from '../ops/ops-server.js';
 import { startRuntime } from '../ops/runtime.js';
 import { openLiveEngine } from './open-engine.js';
@@ -22,7 +23,12 @@ function settingsOrExit() {
 }
 
 const settings = settingsOrExit();
-const log = createLogger({ level: settings.LOG_LEVEL, secrets: [settings.DISCORD_TOKEN] });
+clearShardSettingsOutsideManager();
+const log = createLogger({
+  level: settings.LOG_LEVEL,
+  secrets: [settings.DISCORD_TOKEN],
+  shard: managedShard(),
+});
 const live = openLiveEngine();
 log.info({ version: live.engine.kb.version, meetings: live.engine.kb.meetings.length }, 'fact base loaded');
 
