@@ -1,3 +1,8 @@
+import {
+  type APIApplicationCommandOption,
+  ApplicationCommandOptionType,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
 import fc from 'fast-check';
 import type { AnyCommand, OptionSpec, RawArgs } from '../../src/commands/command.js';
 import type { Invocation } from '../../src/commands/dispatch.js';
@@ -112,6 +117,13 @@ const HOSTILE_ATOMS = [
   '<a:dance:456>',
   '<t:1700000000:R>',
   '</ask:123>',
+  '-# small print',
+  '### heading',
+  '>>> quoted\nblock',
+  '||spoiler||',
+  '[masked](<https://evil.example>)',
+  '<https://example.com/a_b_>',
+  '~~~',
   // URLs
   'https://example.com/a_b__c?d=e&f=<g>',
   'http://x.y/**z**',
@@ -405,4 +417,82 @@ export function consoleLine(commands: readonly AnyCommand[]): fc.Arbitrary<strin
     { weight: 1, arbitrary: hostileText.map((t) => `/${t}`) },
     { weight: 1, arbitrary: fc.constantFrom('/next', '/prev', ' /next ', '/meetings', '/topics', '/quote') },
   );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Input as Discord delivers it, for tests that go through the real bot and the fake Discord
+
+/** Hostile text that two times in five carries Markdown or a masked link around a sentinel word. */
+export const probingText: fc.Arbitrary<string> = fc.oneof(
+  { weight: 3, arbitrary: hostileText },
+  { weight: 1, arbitrary: markdownText },
+  { weight: 1, arbitrary: maskedLinkText },
+);
+
+/** What a message in a guild can mention by id: its users (the bot too), roles and channels. */
+export interface GuildIds {
+  users: string[];
+  roles: string[];
+  channels: string[];
+}
+
+/** Mention syntax naming real users, roles and channels: what would ping if a reply let it. */
+export function guildMention(ids: GuildIds): fc.Arbitrary<string> {
+  return fc.constantFrom(
+    ...ids.users.flatMap((id) => [`<@${id}>`, `<@!${id}>`]),
+    ...ids.roles.map((id) => `<@&${id}>`),
+    ...ids.channels.map((id) => `<#${id}>`),
+  );
+}
+
+/** The text of a message a user posts: probing text with up to three real mentions put anywhere in it. */
+export function messageText(ids: GuildIds): fc.Arbitrary<string> {
+  return fc
+    .tuple(probingText, fc.array(fc.tuple(guildMention(ids), fc.nat()), { maxLength: 3 }))
+    .map(([text, mentions]) =>
+      mentions.reduce((out, [mention, n]) => {
+        const at = n % (out.length + 1);
+        return out.slice(0, at) + mention + out.slice(at);
+      }, text),
+    );
+}
+
+/**
+ * One option's value as Discord delivers it: text cut to the option's max_length, an integer
+ * within its range, a boolean, or a channel of the guild. Any other option type fails loudly, so
+ * that a new kind of option cannot go untested.
+ */
+export function discordOptionValue(
+  option: APIApplicationCommandOption,
+  channelIds: readonly string[],
+  text: fc.Arbitrary<string> = probingText,
+): fc.Arbitrary<string | number | boolean> {
+  switch (option.type) {
+    case ApplicationCommandOptionType.String: {
+      const max = option.max_length;
+      return max === undefined ? text : text.map((s) => s.slice(0, max));
+    }
+    case ApplicationCommandOptionType.Integer: {
+      const min = option.min_value ?? Number.MIN_SAFE_INTEGER;
+      const max = option.max_value ?? Number.MAX_SAFE_INTEGER;
+      return fc.oneof(fc.integer({ min, max }), fc.constantFrom(min, max));
+    }
+    case ApplicationCommandOptionType.Boolean:
+      return fc.boolean();
+    case ApplicationCommandOptionType.Channel:
+      return fc.constantFrom(...channelIds);
+    default:
+      throw new Error(`no arbitrary for option "${option.name}" of type ${option.type}`);
+  }
+}
+
+/** A slash command's options as a user fills them in: every required one, and any of the others. */
+export function discordOptions(
+  definition: RESTPostAPIChatInputApplicationCommandsJSONBody,
+  channelIds: readonly string[],
+): fc.Arbitrary<Record<string, string | number | boolean>> {
+  const options = definition.options ?? [];
+  const model = Object.fromEntries(options.map((o) => [o.name, discordOptionValue(o, channelIds)]));
+  const requiredKeys = options.filter((o) => 'required' in o && o.required).map((o) => o.name);
+  return fc.record(model, { requiredKeys });
 }
