@@ -1,12 +1,12 @@
 import type { Server } from 'node:http';
 import { createLogger } from '../discord/log.js';
-import { SettingsError } from '../discord/settings.js';
 import { createDiscordRest } from '../http/discord-rest.js';
 import { createInteractionServer, INTERACTIONS_PATH } from '../http/server.js';
 import { readHttpSettings } from '../http/settings.js';
 import { publicKeyFromHex } from '../http/verify.js';
 import { startOpsServer } from '../ops/ops-server.js';
 import { startRuntime } from '../ops/runtime.js';
+import { settingsOrExit, stopOnSignals } from './lifecycle.js';
 import { openLiveEngine } from './open-engine.js';
 
 /**
@@ -16,17 +16,7 @@ import { openLiveEngine } from './open-engine.js';
  * run behind a load balancer.
  */
 
-function settingsOrExit() {
-  try {
-    return readHttpSettings();
-  } catch (error) {
-    if (!(error instanceof SettingsError)) throw error;
-    console.error(`summit: ${error.message}`);
-    process.exit(1);
-  }
-}
-
-const settings = settingsOrExit();
+const settings = settingsOrExit(() => readHttpSettings());
 const log = createLogger({ level: settings.LOG_LEVEL, secrets: [settings.DISCORD_TOKEN] });
 const live = openLiveEngine();
 log.info({ version: live.engine.kb.version, meetings: live.engine.kb.meetings.length }, 'fact base loaded');
@@ -42,21 +32,12 @@ const app = createInteractionServer({
 let listening = false;
 let ops: Server | undefined;
 
-let stopping = false;
-async function shutdown(signal: NodeJS.Signals): Promise<void> {
-  if (stopping) process.exit(1); // a second signal means: now
-  stopping = true;
+stopOnSignals(log, async () => {
   listening = false;
-  log.info({ signal }, 'shutting down');
-  // Never hang on the way out: a follow-up stuck on Discord gets a few seconds.
-  setTimeout(() => process.exit(1), 5000).unref();
   runtime.stop();
   ops?.close();
   await app.close();
-  log.info('stopped');
-  log.flush(() => process.exit(0));
-}
-process.on('SIGINT', (s) => void shutdown(s)).on('SIGTERM', (s) => void shutdown(s));
+});
 
 try {
   if (settings.METRICS_PORT !== undefined) {

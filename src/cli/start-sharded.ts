@@ -4,7 +4,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { REST, type RESTGetAPIGatewayBotResult, Routes, type Shard, ShardingManager } from 'discord.js';
 import { createLogger } from '../discord/log.js';
-import { type DiscordSettings, readDiscordSettings, SettingsError } from '../discord/settings.js';
+import { readDiscordSettings, SettingsError } from '../discord/settings.js';
+import { settingsOrExit } from './lifecycle.js';
 
 /**
  * `npm run start:sharded`: the gateway bot as several shards, one process each, under
@@ -29,17 +30,10 @@ function shardCountSetting(value = process.env.SHARD_COUNT?.trim()): number | 'a
   );
 }
 
-function settingsOrExit(): { settings: DiscordSettings; shardCount: number | 'auto' } {
-  try {
-    return { settings: readDiscordSettings(), shardCount: shardCountSetting() };
-  } catch (error) {
-    if (!(error instanceof SettingsError)) throw error;
-    console.error(`summit: ${error.message}`);
-    process.exit(1);
-  }
-}
-
-const { settings, shardCount } = settingsOrExit();
+const { settings, shardCount } = settingsOrExit(() => ({
+  settings: readDiscordSettings(),
+  shardCount: shardCountSetting(),
+}));
 const log = createLogger({ level: settings.LOG_LEVEL, secrets: [settings.DISCORD_TOKEN] }).child({
   role: 'shard-manager',
 });

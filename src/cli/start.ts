@@ -1,10 +1,11 @@
 import { Status } from 'discord.js';
 import { type RunningBot, startBot } from '../discord/bot.js';
 import { createLogger } from '../discord/log.js';
-import { readDiscordSettings, SettingsError } from '../discord/settings.js';
+import { readDiscordSettings } from '../discord/settings.js';
 import { clearShardSettingsOutsideManager, managedShard } from '../discord/sharding.js';
 import { startOpsServer } from '../ops/ops-server.js';
 import { startRuntime } from '../ops/runtime.js';
+import { settingsOrExit, stopOnSignals } from './lifecycle.js';
 import { openLiveEngine } from './open-engine.js';
 
 /**
@@ -12,17 +13,7 @@ import { openLiveEngine } from './open-engine.js';
  * SIGTERM, when it disconnects cleanly. Anything missing stops it with one line saying what to set.
  */
 
-function settingsOrExit() {
-  try {
-    return readDiscordSettings();
-  } catch (error) {
-    if (!(error instanceof SettingsError)) throw error;
-    console.error(`summit: ${error.message}`);
-    process.exit(1);
-  }
-}
-
-const settings = settingsOrExit();
+const settings = settingsOrExit(() => readDiscordSettings());
 clearShardSettingsOutsideManager();
 const log = createLogger({
   level: settings.LOG_LEVEL,
@@ -60,20 +51,11 @@ const ops =
 
 process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection'));
 
-let stopping = false;
-async function shutdown(signal: NodeJS.Signals): Promise<void> {
-  if (stopping) process.exit(1); // a second signal means: now
-  stopping = true;
-  log.info({ signal }, 'shutting down');
-  // Never hang on the way out: a stuck connection gets a few seconds.
-  setTimeout(() => process.exit(1), 5000).unref();
+stopOnSignals(log, async () => {
   runtime.stop();
   ops?.close();
   await bot?.stop();
-  log.info('stopped');
-  log.flush(() => process.exit(0));
-}
-process.on('SIGINT', (s) => void shutdown(s)).on('SIGTERM', (s) => void shutdown(s));
+});
 
 try {
   bot = await startBot(settings.DISCORD_TOKEN, settings, runtime.deps);

@@ -11,6 +11,12 @@ const TRY_OFFLINE = 'To try Summit without Discord, run: npm run console';
 const snowflake = (what: string) =>
   z.string().regex(/^\d{17,20}$/, `must be ${what}: a Discord id of 17 to 20 digits`);
 
+/** A TCP port; 0 asks the system for any free one, where that makes sense. */
+export function portNumber(lowest: 0 | 1) {
+  const range = `must be a port number from ${lowest === 0 ? '0 (any free port)' : '1'} to 65535`;
+  return z.coerce.number({ error: 'must be a port number' }).int(range).min(lowest, range).max(65535, range);
+}
+
 const schema = z.object({
   DISCORD_TOKEN: z
     .string({ error: 'is not set: put your bot token in .env (see .env.example)' })
@@ -30,12 +36,7 @@ const schema = z.object({
       error: 'must be one of fatal, error, warn, info, debug, trace or silent',
     })
     .default('info'),
-  METRICS_PORT: z.coerce
-    .number({ error: 'must be a port number' })
-    .int('must be a port number')
-    .min(1, 'must be a port number from 1 to 65535')
-    .max(65535, 'must be a port number from 1 to 65535')
-    .optional(),
+  METRICS_PORT: portNumber(1).optional(),
   KNOWLEDGE_WATCH: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
 });
 
@@ -54,6 +55,24 @@ export function readDiscordSettings(
   env: NodeJS.ProcessEnv = process.env,
   { needClientId = false }: { needClientId?: boolean } = {},
 ): DiscordSettings {
+  const settings = parseSettings(schema, env, ` ${TRY_OFFLINE}`);
+  if (needClientId && !settings.DISCORD_CLIENT_ID) {
+    throw new SettingsError(
+      "DISCORD_CLIENT_ID is not set: deploying commands needs your application's id (General Information in the Developer Portal).",
+    );
+  }
+  return settings;
+}
+
+/**
+ * Checks the variables a schema names (blank counts as unset, and `.env` fills in what the
+ * environment lacks); the first problem becomes one SettingsError line naming the variable.
+ */
+export function parseSettings<S extends z.ZodObject>(
+  schema: S,
+  env: NodeJS.ProcessEnv,
+  hint = '',
+): z.infer<S> {
   if (env === process.env) loadEnv();
   const present = Object.fromEntries(
     Object.keys(schema.shape).flatMap((key) => {
@@ -62,15 +81,9 @@ export function readDiscordSettings(
     }),
   );
   const parsed = schema.safeParse(present);
-  if (!parsed.success) {
-    const [issue] = parsed.error.issues;
-    const name = String(issue?.path[0] ?? 'A setting');
-    throw new SettingsError(`${name} ${issue?.message ?? 'is invalid'}. ${TRY_OFFLINE}`);
-  }
-  if (needClientId && !parsed.data.DISCORD_CLIENT_ID) {
-    throw new SettingsError(
-      "DISCORD_CLIENT_ID is not set: deploying commands needs your application's id (General Information in the Developer Portal).",
-    );
-  }
-  return parsed.data;
+  if (parsed.success) return parsed.data;
+  const [issue] = parsed.error.issues;
+  throw new SettingsError(
+    `${String(issue?.path[0] ?? 'A setting')} ${issue?.message ?? 'is invalid'}.${hint}`,
+  );
 }
