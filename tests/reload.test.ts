@@ -20,8 +20,15 @@ const addAlias = (dir: string) =>
 const misquote = (dir: string) =>
   mutate(dir, 'quotes.yaml', 'text: We haven’t planned yet', 'text: We have planned it all');
 
-const answerIn = (live: LiveEngine, question: string) =>
-  renderText(new ConsoleSession(live.engine, (e) => Promise.reject(e)).answer(question));
+/** A console session over a live fact base, whose /reload runs `reload` (by default, a real reload). */
+function consoleOver(live: LiveEngine, reload: () => ReloadResult = () => live.reload()) {
+  const fail = (error: unknown) => {
+    throw error;
+  };
+  return new ConsoleSession(live.engine, fail, Math.random, reload);
+}
+
+const answerIn = (live: LiveEngine, question: string) => renderText(consoleOver(live).answer(question));
 
 describe('reloading the fact base', () => {
   it('reports an unchanged folder as unchanged and keeps the same engine', () => {
@@ -100,12 +107,7 @@ describe('/reload', () => {
   it('tells the moderator the version now in force, and what changed nothing', () => {
     const dir = copyKnowledge();
     const live = new LiveEngine(dir);
-    const session = new ConsoleSession(
-      live.engine,
-      (e) => Promise.reject(e),
-      Math.random,
-      () => live.reload(),
-    );
+    const session = consoleOver(live);
     expect(renderText(session.answer('/reload'))).toMatch(/^Fact base unchanged\n/);
     addAlias(dir);
     const reloaded = session.answer('/reload');
@@ -118,12 +120,7 @@ describe('/reload', () => {
   it('names the file, the place in it and the problem of a rejected edit', () => {
     const dir = copyKnowledge();
     const live = new LiveEngine(dir);
-    const session = new ConsoleSession(
-      live.engine,
-      (e) => Promise.reject(e),
-      Math.random,
-      () => live.reload(),
-    );
+    const session = consoleOver(live);
     misquote(dir);
     const rejected = session.answer('/reload');
     expect(rejected).toMatchObject({ kind: 'error', title: 'Fact base not reloaded', private: true });
@@ -138,12 +135,7 @@ describe('/reload', () => {
     const live = new LiveEngine(dir);
     mutate(dir, 'quotes.yaml', /^ {2}source: /gm, '  source: nowhere-');
     const result = live.reload();
-    const session = new ConsoleSession(
-      live.engine,
-      (e) => Promise.reject(e),
-      Math.random,
-      () => result,
-    );
+    const session = consoleOver(live, () => result);
     const text = session.answer('/reload').text;
     expect(text.split('\n').filter((l) => l.startsWith('- `'))).toHaveLength(8);
     expect(text).toMatch(/- …and \d+ more$/);
