@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { GATEWAY_NODE_FLAGS } from '../src/cli/lifecycle.js';
 import { ROOT } from './support/bot.js';
 
 const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
@@ -64,7 +65,9 @@ describe('Dockerfile', () => {
   });
 
   it('offers every way of running Summit, each a program the build produces', () => {
-    const programs = [...entrypoint.matchAll(/exec node (dist\/\S+\.js)/g)].map((m) => m[1] as string);
+    const programs = [...entrypoint.matchAll(/exec node (?:--\S+ )*(dist\/\S+\.js)/g)].map(
+      (m) => m[1] as string,
+    );
     expect(programs).toEqual(
       expect.arrayContaining([
         'dist/src/cli/start.js',
@@ -74,6 +77,16 @@ describe('Dockerfile', () => {
       ]),
     );
     for (const program of programs) expect(existsSync(join(ROOT, program)), program).toBe(true);
+  });
+
+  it('runs the gateway bot with the same Node flags as npm start and every shard', () => {
+    const flags = GATEWAY_NODE_FLAGS.join(' ');
+    expect(entrypoint).toContain(`exec node ${flags} dist/src/cli/start.js`);
+    const scripts = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts as Record<
+      string,
+      string
+    >;
+    expect(scripts.start).toContain(`node ${flags} dist/src/cli/start.js`);
   });
 
   it('has an entry point the shell accepts, which runs the bot by default', () => {

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { REST, type RESTGetAPIGatewayBotResult, Routes, type Shard, ShardingManager } from 'discord.js';
 import { createLogger } from '../discord/log.js';
 import { readDiscordSettings, SettingsError } from '../discord/settings.js';
-import { settingsOrExit } from './lifecycle.js';
+import { GATEWAY_NODE_FLAGS, settingsOrExit } from './lifecycle.js';
 
 /**
  * `npm run start:sharded`: the gateway bot as several shards, one process each, under
@@ -80,6 +80,7 @@ const manager = new ShardingManager(fileURLToPath(new URL('./start.js', import.m
   token: settings.DISCORD_TOKEN,
   mode: 'process',
   respawn: true,
+  execArgv: GATEWAY_NODE_FLAGS,
 });
 let stopping = false;
 
