@@ -3,18 +3,12 @@
  * test does what a user does (a slash command, a keystroke in an option, a click, a mention) and
  * checks what the bot posted back. The fake rejects anything Discord would reject.
  */
-import {
-  type APIEmbed,
-  type APIMessage,
-  type APIMessageTopLevelComponent,
-  InteractionResponseType,
-  MessageFlags,
-  PermissionFlagsBits,
-} from 'discord.js';
+import { InteractionResponseType, PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deployCommands, startTestBot, type TestBot } from './support/bot.js';
 import { choiceProblems, commandProblems } from './support/discord-limits.js';
-import type { InteractionCallback, StoredMessage } from './support/fake-discord/index.js';
+import type { StoredMessage } from './support/fake-discord/index.js';
+import { buttons, embedOf, isEphemeral, type MessageData, messageOf, textOf } from './support/messages.js';
 
 let t: TestBot;
 
@@ -26,50 +20,16 @@ afterAll(async () => {
   await t?.stop();
 });
 
-type MessageData = Partial<Pick<APIMessage, 'embeds' | 'components' | 'content' | 'flags'>> & {
-  allowed_mentions?: { parse?: string[]; replied_user?: boolean };
-};
-
-const data = (callback: InteractionCallback) => (callback.data ?? {}) as MessageData;
-const embedOf = (message: MessageData): APIEmbed => message.embeds?.[0] ?? {};
-
-/** Everything a user reads in the message. */
-function textOf(message: MessageData): string {
-  const e = embedOf(message);
-  return [
-    message.content,
-    e.author?.name,
-    e.title,
-    e.description,
-    ...(e.fields ?? []).flatMap((f) => [f.name, f.value]),
-    e.footer?.text,
-  ]
-    .filter(Boolean)
-    .join('\n');
-}
-
 const sourcesOf = (message: MessageData) =>
   (embedOf(message).fields ?? [])
     .filter((f) => /^Sources?\b/.test(f.name))
     .map((f) => f.value)
     .join('\n');
 
-function buttons(message: { components?: APIMessageTopLevelComponent[] }) {
-  return (message.components ?? []).flatMap((row) =>
-    'components' in row
-      ? row.components.flatMap((c) =>
-          'custom_id' in c && 'label' in c ? [{ id: c.custom_id, label: c.label ?? '' }] : [],
-        )
-      : [],
-  );
-}
-
-const isEphemeral = (message: MessageData) => ((message.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
-
 async function slash(name: string, options: Record<string, string | number | boolean> = {}, ctx = {}) {
   const interaction = await t.fake.slash(name, options, ctx);
   const callback = await interaction.response();
-  return { interaction, callback, message: data(callback) };
+  return { interaction, callback, message: messageOf(callback) };
 }
 
 function expectNoPings(message: MessageData) {
@@ -247,8 +207,8 @@ describe('buttons', () => {
     });
     const turned = await next.response();
     expect(turned.type).toBe(InteractionResponseType.UpdateMessage);
-    expect(embedOf(data(turned)).footer?.text).toBe('Summit · page 2 of 2');
-    expect(textOf(data(turned))).toContain('Jerusalem');
+    expect(embedOf(messageOf(turned)).footer?.text).toBe('Summit · page 2 of 2');
+    expect(textOf(messageOf(turned))).toContain('Jerusalem');
   });
 
   it('shows someone else the page privately instead of turning the asker’s list', async () => {
@@ -257,8 +217,8 @@ describe('buttons', () => {
     const click = await t.fake.button(original, 'page.2:/meetings', { user: t.fake.users.member });
     const response = await click.response();
     expect(response.type).toBe(InteractionResponseType.ChannelMessageWithSource);
-    expect(isEphemeral(data(response))).toBe(true);
-    expect(embedOf(data(response)).footer?.text).toBe('Summit · page 2 of 2');
+    expect(isEphemeral(messageOf(response))).toBe(true);
+    expect(embedOf(messageOf(response)).footer?.text).toBe('Summit · page 2 of 2');
     expect(t.fake.storedMessage(original.id)?.embeds[0]?.footer?.text).toBe('Summit · page 1 of 2');
   });
 
@@ -270,8 +230,8 @@ describe('buttons', () => {
     const response = await click.response();
     t.setRandom(() => 0.5);
     expect(response.type).toBe(InteractionResponseType.ChannelMessageWithSource);
-    expect(embedOf(data(response)).title).toBe('A random quote');
-    expect(embedOf(data(response)).description).not.toBe(embedOf(message).description);
+    expect(embedOf(messageOf(response)).title).toBe('A random quote');
+    expect(embedOf(messageOf(response)).description).not.toBe(embedOf(message).description);
   });
 
   it('folds a private "which meeting?" away and answers the pick in public', async () => {
@@ -282,7 +242,11 @@ describe('buttons', () => {
     const click = await t.fake.button(interaction.original() as StoredMessage, choice?.id ?? '');
     const folded = await click.response();
     expect(folded.type).toBe(InteractionResponseType.UpdateMessage);
-    expect(data(folded)).toMatchObject({ content: '↓ Paris, November 2018', embeds: [], components: [] });
+    expect(messageOf(folded)).toMatchObject({
+      content: '↓ Paris, November 2018',
+      embeds: [],
+      components: [],
+    });
     const answer = await click.waitForFollowUp();
     expect(isEphemeral(answer)).toBe(false);
     expect(answer.embeds[0]?.title).toBe('Paris, November 2018');
@@ -297,7 +261,7 @@ describe('buttons', () => {
     const pick = await t.fake.select(interaction.original() as StoredMessage, 'pick', [
       '/meeting query:moscow-2016',
     ]);
-    expect(data(await pick.response())).toMatchObject({ content: '↓ Moscow, 2016' });
+    expect(messageOf(await pick.response())).toMatchObject({ content: '↓ Moscow, 2016' });
     expect((await pick.waitForFollowUp()).embeds[0]?.title).toBe('Moscow, 2016');
   });
 
@@ -307,7 +271,7 @@ describe('buttons', () => {
     const click = await t.fake.button(interaction.original() as StoredMessage, choice?.id ?? '');
     const response = await click.response();
     expect(response.type).toBe(InteractionResponseType.UpdateMessage);
-    expect(embedOf(data(response)).title).toBe('Paris, 30 November 2015');
+    expect(embedOf(messageOf(response)).title).toBe('Paris, 30 November 2015');
   });
 });
 
@@ -315,7 +279,7 @@ describe('the Ask Summit menu and mentions', () => {
   it('answers the question in the message the menu is used on, showing that question', async () => {
     const asked = await t.fake.message('what did putin say about hanukkah', { user: t.fake.users.member });
     const menu = await t.fake.messageContextMenu('Ask Summit', asked.message);
-    const message = data(await menu.response());
+    const message = messageOf(await menu.response());
     expect(embedOf(message).author?.name).toBe('❓ what did putin say about hanukkah');
     expect(textOf(message)).toMatch(/Hanukkah|Hannukah|Chanukah/);
     expect(sourcesOf(message)).toContain('Vladimir Putin');
@@ -325,7 +289,7 @@ describe('the Ask Summit menu and mentions', () => {
     const empty = await t.fake.message(`<@${t.fake.botUser.id}>`, { user: t.fake.users.member });
     await empty.reply(); // the bot answers the bare mention with a hint first
     const menu = await t.fake.messageContextMenu('Ask Summit', empty.message);
-    const message = data(await menu.response());
+    const message = messageOf(await menu.response());
     expect(isEphemeral(message)).toBe(true);
     expect(embedOf(message).title).toBe('Nothing to ask');
   });
@@ -388,7 +352,7 @@ describe('/summary for moderators', () => {
   it('posts a summary publicly in this channel and tells the moderator privately where it went', async () => {
     const { interaction, callback } = await slash('summary', { meeting: 'sochi-2019' });
     expect(callback.type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
-    expect(isEphemeral(data(callback))).toBe(true);
+    expect(isEphemeral(messageOf(callback))).toBe(true);
     const posted = await t.fake.nextChannelMessage(t.fake.channel('general').id);
     expect(posted.embeds[0]?.title).toBe('Summary: Sochi, 12 September 2019');
     expect(posted.allowed_mentions_sent).toMatchObject({ parse: [] });

@@ -7,7 +7,6 @@
  */
 import {
   type APIApplicationCommand,
-  type APIEmbed,
   type APIMessage,
   ApplicationCommandOptionType,
   ButtonStyle,
@@ -15,7 +14,6 @@ import {
   ComponentType,
   Events,
   InteractionResponseType,
-  MessageFlags,
   Routes,
 } from 'discord.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -25,6 +23,7 @@ import { createClient } from '../src/discord/bot.js';
 import { withinWindow } from '../src/discord/response-window.js';
 import { startTestBot, type TestBot, TOKEN } from './support/bot.js';
 import { FakeDiscord, type InteractionHandle, type StoredMessage } from './support/fake-discord/index.js';
+import { embedOf, isEphemeral, type MessageData, messageOf, textOf } from './support/messages.js';
 
 let t: TestBot;
 
@@ -42,19 +41,10 @@ afterEach(() => {
   t.fake.clearRestFaults();
 });
 
-type MessageData = Partial<Pick<APIMessage, 'embeds' | 'content' | 'flags'>>;
-
-const embedOf = (message: MessageData): APIEmbed => message.embeds?.[0] ?? {};
-const textOf = (message: MessageData) =>
-  [message.content, embedOf(message).title, embedOf(message).description].filter(Boolean).join('\n');
-const isEphemeral = (message: MessageData) => ((message.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
-
 /** The message a user reads once the interaction is answered, whether at once or deferred then edited. */
 async function answerTo(interaction: InteractionHandle): Promise<MessageData> {
   const callback = await interaction.response();
-  if (callback.type !== InteractionResponseType.DeferredChannelMessageWithSource) {
-    return (callback.data ?? {}) as MessageData;
-  }
+  if (callback.type !== InteractionResponseType.DeferredChannelMessageWithSource) return messageOf(callback);
   return interaction.waitForEdit();
 }
 
@@ -376,7 +366,7 @@ describe('the response window guard', () => {
 
     const callback = await slow.response();
     expect(callback.type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
-    expect(isEphemeral(callback.data ?? {})).toBe(false);
+    expect(isEphemeral(messageOf(callback))).toBe(false);
     expect(embedOf(await slow.waitForEdit()).title).toBe('Worth the wait');
     expect(slow.rejections).toEqual([]);
   });

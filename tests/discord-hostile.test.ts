@@ -18,14 +18,8 @@ import { discordOptions, discordOptionValue, type GuildIds, messageText } from '
 import { startTestBot, type TestBot } from './support/bot.js';
 import { choiceProblems, isRecord, messageProblems } from './support/discord-limits.js';
 import type { InteractionHandle, StoredMessage } from './support/fake-discord/index.js';
+import { PROPERTY_TIMEOUT_MS, runs } from './support/property-runs.js';
 import { echoes, echoLeaks, pingProblems, sentByBot, WorstSizes } from './support/sent-by-bot.js';
-
-const MULTIPLIER = (() => {
-  const n = Number(process.env.SUMMIT_PROPERTY_RUNS ?? 1);
-  return Number.isFinite(n) && n > 0 ? n : 1;
-})();
-const runs = (base: number) => Math.max(1, Math.round(base * MULTIPLIER));
-const TIMEOUT = 120_000 * MULTIPLIER;
 
 /**
  * Cases by default: 150 per slash command (300 for /ask), 40 per autocompleted option, 200
@@ -232,7 +226,7 @@ describe.each(commands.map((c) => [c.name, c] as const))('/%s with hostile optio
         { numRuns: runs(name === 'ask' ? 2 * COMMAND_RUNS : COMMAND_RUNS) },
       );
     },
-    TIMEOUT,
+    PROPERTY_TIMEOUT_MS,
   );
 });
 
@@ -272,7 +266,7 @@ describe('autocomplete with hostile text, end to end', () => {
         { numRuns: runs(AUTOCOMPLETE_RUNS) },
       );
     },
-    TIMEOUT,
+    PROPERTY_TIMEOUT_MS,
   );
 });
 
@@ -299,7 +293,7 @@ describe('mentions and the message menu with hostile text, end to end', () => {
         { numRuns: runs(MENTION_RUNS) },
       );
     },
-    TIMEOUT,
+    PROPERTY_TIMEOUT_MS,
   );
 
   it(
@@ -321,7 +315,7 @@ describe('mentions and the message menu with hostile text, end to end', () => {
         { numRuns: runs(MENU_RUNS) },
       );
     },
-    TIMEOUT,
+    PROPERTY_TIMEOUT_MS,
   );
 });
 

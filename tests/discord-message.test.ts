@@ -5,10 +5,11 @@ import { decodeAction, encodeAction } from '../src/discord/custom-id.js';
 import { isPrivate, toMessage, toText } from '../src/discord/message.js';
 import { LIMITS } from '../src/limits.js';
 import { messageProblems } from './support/discord-limits.js';
+import { runs } from './support/property-runs.js';
 import { ask } from './support/summit.js';
 import { wire } from './support/wire.js';
 
-const RUNS = Number(process.env.SUMMIT_PROPERTY_RUNS ?? 1) * 300;
+const RUNS = runs(300);
 
 const text = (max: number) =>
   fc.oneof(

@@ -2,13 +2,13 @@
  * Live fact-base updates, cooldowns and metrics on the real bot against the fake Discord: a
  * moderator edits the files (or runs /reload) while the bot answers; nobody restarts anything.
  */
-import { type APIEmbed, MessageFlags } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Runtime, startRuntime } from '../src/ops/runtime.js';
 import { LiveEngine } from '../src/reload/live-engine.js';
 import { startTestBot, type TestBot } from './support/bot.js';
-import type { InteractionCallback, StoredMessage } from './support/fake-discord/index.js';
+import type { StoredMessage } from './support/fake-discord/index.js';
 import { copyKnowledge, mutate, removeKnowledgeCopies } from './support/knowledge-copy.js';
+import { embedOf, isEphemeral, type MessageData, messageOf } from './support/messages.js';
 
 let t: TestBot;
 let runtime: Runtime;
@@ -28,15 +28,9 @@ afterAll(async () => {
   removeKnowledgeCopies();
 });
 
-type Message = NonNullable<InteractionCallback['data']> & { embeds?: APIEmbed[]; flags?: number };
-const messageOf = (callback: InteractionCallback) => (callback.data ?? {}) as Message;
-const embedOf = (callback: InteractionCallback) => messageOf(callback).embeds?.[0] ?? {};
-const isEphemeral = (callback: InteractionCallback) =>
-  ((messageOf(callback).flags ?? 0) & MessageFlags.Ephemeral) !== 0;
-
 async function slash(name: string, options: Record<string, string | number | boolean> = {}, ctx = {}) {
   const interaction = await t.fake.slash(name, options, ctx);
-  return { interaction, callback: await interaction.response() };
+  return { interaction, message: messageOf(await interaction.response()) };
 }
 
 /** Waits for the bot to log a line that matches, and returns it. */
@@ -60,40 +54,40 @@ describe('/reload and the file watch', () => {
 
   it('refuses a member without Manage Messages even when the server let the command reach them', async () => {
     const before = version();
-    const { callback } = await slash('reload', {}, { user: t.fake.users.member });
-    expect(isEphemeral(callback)).toBe(true);
-    expect(embedOf(callback).title).toBe('Moderators only');
-    expect(embedOf(callback).description).toContain('Manage Messages');
+    const { message } = await slash('reload', {}, { user: t.fake.users.member });
+    expect(isEphemeral(message)).toBe(true);
+    expect(embedOf(message).title).toBe('Moderators only');
+    expect(embedOf(message).description).toContain('Manage Messages');
     expect(version()).toBe(before);
   });
 
   it('tells a moderator, privately, that nothing changed', async () => {
-    const { interaction, callback } = await slash('quote');
+    const { interaction, message } = await slash('quote');
     oldQuote = interaction.original() as StoredMessage;
     const reload = await slash('reload');
-    expect(isEphemeral(reload.callback)).toBe(true);
-    expect(embedOf(reload.callback).title).toBe('Fact base unchanged');
-    expect(embedOf(callback).title).toBe('A random quote');
+    expect(isEphemeral(reload.message)).toBe(true);
+    expect(embedOf(reload.message).title).toBe('Fact base unchanged');
+    expect(embedOf(message).title).toBe('A random quote');
   });
 
   it('picks up a saved edit without a restart, and the next answer uses it', async () => {
     const before = version();
-    expect(embedOf((await slash('topics', { meeting: 'Lichterfest' })).callback).title).not.toMatch(
+    expect(embedOf((await slash('topics', { meeting: 'Lichterfest' })).message).title).not.toMatch(
       /Hanukkah/,
     );
     addAlias();
     const line = await logged((e) => e.msg === 'fact base reloaded');
     expect(line).toMatchObject({ trigger: 'files changed', previous: expect.stringMatching(before) });
-    const { callback } = await slash('ask', { question: 'What did Putin say about Lichterfest?' });
-    expect(embedOf(callback).description ?? '').toMatch(/Hanukkah|Chanukah|light/i);
+    const { message } = await slash('ask', { question: 'What did Putin say about Lichterfest?' });
+    expect(embedOf(message).description ?? '').toMatch(/Hanukkah|Chanukah|light/i);
   });
 
   it('keeps older buttons working, and says the answer comes from the new version', async () => {
     const click = await t.fake.button(oldQuote, 'run:/quote');
-    expect(embedOf(await click.response()).description).toContain(NOTE);
+    expect(embedOf(messageOf(await click.response())).description).toContain(NOTE);
     const { interaction } = await slash('quote');
     const fresh = await t.fake.button(interaction.original() as StoredMessage, 'run:/quote');
-    expect(embedOf(await fresh.response()).description).not.toContain(NOTE);
+    expect(embedOf(messageOf(await fresh.response())).description).not.toContain(NOTE);
   });
 
   it('rejects a broken edit with the file and problem, and goes on answering from the previous version', async () => {
@@ -104,23 +98,23 @@ describe('/reload and the file watch', () => {
       expect.stringMatching(/^quotes\.yaml:\d+:\d+ \[\d+\]\.text \(paris-2018-not-planned\)/),
     ]);
 
-    const { callback } = await slash('reload');
-    expect(isEphemeral(callback)).toBe(true);
-    expect(embedOf(callback).title).toBe('Fact base not reloaded');
-    expect(embedOf(callback).description).toMatch(
+    const { message } = await slash('reload');
+    expect(isEphemeral(message)).toBe(true);
+    expect(embedOf(message).title).toBe('Fact base not reloaded');
+    expect(embedOf(message).description).toMatch(
       /quotes\.yaml:\d+:\d+ \[\d+\]\.text \(paris-2018-not-planned\)/,
     );
     expect(version()).toBe(before);
-    expect(embedOf((await slash('when', { query: 'Sochi' })).callback).description).toContain('2019');
+    expect(embedOf((await slash('when', { query: 'Sochi' })).message).description).toContain('2019');
 
     mutate(dir, 'quotes.yaml', 'text: We have planned it all', 'text: We haven’t planned yet');
-    expect(embedOf((await slash('reload')).callback).title).toBe('Fact base unchanged');
+    expect(embedOf((await slash('reload')).message).title).toBe('Fact base unchanged');
   });
 
   it('never lets an interaction see half a fact base: each answer is wholly one version', async () => {
     const asked = async () => {
-      const { callback } = await slash('quote', { query: 'Lichterfest' });
-      return String(embedOf(callback).description);
+      const { message } = await slash('quote', { query: 'Lichterfest' });
+      return String(embedOf(message).description);
     };
     const withAlias = await asked();
     mutate(dir, 'topics.yaml', '      Lichterfest,\n', '');
@@ -145,9 +139,9 @@ describe('cooldowns', () => {
     const user = t.fake.users.owner;
     const replies = [];
     for (let i = 0; i < 6; i++)
-      replies.push((await slash('ask', { question: 'When did they meet in Sochi?' }, { user })).callback);
+      replies.push((await slash('ask', { question: 'When did they meet in Sochi?' }, { user })).message);
     expect(replies.slice(0, 5).every((r) => !isEphemeral(r))).toBe(true);
-    const last = replies[5] as InteractionCallback;
+    const last = replies[5] as MessageData;
     expect(isEphemeral(last)).toBe(true);
     expect(embedOf(last).description).toMatch(/^You can use \/ask again in \d+ s\.$/);
     const other = await slash(
@@ -155,8 +149,8 @@ describe('cooldowns', () => {
       { question: 'When did they meet in Sochi?' },
       { user: t.fake.users.member },
     );
-    expect(isEphemeral(other.callback)).toBe(false);
-    expect(embedOf((await slash('when', { query: 'Sochi' }, { user })).callback).description).toContain(
+    expect(isEphemeral(other.message)).toBe(false);
+    expect(embedOf((await slash('when', { query: 'Sochi' }, { user })).message).description).toContain(
       '2019',
     );
   });

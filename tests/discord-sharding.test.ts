@@ -4,88 +4,31 @@
  * on each shard. Each shard must identify as itself, receive only its own guild, answer the
  * interactions of that guild, come back when it dies, and stop cleanly with the rest on SIGTERM.
  */
-import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { deployCommands, ROOT, TOKEN } from './support/bot.js';
+import { deployCommands, TOKEN } from './support/bot.js';
 import { FakeDiscord } from './support/fake-discord/index.js';
+import { freePort, runProgram, stopPrograms, stopWithPrograms } from './support/process.js';
 
-const running: { child?: ChildProcessWithoutNullStreams; fake?: FakeDiscord }[] = [];
-
-afterEach(async () => {
-  for (const { child, fake } of running.splice(0)) {
-    if (child && child.exitCode === null) child.kill('SIGKILL');
-    await fake?.close();
-  }
-});
-
-type LogLine = Record<string, unknown>;
-
-/** A port nobody listens on now, for the shards' health checks (the next one up is taken too). */
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-/** Runs a built program (`start-sharded` unless named) as an operator would. */
-function startSharded(env: Record<string, string>, program = 'start-sharded') {
-  // Run from an empty folder so that a developer's own .env cannot leak into the test.
-  const child = spawn(process.execPath, [join(ROOT, `dist/src/cli/${program}.js`)], {
-    cwd: mkdtempSync(join(tmpdir(), 'summit-sharded-')),
-    env: { PATH: process.env.PATH, KNOWLEDGE_DIR: join(ROOT, 'knowledge'), ...env },
-  });
-  running.push({ child });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk) => {
-    stdout += String(chunk);
-  });
-  child.stderr.on('data', (chunk) => {
-    stderr += String(chunk);
-  });
-  const exited = once(child, 'exit').then(([code]) => code as number | null);
-  const lines = (): LogLine[] =>
-    stdout
-      .split('\n')
-      .filter((line) => line.startsWith('{'))
-      .map((line) => JSON.parse(line) as LogLine);
-  /** Resolves with the `nth` log line (of any process) that matches, waiting for it to be written. */
-  const until = async (match: (line: LogLine) => boolean, nth = 1, timeoutMs = 20_000): Promise<LogLine> => {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const found = lines().filter(match)[nth - 1];
-      if (found) return found;
-      if (Date.now() > deadline || child.exitCode !== null)
-        throw new Error(`no such log line in stdout:\n${stdout}\nstderr:\n${stderr}`);
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-  };
-  return { child, exited, lines, until, output: () => ({ stdout, stderr }) };
-}
+afterEach(stopPrograms);
 
 describe('npm run start:sharded', () => {
   it('asks Discord for the shard count, runs one shard per guild, answers each guild from its shard, and stops cleanly on SIGTERM', async () => {
-    const fake = await FakeDiscord.start({
-      token: TOKEN,
-      log: () => {},
-      shards: 2,
-      // A large bot's identify limit, so that the shards start a third of a second apart.
-      maxConcurrency: 16,
-      guilds: [{ name: 'Summit Test Guild' }, { name: 'Second Guild', channels: [{ name: 'general' }] }],
-    });
-    running.push({ fake });
+    const fake = stopWithPrograms(
+      await FakeDiscord.start({
+        token: TOKEN,
+        log: () => {},
+        shards: 2,
+        // A large bot's identify limit, so that the shards start a third of a second apart.
+        maxConcurrency: 16,
+        guilds: [{ name: 'Summit Test Guild' }, { name: 'Second Guild', channels: [{ name: 'general' }] }],
+      }),
+    );
     await deployCommands(fake);
     const metricsPort = await freePort();
-    const bot = startSharded({
+    const bot = runProgram('start-sharded', {
       DISCORD_TOKEN: TOKEN,
       DISCORD_API_URL: fake.apiUrl,
       SHARD_COUNT: 'auto',
@@ -152,9 +95,10 @@ describe('npm run start:sharded', () => {
   }, 40_000);
 
   it('gives up, stopping every shard, when a shard cannot start, rather than restarting it for ever', async () => {
-    const fake = await FakeDiscord.start({ token: TOKEN, log: () => {}, shards: 2, maxConcurrency: 16 });
-    running.push({ fake });
-    const bot = startSharded({
+    const fake = stopWithPrograms(
+      await FakeDiscord.start({ token: TOKEN, log: () => {}, shards: 2, maxConcurrency: 16 }),
+    );
+    const bot = runProgram('start-sharded', {
       DISCORD_TOKEN: TOKEN,
       DISCORD_API_URL: fake.apiUrl,
       KNOWLEDGE_DIR: join(tmpdir(), 'summit-no-such-fact-base'),
@@ -167,12 +111,12 @@ describe('npm run start:sharded', () => {
   });
 
   it('keeps npm start unsharded when start:sharded’s SHARD_COUNT is in its environment too', async () => {
-    const fake = await FakeDiscord.start({ token: TOKEN, log: () => {} });
-    running.push({ fake });
-    const bot = startSharded(
-      { DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl, SHARD_COUNT: 'auto' },
-      'start',
-    );
+    const fake = stopWithPrograms(await FakeDiscord.start({ token: TOKEN, log: () => {} }));
+    const bot = runProgram('start', {
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_API_URL: fake.apiUrl,
+      SHARD_COUNT: 'auto',
+    });
     await bot.until((l) => l.msg === 'ready');
     expect((await fake.identified()).shard).toEqual([0, 1]);
     expect(bot.lines().some((l) => 'shard' in l)).toBe(false);
@@ -182,7 +126,7 @@ describe('npm run start:sharded', () => {
 
   it('stops at once with one line when SHARD_COUNT is neither a positive whole number nor auto', async () => {
     const bots = ['0', '1.5', 'two'].map((value) =>
-      startSharded({ DISCORD_TOKEN: TOKEN, SHARD_COUNT: value }),
+      runProgram('start-sharded', { DISCORD_TOKEN: TOKEN, SHARD_COUNT: value }),
     );
     for (const bot of bots) {
       expect(await bot.exited).toBe(1);
@@ -219,8 +163,9 @@ describe('the fake Discord’s shards', () => {
   }
 
   it('gives each shard the guilds Discord routes to it, and closes 4010 on a shard that cannot be', async () => {
-    const fake = await FakeDiscord.start({ token: TOKEN, log: () => {}, shards: 2, guilds: [{}, {}, {}] });
-    running.push({ fake });
+    const fake = stopWithPrograms(
+      await FakeDiscord.start({ token: TOKEN, log: () => {}, shards: 2, guilds: [{}, {}, {}] }),
+    );
     const ids = fake.guilds.map((g) => g.id);
     const readyOf = async (shard: unknown) => {
       const answer = await identifyAs(fake, shard);

@@ -19,6 +19,8 @@ import {
   random,
 } from './support/arbitraries.js';
 import { messageProblems } from './support/discord-limits.js';
+import { PROPERTY_TIMEOUT_MS, runs } from './support/property-runs.js';
+import { includesUnescaped } from './support/sent-by-bot.js';
 import { ask, engine, newSession } from './support/summit.js';
 import { wire } from './support/wire.js';
 
@@ -27,13 +29,6 @@ import { wire } from './support/wire.js';
  * no handler crashes, every reply fits a Discord embed, nothing pings, and echoed text keeps
  * its Markdown inert. SUMMIT_PROPERTY_RUNS multiplies the number of generated cases.
  */
-
-const MULTIPLIER = (() => {
-  const n = Number(process.env.SUMMIT_PROPERTY_RUNS ?? 1);
-  return Number.isFinite(n) && n > 0 ? n : 1;
-})();
-const runs = (base: number) => Math.max(1, Math.round(base * MULTIPLIER));
-const TIMEOUT = 120_000 * MULTIPLIER;
 
 /**
  * Cases per command and property; /ask, the richest path, gets twice as many. By default:
@@ -109,16 +104,6 @@ function pings(reply: Reply): string[] {
 
 const userTexts = (args: RawArgs) => Object.values(args).filter((v): v is string => typeof v === 'string');
 
-/** Whether `s` occurs in `text` not preceded by an escaping backslash (an odd run of them). */
-function includesUnescaped(text: string, s: string): boolean {
-  for (let at = text.indexOf(s); at >= 0; at = text.indexOf(s, at + 1)) {
-    let slashes = 0;
-    while (text[at - 1 - slashes] === '\\') slashes++;
-    if (slashes % 2 === 0) return true;
-  }
-  return false;
-}
-
 /** Markdown the user wrapped around a sentinel word that comes back verbatim, i.e. unescaped. */
 function markdownLeaks(reply: Reply, inputs: string[], find = markdownSentinels): string[] {
   const sentinels = [...new Set(inputs.flatMap((t) => find(t)))];
@@ -178,7 +163,7 @@ describe.each(commands.map((c) => [c.name, c] as const))('/%s with hostile input
         { numRuns: runs(baseRuns(command)) },
       );
     },
-    TIMEOUT,
+    PROPERTY_TIMEOUT_MS,
   );
 
   it(
@@ -193,7 +178,7 @@ describe.each(commands.map((c) => [c.name, c] as const))('/%s with hostile input
         { numRuns: runs(baseRuns(command)) },
       );
     },
-    TIMEOUT,
+    PROPERTY_TIMEOUT_MS,
   );
 
   it(
@@ -206,7 +191,7 @@ describe.each(commands.map((c) => [c.name, c] as const))('/%s with hostile input
         { numRuns: runs(baseRuns(command)) },
       );
     },
-    TIMEOUT,
+    PROPERTY_TIMEOUT_MS,
   );
 
   it(
@@ -219,7 +204,7 @@ describe.each(commands.map((c) => [c.name, c] as const))('/%s with hostile input
         { numRuns: runs(baseRuns(command)) },
       );
     },
-    TIMEOUT,
+    PROPERTY_TIMEOUT_MS,
   );
 
   it(
@@ -233,7 +218,7 @@ describe.each(commands.map((c) => [c.name, c] as const))('/%s with hostile input
         { numRuns: runs(Math.round(baseRuns(command) / 3)) },
       );
     },
-    TIMEOUT,
+    PROPERTY_TIMEOUT_MS,
   );
 });
 
@@ -255,7 +240,7 @@ describe('an unknown or mistyped command name', () => {
         { numRuns: runs(UNKNOWN_COMMAND_RUNS) },
       );
     },
-    TIMEOUT,
+    PROPERTY_TIMEOUT_MS,
   );
 
   it(
@@ -269,7 +254,7 @@ describe('an unknown or mistyped command name', () => {
         { numRuns: runs(UNKNOWN_COMMAND_RUNS) },
       );
     },
-    TIMEOUT,
+    PROPERTY_TIMEOUT_MS,
   );
 });
 
@@ -304,7 +289,7 @@ describe('autocomplete', () => {
         { numRuns: runs(AUTOCOMPLETE_RUNS) },
       );
     },
-    TIMEOUT,
+    PROPERTY_TIMEOUT_MS,
   );
 });
 
@@ -327,7 +312,7 @@ describe('the console', () => {
         { numRuns: runs(CONSOLE_RUNS) },
       );
     },
-    TIMEOUT,
+    PROPERTY_TIMEOUT_MS,
   );
 });
 

@@ -6,14 +6,7 @@
  * the message it was on.
  */
 import { Writable } from 'node:stream';
-import {
-  type APIEmbed,
-  type APIMessage,
-  type APIMessageTopLevelComponent,
-  InteractionResponseType,
-  InteractionType,
-  MessageFlags,
-} from 'discord.js';
+import { InteractionResponseType, InteractionType, MessageFlags } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BotDeps } from '../src/discord/answer.js';
 import { createLogger } from '../src/discord/log.js';
@@ -32,6 +25,7 @@ import {
 } from './support/fake-discord/index.js';
 import { HttpRelay } from './support/http-relay.js';
 import { newSigner, postSigned } from './support/http-signing.js';
+import { buttons, embedOf, isEphemeral, type MessageData, messageOf, textOf } from './support/messages.js';
 import { engine } from './support/summit.js';
 
 const signer = newSigner();
@@ -75,36 +69,6 @@ afterAll(async () => {
 
 const entries = () => logs.map((line) => JSON.parse(line) as Record<string, unknown>);
 
-type MessageData = Partial<Pick<APIMessage, 'embeds' | 'components' | 'content' | 'flags'>>;
-const data = (callback: InteractionCallback) => (callback.data ?? {}) as MessageData;
-const embedOf = (message: MessageData): APIEmbed => message.embeds?.[0] ?? {};
-const isEphemeral = (message: MessageData) => ((message.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
-
-/** Everything a user reads in the message. */
-function textOf(message: MessageData): string {
-  const e = embedOf(message);
-  return [
-    message.content,
-    e.author?.name,
-    e.title,
-    e.description,
-    ...(e.fields ?? []).flatMap((f) => [f.name, f.value]),
-    e.footer?.text,
-  ]
-    .filter(Boolean)
-    .join('\n');
-}
-
-function buttons(message: { components?: APIMessageTopLevelComponent[] }) {
-  return (message.components ?? []).flatMap((row) =>
-    'components' in row
-      ? row.components.flatMap((c) =>
-          'custom_id' in c && 'label' in c ? [{ id: c.custom_id, label: c.label ?? '' }] : [],
-        )
-      : [],
-  );
-}
-
 /** The response the endpoint gave, as the fake accepted it, checked against Discord's message limits. */
 async function responseTo(interaction: InteractionHandle): Promise<InteractionCallback> {
   const callback = await interaction.response();
@@ -121,7 +85,7 @@ async function responseTo(interaction: InteractionHandle): Promise<InteractionCa
 async function slash(name: string, options: Record<string, string | number | boolean> = {}, ctx = {}) {
   const interaction = await fake.slash(name, options, ctx);
   const callback = await responseTo(interaction);
-  return { interaction, callback, message: data(callback) };
+  return { interaction, callback, message: messageOf(callback) };
 }
 
 const endpointOf = (interaction: InteractionHandle) =>
@@ -263,7 +227,7 @@ describe('slash commands, autocomplete and the Ask Summit menu', () => {
   it('answers the question in a message the Ask Summit menu is used on, showing the question', async () => {
     const asked = await fake.message('when did they meet in Sochi?', { user: fake.users.member });
     const menu = await fake.messageContextMenu('Ask Summit', asked.message);
-    const message = data(await responseTo(menu));
+    const message = messageOf(await responseTo(menu));
     expect(embedOf(message).author?.name).toBe('❓ when did they meet in Sochi?');
     expect(textOf(message)).toContain('2019');
     expect(isEphemeral(message)).toBe(false);
@@ -272,7 +236,7 @@ describe('slash commands, autocomplete and the Ask Summit menu', () => {
   it('explains privately when the message has no question in it', async () => {
     const empty = await fake.message(`<@${fake.botUser.id}>`, { user: fake.users.member });
     const menu = await fake.messageContextMenu('Ask Summit', empty.message);
-    const message = data(await responseTo(menu));
+    const message = messageOf(await responseTo(menu));
     expect(isEphemeral(message)).toBe(true);
     expect(embedOf(message).title).toBe('Nothing to ask');
   });
@@ -287,7 +251,7 @@ describe('buttons and menus, answered by whichever replica gets the click', () =
     const turned = await responseTo(next);
     expect(endpointOf(next)).not.toBe(endpointOf(interaction));
     expect(turned.type).toBe(InteractionResponseType.UpdateMessage);
-    expect(embedOf(data(turned)).footer?.text).toBe('Summit · page 2 of 2');
+    expect(embedOf(messageOf(turned)).footer?.text).toBe('Summit · page 2 of 2');
     expect(fake.storedMessage(original.id)?.embeds[0]?.footer?.text).toBe('Summit · page 2 of 2');
   });
 
@@ -297,8 +261,8 @@ describe('buttons and menus, answered by whichever replica gets the click', () =
     const click = await fake.button(original, 'page.2:/meetings', { user: fake.users.member });
     const response = await responseTo(click);
     expect(response.type).toBe(InteractionResponseType.ChannelMessageWithSource);
-    expect(isEphemeral(data(response))).toBe(true);
-    expect(embedOf(data(response)).footer?.text).toBe('Summit · page 2 of 2');
+    expect(isEphemeral(messageOf(response))).toBe(true);
+    expect(embedOf(messageOf(response)).footer?.text).toBe('Summit · page 2 of 2');
     expect(fake.storedMessage(original.id)?.embeds[0]?.footer?.text).toBe('Summit · page 1 of 2');
   });
 
@@ -310,7 +274,7 @@ describe('buttons and menus, answered by whichever replica gets the click', () =
     ]);
     const folded = await responseTo(pick);
     expect(folded.type).toBe(InteractionResponseType.UpdateMessage);
-    expect(data(folded)).toMatchObject({ content: '↓ Moscow, 2016', embeds: [], components: [] });
+    expect(messageOf(folded)).toMatchObject({ content: '↓ Moscow, 2016', embeds: [], components: [] });
     const answer = await pick.waitForFollowUp();
     expect(isEphemeral(answer)).toBe(false);
     expect(answer.embeds[0]?.title).toBe('Moscow, 2016');
@@ -322,7 +286,7 @@ describe('buttons and menus, answered by whichever replica gets the click', () =
     const click = await fake.button(interaction.original() as StoredMessage, choice?.id ?? '');
     const response = await responseTo(click);
     expect(response.type).toBe(InteractionResponseType.UpdateMessage);
-    expect(embedOf(data(response)).title).toBe('Paris, 30 November 2015');
+    expect(embedOf(messageOf(response)).title).toBe('Paris, 30 November 2015');
   });
 
   it('tells whoever clicks a button it no longer understands, privately, that it has expired', async () => {
@@ -358,7 +322,7 @@ describe('/summary for moderators', () => {
   it('acknowledges privately at once, posts the summary to the channel through REST, and says where it went', async () => {
     const { interaction, callback } = await slash('summary', { meeting: 'sochi-2019' });
     expect(callback.type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
-    expect(isEphemeral(data(callback))).toBe(true);
+    expect(isEphemeral(messageOf(callback))).toBe(true);
     const general = fake.channel('general').id;
     const posted = await fake.nextChannelMessage(general);
     expect(posted.embeds[0]?.title).toBe('Summary: Sochi, 12 September 2019');

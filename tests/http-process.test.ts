@@ -2,55 +2,15 @@
  * `npm run serve` as an operator runs it: the built program, settings from the environment, JSON
  * logs on stdout, and a clean stop on SIGTERM.
  */
-import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ROOT, TOKEN } from './support/bot.js';
+import { TOKEN } from './support/bot.js';
 import { newSigner, postSigned } from './support/http-signing.js';
+import { runProgram, stopPrograms } from './support/process.js';
 
-const running: ChildProcessWithoutNullStreams[] = [];
+afterEach(stopPrograms);
 
-afterEach(() => {
-  for (const child of running.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
-});
-
-function serve(env: Record<string, string>) {
-  // Run from an empty folder so that a developer's own .env cannot leak into the test.
-  const child = spawn(process.execPath, [join(ROOT, 'dist/src/cli/serve.js')], {
-    cwd: mkdtempSync(join(tmpdir(), 'summit-serve-')),
-    env: { PATH: process.env.PATH, KNOWLEDGE_DIR: join(ROOT, 'knowledge'), KNOWLEDGE_WATCH: 'off', ...env },
-  });
-  running.push(child);
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk) => {
-    stdout += String(chunk);
-  });
-  child.stderr.on('data', (chunk) => {
-    stderr += String(chunk);
-  });
-  const exited = once(child, 'exit').then(([code]) => code as number | null);
-  const entries = () =>
-    stdout
-      .trim()
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => JSON.parse(line) as Record<string, unknown>);
-  const until = async (msg: string, timeoutMs = 10_000) => {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const found = entries().find((entry) => entry.msg === msg);
-      if (found) return found;
-      if (Date.now() > deadline || child.exitCode !== null)
-        throw new Error(`no "${msg}" in stdout:\n${stdout}\nstderr:\n${stderr}`);
-      await new Promise((r) => setTimeout(r, 25));
-    }
-  };
-  return { child, exited, until, entries, output: () => ({ stdout, stderr }) };
-}
+/** The endpoint, with the file watch off: these tests never edit the fact base. */
+const serve = (env: Record<string, string>) => runProgram('serve', { KNOWLEDGE_WATCH: 'off', ...env });
 
 describe('npm run serve', () => {
   it('stops at once with one line naming the missing public key', async () => {
@@ -74,7 +34,7 @@ describe('npm run serve', () => {
 
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
-    expect(server.entries().map((e) => e.msg)).toEqual(
+    expect(server.lines().map((e) => e.msg)).toEqual(
       expect.arrayContaining(['fact base loaded', 'listening', 'interaction', 'shutting down', 'stopped']),
     );
     expect(server.output().stdout).not.toContain(TOKEN);
