@@ -48,7 +48,9 @@ describe('cooldowns', () => {
 
   it('rations moderators’ tools too', () => {
     const cooldowns = new Cooldowns(clock().now);
-    expect(rationed(cooldowns, 'mod', 'reload')).toBeUndefined();
+    const burst = findCommand('reload')?.cooldown?.uses ?? 0;
+    expect(burst).toBeGreaterThan(0);
+    for (let i = 0; i < burst; i++) expect(rationed(cooldowns, 'mod', 'reload')).toBeUndefined();
     expect(rationed(cooldowns, 'mod', 'reload')?.title).toBe('One moment');
   });
 });
