@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
-import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
+import type * as Yaml from 'yaml';
 import type { z } from 'zod';
 import { normaliseForComparison } from '../text/normalise.js';
 import { spansIn } from './evidence.js';
+import { ARTICLES_FOLDER, COLLECTION_FILES } from './files.js';
 import {
   type KnowledgeBase,
   type KnowledgeEvent,
@@ -12,9 +14,19 @@ import {
   newestFirst,
   type Source,
   toKnownDate,
+  withLookups,
 } from './model.js';
+import { readPlainYamlList } from './plain-yaml.js';
 import { checkReferences, type ParsedCollections } from './references.js';
-import { type CollectionName, collections, type RawRecord } from './schema.js';
+import { type CollectionName, collectionSchemas, type RawRecord } from './schema.js';
+
+/**
+ * The YAML parser, loaded on first use: a start from a snapshot (see snapshot.ts) never parses
+ * YAML, and should not pay for loading the parser either.
+ */
+function yaml(): typeof Yaml {
+  return createRequire(import.meta.url)('yaml') as typeof Yaml;
+}
 
 export interface KnowledgeProblem {
   file: string;
@@ -54,7 +66,7 @@ function parseCollection<C extends CollectionName>(
   problems: KnowledgeProblem[],
   hash: ReturnType<typeof createHash>,
 ): ParsedFile<C> {
-  const { file, schema } = collections[name];
+  const file = COLLECTION_FILES[name];
   const nowhere = { records: [], invalidIds: [], readable: false, locate: () => ({}) };
   const full = join(dir, file);
   if (!existsSync(full)) {
@@ -63,21 +75,34 @@ function parseCollection<C extends CollectionName>(
   }
   const source = readFileSync(full, 'utf8');
   hash.update(file).update(source);
+  const { isMap, isSeq, LineCounter, parseDocument } = yaml();
+  const schema = collectionSchemas()[name].schema;
   const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter, prettyErrors: false });
-  for (const error of doc.errors) {
-    const pos = lineCounter.linePos(error.pos[0]);
-    problems.push({
-      file,
-      path: '',
-      line: pos.line,
-      column: pos.col,
-      message: `not valid YAML: ${error.message}`,
-    });
+  let parsed: Yaml.Document | undefined;
+  // The full parse is what reports YAML mistakes and locates problems; a file in plain form
+  // needs it only when one of its records has a problem.
+  const fullDocument = () => {
+    parsed ??= parseDocument(source, { lineCounter, prettyErrors: false });
+    return parsed;
+  };
+  const plain = readPlainYamlList(source);
+  if (!plain) {
+    const doc = fullDocument();
+    for (const error of doc.errors) {
+      const pos = lineCounter.linePos(error.pos[0]);
+      problems.push({
+        file,
+        path: '',
+        line: pos.line,
+        column: pos.col,
+        message: `not valid YAML: ${error.message}`,
+      });
+    }
+    if (doc.errors.length > 0) return nowhere;
   }
-  if (doc.errors.length > 0) return nowhere;
 
   const locate = (path: (string | number)[]) => {
+    const doc = fullDocument();
     for (let n = path.length; n >= 0; n--) {
       const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
       if (node && typeof node === 'object' && node.range) {
@@ -88,11 +113,16 @@ function parseCollection<C extends CollectionName>(
     return {};
   };
 
-  if (!isSeq(doc.contents)) {
+  if (!plain && !isSeq(fullDocument().contents)) {
     problems.push({ file, path: '', ...locate([]), message: 'the file must hold a list of records' });
     return nowhere;
   }
-  const raw = doc.toJS() as unknown[];
+  const raw = plain ?? (fullDocument().toJS() as unknown[]);
+  const isMapping = (index: number) => {
+    if (plain) return true;
+    const contents = fullDocument().contents;
+    return isMap(isSeq(contents) ? contents.items[index] : undefined);
+  };
   const records: RawRecord<C>[] = [];
   const invalidIds: string[] = [];
   raw.forEach((item, index) => {
@@ -101,9 +131,7 @@ function parseCollection<C extends CollectionName>(
       records.push(result.data as RawRecord<C>);
       return;
     }
-    const id = isMap(doc.contents && isSeq(doc.contents) ? doc.contents.items[index] : undefined)
-      ? (item as { id?: unknown }).id
-      : undefined;
+    const id = isMapping(index) ? (item as { id?: unknown }).id : undefined;
     if (typeof id === 'string') invalidIds.push(id);
     for (const issue of result.error.issues) {
       const path = [index, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
@@ -147,16 +175,16 @@ export function checkKnowledge(dirInput: string): CheckResult {
   }
   const hash = createHash('sha256');
   const files = {} as { [C in CollectionName]: ParsedFile<C> };
-  for (const name of Object.keys(collections) as CollectionName[]) {
+  for (const name of Object.keys(COLLECTION_FILES) as CollectionName[]) {
     (files as Record<CollectionName, unknown>)[name] = parseCollection(dir, name, problems, hash);
   }
 
   const articles = new Map<string, string>();
   files.sources.records.forEach((record, index) => {
-    const path = join(dir, 'articles', record.file);
+    const path = join(dir, ARTICLES_FOLDER, record.file);
     if (!existsSync(path)) {
       problems.push({
-        file: collections.sources.file,
+        file: COLLECTION_FILES.sources,
         path: recordPath([index, 'file'], record.id),
         ...files.sources.locate([index, 'file']),
         message: `article file not found: articles/${record.file}`,
@@ -183,7 +211,7 @@ export function checkKnowledge(dirInput: string): CheckResult {
   for (const issue of checkReferences(parsed, normalisedArticles, known)) {
     const file = files[issue.collection];
     problems.push({
-      file: collections[issue.collection].file,
+      file: COLLECTION_FILES[issue.collection],
       path: recordPath(issue.path, parsed[issue.collection][issue.path[0] as number]?.id),
       ...file.locate(issue.path),
       message: issue.message,
@@ -204,11 +232,6 @@ export function loadKnowledge(dir: string): KnowledgeBase {
 /** The source ids a record cites anywhere, in order of first citation. */
 function citedSources(record: unknown): string[] {
   return [...new Set(spansIn(record).map((span) => span.source))];
-}
-
-function indexById<T extends { id: string }>(items: T[]): (id: string) => T | undefined {
-  const map = new Map(items.map((item) => [item.id, item]));
-  return (id) => map.get(id);
 }
 
 function build(
@@ -232,22 +255,34 @@ function build(
     .map((e) => ({ ...e, date: toKnownDate(e.date), sources: citedSources(e) }))
     .sort(newestFirst);
   const quotes = raw.quotes.map(({ date, ...q }) => ({ ...q, ...(date && { date: toKnownDate(date) }) }));
-  return {
+  return withLookups({
     dir,
     version,
-    sources,
-    people: raw.people,
-    places: raw.places,
-    topics: raw.topics,
-    meetings,
-    events,
-    quotes,
-    source: indexById(sources),
-    person: indexById(raw.people),
-    place: indexById(raw.places),
-    topic: indexById(raw.topics),
-    meeting: indexById(meetings),
-    event: indexById(events),
-    quote: indexById(quotes),
-  };
+    sources: plain(sources.map(({ text: _text, ...s }) => s)).map((s) => ({
+      ...s,
+      text: articles.get(s.id) ?? '',
+    })),
+    people: plain(raw.people),
+    places: plain(raw.places),
+    topics: plain(raw.topics),
+    meetings: plain(meetings),
+    events: plain(events),
+    quotes: plain(quotes),
+  });
 }
+
+/**
+ * The records copied as plain data. Objects out of the schema validator are slow to read (at a
+ * hundred thousand meetings, one pass over them costs milliseconds instead of a fraction of one);
+ * copies made the way JSON is parsed are fast, and are exactly what a snapshot gives back.
+ */
+function plain<T>(records: T[]): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < records.length; i += PLAIN_CHUNK) {
+    out.push(...(JSON.parse(JSON.stringify(records.slice(i, i + PLAIN_CHUNK))) as T[]));
+  }
+  return out;
+}
+
+/** Records copied at a time: a single JSON text of a large fact base would pass the longest string. */
+const PLAIN_CHUNK = 5_000;

@@ -80,5 +80,31 @@ export function toKnownDate(fact: DateFact): KnownDate {
   };
 }
 
+/** Sort keys are fixed-width digits and hyphens: comparing code units orders them, and fast. */
 export const newestFirst = (a: { date: KnownDate }, b: { date: KnownDate }) =>
-  b.date.sortKey.localeCompare(a.date.sortKey);
+  a.date.sortKey < b.date.sortKey ? 1 : a.date.sortKey > b.date.sortKey ? -1 : 0;
+
+/** The records of a fact base, without the lookups by id. */
+export type KnowledgeRecords = Omit<
+  KnowledgeBase,
+  'source' | 'person' | 'place' | 'topic' | 'meeting' | 'event' | 'quote'
+>;
+
+function indexById<T extends { id: string }>(items: T[]): (id: string) => T | undefined {
+  const map = new Map(items.map((item) => [item.id, item]));
+  return (id) => map.get(id);
+}
+
+/** A fact base from its records: the records, and a lookup by id for each collection. */
+export function withLookups(records: KnowledgeRecords): KnowledgeBase {
+  return {
+    ...records,
+    source: indexById(records.sources),
+    person: indexById(records.people),
+    place: indexById(records.places),
+    topic: indexById(records.topics),
+    meeting: indexById(records.meetings),
+    event: indexById(records.events),
+    quote: indexById(records.quotes),
+  };
+}
