@@ -39,3 +39,15 @@ export function truncate(text: string, max: number): string {
   if (/[\uD800-\uDBFF]/.test(text.charAt(end - 1))) end -= 1;
   return `${text.slice(0, end).trimEnd()}…`;
 }
+
+/**
+ * The text on one line (runs of white space made one space), cut like `truncate`. Only the part
+ * that can show is rewritten: a label of a long quotation must not cost a pass over all of it.
+ */
+export function oneLine(text: string, max: number): string {
+  // A run of white space shrinks to one character, so `2 * max` characters always fill `max`
+  // unless most of them are white space; then the cut is marked all the same.
+  const head = text.length > 2 * max ? text.slice(0, 2 * max) : text;
+  const line = head.replace(/\s+/g, ' ').trim();
+  return head === text || line.length > max ? truncate(line, max) : truncate(`${line}…`, max);
+}

@@ -62,6 +62,10 @@ function eventAnswer(engine: Engine, aspect: Aspect, e: KnowledgeEvent): string 
   return lines.join('\n');
 }
 
+/** More matches than a message can show are counted, not listed: a line each is 40 characters or more. */
+const MAX_LISTED = 100;
+const listed = <T>(items: T[]) => items.slice(0, MAX_LISTED);
+
 /** Answers /when and /where from what a lookup found: one record in full, several as a list. */
 export function answerWhenWhere(engine: Engine, aspect: Aspect, query: string, targets: Targets): Reply {
   const { meetings, events, u } = targets;
@@ -99,7 +103,11 @@ export function answerWhenWhere(engine: Engine, aspect: Aspect, query: string, t
       ? 'kind' in only && 'format' in only
         ? meetingAnswer(engine, aspect, only as Meeting)
         : eventAnswer(engine, aspect, only as KnowledgeEvent)
-      : `${items.length} match ${echo(query)}:\n${items.map((i) => `- ${lead(engine, aspect, i)} · ${'format' in i ? meetingTitle(engine.kb, i) : i.label}`).join('\n')}`;
+      : `${items.length} match ${echo(query)}:\n${listed(items)
+          .map(
+            (i) => `- ${lead(engine, aspect, i)} · ${'format' in i ? meetingTitle(engine.kb, i) : i.label}`,
+          )
+          .join('\n')}${items.length > MAX_LISTED ? `\n…and ${items.length - MAX_LISTED} more.` : ''}`;
   const heading =
     only && items.length === 1
       ? 'format' in only
@@ -111,7 +119,7 @@ export function answerWhenWhere(engine: Engine, aspect: Aspect, query: string, t
     text: [body, ...notes].join('\n'),
     citations: citeSources(
       engine.kb,
-      items.flatMap((i) => i.sources),
+      listed(items).flatMap((i) => i.sources),
     ),
     followUps:
       targets.best === 'meetings'

@@ -29,6 +29,19 @@ import { detectIntent, type Intent } from './intents.js';
 
 type Handler = (engine: Engine, question: string, u: Understanding, ctx: Context) => Reply;
 
+/** Records a reply lists and cites at most: thousands would be cut off, and cost time to write out. */
+const LISTED = 25;
+
+/** The first `LISTED` distinct values of `key` over `items`. */
+function firstDistinct<T>(items: readonly T[], key: (item: T) => string): string[] {
+  const found = new Set<string>();
+  for (const item of items) {
+    if (found.size === LISTED) break;
+    found.add(key(item));
+  }
+  return [...found];
+}
+
 /** The meetings a question narrows down to by place, date, person and topic. */
 function narrowed(
   engine: Engine,
@@ -61,7 +74,7 @@ const hasNarrowing = (engine: Engine, u: Understanding) =>
   u.people.some((p) => !engine.principals.has(p.id));
 
 function quotedSpeaker(engine: Engine, u: Understanding): Person | undefined {
-  return u.people.find((p) => engine.kb.quotes.some((q) => q.speaker === p.id));
+  return u.people.find((p) => engine.catalogue.quotesBy(p.id).length > 0);
 }
 
 /** Words for a quote search: the question's words without the speaker's name or the places used as filters. */
@@ -142,9 +155,11 @@ const quotesAbout: Handler = (engine, question, u, ctx) => {
   const all = restricted && !widened ? inMeetings : search();
   // "What did Netanyahu say to Shoigu?": keep what was said to the other person named, if anything was.
   const others = new Set(u.people.filter((p) => p.id !== speaker?.id).map((p) => p.id));
-  const addressed = engine
-    .findQuotes(speaker ? { speaker } : {})
-    .filter((q) => q.addressee !== undefined && others.has(q.addressee));
+  const addressed = others.size
+    ? engine
+        .findQuotes(speaker ? { speaker } : {})
+        .filter((q) => q.addressee !== undefined && others.has(q.addressee))
+    : [];
   const found = addressed.length ? addressed : all;
   const [onlyMeeting] = restricted ?? [];
   return answerQuotes(engine, words.length && !found.length ? [] : found, {
@@ -178,12 +193,15 @@ const count: Handler = (engine, question, u, ctx) => {
   const folded = foldForSearch(question);
   if (/\bhow many (quotes|quotations|statements)\b/.test(folded)) {
     const speaker = quotedSpeaker(engine, u);
-    const quotes = engine.kb.quotes.filter((q) => !speaker || q.speaker === speaker.id);
+    const quotes = speaker ? engine.catalogue.quotesBy(speaker.id) : engine.kb.quotes;
     const direct = quotes.filter((q) => q.kind === 'direct').length;
     return reply({
       title: 'How many quotes',
       text: `The articles hold **${plural(quotes.length, 'quotation')}**${speaker ? ` by ${speaker.name}` : ''}: ${direct} in the speaker's own words and ${quotes.length - direct} reported in paraphrase.`,
-      citations: citeSources(engine.kb, new Set(quotes.map((q) => q.source))),
+      citations: citeSources(
+        engine.kb,
+        firstDistinct(quotes, (q) => q.source),
+      ),
       followUps: [{ label: 'A random quote', command: '/quote' }],
     });
   }
@@ -194,12 +212,12 @@ const count: Handler = (engine, question, u, ctx) => {
     };
   }
   const { meetings, filters } = narrowed(engine, u);
-  const ordinals = engine.kb.meetings.flatMap((m) =>
-    m.notes.filter((n) => /\b\d+(st|nd|rd|th)\b/.test(n.text)).map((n) => ({ m, n })),
-  );
   const context = filters.length
     ? ''
-    : ordinals.map(({ m, n }) => `\n_${meetingTitle(engine.kb, m)}: ${n.text}_`).join('');
+    : engine.kb.meetings
+        .flatMap((m) => m.notes.filter((n) => /\b\d+(st|nd|rd|th)\b/.test(n.text)).map((n) => ({ m, n })))
+        .map(({ m, n }) => `\n_${meetingTitle(engine.kb, m)}: ${n.text}_`)
+        .join('');
   return reply({
     title: 'How many meetings',
     text: meetings.length
@@ -212,7 +230,7 @@ const count: Handler = (engine, question, u, ctx) => {
     })),
     citations: citeSources(
       engine.kb,
-      meetings.flatMap((m) => m.sources),
+      meetings.slice(0, LISTED).flatMap((m) => m.sources),
     ),
     followUps: [{ label: 'List them', command: '/meetings' }],
   });
@@ -221,10 +239,11 @@ const count: Handler = (engine, question, u, ctx) => {
 const whoIs: Handler = (engine, question, u, ctx) => {
   const [person] = u.people;
   if (!person) return details(engine, question, u, ctx);
-  const took = engine.kb.meetings.filter((m) => m.participants.includes(person.id));
-  const connected = engine.kb.meetings.filter((m) => !took.includes(m) && engine.peopleOf(m).has(person.id));
+  const involved = engine.catalogue.meetingsWith(person.id);
+  const took = involved.filter((m) => m.participants.includes(person.id));
+  const connected = involved.filter((m) => !m.participants.includes(person.id));
   const events = engine.kb.events.filter((e) => e.people.includes(person.id));
-  const quotes = engine.kb.quotes.filter((q) => q.speaker === person.id);
+  const quotes = engine.catalogue.quotesBy(person.id);
   const list = (name: string, lines: string[]) =>
     lines.length
       ? [
@@ -298,10 +317,13 @@ function yesNoTopic(engine: Engine, u: Understanding): Reply {
   }
   return reply({
     title: `Discussed: ${names}`,
-    text: `Yes. ${names} came up${within} at ${plural(meetings.length, 'meeting')}:\n${meetings.map((m) => `- ${meetingTitle(engine.kb, m)}`).join('\n')}`,
+    text: `Yes. ${names} came up${within} at ${plural(meetings.length, 'meeting')}:\n${meetings
+      .slice(0, LISTED)
+      .map((m) => `- ${meetingTitle(engine.kb, m)}`)
+      .join('\n')}${meetings.length > LISTED ? `\n…and ${meetings.length - LISTED} more.` : ''}`,
     citations: citeSources(
       engine.kb,
-      meetings.flatMap((m) => m.sources),
+      meetings.slice(0, LISTED).flatMap((m) => m.sources),
     ),
     followUps: topics.map((t) => ({
       label: `Meetings about ${t.label}`,
@@ -384,9 +406,7 @@ const FUTURE = /\b(will|going to|next|upcoming|future|plan|plans|planned|intend|
 
 /** The articles can only tell what was announced; say so, with the announcements. */
 function upcoming(engine: Engine, question: string, u: Understanding): Reply {
-  const latest = [...engine.kb.sources].sort((a, b) =>
-    b.published.sortKey.localeCompare(a.published.sortKey),
-  )[0];
+  const latest = engine.catalogue.latestSource;
   const written = latest ? ` The latest article was published in ${formatDate(latest.published)}.` : '';
   const planned = narrowed(engine, u, false).meetings.filter((m) => m.kind === 'planned');
   if (!planned.length) {

@@ -4,17 +4,24 @@ import { formatProblem, KnowledgeError } from '../knowledge/load.js';
 import { LiveEngine } from '../reload/live-engine.js';
 import { knowledgeDir, loadEnv } from '../settings.js';
 
-/** The engine for a command-line program, or a clear message and exit 1 when the fact base is invalid. */
+/** The engine for a one-shot answer, or a clear message and exit 1 when the fact base is invalid. */
 export function openEngine(): Engine {
-  return openLiveEngine().engine;
+  return opened((dir) => createEngine(dir));
 }
 
-/** The same, as a fact base that can be reloaded from its folder while the program runs. */
+/**
+ * The same, fully built, as a fact base that can be reloaded from its folder while the program
+ * runs: for programs that answer until stopped.
+ */
 export function openLiveEngine(): LiveEngine {
+  return opened((dir) => new LiveEngine(dir));
+}
+
+function opened<T>(open: (dir: string) => T): T {
   loadEnv();
   const dir = knowledgeDir();
   try {
-    return new LiveEngine(dir, createEngine(dir));
+    return open(dir);
   } catch (error) {
     if (!(error instanceof KnowledgeError)) throw error;
     for (const problem of error.problems) console.error(formatProblem(problem));

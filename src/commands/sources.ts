@@ -15,8 +15,8 @@ function sourceLine(source: Source): string {
 }
 
 function sourceField(engine: Engine, source: Source): ReplyField {
-  const meetings = engine.kb.meetings.filter((m) => m.sources.includes(source.id));
-  const quotes = engine.kb.quotes.filter((q) => q.source === source.id).length;
+  const meetings = engine.catalogue.meetingsFrom(source.id);
+  const quotes = engine.catalogue.quotesFrom(source.id).length;
   const reports = meetings.map((m) => meetingTitle(engine.kb, m)).join('; ');
   return {
     name: truncate(source.title, LIMITS.fieldName),
@@ -30,8 +30,8 @@ function sourceField(engine: Engine, source: Source): ReplyField {
 /** One article: who published it and when (and how that is known), and what it reports. */
 export function sourceCard(engine: Engine, source: Source): Reply {
   const c = citeSource(source);
-  const meetings = engine.kb.meetings.filter((m) => m.sources.includes(source.id));
-  const quotes = engine.kb.quotes.filter((q) => q.source === source.id);
+  const meetings = engine.catalogue.meetingsFrom(source.id);
+  const quotes = engine.catalogue.quotesFrom(source.id);
   const published =
     source.published.status === 'inferred' ? `${c.published}. ${source.published.reasoning}` : c.published;
   return reply({
@@ -64,13 +64,16 @@ export function sourceCard(engine: Engine, source: Source): Reply {
 }
 
 function allSources(engine: Engine): Reply {
+  // A message holds so many fields; a fact base of thousands of articles lists its first ones.
+  const shown = engine.kb.sources.slice(0, LIMITS.embedFields);
+  const more = engine.kb.sources.length - shown.length;
   return reply({
     title: 'Source articles',
-    text: `Every answer comes from these **${plural(engine.kb.sources.length, 'article')}**. Publication dates the articles do not print are inferred from their content.`,
-    fields: engine.kb.sources.map((s) => sourceField(engine, s)),
+    text: `Every answer comes from these **${plural(engine.kb.sources.length, 'article')}**. Publication dates the articles do not print are inferred from their content.${more > 0 ? ` The first ${shown.length} are listed.` : ''}`,
+    fields: shown.map((s) => sourceField(engine, s)),
     citations: citeSources(
       engine.kb,
-      engine.kb.sources.map((s) => s.id),
+      shown.map((s) => s.id),
     ),
   });
 }

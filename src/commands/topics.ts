@@ -11,7 +11,7 @@ export const TOPICS_PER_PAGE = 10;
 /** Every topic with the meetings it came up at, most discussed first. */
 export function allTopics(engine: Engine, page: number): Reply {
   const rows = engine.kb.topics
-    .map((topic) => ({ topic, meetings: engine.kb.meetings.filter((m) => engine.topicsOf(m).has(topic.id)) }))
+    .map((topic) => ({ topic, meetings: engine.catalogue.meetingsAbout(topic.id) }))
     .filter((r) => r.meetings.length > 0)
     .sort((a, b) => b.meetings.length - a.meetings.length || a.topic.label.localeCompare(b.topic.label));
   const count = Math.ceil(rows.length / TOPICS_PER_PAGE);
@@ -23,19 +23,29 @@ export function allTopics(engine: Engine, page: number): Reply {
     fields: shown.map(({ topic, meetings }) => ({
       name: `${topic.label} · ${plural(meetings.length, 'meeting')}`,
       value: truncate(
-        meetings.map((m) => `${meetingPlace(engine, m)} ${shortDate(m.date)}`).join(' · '),
+        listable(meetings)
+          .map((m) => `${meetingPlace(engine, m)} ${shortDate(m.date)}`)
+          .join(' · '),
         LIMITS.fieldValue,
       ),
     })),
     citations: citeSources(
       engine.kb,
-      shown.flatMap((r) => r.meetings.flatMap((m) => m.sources)),
+      shown.flatMap((r) => listable(r.meetings).flatMap((m) => m.sources)),
     ),
     followUps: shown
       .slice(0, 3)
       .map(({ topic }) => ({ label: topic.label, command: `/meetings topic:${topic.id}` })),
     ...(count > 1 && { page: { index, count, command: '/topics' } }),
   });
+}
+
+/**
+ * The meetings a field can show: each takes at least nine characters ("X 2019 · "), so no more
+ * than this fit in a field; listing the rest of thousands would only be cut off.
+ */
+function listable(meetings: readonly Meeting[]): readonly Meeting[] {
+  return meetings.slice(0, Math.ceil(LIMITS.fieldValue / 9) + 1);
 }
 
 function meetingPlace(engine: Engine, m: Meeting): string {

@@ -1,10 +1,12 @@
 import type { KnowledgeBase, KnowledgeEvent, Meeting, Quote, Source } from '../knowledge/model.js';
 import type { Person, Place, PlaceRef, Topic } from '../knowledge/schema.js';
-import { type DateQuery, dateMatches, hasDateFilter, MONTHS, parseDateQuery } from '../search/dates.js';
+import { type DateQuery, dateMatches, hasDateFilter, parseDateQuery } from '../search/dates.js';
 import { STOPWORDS } from '../search/stopwords.js';
-import { type Field, searchWords, TextIndex } from '../search/text-index.js';
+import { searchWords, type TextIndex } from '../search/text-index.js';
 import { plausibleTypo, Vocabulary } from '../search/vocabulary.js';
-import { foldForSearch, tokenize } from '../text/normalise.js';
+import { foldForSearch } from '../text/normalise.js';
+import { Catalogue, placeChain } from './catalogue.js';
+import { buildIndexes, type SearchIndexes } from './indexes.js';
 import { FUNCTION_WORDS, PhraseMatcher } from './phrases.js';
 
 interface EntityItems {
@@ -63,120 +65,54 @@ const PLURAL = {
   source: 'sources',
 } as const satisfies Record<EntityType, keyof Understanding>;
 
-const MONTH_WORDS = (m: Meeting | KnowledgeEvent) =>
-  [String(m.date.year), m.date.month ? MONTHS[m.date.month - 1] : ''].join(' ');
-
 /**
  * The answer engine's view of a fact base: search indexes, a name matcher and the filters the
  * commands share. Built once per fact base; holds no per-question state.
  */
 export class Engine {
+  /** Every search index, as built or as read back prebuilt. */
+  readonly searchIndexes: SearchIndexes;
   readonly vocabulary: Vocabulary;
   readonly meetingIndex: TextIndex<Meeting>;
+  /** Meetings by what people type into a meeting option (see `SearchIndexes`). */
+  readonly meetingChoiceIndex: TextIndex<Meeting>;
   readonly eventIndex: TextIndex<KnowledgeEvent>;
   readonly quoteIndex: TextIndex<Quote>;
   private readonly indexes: { [K in EntityType]: TextIndex<ItemOf<K>> };
   private readonly names = new PhraseMatcher<Entity>();
   private readonly nameWords: Vocabulary;
-  /** What each meeting involves, worked out once: its quotes, people and topics. */
-  private readonly facets: Map<string, MeetingFacets>;
+  /** The fact base filed by place, topic, person, year and source. */
+  readonly catalogue: Catalogue;
   /** People in most meetings (the two leaders): naming them narrows nothing. */
   readonly principals: Set<string>;
   /** The words of their names and aliases, which narrow no search either. */
   readonly principalWords: Set<string>;
 
-  constructor(readonly kb: KnowledgeBase) {
-    this.facets = meetingFacets(kb);
-    const fieldsOf = {
-      person: (p: Person): Field[] => [
-        { text: p.name, weight: 3 },
-        { text: p.aliases.join(' '), weight: 2.5 },
-        { text: p.role, weight: 1 },
-      ],
-      place: (p: Place): Field[] => [
-        { text: p.name, weight: 3 },
-        { text: p.aliases.join(' '), weight: 2.5 },
-        { text: p.description ?? '', weight: 1 },
-      ],
-      topic: (t: Topic): Field[] => [
-        { text: t.label, weight: 3 },
-        { text: t.aliases.join(' '), weight: 2.5 },
-      ],
-      source: (s: Source): Field[] => [
-        { text: s.title, weight: 2 },
-        { text: [s.publisher, s.author].filter(Boolean).join(' '), weight: 3 },
-        {
-          text: kb.meetings
-            .filter((m) => m.sources.includes(s.id))
-            .map((m) => `${this.placeWords(m.place)} ${m.occasion?.label ?? ''} ${m.date.year}`)
-            .join(' '),
-          weight: 1,
-        },
-      ],
-      meeting: (m: Meeting): Field[] => [
-        { text: this.placeWords(m.place), weight: 3 },
-        { text: [m.occasion?.label, ...(m.occasion?.aliases ?? []), ...m.aliases].join(' '), weight: 3 },
-        { text: MONTH_WORDS(m), weight: 2 },
-        { text: `${m.format.values.join(' ')} ${m.kind}`, weight: 1.5 },
-        { text: this.topicWords(m.topics.map((t) => t.topic)), weight: 1.2 },
-        { text: m.participants.map((p) => kb.person(p)?.name ?? '').join(' '), weight: 0.5 },
-        { text: m.summary, weight: 0.6 },
-        {
-          text: this.quotesOf(m.id)
-            .map((q) => q.text)
-            .join(' '),
-          weight: 0.4,
-        },
-      ],
-      event: (e: KnowledgeEvent): Field[] => [
-        { text: `${e.label} ${e.aliases.join(' ')}`, weight: 3 },
-        { text: e.kind, weight: 1 },
-        { text: this.placeWords(e.place), weight: 2 },
-        { text: MONTH_WORDS(e), weight: 2 },
-        { text: this.topicWords(e.topics), weight: 1 },
-        { text: e.people.map((p) => kb.person(p)?.name ?? '').join(' '), weight: 1 },
-        { text: e.summary, weight: 0.7 },
-      ],
-      quote: (q: Quote): Field[] => [
-        { text: q.text, weight: 2 },
-        { text: q.context ?? '', weight: 0.8 },
-        { text: this.topicWords(q.topics), weight: 1.5 },
-        { text: q.speaker ? (kb.person(q.speaker)?.name ?? '') : '', weight: 0.5 },
-      ],
-    };
-
-    const docs = {
-      person: kb.people.map((item) => ({ item, fields: fieldsOf.person(item) })),
-      place: kb.places.map((item) => ({ item, fields: fieldsOf.place(item) })),
-      topic: kb.topics.map((item) => ({ item, fields: fieldsOf.topic(item) })),
-      source: kb.sources.map((item) => ({ item, fields: fieldsOf.source(item) })),
-      meeting: kb.meetings.map((item) => ({ item, fields: fieldsOf.meeting(item) })),
-      event: kb.events.map((item) => ({ item, fields: fieldsOf.event(item) })),
-      quote: kb.quotes.map((item) => ({ item, fields: fieldsOf.quote(item) })),
-    };
-
-    const terms = new Set<string>(STOPWORDS);
-    for (const list of Object.values(docs)) {
-      for (const doc of list) for (const term of TextIndex.termsOf(doc.fields)) terms.add(term);
-    }
-    for (const source of kb.sources) for (const term of tokenize(source.text)) terms.add(term);
-    this.vocabulary = new Vocabulary(terms);
-
-    this.meetingIndex = new TextIndex(this.vocabulary, docs.meeting);
-    this.eventIndex = new TextIndex(this.vocabulary, docs.event);
-    this.quoteIndex = new TextIndex(this.vocabulary, docs.quote);
-    this.indexes = {
-      person: new TextIndex(this.vocabulary, docs.person),
-      place: new TextIndex(this.vocabulary, docs.place),
-      topic: new TextIndex(this.vocabulary, docs.topic),
-      source: new TextIndex(this.vocabulary, docs.source),
-      meeting: this.meetingIndex,
-      event: this.eventIndex,
-    };
-
+  /** Builds the engine over a fact base; `prebuilt` indexes (see prebuilt.ts) spare building them. */
+  constructor(
+    readonly kb: KnowledgeBase,
+    prebuilt?: SearchIndexes,
+  ) {
+    this.catalogue = new Catalogue(kb);
     const counts = new Map<string, number>();
     for (const m of kb.meetings) for (const p of m.participants) counts.set(p, (counts.get(p) ?? 0) + 1);
     this.principals = new Set([...counts].filter(([, n]) => n > kb.meetings.length / 2).map(([id]) => id));
+    const indexes = prebuilt ?? buildIndexes(kb, this.catalogue, this.principals);
+    this.searchIndexes = indexes;
+    this.vocabulary = indexes.vocabulary;
+    this.meetingIndex = indexes.meeting;
+    this.meetingChoiceIndex = indexes.meetingChoice;
+    this.eventIndex = indexes.event;
+    this.quoteIndex = indexes.quote;
+    this.indexes = {
+      person: indexes.person,
+      place: indexes.place,
+      topic: indexes.topic,
+      source: indexes.source,
+      meeting: indexes.meeting,
+      event: indexes.event,
+    };
+
     // Only the words that name the two leaders alone: "Israeli" and "Russian" describe others too.
     const wordsOf = (p: Person) => [p.name, ...p.aliases].flatMap((n) => foldForSearch(n).split(' '));
     const shared = new Set([
@@ -192,6 +128,16 @@ export class Engine {
 
     this.buildNames();
     this.nameWords = new Vocabulary(this.names.words());
+  }
+
+  /**
+   * Builds what the engine otherwise builds on first need (the indexes that correct typos), so
+   * that no question waits for it: for programs that answer many, not a one-shot answer.
+   */
+  prepare(): this {
+    this.vocabulary.prepare();
+    this.nameWords.prepare();
+    return this;
   }
 
   /** The names and aliases each record is known by, for the name matcher. */
@@ -326,63 +272,66 @@ export class Engine {
 
   /** The places among these that some meeting happened in: only they can narrow a list of meetings. */
   meetingPlaces(places: Place[]): Place[] {
-    return places.filter((p) => this.kb.meetings.some((m) => this.placeChain(m.place).includes(p.id)));
+    return places.filter((p) => this.catalogue.meetingsAt(p.id).length > 0);
   }
 
   /** The place and every place that contains it: a venue, its city, its country. */
   placeChain(ref: PlaceRef | undefined): string[] {
-    if (!ref || ref.unknown) return [];
-    const chain: string[] = [];
-    for (const start of [ref.venue, ref.city, ref.region, ref.country]) {
-      for (let id = start; id && !chain.includes(id); ) {
-        chain.push(id);
-        id = this.kb.place(id)?.within;
-      }
-    }
-    return chain;
-  }
-
-  private placeWords(ref: PlaceRef | undefined): string {
-    return this.placeChain(ref)
-      .map((id) => this.kb.place(id))
-      .map((p) => (p ? `${p.name} ${p.aliases.join(' ')}` : ''))
-      .join(' ');
-  }
-
-  private topicWords(ids: string[]): string {
-    return ids
-      .map((id) => this.kb.topic(id))
-      .map((t) => (t ? `${t.label} ${t.aliases.join(' ')}` : ''))
-      .join(' ');
+    return placeChain(this.kb, ref);
   }
 
   quotesOf(meetingId: string): Quote[] {
-    return this.facets.get(meetingId)?.quotes ?? [];
+    return this.catalogue.facets.get(meetingId)?.quotes ?? [];
   }
 
   /** People a meeting involves: its participants, and the people of its related events and quotes. */
   peopleOf(m: Meeting): ReadonlySet<string> {
-    return this.facets.get(m.id)?.people ?? new Set(m.participants);
+    return this.catalogue.facets.get(m.id)?.people ?? new Set(m.participants);
   }
 
   /** Topics of a meeting, and of the quotes said at it. */
   topicsOf(m: Meeting): ReadonlySet<string> {
-    return this.facets.get(m.id)?.topics ?? new Set();
+    return this.catalogue.facets.get(m.id)?.topics ?? new Set();
   }
 
-  /** Meetings that satisfy every filter given; newest first. */
+  /**
+   * Meetings that satisfy every filter given; newest first. Starts from the shortest list the
+   * filters name (the meetings at a place, about a topic, with a person, in a year) and checks
+   * the rest of the filters on those alone.
+   */
   filterMeetings(filter: MeetingFilter): Meeting[] {
+    const { catalogue } = this;
     const people = filter.people ?? [];
+    const topics = filter.topics ?? [];
+    const places = filter.places ?? [];
     const chosen = filter.meetings?.length ? new Set(filter.meetings.map((m) => m.id)) : undefined;
-    return this.kb.meetings.filter((m) => {
+    const lists: { meetings: readonly Meeting[]; ordered: boolean }[] = [
+      ...(filter.meetings?.length ? [{ meetings: filter.meetings, ordered: false }] : []),
+      ...topics.map((t) => ({ meetings: catalogue.meetingsAbout(t.id), ordered: true })),
+      ...people.map((p) => ({ meetings: catalogue.meetingsWith(p.id), ordered: true })),
+      ...(filter.dates?.year !== undefined
+        ? [{ meetings: catalogue.meetingsIn(filter.dates.year), ordered: true }]
+        : []),
+    ];
+    if (places.length === 1 && places[0])
+      lists.push({ meetings: catalogue.meetingsAt(places[0].id), ordered: true });
+    else if (places.length > 1) {
+      lists.push({
+        meetings: catalogue.inOrderOf(places.map((p) => catalogue.meetingsAt(p.id))),
+        ordered: true,
+      });
+    }
+    const start = lists.reduce<{ meetings: readonly Meeting[]; ordered: boolean }>(
+      (best, list) => (list.meetings.length < best.meetings.length ? list : best),
+      { meetings: this.kb.meetings, ordered: true },
+    );
+    const found = start.meetings.filter((m) => {
       if (chosen && !chosen.has(m.id)) return false;
-      if (filter.places?.length) {
-        const chain = this.placeChain(m.place);
-        if (!filter.places.some((p) => chain.includes(p.id))) return false;
-      }
-      if (filter.topics?.length) {
-        const topics = this.topicsOf(m);
-        if (!filter.topics.every((t) => topics.has(t.id))) return false;
+      if (places.length && !places.some((p) => catalogue.facets.get(m.id)?.places.includes(p.id)))
+        return false;
+      if (topics.length) {
+        const about = this.topicsOf(m);
+        if (!topics.every((t) => about.has(t.id))) return false;
       }
       if (people.length) {
         const involved = this.peopleOf(m);
@@ -391,6 +340,8 @@ export class Engine {
       if (filter.dates && !dateMatches(m.date, filter.dates)) return false;
       return true;
     });
+    const position = (m: Meeting) => catalogue.order.get(m) ?? 0;
+    return start.ordered ? found : found.sort((a, b) => position(a) - position(b));
   }
 
   /**
@@ -398,48 +349,20 @@ export class Engine {
    * Only the quotes that match as many words as the best one are kept.
    */
   findQuotes(options: { speaker?: Person; meetings?: Meeting[]; words?: string[] }): Quote[] {
-    const meetingIds = options.meetings ? new Set(options.meetings.map((m) => m.id)) : undefined;
-    const accept = (q: Quote) =>
-      (!options.speaker || q.speaker === options.speaker.id) &&
-      (!meetingIds || (q.meeting !== undefined && meetingIds.has(q.meeting)));
-    if (!options.words?.length) return this.kb.quotes.filter(accept);
-    const hits = this.quoteIndex
-      .search(options.words, { limit: this.kb.quotes.length })
-      .hits.filter((h) => accept(h.item));
-    const best = hits[0];
-    if (!best) return [];
-    return hits.filter((h) => h.matched === best.matched && h.score >= best.score * 0.35).map((h) => h.item);
+    const { speaker, meetings, words } = options;
+    // The quotes of the meetings or the speaker asked about, in the fact base's order.
+    const pool =
+      meetings || speaker
+        ? (meetings
+            ? this.catalogue.inOrder(meetings.flatMap((m) => this.quotesOf(m.id)))
+            : [...this.catalogue.quotesBy((speaker as Person).id)]
+          ).filter((q) => !speaker || q.speaker === speaker.id)
+        : undefined;
+    if (!words?.length) return pool ?? [...this.kb.quotes];
+    return this.quoteIndex
+      .search(words, { limit: this.kb.quotes.length, leaders: 0.35, ...(pool && { within: new Set(pool) }) })
+      .hits.map((h) => h.item);
   }
-}
-
-interface MeetingFacets {
-  quotes: Quote[];
-  people: Set<string>;
-  topics: Set<string>;
-}
-
-function meetingFacets(kb: KnowledgeBase): Map<string, MeetingFacets> {
-  const facets = new Map<string, MeetingFacets>(
-    kb.meetings.map((m) => [
-      m.id,
-      { quotes: [], people: new Set(m.participants), topics: new Set(m.topics.map((t) => t.topic)) },
-    ]),
-  );
-  for (const q of kb.quotes) {
-    const f = q.meeting ? facets.get(q.meeting) : undefined;
-    if (!f) continue;
-    f.quotes.push(q);
-    for (const id of [q.speaker, q.addressee]) if (id) f.people.add(id);
-    for (const t of q.topics) f.topics.add(t);
-  }
-  for (const e of kb.events) {
-    const linked = new Set([
-      ...e.meetings,
-      ...kb.meetings.filter((m) => m.related.includes(e.id)).map((m) => m.id),
-    ]);
-    for (const id of linked) for (const p of e.people) facets.get(id)?.people.add(p);
-  }
-  return facets;
 }
 
 function unique<T>(items: T[]): T[] {

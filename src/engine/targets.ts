@@ -42,22 +42,28 @@ export function findTargets(engine: Engine, text: string): Targets {
 
   const meetingPlaces = engine.meetingPlaces(u.places);
   const people = u.people.filter((p) => !engine.principals.has(p.id));
-  const pool = engine.filterMeetings({ places: meetingPlaces, people, dates: u.dates });
+  const narrowing = meetingPlaces.length > 0 || people.length > 0 || hasDateFilter(u.dates);
+  const pool = narrowing
+    ? engine.filterMeetings({ places: meetingPlaces, people, dates: u.dates })
+    : engine.kb.meetings;
   const eventPool = engine.kb.events.filter(
     (e) => dateMatches(e.date, u.dates) && people.every((p) => e.people.includes(p.id)),
   );
-  const structured =
-    meetingPlaces.length > 0 || people.length > 0 || hasDateFilter(u.dates) || Boolean(u.dates.order);
+  const structured = narrowing || Boolean(u.dates.order);
 
-  const inPool = <T extends { id: string }>(list: T[]) => {
-    const ids = new Set(list.map((x) => x.id));
-    return (h: Hit<T>) => ids.has(h.item.id);
-  };
+  // A narrowed pool limits the search itself, so that its records are not crowded out by others.
   const meetingHits = words.length
-    ? engine.meetingIndex.search(words, { limit: 1000 }).hits.filter(inPool(pool)).sort(byWeight)
+    ? engine.meetingIndex
+        .search(words, { limit: 1000, ...(narrowing && { within: new Set(pool) }) })
+        .hits.sort(byWeight)
     : [];
   const eventHits = words.length
-    ? engine.eventIndex.search(words, { limit: 1000 }).hits.filter(inPool(eventPool)).sort(byWeight)
+    ? engine.eventIndex
+        .search(words, {
+          limit: 1000,
+          ...(eventPool.length < engine.kb.events.length && { within: new Set(eventPool) }),
+        })
+        .hits.sort(byWeight)
     : [];
 
   let meetings: Meeting[];
@@ -84,10 +90,23 @@ export function findTargets(engine: Engine, text: string): Targets {
   let skippedPlanned: Meeting | undefined;
   if (u.dates.order && best === 'meetings') {
     const happened = meetings.filter((m) => m.kind !== 'planned');
-    const sorted = [...happened].sort((a, b) => a.date.sortKey.localeCompare(b.date.sortKey));
-    const pick = u.dates.order === 'first' ? sorted[0] : sorted.at(-1);
+    const pick = u.dates.order === 'first' ? earliest(happened) : latest(happened);
     if (u.dates.order === 'last') skippedPlanned = meetings.find((m) => m.kind === 'planned');
     meetings = pick ? [pick] : [];
   }
   return { u, meetings, events, best, ...(skippedPlanned && { skippedPlanned }) };
+}
+
+/** The first of the earliest-dated meetings, as a stable sort by date would put first. */
+function earliest(meetings: Meeting[]): Meeting | undefined {
+  let pick: Meeting | undefined;
+  for (const m of meetings) if (!pick || m.date.sortKey < pick.date.sortKey) pick = m;
+  return pick;
+}
+
+/** The last of the latest-dated meetings, as a stable sort by date would put last. */
+function latest(meetings: Meeting[]): Meeting | undefined {
+  let pick: Meeting | undefined;
+  for (const m of meetings) if (!pick || m.date.sortKey >= pick.date.sortKey) pick = m;
+  return pick;
 }

@@ -28,11 +28,12 @@ export class LiveEngine {
   #watcher?: FSWatcher;
   #timer?: NodeJS.Timeout;
 
+  /** Every engine it serves is prepared (see `Engine.prepare`) before it answers. */
   constructor(
     readonly dir: string,
     engine: Engine = createEngine(dir),
   ) {
-    this.#engine = engine;
+    this.#engine = engine.prepare();
   }
 
   /** The engine to answer with. Read it once per interaction. */
@@ -56,7 +57,7 @@ export class LiveEngine {
       return { status: 'rejected', engine: current, problems: error.problems };
     }
     if (next.kb.version === current.kb.version) return { status: 'unchanged', engine: current };
-    this.#engine = next;
+    this.#engine = next.prepare();
     this.#reloadedAt = Date.now();
     return { status: 'reloaded', engine: next, previous: current };
   }

@@ -1,0 +1,262 @@
+import { MinHeap } from './min-heap.js';
+import type { Postings } from './postings.js';
+
+/**
+ * The best few records for a query without scoring every record a common word is found in.
+ *
+ * Words are read rarest first. Once `limit` records are known, a record no word read so far has
+ * matched can score at most what the remaining words can add (their best weight times their
+ * rarity, times the share of words they make up): when that is below the `limit`-th best score
+ * already reached, the remaining words only add to the records found so far that could still
+ * reach it: each looked up in the words' sorted lists, or, when they are many, the lists read
+ * once against a mark of them. A query with one rare word among common ones ("sister cities
+ * because without") then costs about what its rare word costs.
+ *
+ * With `minMatched`, only records that match at least that many words count: once the words
+ * left to read are fewer than that, no record they alone hold can qualify, and they too are only
+ * read for the records found so far. Typed text that must match all its words but one is then
+ * answered from its rarest two words' lists, however common its other words are.
+ *
+ * The records kept are then scored again word by word in the query's order, exactly as a full
+ * scoring would, and ranked with ties in the order a full scoring would meet them: the result is
+ * the same, only cheaper.
+ */
+
+/** One query word's terms, and what reading them costs and can add. */
+export interface WordPlan {
+  /** The word's place in the query. */
+  position: number;
+  /** Its expansions found in the index, in the order they were given. */
+  parts: { expansion: number; start: number; end: number; quality: number; idf: number }[];
+  /** Entries a full read goes through. */
+  cost: number;
+  /** The most the word adds to a record's score. */
+  bound: number;
+}
+
+/** Per-record working arrays, reused from search to search and left zeroed. */
+export interface Tally {
+  score: Float64Array;
+  weight: Float64Array;
+  matched: Uint16Array;
+  wordScore: Float64Array;
+  wordWeight: Float64Array;
+  allowed: Uint8Array;
+  /** 1 for the records still in the running, while a word is read for them alone. */
+  alive: Uint8Array;
+  /** The records the word being read has matched so far, in the order it met them. */
+  inWord: Int32Array;
+}
+
+export interface TopHit {
+  doc: number;
+  score: number;
+  weight: number;
+  matched: number;
+}
+
+/** How far a sum taken in another order may drift: far above rounding, far below any real gap. */
+const SLACK = 1e-9;
+
+export function topHits(
+  postings: Postings,
+  plans: WordPlan[],
+  words: number,
+  limit: number,
+  tally: Tally,
+  narrowed: boolean,
+  minMatched = 1,
+): TopHit[] {
+  const order = [...plans].sort((a, b) => a.cost - b.cost);
+  const touched: number[] = [];
+  const final = (doc: number) => (tally.score[doc] as number) * ((tally.matched[doc] as number) / words);
+  /** Once the remaining words can bring no new record in, the records that can still make it. */
+  let alive: number[] | undefined;
+  order.forEach((plan, i) => {
+    if (!alive) readWord(postings, plan, tally, narrowed ? tally.allowed : undefined, touched);
+    else if (alive.length * Math.log2(plan.cost + 2) < plan.cost) lookUpFor(postings, plan, tally, alive);
+    else readForSome(postings, plan, tally, alive);
+    const rest = order.slice(i + 1);
+    const found = alive ?? touched;
+    if (rest.length === 0) return;
+    // Only records sure to be hits set the bar: without `limit` of them, no record is ruled out.
+    const sure = minMatched > 1 ? found.filter((doc) => (tally.matched[doc] as number) >= minMatched) : found;
+    const kth = sure.length < limit ? 0 : kthBest(sure, final, limit) * (1 - SLACK);
+    const restBound = rest.reduce((n, r) => n + r.bound, 0);
+    // A record no word has matched yet matches at most the rest of the words, and scores at most
+    // what they add.
+    if (!alive && rest.length >= minMatched && restBound * (rest.length / words) >= kth) return;
+    // A record found so far matches at most those as well, and scores at most its score so far
+    // plus all of that.
+    alive = found.filter(
+      (doc) =>
+        (tally.matched[doc] as number) + rest.length >= minMatched &&
+        ((tally.score[doc] as number) + restBound) *
+          (((tally.matched[doc] as number) + rest.length) / words) >=
+          kth,
+    );
+  });
+  const candidates = (alive ?? touched).filter((doc) => (tally.matched[doc] as number) >= minMatched);
+  const floor = candidates.length > limit ? kthBest(candidates, final, limit) * (1 - SLACK) : 0;
+  const kept = candidates.filter((doc) => final(doc) >= floor);
+  for (const doc of touched) {
+    tally.score[doc] = 0;
+    tally.weight[doc] = 0;
+    tally.matched[doc] = 0;
+  }
+  const inQueryOrder = [...plans].sort((a, b) => a.position - b.position);
+  // Common words can leave thousands tied at the last place: keep the best `limit` as they come,
+  // in ascending order so that each look-up goes on from where the one before it stopped.
+  const worst = new MinHeap<Ranked>((a, b) => ahead(b, a));
+  const from = inQueryOrder.map((plan) => Int32Array.from(plan.parts, (part) => part.start));
+  for (const doc of Int32Array.from(kept).sort()) {
+    const ranked = exactly(postings, inQueryOrder, doc, words, from);
+    if (worst.size < limit) worst.push(ranked);
+    else if (ahead(ranked, worst.peek() as Ranked) < 0) worst.replaceTop(ranked);
+  }
+  return worst
+    .drain()
+    .reverse()
+    .map((x) => x.hit);
+}
+
+type Ranked = ReturnType<typeof exactly>;
+
+/** Negative when `a` ranks before `b`: by score, then as a full scoring first meets them. */
+const ahead = (a: Ranked, b: Ranked) =>
+  b.hit.score - a.hit.score || a.first - b.first || a.expansion - b.expansion || a.hit.doc - b.hit.doc;
+
+/**
+ * Reads every entry of a word's terms and adds the word's best score to each record it matches:
+ * to every record (`touched` collects the new ones), or only to those `only` marks.
+ */
+export function readWord(
+  postings: Postings,
+  plan: WordPlan,
+  tally: Tally,
+  only: Uint8Array | undefined,
+  touched?: number[],
+): void {
+  const { docs, codes, weights } = postings;
+  const { wordScore, wordWeight, score: total, weight: totalWeight, matched, inWord } = tally;
+  let count = 0;
+  for (const { start, end, quality, idf } of plan.parts) {
+    for (let j = start; j < end; j++) {
+      const doc = docs[j] as number;
+      if (only && only[doc] === 0) continue;
+      const weight = weights[codes[j] as number] as number;
+      const score = weight * quality * idf;
+      if (score > (wordScore[doc] as number)) {
+        if (wordScore[doc] === 0) inWord[count++] = doc;
+        wordScore[doc] = score;
+        wordWeight[doc] = weight * quality;
+      }
+    }
+  }
+  for (let i = 0; i < count; i++) {
+    const doc = inWord[i] as number;
+    if (touched && matched[doc] === 0) touched.push(doc);
+    total[doc] = (total[doc] as number) + (wordScore[doc] as number);
+    totalWeight[doc] = (totalWeight[doc] as number) + (wordWeight[doc] as number);
+    matched[doc] = (matched[doc] as number) + 1;
+    wordScore[doc] = 0;
+    wordWeight[doc] = 0;
+  }
+}
+
+/** Reads a word's lists in full but adds only to `docs`: cheaper than looking each up when they are many. */
+function readForSome(postings: Postings, plan: WordPlan, tally: Tally, docs: number[]): void {
+  for (const doc of docs) tally.alive[doc] = 1;
+  readWord(postings, plan, tally, tally.alive);
+  for (const doc of docs) tally.alive[doc] = 0;
+}
+
+/** Adds a word's best score to each of `docs` that holds it, looked up by binary search. */
+function lookUpFor(postings: Postings, plan: WordPlan, tally: Tally, docs: number[]): void {
+  for (const doc of docs) {
+    if (!lookUp(postings, plan, doc)) continue;
+    tally.score[doc] = (tally.score[doc] as number) + match.score;
+    tally.weight[doc] = (tally.weight[doc] as number) + match.weight;
+    tally.matched[doc] = (tally.matched[doc] as number) + 1;
+  }
+}
+
+/** What `lookUp` found, reused from call to call. */
+const match = { score: 0, weight: 0, expansion: 0 };
+
+/**
+ * A word's best score for one record (the first expansion wins a tie), found by binary search,
+ * and the first of its expansions the record holds (where a full scoring first meets it); left
+ * in `match`. False when the record holds none of the word's terms.
+ *
+ * With `from` (a place in each expansion's list), records are looked up in ascending order:
+ * each search gallops on from where the previous one stopped, which it then moves up to.
+ */
+function lookUp(postings: Postings, plan: WordPlan, doc: number, from?: Int32Array): boolean {
+  const { docs, codes, weights } = postings;
+  match.score = 0;
+  let first = -1;
+  plan.parts.forEach(({ expansion, start, end, quality, idf }, part) => {
+    let lo = from ? (from[part] as number) : start;
+    let hi = end;
+    if (from) {
+      // Every entry before `lo` is below `doc`: probe 1, 2, 4… entries on for one that is not.
+      let probe = lo;
+      for (let step = 1; probe < end && (docs[probe] as number) < doc; step *= 2) {
+        lo = probe + 1;
+        probe = lo + step;
+      }
+      hi = Math.min(probe, end);
+    }
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((docs[mid] as number) < doc) lo = mid + 1;
+      else hi = mid;
+    }
+    if (from) from[part] = lo;
+    if (lo === end || docs[lo] !== doc) return;
+    if (first === -1) first = expansion;
+    const weight = weights[codes[lo] as number] as number;
+    const score = weight * quality * idf;
+    if (score > match.score) {
+      match.score = score;
+      match.weight = weight * quality;
+    }
+  });
+  match.expansion = first;
+  return first !== -1;
+}
+
+/**
+ * A record's score as a full scoring sums it, word by word in query order, and where it was first
+ * met; `from` holds each word's places for look-ups in ascending order (see `lookUp`).
+ */
+function exactly(postings: Postings, plans: WordPlan[], doc: number, words: number, from: Int32Array[]) {
+  let score = 0;
+  let weight = 0;
+  let matched = 0;
+  let first = Number.POSITIVE_INFINITY;
+  let expansion = 0;
+  for (const [i, plan] of plans.entries()) {
+    if (!lookUp(postings, plan, doc, from[i])) continue;
+    score += match.score;
+    weight += match.weight;
+    matched++;
+    if (first === Number.POSITIVE_INFINITY) {
+      first = plan.position;
+      expansion = match.expansion;
+    }
+  }
+  return { hit: { doc, score: score * (matched / words), weight, matched }, first, expansion };
+}
+
+/** The `k`-th best value of `score` among `docs`. */
+function kthBest(docs: number[], score: (doc: number) => number, k: number): number {
+  const heap = new MinHeap<number>((a, b) => a - b);
+  for (const doc of docs) {
+    const value = score(doc);
+    if (heap.size < k) heap.push(value);
+    else if (value > (heap.peek() as number)) heap.replaceTop(value);
+  }
+  return heap.peek() ?? 0;
+}
