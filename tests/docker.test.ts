@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GATEWAY_NODE_FLAGS } from '../src/cli/lifecycle.js';
+import { GATEWAY_NODE_FLAGS, GATEWAY_PROGRAM } from '../src/cli/lifecycle.js';
 import { ROOT } from './support/bot.js';
 
 const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
@@ -70,7 +70,7 @@ describe('Dockerfile', () => {
     );
     expect(programs).toEqual(
       expect.arrayContaining([
-        'dist/src/cli/start.js',
+        `dist/src/cli/${GATEWAY_PROGRAM}`,
         'dist/src/cli/serve.js',
         'dist/src/cli/start-sharded.js',
         'dist/src/cli/deploy-commands.js',
@@ -79,14 +79,14 @@ describe('Dockerfile', () => {
     for (const program of programs) expect(existsSync(join(ROOT, program)), program).toBe(true);
   });
 
-  it('runs the gateway bot with the same Node flags as npm start and every shard', () => {
+  it('runs the gateway bot with the same Node flags and program as npm start and every shard', () => {
     const flags = GATEWAY_NODE_FLAGS.join(' ');
-    expect(entrypoint).toContain(`exec node ${flags} dist/src/cli/start.js`);
+    expect(entrypoint).toContain(`exec node ${flags} dist/src/cli/${GATEWAY_PROGRAM}`);
     const scripts = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts as Record<
       string,
       string
     >;
-    expect(scripts.start).toContain(`node ${flags} dist/src/cli/start.js`);
+    expect(scripts.start).toContain(`node ${flags} dist/src/cli/${GATEWAY_PROGRAM}`);
   });
 
   it('has an entry point the shell accepts, which runs the bot by default', () => {

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { REST, type RESTGetAPIGatewayBotResult, Routes, type Shard, ShardingManager } from 'discord.js';
 import { createLogger } from '../discord/log.js';
 import { readDiscordSettings, SettingsError } from '../discord/settings.js';
-import { GATEWAY_NODE_FLAGS, settingsOrExit } from './lifecycle.js';
+import { GATEWAY_NODE_FLAGS, GATEWAY_PROGRAM, settingsOrExit } from './lifecycle.js';
 
 /**
  * `npm run start:sharded`: the gateway bot as several shards, one process each, under
@@ -75,7 +75,7 @@ if (metricsPort !== undefined && metricsPort + total - 1 > 65_535) {
   process.exit(1);
 }
 
-const manager = new ShardingManager(fileURLToPath(new URL('./start.js', import.meta.url)), {
+const manager = new ShardingManager(fileURLToPath(new URL(`./${GATEWAY_PROGRAM}`, import.meta.url)), {
   totalShards: total,
   token: settings.DISCORD_TOKEN,
   mode: 'process',

@@ -10,8 +10,8 @@ import {
   rmSync,
   writeSync,
 } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { builtPath } from '../build/paths.js';
 import type { KnowledgeBase } from '../knowledge/model.js';
 import { snapshotFolder } from '../knowledge/snapshot.js';
 import { Postings } from '../search/postings.js';
@@ -60,8 +60,7 @@ let fingerprint: string | undefined;
 function codeFingerprint(): string {
   if (fingerprint) return fingerprint;
   const hash = createHash('sha256').update(String(FORMAT));
-  const here = dirname(fileURLToPath(import.meta.url));
-  for (const folder of [here, join(here, '..', 'search'), join(here, '..', 'text')]) {
+  for (const folder of ['src/engine', 'src/search', 'src/text'].map(builtPath)) {
     for (const name of readdirSync(folder).sort()) hash.update(name).update(readFileSync(join(folder, name)));
   }
   fingerprint = hash.digest('hex').slice(0, 16);

@@ -11,8 +11,8 @@ import {
   rmSync,
   writeSync,
 } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { builtPath } from '../build/paths.js';
 import { ARTICLES_FOLDER, COLLECTION_FILES } from './files.js';
 import { type KnowledgeBase, type KnowledgeRecords, withLookups } from './model.js';
 
@@ -49,7 +49,7 @@ interface Header {
 export function snapshotFolder(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const setting = env.SUMMIT_SNAPSHOTS?.trim();
   if (setting === 'off') return undefined;
-  return resolve(setting || fileURLToPath(new URL('../../.cache/knowledge/', import.meta.url)));
+  return resolve(setting || builtPath('.cache/knowledge'));
 }
 
 let fingerprint: string | undefined;
@@ -58,8 +58,7 @@ let fingerprint: string | undefined;
 function codeFingerprint(): string {
   if (fingerprint) return fingerprint;
   const hash = createHash('sha256').update(String(FORMAT));
-  const here = dirname(fileURLToPath(import.meta.url));
-  for (const folder of [here, join(here, '..', 'text')]) {
+  for (const folder of [builtPath('src/knowledge'), builtPath('src/text')]) {
     for (const name of readdirSync(folder).sort()) hash.update(name).update(readFileSync(join(folder, name)));
   }
   fingerprint = hash.digest('hex');

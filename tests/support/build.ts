@@ -1,15 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 
-/** Builds dist/ once before the suite, so that tests which run the real CLI run the current code. */
+/**
+ * Builds dist/ once before the suite exactly as `npm run build` does (compile, snapshot the fact
+ * base, bundle the gateway bot), so that tests which run the real programs run the current code.
+ */
 export default function setup(): void {
-  const root = resolve(import.meta.dirname, '../..');
-  execFileSync(
-    process.execPath,
-    [resolve(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
-    {
-      cwd: root,
-      stdio: 'inherit',
-    },
-  );
+  execFileSync('npm', ['run', 'build', '--silent'], {
+    cwd: resolve(import.meta.dirname, '../..'),
+    stdio: 'inherit',
+  });
 }

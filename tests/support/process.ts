@@ -1,7 +1,7 @@
 /**
- * Summit's programs as an operator runs them: the built program (`dist/src/cli/<name>.js`) in
- * a child process, settings from the environment only, its output collected; a test file
- * calls `stopPrograms` after each test.
+ * Summit's programs as an operator runs them: the built program in a child process, settings
+ * from the environment only, its output collected; a test file calls `stopPrograms` after each
+ * test.
  */
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -9,6 +9,7 @@ import { mkdtempSync } from 'node:fs';
 import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { GATEWAY_NODE_FLAGS, GATEWAY_PROGRAM } from '../../src/cli/lifecycle.js';
 import { ROOT } from './bot.js';
 
 /** One line of a program's JSON log. */
@@ -43,10 +44,19 @@ export function stopWithPrograms<T extends { close(): Promise<unknown> }>(resour
   return resource;
 }
 
-/** Starts `dist/src/cli/<program>.js` with the fact base in the repository and `env`, nothing else. */
+/**
+ * The arguments Node runs a program with: the gateway bot (`start`) as npm start runs it, bundled
+ * and with its flags; any other as built, `dist/src/cli/<program>.js`.
+ */
+function nodeArguments(program: string): string[] {
+  if (program === 'start') return [...GATEWAY_NODE_FLAGS, join(ROOT, 'dist/src/cli', GATEWAY_PROGRAM)];
+  return [join(ROOT, `dist/src/cli/${program}.js`)];
+}
+
+/** Starts a program (see `nodeArguments`) with the fact base in the repository and `env`, nothing else. */
 export function runProgram(program: string, env: Record<string, string>): Program {
   // Run from an empty folder so that a developer's own .env cannot leak into the test.
-  const child = spawn(process.execPath, [join(ROOT, `dist/src/cli/${program}.js`)], {
+  const child = spawn(process.execPath, nodeArguments(program), {
     cwd: mkdtempSync(join(tmpdir(), `summit-${program}-`)),
     env: { PATH: process.env.PATH, KNOWLEDGE_DIR: join(ROOT, 'knowledge'), ...env },
   });
