@@ -50,7 +50,7 @@ export class Baseline {
   constructor(kb: KnowledgeBase, { keep, include }: BaselineOptions = {}) {
     const all: BaselineRecord[] = [
       // A source's record is its entry in sources.yaml; the article text is a file, not a field.
-      ...kb.sources.map(({ text: _text, ...r }) => ({ ...r, type: 'source' as const })),
+      ...kb.sources.map((r) => ({ ...r, type: 'source' as const })),
       ...kb.people.map((r) => ({ ...r, type: 'person' as const })),
       ...kb.places.map((r) => ({ ...r, type: 'place' as const })),
       ...kb.topics.map((r) => ({ ...r, type: 'topic' as const })),

@@ -58,7 +58,8 @@ describe('the real fact base', () => {
     }
     expect(knowledge?.version).toMatch(/^[0-9a-f]{12}$/);
     // Every source carries the text of its article.
-    for (const source of knowledge?.sources ?? []) expect(source.text.length).toBeGreaterThan(100);
+    for (const source of knowledge?.sources ?? [])
+      expect(knowledge?.article(source).length).toBeGreaterThan(100);
   });
 
   it('loadKnowledge returns the same fact base, with lookups by id', () => {

@@ -156,7 +156,7 @@ export function buildIndexes(
   for (const i of Object.values(indexes)) {
     for (const term of i.terms()) terms.add(term);
   }
-  for (const source of kb.sources) for (const term of searchTokens(source.text)) terms.add(term);
+  for (const source of kb.sources) for (const term of searchTokens(kb.article(source))) terms.add(term);
   const frequency = new Map<string, number>();
   for (const i of Object.values(indexes)) {
     const { offsets } = i.postings;

@@ -219,7 +219,7 @@ export function checkKnowledge(dirInput: string): CheckResult {
   }
 
   if (problems.length > 0) return { problems };
-  return { problems, knowledge: build(dir, hash.digest('hex').slice(0, 12), parsed, articles) };
+  return { problems, knowledge: build(dir, hash.digest('hex').slice(0, 12), parsed) };
 }
 
 /** Loads a fact base, or throws a KnowledgeError that lists every problem. */
@@ -234,19 +234,13 @@ function citedSources(record: unknown): string[] {
   return [...new Set(spansIn(record).map((span) => span.source))];
 }
 
-function build(
-  dir: string,
-  version: string,
-  raw: ParsedCollections,
-  articles: Map<string, string>,
-): KnowledgeBase {
+function build(dir: string, version: string, raw: ParsedCollections): KnowledgeBase {
   const sources: Source[] = raw.sources.map((s) => ({
     ...s,
     published: toKnownDate({
       ...s.published,
       evidence: s.published.evidence.map((e) => ({ ...e, source: s.id })),
     }),
-    text: articles.get(s.id) ?? '',
   }));
   const meetings: Meeting[] = raw.meetings
     .map((m) => ({ ...m, date: toKnownDate(m.date), sources: citedSources(m) }))
@@ -258,10 +252,7 @@ function build(
   return withLookups({
     dir,
     version,
-    sources: plain(sources.map(({ text: _text, ...s }) => s)).map((s) => ({
-      ...s,
-      text: articles.get(s.id) ?? '',
-    })),
+    sources: plain(sources),
     people: plain(raw.people),
     places: plain(raw.places),
     topics: plain(raw.topics),

@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ARTICLES_FOLDER } from './files.js';
 import type {
   DateFact,
   EventRecord,
@@ -23,8 +26,6 @@ export interface KnownDate extends DateFact {
 
 export interface Source extends Omit<SourceRecord, 'published'> {
   published: KnownDate;
-  /** The article text exactly as received. */
-  text: string;
 }
 
 export interface Meeting extends Omit<MeetingRecord, 'date'> {
@@ -63,6 +64,11 @@ export interface KnowledgeBase {
   meeting(id: string): Meeting | undefined;
   event(id: string): KnowledgeEvent | undefined;
   quote(id: string): Quote | undefined;
+  /**
+   * An article's text exactly as received, read from its file: only building the search indexes
+   * needs it, and kept in memory, a large fact base's articles would be most of what it holds.
+   */
+  article(source: Source): string;
 }
 
 export function toKnownDate(fact: DateFact): KnownDate {
@@ -84,10 +90,10 @@ export function toKnownDate(fact: DateFact): KnownDate {
 export const newestFirst = (a: { date: KnownDate }, b: { date: KnownDate }) =>
   a.date.sortKey < b.date.sortKey ? 1 : a.date.sortKey > b.date.sortKey ? -1 : 0;
 
-/** The records of a fact base, without the lookups by id. */
+/** The records of a fact base, without the lookups. */
 export type KnowledgeRecords = Omit<
   KnowledgeBase,
-  'source' | 'person' | 'place' | 'topic' | 'meeting' | 'event' | 'quote'
+  'source' | 'person' | 'place' | 'topic' | 'meeting' | 'event' | 'quote' | 'article'
 >;
 
 function indexById<T extends { id: string }>(items: T[]): (id: string) => T | undefined {
@@ -106,5 +112,6 @@ export function withLookups(records: KnowledgeRecords): KnowledgeBase {
     meeting: indexById(records.meetings),
     event: indexById(records.events),
     quote: indexById(records.quotes),
+    article: (source) => readFileSync(join(records.dir, ARTICLES_FOLDER, source.file), 'utf8'),
   };
 }

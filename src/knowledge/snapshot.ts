@@ -2,17 +2,16 @@ import { createHash } from 'node:crypto';
 import {
   closeSync,
   existsSync,
-  mkdirSync,
   openSync,
   readdirSync,
   readFileSync,
   readSync,
-  renameSync,
   rmSync,
   writeSync,
 } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { builtPath } from '../build/paths.js';
+import { codeFingerprint, writeWhole } from '../build/saved.js';
 import { ARTICLES_FOLDER, COLLECTION_FILES } from './files.js';
 import { type KnowledgeBase, type KnowledgeRecords, withLookups } from './model.js';
 
@@ -25,8 +24,8 @@ import { type KnowledgeBase, type KnowledgeRecords, withLookups } from './model.
  * schema, so an unchanged fact base starts without them.
  *
  * A snapshot is a line of header, then lines of records in chunks (one huge JSON text would pass
- * the longest string JavaScript can hold). Article texts are not stored: they are read to check
- * their digest anyway.
+ * the longest string JavaScript can hold). Article texts are not stored: the fact base reads
+ * them from their files when it needs them (see `KnowledgeBase.article`).
  */
 
 const FORMAT = 1;
@@ -52,22 +51,12 @@ export function snapshotFolder(env: NodeJS.ProcessEnv = process.env): string | u
   return resolve(setting || builtPath('.cache/knowledge'));
 }
 
-let fingerprint: string | undefined;
-
-/** A hash of the code that reads and validates a fact base: this folder and the text rules it uses. */
-function codeFingerprint(): string {
-  if (fingerprint) return fingerprint;
-  const hash = createHash('sha256').update(String(FORMAT));
-  for (const folder of [builtPath('src/knowledge'), builtPath('src/text')]) {
-    for (const name of readdirSync(folder).sort()) hash.update(name).update(readFileSync(join(folder, name)));
-  }
-  fingerprint = hash.digest('hex');
-  return fingerprint;
-}
+/** The code that reads and validates a fact base, and the text rules it uses. */
+const fingerprint = () => codeFingerprint(FORMAT, ['src/knowledge', 'src/text']);
 
 /** The snapshot's file for the YAML files as they are now; undefined when one is missing. */
 function snapshotPath(folder: string, dir: string): string | undefined {
-  const hash = createHash('sha256').update(codeFingerprint());
+  const hash = createHash('sha256').update(fingerprint());
   for (const file of Object.values(COLLECTION_FILES)) {
     const path = join(dir, file);
     if (!existsSync(path)) return undefined;
@@ -76,21 +65,15 @@ function snapshotPath(folder: string, dir: string): string | undefined {
   return join(folder, `${hash.digest('hex').slice(0, 32)}${EXTENSION}`);
 }
 
-/** The texts of the article files and a digest of names and contents; undefined when one is missing. */
-function readArticles(
-  dir: string,
-  files: string[],
-): { texts: Map<string, string>; digest: string } | undefined {
+/** A digest of the article files' names and contents; undefined when one is missing. */
+function articlesDigest(dir: string, files: string[]): string | undefined {
   const hash = createHash('sha256');
-  const texts = new Map<string, string>();
   for (const file of files) {
     const path = join(dir, ARTICLES_FOLDER, file);
     if (!existsSync(path)) return undefined;
-    const text = readFileSync(path, 'utf8');
-    hash.update(file).update('\0').update(text).update('\0');
-    texts.set(file, text);
+    hash.update(file).update('\0').update(readFileSync(path)).update('\0');
   }
-  return { texts, digest: hash.digest('hex') };
+  return hash.digest('hex');
 }
 
 /**
@@ -110,9 +93,8 @@ export function readSnapshot(
     const buffer = readFileSync(path);
     let start = buffer.indexOf(10);
     const header = JSON.parse(buffer.toString('utf8', 0, start)) as Header;
-    if (header.format !== FORMAT || header.fingerprint !== codeFingerprint()) return undefined;
-    const articles = readArticles(dir, header.articles);
-    if (!articles || articles.digest !== header.articlesDigest) return undefined;
+    if (header.format !== FORMAT || header.fingerprint !== fingerprint()) return undefined;
+    if (articlesDigest(dir, header.articles) !== header.articlesDigest) return undefined;
     const records = Object.fromEntries(COLLECTIONS.map((c) => [c, [] as unknown[]])) as Record<
       Collection,
       unknown[]
@@ -124,13 +106,8 @@ export function readSnapshot(
       for (const record of chunk.r) records[chunk.c].push(record);
       start = end === -1 ? buffer.length : end;
     }
-    const sources = (records.sources as Omit<KnowledgeBase['sources'][number], 'text'>[]).map((s) => ({
-      ...s,
-      text: articles.texts.get(s.file) ?? '',
-    }));
     return withLookups({
       ...(records as unknown as KnowledgeRecords),
-      sources,
       dir,
       version: header.version,
     });
@@ -145,31 +122,24 @@ export function writeSnapshot(kb: KnowledgeBase, env: NodeJS.ProcessEnv = proces
   if (!folder) return undefined;
   const path = snapshotPath(folder, kb.dir);
   const files = kb.sources.map((s) => s.file);
-  const articles = readArticles(kb.dir, files);
-  if (!path || !articles) return undefined;
-  mkdirSync(folder, { recursive: true });
+  const digest = articlesDigest(kb.dir, files);
+  if (!path || !digest) return undefined;
   const header: Header = {
     format: FORMAT,
-    fingerprint: codeFingerprint(),
+    fingerprint: fingerprint(),
     version: kb.version,
     articles: files,
-    articlesDigest: articles.digest,
+    articlesDigest: digest,
   };
-  // Written aside and renamed into place, so that a reader never sees half a snapshot.
-  const partial = `${path}.${process.pid}.partial`;
-  const fd = openSync(partial, 'w');
-  try {
+  writeWhole(path, (fd) => {
     writeSync(fd, JSON.stringify(header));
     for (const c of COLLECTIONS) {
-      const list: unknown[] = c === 'sources' ? kb.sources.map(({ text: _text, ...s }) => s) : kb[c];
+      const list: unknown[] = kb[c];
       for (let i = 0; i < list.length; i += CHUNK) {
         writeSync(fd, `\n${JSON.stringify({ c, r: list.slice(i, i + CHUNK) })}`);
       }
     }
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(partial, path);
+  });
   return path;
 }
 
@@ -194,7 +164,7 @@ function isCurrent(path: string): boolean {
       const head = Buffer.alloc(512);
       const read = readSync(fd, head);
       const match = /"fingerprint":"([0-9a-f]+)"/.exec(head.toString('utf8', 0, read));
-      return match?.[1] === codeFingerprint();
+      return match?.[1] === fingerprint();
     } finally {
       closeSync(fd);
     }
