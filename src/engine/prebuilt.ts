@@ -1,17 +1,6 @@
-import { createHash } from 'node:crypto';
-import {
-  closeSync,
-  existsSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeSync,
-} from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { builtPath } from '../build/paths.js';
+import { codeFingerprint, writeWhole } from '../build/saved.js';
 import type { KnowledgeBase } from '../knowledge/model.js';
 import { snapshotFolder } from '../knowledge/snapshot.js';
 import { Postings } from '../search/postings.js';
@@ -54,21 +43,11 @@ interface Header {
   frequencies: { offset: number; length: number };
 }
 
-let fingerprint: string | undefined;
-
-/** A hash of the code that builds the indexes: this folder, the search, and the text rules. */
-function codeFingerprint(): string {
-  if (fingerprint) return fingerprint;
-  const hash = createHash('sha256').update(String(FORMAT));
-  for (const folder of ['src/engine', 'src/search', 'src/text'].map(builtPath)) {
-    for (const name of readdirSync(folder).sort()) hash.update(name).update(readFileSync(join(folder, name)));
-  }
-  fingerprint = hash.digest('hex').slice(0, 16);
-  return fingerprint;
-}
+/** The code that builds the indexes: the engine, the search, and the text rules. */
+const fingerprint = () => codeFingerprint(FORMAT, ['src/engine', 'src/search', 'src/text']);
 
 function indexesPath(folder: string, kb: KnowledgeBase): string {
-  return join(folder, `${kb.version}-${codeFingerprint()}${EXTENSION}`);
+  return join(folder, `${kb.version}-${fingerprint()}${EXTENSION}`);
 }
 
 /** Arrays start on 8-byte boundaries, so that each can be read in place. */
@@ -100,7 +79,7 @@ export function writePrebuiltIndexes(
   const header: Header = {
     format: FORMAT,
     version: kb.version,
-    fingerprint: codeFingerprint(),
+    fingerprint: fingerprint(),
     vocabulary: [...indexes.vocabulary.list()],
     indexes: Object.fromEntries(
       INDEXES.map((name) => [
@@ -111,10 +90,7 @@ export function writePrebuiltIndexes(
     arrays,
     frequencies: { offset, length: frequencies.length },
   };
-  mkdirSync(folder, { recursive: true });
-  const partial = `${path}.${process.pid}.partial`;
-  const fd = openSync(partial, 'w');
-  try {
+  writeWhole(path, (fd) => {
     const head = Buffer.from(`${JSON.stringify(header)}\n`);
     writeSync(fd, head);
     writeSync(fd, Buffer.alloc(aligned(head.length) - head.length));
@@ -125,10 +101,7 @@ export function writePrebuiltIndexes(
       writeSync(fd, new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
       written = at + chunk.byteLength;
     });
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(partial, path);
+  });
   return path;
 }
 
@@ -145,11 +118,7 @@ export function readPrebuiltIndexes(
     const bytes = readFileSync(path);
     const end = bytes.indexOf(10);
     const header = JSON.parse(bytes.toString('utf8', 0, end)) as Header;
-    if (
-      header.format !== FORMAT ||
-      header.version !== kb.version ||
-      header.fingerprint !== codeFingerprint()
-    ) {
+    if (header.format !== FORMAT || header.version !== kb.version || header.fingerprint !== fingerprint()) {
       return undefined;
     }
     const start = aligned(end + 1);
@@ -208,7 +177,7 @@ export function removeStaleIndexes(env: NodeJS.ProcessEnv = process.env): number
   const folder = snapshotFolder(env);
   if (!folder || !existsSync(folder)) return 0;
   const stale = readdirSync(folder).filter(
-    (n) => n.endsWith(EXTENSION) && !n.endsWith(`-${codeFingerprint()}${EXTENSION}`),
+    (n) => n.endsWith(EXTENSION) && !n.endsWith(`-${fingerprint()}${EXTENSION}`),
   );
   for (const name of stale) rmSync(join(folder, name), { force: true });
   return stale.length;
