@@ -237,8 +237,12 @@ export class Vocabulary {
  * and most of the terms in the others. An exact edit distance then keeps only the true ones.
  */
 class TrigramIndex {
-  /** Term length → trigram → entries of `term index × 64 + place`. */
-  private readonly byLength: Map<number, Int32Array>[] = [];
+  /**
+   * Term length → the entries (`term index × 64 + place`) of each trigram, one trigram's after
+   * another in one array, and where each trigram's start: a small array of its own for each of
+   * hundreds of thousands of trigrams would cost more than the entries.
+   */
+  private readonly byLength: { slots: Map<number, number>; starts: Int32Array; entries: Int32Array }[] = [];
   /** A small number for each character, so that a trigram is a number and not a string to build. */
   private readonly alphabet = new Map<number, number>();
   private readonly shared: Uint8Array;
@@ -261,7 +265,18 @@ class TrigramIndex {
       }
     });
     lists.forEach((byGram, length) => {
-      this.byLength[length] = new Map([...byGram].map(([gram, list]) => [gram, Int32Array.from(list)]));
+      const slots = new Map<number, number>();
+      const starts = new Int32Array(byGram.size + 1);
+      const entries = new Int32Array([...byGram.values()].reduce((n, list) => n + list.length, 0));
+      let at = 0;
+      for (const [gram, list] of byGram) {
+        starts[slots.size] = at;
+        slots.set(gram, slots.size);
+        entries.set(list, at);
+        at += list.length;
+      }
+      starts[slots.size] = at;
+      this.byLength[length] = { slots, starts, entries };
     });
     this.shared = new Uint8Array(terms.length);
   }
@@ -300,9 +315,12 @@ class TrigramIndex {
     // The word's trigrams, rarest first, each with its lists for the lengths a correction can have.
     const grams = this.trigramsOf(token)
       .map(({ gram, places }) => {
-        const lists = lengths
-          .map((n) => this.byLength[n]?.get(gram))
-          .filter((l): l is Int32Array => l !== undefined);
+        const lists = lengths.flatMap((n) => {
+          const packed = this.byLength[n];
+          const slot = packed?.slots.get(gram);
+          if (!packed || slot === undefined) return [];
+          return [packed.entries.subarray(packed.starts[slot], packed.starts[slot + 1])];
+        });
         return { places, lists, size: lists.reduce((n, l) => n + l.length, 0) };
       })
       .sort((a, b) => a.size - b.size);
