@@ -28,7 +28,18 @@ export interface Runtime {
   stop(): void;
 }
 
+/**
+ * Collects garbage in full where the process allows it (`--expose-gc`, see GATEWAY_NODE_FLAGS).
+ * Building a fact base leaves behind several times its size in garbage that nothing else would
+ * collect soon, and a heap grown to hold it stays grown: at 10,000 meetings the idle bot held
+ * 300 MB instead of 190 MB. So the bot collects once at start and after each reload.
+ */
+function settleHeap(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
 export function startRuntime({ live, log, watch, gatewayPingMs, labels }: RuntimeOptions): Runtime {
+  settleHeap();
   const metrics = new Metrics({
     engine: () => live.engine,
     ...(gatewayPingMs && { gatewayPingMs }),
@@ -43,6 +54,7 @@ export function startRuntime({ live, log, watch, gatewayPingMs, labels }: Runtim
         'fact base edit rejected: still serving the previous version',
       );
     } else if (result.status === 'reloaded') {
+      settleHeap();
       const previous = result.previous.kb.version.slice(0, 12);
       log.info(
         { trigger, version, previous, meetings: result.engine.kb.meetings.length },
