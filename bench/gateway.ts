@@ -95,14 +95,23 @@ async function oneRun(dir: string, query: string, measureMemory: boolean): Promi
   }
 }
 
-/** Start-up over `runs` starts (medians), and memory from one more that also answers a workload. */
-export async function gatewayRun(dir: string, query: string, runs: number): Promise<GatewayRun> {
-  const starts: GatewayRun[] = [];
-  for (let i = 0; i < runs; i++) starts.push(await oneRun(dir, query, false));
-  const { rss } = await oneRun(dir, query, true);
+/**
+ * Start-up over `starts` starts, and memory over `idles` more that also answer a workload:
+ * medians, since an idle process's resident memory varies by a dozen megabytes from run to run
+ * (which pages of Node itself the workload touched, which threads allocated).
+ */
+export async function gatewayRun(
+  dir: string,
+  query: string,
+  { starts, idles }: { starts: number; idles: number },
+): Promise<GatewayRun> {
+  const started: GatewayRun[] = [];
+  for (let i = 0; i < starts; i++) started.push(await oneRun(dir, query, false));
+  const idle: GatewayRun[] = [];
+  for (let i = 0; i < idles; i++) idle.push(await oneRun(dir, query, true));
   return {
-    readyMs: median(starts.map((r) => r.readyMs)),
-    firstAnswerMs: median(starts.map((r) => r.firstAnswerMs)),
-    rss,
+    readyMs: median([...started, ...idle].map((r) => r.readyMs)),
+    firstAnswerMs: median([...started, ...idle].map((r) => r.firstAnswerMs)),
+    rss: median(idle.map((r) => r.rss)),
   };
 }

@@ -61,7 +61,10 @@ function planFor(meetings: number) {
      */
     coldRunsWithout: meetings >= 100_000 ? 0 : meetings < 1000 ? 7 : meetings <= 1000 ? 3 : 1,
     hostilePerCommand: meetings >= 100_000 ? 30 : 40,
-    gatewayStarts: meetings < 1000 ? 7 : meetings <= 10_000 ? 3 : 1,
+    gateway: {
+      starts: meetings < 1000 ? 6 : meetings <= 10_000 ? 2 : 0,
+      idles: meetings <= 1000 ? 5 : meetings <= 10_000 ? 2 : 1,
+    },
   };
 }
 
@@ -246,7 +249,7 @@ async function benchDataset(name: string, dir: string): Promise<DatasetResult> {
       baselineChild.rssBeforeIndex + (baselineChild.rss - baselineChild.rssBeforeIndex) * baselineChild.scale,
   };
   log(`${name}: the gateway bot against a local fake Discord…`);
-  const gateway = await gatewayRun(dir, where, plan.gatewayStarts);
+  const gateway = await gatewayRun(dir, where, plan.gateway);
   return {
     name,
     kb: size,
