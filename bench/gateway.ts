@@ -4,13 +4,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { GATEWAY_NODE_FLAGS, GATEWAY_PROGRAM } from '../src/cli/lifecycle.js';
+import { GATEWAY_ENV, GATEWAY_NODE_FLAGS, GATEWAY_PROGRAM } from '../src/cli/lifecycle.js';
 import { FakeDiscord } from '../tests/support/fake-discord/index.js';
 import { median, since } from './stats.js';
 
 /**
- * The gateway bot as `npm start` runs it (the bundled program, its Node flags, the fact base
- * from its snapshot), logging in to the fake Discord of the end-to-end tests on 127.0.0.1: how long
+ * The gateway bot as `npm start` runs it (the bundled program, its Node flags and environment,
+ * the fact base from its snapshot), logging in to the fake Discord of the end-to-end tests on 127.0.0.1: how long
  * from process start until it is ready and until its first answer arrives, and how much memory
  * it holds idle after answering. Loopback stands in for the network, which is left out.
  */
@@ -51,6 +51,7 @@ async function oneRun(dir: string, query: string, measureMemory: boolean): Promi
       DISCORD_API_URL: fake.apiUrl,
       KNOWLEDGE_DIR: dir,
       LOG_LEVEL: 'info',
+      ...GATEWAY_ENV,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GATEWAY_NODE_FLAGS, GATEWAY_PROGRAM } from '../src/cli/lifecycle.js';
+import { GATEWAY_ENV, GATEWAY_NODE_FLAGS, GATEWAY_PROGRAM } from '../src/cli/lifecycle.js';
 import { ROOT } from './support/bot.js';
 
 const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
@@ -79,14 +79,17 @@ describe('Dockerfile', () => {
     for (const program of programs) expect(existsSync(join(ROOT, program)), program).toBe(true);
   });
 
-  it('runs the gateway bot with the same Node flags and program as npm start and every shard', () => {
+  it('runs the gateway bot with the same environment, Node flags and program as npm start and every shard', () => {
     const flags = GATEWAY_NODE_FLAGS.join(' ');
-    expect(entrypoint).toContain(`exec node ${flags} dist/src/cli/${GATEWAY_PROGRAM}`);
+    const env = Object.entries(GATEWAY_ENV)
+      .map(([name, value]) => `${name}=${value}`)
+      .join(' ');
+    expect(entrypoint).toContain(`${env} exec node ${flags} dist/src/cli/${GATEWAY_PROGRAM}`);
     const scripts = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts as Record<
       string,
       string
     >;
-    expect(scripts.start).toContain(`node ${flags} dist/src/cli/${GATEWAY_PROGRAM}`);
+    expect(scripts.start).toContain(`${env} node ${flags} dist/src/cli/${GATEWAY_PROGRAM}`);
   });
 
   it('has an entry point the shell accepts, which runs the bot by default', () => {

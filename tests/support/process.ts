@@ -9,7 +9,7 @@ import { mkdtempSync } from 'node:fs';
 import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GATEWAY_NODE_FLAGS, GATEWAY_PROGRAM } from '../../src/cli/lifecycle.js';
+import { GATEWAY_ENV, GATEWAY_NODE_FLAGS, GATEWAY_PROGRAM } from '../../src/cli/lifecycle.js';
 import { ROOT } from './bot.js';
 
 /** One line of a program's JSON log. */
@@ -45,20 +45,23 @@ export function stopWithPrograms<T extends { close(): Promise<unknown> }>(resour
 }
 
 /**
- * The arguments Node runs a program with: the gateway bot (`start`) as npm start runs it, bundled
- * and with its flags; any other as built, `dist/src/cli/<program>.js`.
+ * How Node runs a program: the gateway bot (`start`) as npm start runs it, bundled and with its
+ * flags and environment; any other as built, `dist/src/cli/<program>.js`.
  */
-function nodeArguments(program: string): string[] {
-  if (program === 'start') return [...GATEWAY_NODE_FLAGS, join(ROOT, 'dist/src/cli', GATEWAY_PROGRAM)];
-  return [join(ROOT, `dist/src/cli/${program}.js`)];
+function launch(program: string): { args: string[]; env: Record<string, string> } {
+  if (program === 'start') {
+    return { args: [...GATEWAY_NODE_FLAGS, join(ROOT, 'dist/src/cli', GATEWAY_PROGRAM)], env: GATEWAY_ENV };
+  }
+  return { args: [join(ROOT, `dist/src/cli/${program}.js`)], env: {} };
 }
 
-/** Starts a program (see `nodeArguments`) with the fact base in the repository and `env`, nothing else. */
+/** Starts a program (see `launch`) with the fact base in the repository and `env`, nothing else. */
 export function runProgram(program: string, env: Record<string, string>): Program {
+  const how = launch(program);
   // Run from an empty folder so that a developer's own .env cannot leak into the test.
-  const child = spawn(process.execPath, nodeArguments(program), {
+  const child = spawn(process.execPath, how.args, {
     cwd: mkdtempSync(join(tmpdir(), `summit-${program}-`)),
-    env: { PATH: process.env.PATH, KNOWLEDGE_DIR: join(ROOT, 'knowledge'), ...env },
+    env: { PATH: process.env.PATH, KNOWLEDGE_DIR: join(ROOT, 'knowledge'), ...how.env, ...env },
   });
   running.push(child);
   let stdout = '';
