@@ -19,9 +19,11 @@ export function lookUpMeeting(
   return candidates.length === 1 && only ? { meeting: only, candidates, targets } : { candidates, targets };
 }
 
+/** The meetings the events found are linked to, each once, in the fact base's order. */
 function relatedMeetings(engine: Engine, targets: Targets): Meeting[] {
   const ids = new Set(targets.events.flatMap((e) => e.meetings));
-  return engine.kb.meetings.filter((m) => ids.has(m.id));
+  const meetings = [...ids].flatMap((id) => engine.kb.meeting(id) ?? []);
+  return engine.catalogue.inOrderOf([meetings]);
 }
 
 /** /when and /where: the same lookup, answered for a different aspect. */

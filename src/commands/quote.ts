@@ -90,7 +90,7 @@ export const quoteCommand = defineCommand({
       );
 
     if (!args.query && !speaker.item && !meeting) {
-      const pool = engine.kb.quotes.filter((q) => q.kind === 'direct' && q.speaker && q.text.length > 40);
+      const pool = engine.catalogue.quotable;
       const pick = pool[Math.floor(random() * pool.length)] ?? engine.kb.quotes[0];
       if (!pick) return notFound('The fact base holds no quotes.');
       return quoteReply(engine, [pick], 'A random quote', [

@@ -50,6 +50,8 @@ export class Catalogue {
   private readonly relatedTo = new Map<string, Meeting[]>();
   /** The newest article, by its publication date. */
   readonly latestSource?: Source;
+  /** What a random quote is drawn from: the speakers' own words, attributed, of some length. */
+  readonly quotable: Quote[] = [];
 
   private readonly meetings: readonly Meeting[];
 
@@ -66,6 +68,7 @@ export class Catalogue {
     }
     kb.quotes.forEach((q, index) => {
       this.quoteOrder.set(q, index);
+      if (q.kind === 'direct' && q.speaker && q.text.length > 40) this.quotable.push(q);
       if (q.speaker) push(this.bySpeaker, q.speaker, q);
       push(this.quotesFromSource, q.source, q);
       const f = q.meeting ? this.facets.get(q.meeting) : undefined;
@@ -127,6 +130,12 @@ export class Catalogue {
 
   /** The meetings of several lists, each once, in the fact base's order. */
   inOrderOf(lists: readonly (readonly Meeting[])[]): Meeting[] {
+    const total = lists.reduce((n, list) => n + list.length, 0);
+    // A few are sorted; many are picked out of the fact base in one pass.
+    if (total * 16 < this.meetings.length) {
+      const position = (m: Meeting) => this.order.get(m) ?? 0;
+      return [...new Set(lists.flat())].sort((a, b) => position(a) - position(b));
+    }
     const found = new Uint8Array(this.meetings.length);
     for (const list of lists) for (const m of list) found[this.order.get(m) ?? 0] = 1;
     return this.meetings.filter((_, i) => found[i] === 1);
