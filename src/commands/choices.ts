@@ -1,7 +1,7 @@
 import { eventTitle, meetingLine, plural, shortDate, speakerName } from '../answers/format.js';
 import type { Engine } from '../engine/engine.js';
 import { EVENT_BIAS } from '../engine/targets.js';
-import type { Quote } from '../knowledge/model.js';
+import type { KnowledgeEvent, KnownDate, Meeting, Quote } from '../knowledge/model.js';
 import type { Person, Place, Topic } from '../knowledge/schema.js';
 import { LIMITS, oneLine } from '../limits.js';
 import { dateMatches, hasDateFilter, parseDateQuery } from '../search/dates.js';
@@ -36,22 +36,36 @@ function ranked<T>(hits: { item: T }[], all: T[], value: string, label: (t: T) =
  * the meetings and events to those dated so, and the words are searched among them. Without this
  * the month would be lost: "may" and most date words are stop words to the search.
  */
-function typedLookup(engine: Engine, value: string) {
+function typedLookup(
+  engine: Engine,
+  value: string,
+): { words: string; meetings?: Pool<Meeting>; events?: Pool<KnowledgeEvent> } {
   const words = typed(value);
   const dates = parseDateQuery(words);
-  if (!hasDateFilter(dates)) return { words, meetings: undefined, events: undefined };
+  if (!hasDateFilter(dates)) return { words };
+  const dated = (record: { date: KnownDate }) => dateMatches(record.date, dates);
   return {
     words,
-    meetings: engine.filterMeetings({ dates }),
-    events: engine.kb.events.filter((e) => dateMatches(e.date, dates)),
+    meetings: { admits: dated, all: () => engine.filterMeetings({ dates }) },
+    events: { admits: dated, all: () => engine.kb.events.filter(dated) },
   };
 }
 
+/** Records narrowed by a date: a test for the search, and the whole list when it finds nothing. */
+interface Pool<T> {
+  admits(item: T): boolean;
+  all(): T[];
+}
+
 /** Hits among `pool` (every record when undefined); when no word matches, the pool newest first. */
-function searchWithin<T>(index: TextIndex<T>, words: string, pool: T[] | undefined): Hit<T>[] {
+function searchWithin<T>(index: TextIndex<T>, words: string, pool: Pool<T> | undefined): Hit<T>[] {
   if (!pool) return index.search(words, AS_TYPED).hits;
-  const { hits } = index.search(words, { ...AS_TYPED, within: new Set(pool) });
-  return hits.length ? hits : pool.slice(0, MAX).map((item) => ({ item, score: 0, weight: 0, matched: 0 }));
+  const { hits } = index.search(words, { ...AS_TYPED, within: pool.admits });
+  if (hits.length) return hits;
+  return pool
+    .all()
+    .slice(0, MAX)
+    .map((item) => ({ item, score: 0, weight: 0, matched: 0 }));
 }
 
 export function meetingChoices(engine: Engine, value: string): Choice[] {

@@ -32,8 +32,11 @@ export interface SearchOptions<T = unknown> {
   limit?: number;
   /** Treat the last word as unfinished (autocomplete): it also matches terms it begins. */
   prefixLast?: boolean;
-  /** Only these records may be hits (a pool narrowed by place or date). */
-  within?: ReadonlySet<T>;
+  /**
+   * Only these records may be hits (a pool narrowed by place or date): a set, or a test asked
+   * only of the records the search meets, which costs nothing for the thousands it never does.
+   */
+  within?: ReadonlySet<T> | ((item: T) => boolean);
   /**
    * Only the hits that match as many words as the best one does and score at least this share
    * of its score (up to `limit`): what a search for the best few of many matches keeps.
@@ -70,8 +73,10 @@ class Scratch {
   /** The score with coverage (the share of words matched), and the order of first match. */
   readonly final: Float64Array;
   readonly order: Int32Array;
-  /** 1 for the records a narrowed search may return. */
+  /** See `Tally`. */
   readonly allowed: Uint8Array;
+  decide?: ((doc: number) => boolean) | undefined;
+  readonly decided: number[] = [];
   readonly alive: Uint8Array;
   readonly inWord: Int32Array;
 
@@ -144,6 +149,8 @@ export class TextIndex<T> {
     const words = typeof query === 'string' ? searchWords(query) : query;
     this.scratch ??= new Scratch(this.items.length);
     const allowed = within && this.allow(within);
+    const scratch = this.scratch;
+    if (typeof within === 'function') scratch.decide = (doc) => within(this.items[doc] as T);
     const { plans, unknown } = this.plan(words, prefixLast);
     const narrowed = allowed !== undefined;
     let found: TopHit[] = [];
@@ -153,7 +160,9 @@ export class TextIndex<T> {
         if (found.length > 0) break;
       }
     } else found = this.scoreAll(plans, words.length, { limit, leaders, narrowed });
-    if (allowed) for (const doc of allowed) this.scratch.allowed[doc] = 0;
+    for (const marked of [allowed ?? [], scratch.decided]) for (const doc of marked) scratch.allowed[doc] = 0;
+    scratch.decided.length = 0;
+    scratch.decide = undefined;
     const hits = found.map(({ doc, score, weight, matched }) => ({
       item: this.items[doc] as T,
       score,
@@ -224,9 +233,13 @@ export class TextIndex<T> {
     return found;
   }
 
-  /** Marks the records a narrowed search may return; returns them, to unmark afterwards. */
-  private allow(within: ReadonlySet<T>): number[] {
+  /**
+   * Marks the records a narrowed search may return; returns them, to unmark afterwards. A test
+   * marks none: it is asked of each record as the search meets it.
+   */
+  private allow(within: ReadonlySet<T> | ((item: T) => boolean)): number[] {
     const docs: number[] = [];
+    if (typeof within === 'function') return docs;
     const mask = (this.scratch as Scratch).allowed;
     for (const item of within) {
       const doc = this.position.get(item);

@@ -41,7 +41,13 @@ export interface Tally {
   matched: Uint16Array;
   wordScore: Float64Array;
   wordWeight: Float64Array;
+  /**
+   * For a narrowed search: 1 for a record it may return, 2 for one it may not, 0 for one not yet
+   * decided, which `decide` (when set) then decides, noting it in `decided`.
+   */
   allowed: Uint8Array;
+  decide?: ((doc: number) => boolean) | undefined;
+  decided: number[];
   /** 1 for the records still in the running, while a word is read for them alone. */
   alive: Uint8Array;
   /** The records the word being read has matched so far, in the order it met them. */
@@ -143,7 +149,7 @@ export function readWord(
   for (const { start, end, quality, idf } of plan.parts) {
     for (let j = start; j < end; j++) {
       const doc = docs[j] as number;
-      if (only && only[doc] === 0) continue;
+      if (only && only[doc] !== 1 && !admitted(tally, only, doc)) continue;
       const weight = weights[codes[j] as number] as number;
       const score = weight * quality * idf;
       if (score > (wordScore[doc] as number)) {
@@ -162,6 +168,15 @@ export function readWord(
     wordScore[doc] = 0;
     wordWeight[doc] = 0;
   }
+}
+
+/** Whether a narrowed search may return a record it has not decided yet (see `Tally.allowed`). */
+function admitted(tally: Tally, only: Uint8Array, doc: number): boolean {
+  if (only[doc] !== 0 || !tally.decide || only === tally.alive) return false;
+  const verdict = tally.decide(doc) ? 1 : 2;
+  only[doc] = verdict;
+  tally.decided.push(doc);
+  return verdict === 1;
 }
 
 /** Reads a word's lists in full but adds only to `docs`: cheaper than looking each up when they are many. */
