@@ -3,7 +3,7 @@ import type { Person, Place, PlaceRef, Topic } from '../knowledge/schema.js';
 import { type DateQuery, dateMatches, hasDateFilter, parseDateQuery } from '../search/dates.js';
 import { STOPWORDS } from '../search/stopwords.js';
 import { searchWords, type TextIndex } from '../search/text-index.js';
-import { plausibleTypo, Vocabulary } from '../search/vocabulary.js';
+import { type Expansion, plausibleTypo, Vocabulary } from '../search/vocabulary.js';
 import { foldForSearch } from '../text/normalise.js';
 import { Catalogue, placeChain } from './catalogue.js';
 import { buildIndexes, type SearchIndexes } from './indexes.js';
@@ -219,12 +219,16 @@ export class Engine {
       events: of('event'),
       sources: of('source'),
       words,
-      // A word the fact base lacks whose only near spellings are stop words ("wear" ~ "year") is unknown.
-      unknown: unique(words).filter(
-        (w) =>
-          !this.vocabulary.has(w) &&
-          !this.vocabulary.expand(w).some((e) => !STOPWORDS.has(e.term) && plausibleTypo(w, e.term)),
-      ),
+      // A word the fact base lacks whose only near spellings are stop words ("wear" ~ "year") is
+      // unknown. The terms records hold come first: the search looks for those anyway (the
+      // answer is kept), and when one is near, all the terms need not be searched.
+      unknown: unique(words).filter((w) => {
+        if (this.vocabulary.has(w)) return false;
+        const near = (e: Expansion) => !STOPWORDS.has(e.term) && plausibleTypo(w, e.term);
+        return (
+          !this.vocabulary.expand(w, { inRecords: true }).some(near) && !this.vocabulary.expand(w).some(near)
+        );
+      }),
       corrections,
       corrected: tokens.join(' '),
     };
