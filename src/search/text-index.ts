@@ -2,7 +2,7 @@ import { MinHeap } from './min-heap.js';
 import { type Postings, PostingsBuilder } from './postings.js';
 import { STOPWORDS } from './stopwords.js';
 import { searchTokens } from './tokens.js';
-import { readWord, type TopHit, topHits, type WordPlan } from './top-hits.js';
+import { readWord, type TopHit, topHits, touchedSoFar, type WordPlan } from './top-hits.js';
 import type { Vocabulary } from './vocabulary.js';
 
 export interface Field {
@@ -79,6 +79,9 @@ class Scratch {
   readonly decided: number[] = [];
   readonly alive: Uint8Array;
   readonly inWord: Int32Array;
+  readonly touched: Int32Array;
+  touchedCount = 0;
+  readonly survivors: Int32Array;
 
   constructor(size: number) {
     this.score = new Float64Array(size);
@@ -91,6 +94,8 @@ class Scratch {
     this.allowed = new Uint8Array(size);
     this.alive = new Uint8Array(size);
     this.inWord = new Int32Array(size);
+    this.touched = new Int32Array(size);
+    this.survivors = new Int32Array(size);
   }
 }
 
@@ -160,7 +165,11 @@ export class TextIndex<T> {
         if (found.length > 0) break;
       }
     } else found = this.scoreAll(plans, words.length, { limit, leaders, narrowed });
-    for (const marked of [allowed ?? [], scratch.decided]) for (const doc of marked) scratch.allowed[doc] = 0;
+    for (const marked of [allowed ?? [], scratch.decided]) {
+      marked.forEach((doc) => {
+        scratch.allowed[doc] = 0;
+      });
+    }
     scratch.decided.length = 0;
     scratch.decide = undefined;
     const hits = found.map(({ doc, score, weight, matched }) => ({
@@ -211,8 +220,9 @@ export class TextIndex<T> {
   ): TopHit[] {
     const s = this.scratch as Scratch;
     // Records in the order they were first matched: ties keep that order, as a stable sort would.
-    const touched: number[] = [];
-    for (const plan of plans) readWord(this.postings, plan, s, narrowed ? s.allowed : undefined, touched);
+    s.touchedCount = 0;
+    for (const plan of plans) readWord(this.postings, plan, s, narrowed ? s.allowed : undefined, true);
+    const touched = touchedSoFar(s);
     touched.forEach((doc, i) => {
       s.final[doc] = (s.score[doc] as number) * ((s.matched[doc] as number) / words);
       s.order[doc] = i;
@@ -225,11 +235,11 @@ export class TextIndex<T> {
       weight: s.weight[doc] as number,
       matched: s.matched[doc] as number,
     }));
-    for (const doc of touched) {
+    touched.forEach((doc) => {
       s.score[doc] = 0;
       s.weight[doc] = 0;
       s.matched[doc] = 0;
-    }
+    });
     return found;
   }
 
@@ -256,32 +266,45 @@ export class TextIndex<T> {
  * The `limit` best of `docs` by score, best first; equal scores keep their order in `docs`. A
  * full sort when few records matched; otherwise one pass that keeps only the best `limit`.
  */
-function topByScore(docs: number[], s: Scratch, limit: number): number[] {
+function topByScore(docs: Int32Array, s: Scratch, limit: number): number[] {
   if (limit <= 0) return [];
   const { final, order } = s;
   if (docs.length <= limit * 4) {
-    return [...docs].sort((a, b) => (final[b] as number) - (final[a] as number)).slice(0, limit);
+    return plainArray(docs)
+      .sort((a, b) => (final[b] as number) - (final[a] as number))
+      .slice(0, limit);
   }
   // Worst kept first: a lower score, or the same score and matched later.
   const worse = (a: number, b: number) =>
     (final[a] as number) - (final[b] as number) || (order[b] as number) - (order[a] as number);
   const heap = new MinHeap<number>(worse);
-  for (const doc of docs) {
+  docs.forEach((doc) => {
     if (heap.size < limit) heap.push(doc);
     else if (worse(doc, heap.peek() as number) > 0) heap.replaceTop(doc);
-  }
+  });
   return heap.drain().reverse();
 }
 
 /** The hits as good as the best one (see `SearchOptions.leaders`), best first. */
-function leadersOf(docs: number[], s: Scratch, share: number, limit: number): number[] {
+function leadersOf(docs: Int32Array, s: Scratch, share: number, limit: number): number[] {
   const { final, matched } = s;
   let best = -1;
-  for (const doc of docs) if (best === -1 || (final[doc] as number) > (final[best] as number)) best = doc;
+  docs.forEach((doc) => {
+    if (best === -1 || (final[doc] as number) > (final[best] as number)) best = doc;
+  });
   if (best === -1) return [];
   const floor = (final[best] as number) * share;
-  return docs
+  return plainArray(docs)
     .filter((doc) => matched[doc] === matched[best] && (final[doc] as number) >= floor)
     .sort((a, b) => (final[b] as number) - (final[a] as number))
     .slice(0, limit);
+}
+
+/** The docs as a plain array, whose sort is stable: ties keep the order in which they were met. */
+function plainArray(docs: Int32Array): number[] {
+  const list: number[] = [];
+  docs.forEach((doc) => {
+    list.push(doc);
+  });
+  return list;
 }

@@ -52,7 +52,18 @@ export interface Tally {
   alive: Uint8Array;
   /** The records the word being read has matched so far, in the order it met them. */
   inWord: Int32Array;
+  /**
+   * The records a search has matched so far, in the order it met them: the first `touchedCount`
+   * entries. One array for every search, since a common word matches tens of thousands.
+   */
+  touched: Int32Array;
+  touchedCount: number;
+  /** The records still in the running, narrowed in place word by word (see `keepInto`). */
+  survivors: Int32Array;
 }
+
+/** The records a search has matched so far (see `Tally.touched`). */
+export const touchedSoFar = (tally: Tally): Int32Array => tally.touched.subarray(0, tally.touchedCount);
 
 export interface TopHit {
   doc: number;
@@ -74,27 +85,29 @@ export function topHits(
   minMatched = 1,
 ): TopHit[] {
   const order = [...plans].sort((a, b) => a.cost - b.cost);
-  const touched: number[] = [];
+  tally.touchedCount = 0;
   const final = (doc: number) => (tally.score[doc] as number) * ((tally.matched[doc] as number) / words);
   /** Once the remaining words can bring no new record in, the records that can still make it. */
-  let alive: number[] | undefined;
+  let alive: Int32Array | undefined;
   order.forEach((plan, i) => {
-    if (!alive) readWord(postings, plan, tally, narrowed ? tally.allowed : undefined, touched);
+    if (!alive) readWord(postings, plan, tally, narrowed ? tally.allowed : undefined, true);
     else if (alive.length * Math.log2(plan.cost + 2) < plan.cost) lookUpFor(postings, plan, tally, alive);
     else readForSome(postings, plan, tally, alive);
     const rest = order.slice(i + 1);
-    const found = alive ?? touched;
+    const found = alive ?? touchedSoFar(tally);
     if (rest.length === 0) return;
     // Only records sure to be hits set the bar: without `limit` of them, no record is ruled out.
-    const sure = minMatched > 1 ? found.filter((doc) => (tally.matched[doc] as number) >= minMatched) : found;
-    const kth = sure.length < limit ? 0 : kthBest(sure, final, limit) * (1 - SLACK);
+    const kth =
+      kthBest(found, final, limit, (doc) => (tally.matched[doc] as number) >= minMatched) * (1 - SLACK);
     const restBound = rest.reduce((n, r) => n + r.bound, 0);
     // A record no word has matched yet matches at most the rest of the words, and scores at most
     // what they add.
     if (!alive && rest.length >= minMatched && restBound * (rest.length / words) >= kth) return;
     // A record found so far matches at most those as well, and scores at most its score so far
     // plus all of that.
-    alive = found.filter(
+    alive = keepInto(
+      tally.survivors,
+      found,
       (doc) =>
         (tally.matched[doc] as number) + rest.length >= minMatched &&
         ((tally.score[doc] as number) + restBound) *
@@ -102,24 +115,28 @@ export function topHits(
           kth,
     );
   });
-  const candidates = (alive ?? touched).filter((doc) => (tally.matched[doc] as number) >= minMatched);
-  const floor = candidates.length > limit ? kthBest(candidates, final, limit) * (1 - SLACK) : 0;
-  const kept = candidates.filter((doc) => final(doc) >= floor);
-  for (const doc of touched) {
+  const candidates = keepInto(
+    tally.survivors,
+    alive ?? touchedSoFar(tally),
+    (doc) => (tally.matched[doc] as number) >= minMatched,
+  );
+  const floor = kthBest(candidates, final, limit) * (1 - SLACK);
+  const kept = keepInto(tally.survivors, candidates, (doc) => final(doc) >= floor);
+  touchedSoFar(tally).forEach((doc) => {
     tally.score[doc] = 0;
     tally.weight[doc] = 0;
     tally.matched[doc] = 0;
-  }
+  });
   const inQueryOrder = [...plans].sort((a, b) => a.position - b.position);
   // Common words can leave thousands tied at the last place: keep the best `limit` as they come,
   // in ascending order so that each look-up goes on from where the one before it stopped.
   const worst = new MinHeap<Ranked>((a, b) => ahead(b, a));
   const from = inQueryOrder.map((plan) => Int32Array.from(plan.parts, (part) => part.start));
-  for (const doc of Int32Array.from(kept).sort()) {
+  kept.sort().forEach((doc) => {
     const ranked = exactly(postings, inQueryOrder, doc, words, from);
     if (worst.size < limit) worst.push(ranked);
     else if (ahead(ranked, worst.peek() as Ranked) < 0) worst.replaceTop(ranked);
-  }
+  });
   return worst
     .drain()
     .reverse()
@@ -134,14 +151,15 @@ const ahead = (a: Ranked, b: Ranked) =>
 
 /**
  * Reads every entry of a word's terms and adds the word's best score to each record it matches:
- * to every record (`touched` collects the new ones), or only to those `only` marks.
+ * to every record, or only to those `only` marks; with `collect`, the records it matches first
+ * are added to `tally.touched`.
  */
 export function readWord(
   postings: Postings,
   plan: WordPlan,
   tally: Tally,
   only: Uint8Array | undefined,
-  touched?: number[],
+  collect = false,
 ): void {
   const { docs, codes, weights } = postings;
   const { wordScore, wordWeight, score: total, weight: totalWeight, matched, inWord } = tally;
@@ -161,7 +179,7 @@ export function readWord(
   }
   for (let i = 0; i < count; i++) {
     const doc = inWord[i] as number;
-    if (touched && matched[doc] === 0) touched.push(doc);
+    if (collect && matched[doc] === 0) tally.touched[tally.touchedCount++] = doc;
     total[doc] = (total[doc] as number) + (wordScore[doc] as number);
     totalWeight[doc] = (totalWeight[doc] as number) + (wordWeight[doc] as number);
     matched[doc] = (matched[doc] as number) + 1;
@@ -179,21 +197,37 @@ function admitted(tally: Tally, only: Uint8Array, doc: number): boolean {
   return verdict === 1;
 }
 
+/**
+ * The docs of `from` that `keep` accepts, written to the start of `into` in order, and viewed
+ * there. `from` may be that same stretch of `into`: no doc is written past where it was read.
+ */
+function keepInto(into: Int32Array, from: Int32Array, keep: (doc: number) => boolean): Int32Array {
+  let n = 0;
+  from.forEach((doc) => {
+    if (keep(doc)) into[n++] = doc;
+  });
+  return into.subarray(0, n);
+}
+
 /** Reads a word's lists in full but adds only to `docs`: cheaper than looking each up when they are many. */
-function readForSome(postings: Postings, plan: WordPlan, tally: Tally, docs: number[]): void {
-  for (const doc of docs) tally.alive[doc] = 1;
+function readForSome(postings: Postings, plan: WordPlan, tally: Tally, docs: Int32Array): void {
+  docs.forEach((doc) => {
+    tally.alive[doc] = 1;
+  });
   readWord(postings, plan, tally, tally.alive);
-  for (const doc of docs) tally.alive[doc] = 0;
+  docs.forEach((doc) => {
+    tally.alive[doc] = 0;
+  });
 }
 
 /** Adds a word's best score to each of `docs` that holds it, looked up by binary search. */
-function lookUpFor(postings: Postings, plan: WordPlan, tally: Tally, docs: number[]): void {
-  for (const doc of docs) {
-    if (!lookUp(postings, plan, doc)) continue;
+function lookUpFor(postings: Postings, plan: WordPlan, tally: Tally, docs: Int32Array): void {
+  docs.forEach((doc) => {
+    if (!lookUp(postings, plan, doc)) return;
     tally.score[doc] = (tally.score[doc] as number) + match.score;
     tally.weight[doc] = (tally.weight[doc] as number) + match.weight;
     tally.matched[doc] = (tally.matched[doc] as number) + 1;
-  }
+  });
 }
 
 /** What `lookUp` found, reused from call to call. */
@@ -211,7 +245,8 @@ function lookUp(postings: Postings, plan: WordPlan, doc: number, from?: Int32Arr
   const { docs, codes, weights } = postings;
   match.score = 0;
   let first = -1;
-  plan.parts.forEach(({ expansion, start, end, quality, idf }, part) => {
+  for (let part = 0; part < plan.parts.length; part++) {
+    const { expansion, start, end, quality, idf } = plan.parts[part] as WordPlan['parts'][number];
     let lo = from ? (from[part] as number) : start;
     let hi = end;
     if (from) {
@@ -229,7 +264,7 @@ function lookUp(postings: Postings, plan: WordPlan, doc: number, from?: Int32Arr
       else hi = mid;
     }
     if (from) from[part] = lo;
-    if (lo === end || docs[lo] !== doc) return;
+    if (lo === end || docs[lo] !== doc) continue;
     if (first === -1) first = expansion;
     const weight = weights[codes[lo] as number] as number;
     const score = weight * quality * idf;
@@ -237,7 +272,7 @@ function lookUp(postings: Postings, plan: WordPlan, doc: number, from?: Int32Arr
       match.score = score;
       match.weight = weight * quality;
     }
-  });
+  }
   match.expansion = first;
   return first !== -1;
 }
@@ -252,7 +287,8 @@ function exactly(postings: Postings, plans: WordPlan[], doc: number, words: numb
   let matched = 0;
   let first = Number.POSITIVE_INFINITY;
   let expansion = 0;
-  for (const [i, plan] of plans.entries()) {
+  for (let i = 0; i < plans.length; i++) {
+    const plan = plans[i] as WordPlan;
     if (!lookUp(postings, plan, doc, from[i])) continue;
     score += match.score;
     weight += match.weight;
@@ -265,13 +301,44 @@ function exactly(postings: Postings, plans: WordPlan[], doc: number, words: numb
   return { hit: { doc, score: score * (matched / words), weight, matched }, first, expansion };
 }
 
-/** The `k`-th best value of `score` among `docs`. */
-function kthBest(docs: number[], score: (doc: number) => number, k: number): number {
-  const heap = new MinHeap<number>((a, b) => a - b);
-  for (const doc of docs) {
-    const value = score(doc);
-    if (heap.size < k) heap.push(value);
-    else if (value > (heap.peek() as number)) heap.replaceTop(value);
+/** Scores `kthBest` selects among, reused from call to call and grown as needed. */
+let values = new Float64Array(1024);
+
+/** The `k`-th best value of `score` among the `docs` that `counts` (all by default); 0 when fewer count. */
+function kthBest(
+  docs: Int32Array,
+  score: (doc: number) => number,
+  k: number,
+  counts: (doc: number) => boolean = () => true,
+): number {
+  if (values.length < docs.length) values = new Float64Array(Math.max(docs.length, values.length * 2));
+  let n = 0;
+  docs.forEach((doc) => {
+    if (counts(doc)) values[n++] = score(doc);
+  });
+  return n < k ? 0 : select(values, n, n - k);
+}
+
+/** The value that would stand at `k` if the first `n` of `a` were sorted ascending (Hoare's quickselect). */
+function select(a: Float64Array, n: number, k: number): number {
+  let lo = 0;
+  let hi = n - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >> 1] as number;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while ((a[i] as number) < pivot) i++;
+      while ((a[j] as number) > pivot) j--;
+      if (i <= j) {
+        const t = a[i] as number;
+        a[i++] = a[j] as number;
+        a[j--] = t;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else break;
   }
-  return heap.peek() ?? 0;
+  return a[k] as number;
 }
