@@ -68,7 +68,8 @@ export class PhraseMatcher<T> {
     const found: PhraseMatch<T>[] = [];
     for (let length = Math.min(this.longest, tokens.length); length >= 1; length--) {
       for (let start = 0; start + length <= tokens.length; start++) {
-        if (used.slice(start, start + length).some(Boolean)) continue;
+        const taken = used.indexOf(true, start);
+        if (taken !== -1 && taken < start + length) continue;
         const entry = this.phrases.get(tokens.slice(start, start + length).join(' '));
         if (!entry) continue;
         for (let i = start; i < start + length; i++) used[i] = true;

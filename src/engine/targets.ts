@@ -46,9 +46,11 @@ export function findTargets(engine: Engine, text: string): Targets {
   const pool = narrowing
     ? engine.filterMeetings({ places: meetingPlaces, people, dates: u.dates })
     : engine.kb.meetings;
-  const eventPool = engine.kb.events.filter(
-    (e) => dateMatches(e.date, u.dates) && people.every((p) => e.people.includes(p.id)),
-  );
+  // Asked only of the events the search meets: a pass over every event would cost more than it.
+  const eventFits =
+    hasDateFilter(u.dates) || people.length > 0
+      ? (e: KnowledgeEvent) => dateMatches(e.date, u.dates) && people.every((p) => e.people.includes(p.id))
+      : undefined;
   const structured = narrowing || Boolean(u.dates.order);
 
   // A narrowed pool limits the search itself, so that its records are not crowded out by others.
@@ -59,10 +61,7 @@ export function findTargets(engine: Engine, text: string): Targets {
     : [];
   const eventHits = words.length
     ? engine.eventIndex
-        .search(words, {
-          limit: 1000,
-          ...(eventPool.length < engine.kb.events.length && { within: new Set(eventPool) }),
-        })
+        .search(words, { limit: 1000, ...(eventFits && { within: eventFits }) })
         .hits.sort(byWeight)
     : [];
 

@@ -312,16 +312,22 @@ class TrigramIndex {
   near(token: string, edits: number): number[] {
     const lengths: number[] = [];
     for (let n = Math.max(1, token.length - edits); n <= token.length + edits; n++) lengths.push(n);
-    // The word's trigrams, rarest first, each with its lists for the lengths a correction can have.
+    // The word's trigrams, rarest first, each with where its lists lie for the lengths a
+    // correction can have (as offsets: most lists are only measured, never read).
     const grams = this.trigramsOf(token)
       .map(({ gram, places }) => {
-        const lists = lengths.flatMap((n) => {
+        const lists: { entries: Int32Array; start: number; end: number }[] = [];
+        let size = 0;
+        for (const n of lengths) {
           const packed = this.byLength[n];
           const slot = packed?.slots.get(gram);
-          if (!packed || slot === undefined) return [];
-          return [packed.entries.subarray(packed.starts[slot], packed.starts[slot + 1])];
-        });
-        return { places, lists, size: lists.reduce((n, l) => n + l.length, 0) };
+          if (!packed || slot === undefined) continue;
+          const start = packed.starts[slot] as number;
+          const end = packed.starts[slot + 1] as number;
+          lists.push({ entries: packed.entries, start, end });
+          size += end - start;
+        }
+        return { places, lists, size };
       })
       .sort((a, b) => a.size - b.size);
     // k edits touch at most 4k of the word's trigram occurrences: read the rarest trigrams until
@@ -352,13 +358,13 @@ class TrigramIndex {
         }
         return count;
       };
-      for (const list of lists) {
+      for (const { entries, start, end: last } of lists) {
         // A term's entries lie together in the list.
-        for (let j = 0; j < list.length; ) {
-          const i = Math.floor((list[j] as number) / PLACES);
+        for (let j = start; j < last; ) {
+          const i = Math.floor((entries[j] as number) / PLACES);
           let end = j + 1;
-          while (end < list.length && Math.floor((list[end] as number) / PLACES) === i) end++;
-          const count = kept(list, j, end);
+          while (end < last && Math.floor((entries[end] as number) / PLACES) === i) end++;
+          const count = kept(entries, j, end);
           if (count > 0) {
             if (shared[i] === 0) touched.push(i);
             shared[i] = Math.min(255, (shared[i] as number) + count);
