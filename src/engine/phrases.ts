@@ -21,6 +21,8 @@ export interface PhraseMatch<T> {
  */
 export class PhraseMatcher<T> {
   private readonly phrases = new Map<string, { values: Set<T>; quality: number }>();
+  /** The first word of every phrase: a window of a question that starts otherwise is no name. */
+  private readonly firstWords = new Set<string>();
   private longest = 1;
 
   /** Adds a name or alias of `value`. */
@@ -55,6 +57,7 @@ export class PhraseMatcher<T> {
     if (entry && entry.quality > quality) return;
     if (entry && entry.quality === quality) entry.values.add(value);
     else this.phrases.set(phrase, { values: new Set([value]), quality });
+    this.firstWords.add(phrase.split(' ', 1)[0] as string);
   }
 
   /** Every word of the phrases, for typo correction. */
@@ -68,6 +71,7 @@ export class PhraseMatcher<T> {
     const found: PhraseMatch<T>[] = [];
     for (let length = Math.min(this.longest, tokens.length); length >= 1; length--) {
       for (let start = 0; start + length <= tokens.length; start++) {
+        if (!this.firstWords.has(tokens[start] as string)) continue;
         const taken = used.indexOf(true, start);
         if (taken !== -1 && taken < start + length) continue;
         const entry = this.phrases.get(tokens.slice(start, start + length).join(' '));

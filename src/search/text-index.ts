@@ -294,17 +294,20 @@ function leadersOf(docs: Int32Array, s: Scratch, share: number, limit: number): 
   });
   if (best === -1) return [];
   const floor = (final[best] as number) * share;
-  return plainArray(docs)
-    .filter((doc) => matched[doc] === matched[best] && (final[doc] as number) >= floor)
+  const most = matched[best];
+  return plainArray(docs, (doc) => matched[doc] === most && (final[doc] as number) >= floor)
     .sort((a, b) => (final[b] as number) - (final[a] as number))
     .slice(0, limit);
 }
 
-/** The docs as a plain array, whose sort is stable: ties keep the order in which they were met. */
-function plainArray(docs: Int32Array): number[] {
+/**
+ * The docs (those `keep` accepts) as a plain array, whose sort is stable: ties keep the order in
+ * which they were met.
+ */
+function plainArray(docs: Int32Array, keep: (doc: number) => boolean = () => true): number[] {
   const list: number[] = [];
   docs.forEach((doc) => {
-    list.push(doc);
+    if (keep(doc)) list.push(doc);
   });
   return list;
 }
