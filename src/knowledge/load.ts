@@ -51,6 +51,14 @@ export function formatProblem(p: KnowledgeProblem): string {
   return `${at} ${p.path || '(file)'}: ${p.message}`;
 }
 
+/** Every problem on its own file:line, then the count: what `knowledge:check` and the build print. */
+export function problemReport(dir: string, problems: KnowledgeProblem[]): string {
+  return [
+    ...problems.map(formatProblem),
+    `knowledge:check failed: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${dir}`,
+  ].join('\n');
+}
+
 interface ParsedFile<C extends CollectionName> {
   records: RawRecord<C>[];
   /** Ids of records that failed the schema: references to them are not reported again as unknown. */
