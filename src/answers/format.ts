@@ -127,6 +127,23 @@ export function citeSources(kb: KnowledgeBase, ids: Iterable<string>): Citation[
   return out;
 }
 
+/**
+ * One citation per article: quotes from the same article share it, keeping who said it, when and
+ * where only while that is the same for all of them (each quote shows its own beside it).
+ */
+export function uniqueCitations(citations: readonly Citation[]): Citation[] {
+  const byArticle = new Map<string, Citation>();
+  for (const citation of citations) {
+    const seen = byArticle.get(citation.sourceId);
+    if (!seen) byArticle.set(citation.sourceId, citation);
+    else if (seen.quote && JSON.stringify(seen.quote) !== JSON.stringify(citation.quote)) {
+      const { quote: _differs, ...article } = seen;
+      byArticle.set(citation.sourceId, article);
+    }
+  }
+  return [...byArticle.values()];
+}
+
 export function citeQuote(kb: KnowledgeBase, q: Quote): Citation {
   const source = kb.source(q.source);
   const { date, place } = quoteSetting(kb, q);
@@ -145,10 +162,13 @@ export function citeQuote(kb: KnowledgeBase, q: Quote): Citation {
   };
 }
 
-/** The quotation as it would be printed: direct words in quotation marks, a paraphrase as reported. */
+/**
+ * The quotation as it would be printed: direct words in quotation marks, a paraphrase as reported
+ * and said to be one first, so that nobody reads it as the speaker's own words.
+ */
 export function quoteText(q: Quote): string {
   const words = q.text.replace(/\s+/g, ' ').trim();
-  return q.kind === 'direct' ? `“${words}”` : `${words} _(paraphrase)_`;
+  return q.kind === 'direct' ? `“${words}”` : `_(paraphrase)_ ${words}`;
 }
 
 const MAX_ECHO = 100;

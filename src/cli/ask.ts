@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline';
 import { renderText } from '../console/render.js';
 import { reportToStderr } from '../console/report.js';
 import { ConsoleSession } from '../console/session.js';
+import { knowledgeSettings } from '../settings.js';
 import { openEngine } from './open-engine.js';
 
 const USAGE = `Usage: npm run ask -- [--json] "<question or /command>"
@@ -29,7 +30,7 @@ if (unknownFlag || (!line && !json)) {
 }
 
 const session = new ConsoleSession(openEngine(), reportToStderr);
-const color = !json && process.stdout.isTTY && !process.env.NO_COLOR;
+const color = !json && process.stdout.isTTY && !knowledgeSettings().NO_COLOR;
 
 function answer(input: string) {
   const reply = session.answer(input);

@@ -6,10 +6,10 @@ import { renderText } from '../console/render.js';
 import { reportToStderr } from '../console/report.js';
 import { ConsoleSession } from '../console/session.js';
 import { LiveEngine } from '../reload/live-engine.js';
-import { consoleSettings } from '../settings.js';
+import { knowledgeSettings } from '../settings.js';
 import { openEngine } from './open-engine.js';
 
-const settings = consoleSettings();
+const settings = knowledgeSettings();
 const HISTORY_FILE = settings.SUMMIT_HISTORY;
 const HISTORY_SIZE = 500;
 

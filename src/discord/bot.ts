@@ -4,7 +4,7 @@ import { handleInteraction } from './interactions.js';
 import { handleMention } from './mentions.js';
 import { NO_PINGS } from './message.js';
 import { noteResponses, withinWindow } from './response-window.js';
-import type { DiscordSettings } from './settings.js';
+import type { DiscordSettings } from '../settings.js';
 
 /**
  * The Discord client: Guilds for interactions and the channels and roles that permission checks
