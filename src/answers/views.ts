@@ -3,7 +3,6 @@ import type { KnowledgeEvent, Meeting, Quote } from '../knowledge/model.js';
 import { LIMITS, truncate } from '../limits.js';
 import {
   citeQuote,
-  uniqueCitations,
   citeSources,
   datedLabel,
   dateReasoning,
@@ -14,6 +13,7 @@ import {
   quoteSetting,
   quoteText,
   speakerName,
+  uniqueCitations,
 } from './format.js';
 import { meetingBrief, whereLine } from './meeting-view.js';
 import { type FollowUp, type Reply, reply } from './reply.js';

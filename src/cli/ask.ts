@@ -30,13 +30,17 @@ if (unknownFlag || (!line && !json)) {
 }
 
 const session = new ConsoleSession(openEngine(), reportToStderr);
-const color = !json && process.stdout.isTTY && !knowledgeSettings().NO_COLOR;
+// Colour and folding to the window's width only for a person reading a terminal.
+const terminal = !json && Boolean(process.stdout.isTTY);
+const color = terminal && !knowledgeSettings().NO_COLOR;
+// Loaded only for a terminal: the folding library costs more to load than answering takes.
+const fold = terminal ? (await import('../console/wrap.js')).wrapToWidth : undefined;
 
 function answer(input: string) {
   const reply = session.answer(input);
   const text = renderText(reply);
   if (json) process.stdout.write(`${JSON.stringify({ input, text, reply })}\n`);
-  else console.log(color ? renderText(reply, { color }) : text);
+  else console.log(fold ? fold(renderText(reply, { color }), process.stdout.columns) : text);
   return reply;
 }
 

@@ -55,7 +55,17 @@ const rl = createInterface({
   prompt: interactive ? 'summit> ' : '',
 });
 
-rl.on('line', (line) => {
+// Folding to the window's width is loaded after the prompt shows: it costs more to load than
+// answering takes, and a pipe never needs it.
+let fold: ((text: string, width: number | undefined) => string) | undefined;
+const folding = terminal
+  ? import('../console/wrap.js').then((m) => {
+      fold = m.wrapToWidth;
+    })
+  : undefined;
+
+rl.on('line', async (line) => {
+  if (folding && !fold) await folding;
   const text = line.trim();
   const control = consoleControl(text);
   if (control === 'quit') {
@@ -65,9 +75,9 @@ rl.on('line', (line) => {
   if (control === 'clear') {
     if (terminal) console.clear();
   } else if (text) {
+    const rendered = renderText(session.answer(text), { color });
     // The width is read at every answer: the window may have been resized.
-    const width = terminal ? process.stdout.columns : undefined;
-    console.log(`${renderText(session.answer(text), { color, width })}\n`);
+    console.log(`${fold ? fold(rendered, process.stdout.columns) : rendered}\n`);
   }
   rl.prompt();
 });

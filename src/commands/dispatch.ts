@@ -71,7 +71,8 @@ function unknownCommand(name: string, typed: string): Reply {
     .filter(({ d }) => d <= 3)
     .sort((a, b) => a.d - b.d)
     .map(({ c }) => {
-      const line = typed && typed.length <= MAX_KEPT ? `/${c.name} ${typed}` : (c.examples[0] ?? `/${c.name}`);
+      const line =
+        typed && typed.length <= MAX_KEPT ? `/${c.name} ${typed}` : (c.examples[0] ?? `/${c.name}`);
       return { label: line, command: line };
     });
   return usage(

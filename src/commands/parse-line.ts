@@ -19,7 +19,12 @@ export function parseLine(line: string): Invocation {
 
 /** What follows the command's name on a line: `/qoute speaker:Putin` → `speaker:Putin`. */
 export function typedAfterCommand(line: string): string {
-  return line.trim().match(/^\/\S*\s*([\s\S]*)$/)?.[1]?.trim() ?? '';
+  return (
+    line
+      .trim()
+      .match(/^\/\S*\s*([\s\S]*)$/)?.[1]
+      ?.trim() ?? ''
+  );
 }
 
 /** The command a line runs, without reading its options: `/meetings year:2015` → meetings; a question → ask. */

@@ -1,11 +1,8 @@
 import { styleText } from 'node:util';
 import type { Citation, Reply } from '../answers/reply.js';
-import { wrapToWidth } from './wrap.js';
 
 export interface RenderOptions {
   color?: boolean;
-  /** The terminal's width to fold lines at; unset leaves them whole (a pipe, a file, JSON). */
-  width?: number;
 }
 
 type Style = Parameters<typeof styleText>[0];
@@ -14,7 +11,7 @@ type Style = Parameters<typeof styleText>[0];
  * A reply as terminal text: the title, the answer, its fields, then its sources, so that a
  * console answer carries the same citations as a Discord one.
  */
-export function renderText(reply: Reply, { color = false, width }: RenderOptions = {}): string {
+export function renderText(reply: Reply, { color = false }: RenderOptions = {}): string {
   const paint = (style: Style, text: string) => (color ? styleText(style, text) : text);
   const inline = (text: string) =>
     text
@@ -56,7 +53,7 @@ export function renderText(reply: Reply, { color = false, width }: RenderOptions
   if (reply.followUps.length) {
     out.push(paint('gray', `Next: ${reply.followUps.map((f) => f.command).join('  ·  ')}`));
   }
-  return wrapToWidth(out.join('\n\n'), width);
+  return out.join('\n\n');
 }
 
 export function citationLine(c: Citation): string {

@@ -1,3 +1,4 @@
+import { stripVTControlCharacters } from 'node:util';
 import wrapAnsi from 'wrap-ansi';
 
 /**
@@ -22,7 +23,8 @@ export function wrapToWidth(text: string, width: number | undefined): string {
 }
 
 // Spaces, a quote bar (possibly coloured) and the space after it.
-const LEAD = /^(?: *(?:\u001b\[[\d;]*m)*│(?:\u001b\[[\d;]*m)* | *)/;
+const COLOUR = `(?:${String.fromCharCode(27)}\\[[\\d;]*m)*`;
+const LEAD = new RegExp(`^(?: *${COLOUR}│${COLOUR} | *)`);
 
 function hangingIndent(line: string): string {
   return line.match(LEAD)?.[0] ?? '';
@@ -34,5 +36,5 @@ function continuation(lead: string): string {
 }
 
 function visibleLength(text: string): number {
-  return text.replace(/\u001b\[[\d;]*m/g, '').length;
+  return stripVTControlCharacters(text).length;
 }
