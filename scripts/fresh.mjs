@@ -16,7 +16,6 @@ import { pathToFileURL } from 'node:url';
 const ROOT = resolve(import.meta.dirname, '..');
 const STAMP = resolve(ROOT, 'dist/.fresh.json');
 const LOCK = resolve(ROOT, 'dist/.fresh.lock');
-const STALE_LOCK_MS = 10 * 60_000;
 
 /** What the compiled code and the bundle are made from: sources, build configuration, dependencies. */
 const CODE_INPUTS = [
@@ -73,11 +72,28 @@ function readStamp() {
   }
 }
 
+/** A build step that failed; it has said why. */
+class StepFailed extends Error {
+  constructor(status) {
+    super(`build step failed with status ${status}`);
+    this.status = status;
+  }
+}
+
 function run(command, args) {
   const result = spawnSync(command, args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
-  if (result.status !== 0) {
-    // The step said what went wrong; nothing is stamped, so the next run tries again.
-    process.exit(result.status ?? 1);
+  // Nothing is stamped, so the next run tries the step again.
+  if (result.status !== 0) throw new StepFailed(result.status ?? 1);
+}
+
+/** Whether the build that holds the lock is still running. */
+function holderAlive() {
+  try {
+    process.kill(Number(readFileSync(`${LOCK}/pid`, 'utf8')), 0);
+    return true;
+  } catch (error) {
+    // EPERM: alive, someone else's. No pid file yet: the holder is between two calls.
+    return error.code === 'EPERM' || error.code === 'ENOENT';
   }
 }
 
@@ -87,10 +103,11 @@ function withLock(build) {
   for (;;) {
     try {
       mkdirSync(LOCK);
+      writeFileSync(`${LOCK}/pid`, String(process.pid));
       break;
-    } catch {
-      const age = Date.now() - (statSync(LOCK, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
-      if (age > STALE_LOCK_MS) rmSync(LOCK, { recursive: true, force: true });
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+      if (!holderAlive()) rmSync(LOCK, { recursive: true, force: true });
       else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
     }
   }
@@ -135,7 +152,12 @@ function ensureFresh({ force = false } = {}) {
 const [flag, ...rest] = process.argv.slice(2);
 const force = flag === '--force';
 const [program, ...args] = force ? rest : [flag, ...rest].filter((a) => a !== undefined);
-ensureFresh({ force });
+try {
+  ensureFresh({ force });
+} catch (error) {
+  if (!(error instanceof StepFailed)) throw error;
+  process.exit(error.status);
+}
 if (program) {
   // The program reads its arguments as if Node had started it directly.
   process.argv = [process.argv[0], resolve(ROOT, program), ...args];

@@ -5,21 +5,27 @@ import { ConsoleSession } from '../console/session.js';
 import { knowledgeSettings } from '../settings.js';
 import { openEngine } from './open-engine.js';
 
-const USAGE = `Usage: npm run ask -- [--json] "<question or /command>"
-       npm run ask -- --json < questions.txt   (one JSON object per input line)
+const USAGE = `Usage: npm run ask -- "<question or /command>"
+       npm run ask --json "<question or /command>"   (one JSON object on stdout, nothing else)
+       npm run ask --json < questions.txt            (one JSON object per input line)
 
 Examples:
   npm run ask -- "When did Netanyahu and Putin meet in Sochi?"
   npm run ask -- "/quote speaker:Putin query:triumph of light"`;
 
 const argv = process.argv.slice(2);
-const json = argv.includes('--json');
+// `npm run ask --json …` gives the flag to npm, which then prints its own banner on stderr (as
+// it does in its JSON mode) and tells the script through npm_config_json: stdout is all JSON.
+const json = argv.includes('--json') || process.env.npm_config_json === 'true';
 const unknownFlag = argv.find((a) => a.startsWith('--') && a !== '--json');
 const line = argv
   .filter((a) => a !== '--json')
   .join(' ')
   .trim();
 
+if (argv.includes('--json') && process.env.npm_lifecycle_event && !process.env.npm_config_json) {
+  console.error('summit: npm printed its banner on stdout; `npm run ask --json …` keeps stdout all JSON.');
+}
 if (argv.includes('--help') || argv.includes('-h')) {
   console.log(USAGE);
   process.exit(0);
