@@ -127,21 +127,11 @@ export function citeSources(kb: KnowledgeBase, ids: Iterable<string>): Citation[
   return out;
 }
 
-/**
- * One citation per article: quotes from the same article share it, keeping who said it, when and
- * where only while that is the same for all of them (each quote shows its own beside it).
- */
+/** Each citation once: quotes said at the same place and time, from one article, share theirs. */
 export function uniqueCitations(citations: readonly Citation[]): Citation[] {
-  const byArticle = new Map<string, Citation>();
-  for (const citation of citations) {
-    const seen = byArticle.get(citation.sourceId);
-    if (!seen) byArticle.set(citation.sourceId, citation);
-    else if (seen.quote && JSON.stringify(seen.quote) !== JSON.stringify(citation.quote)) {
-      const { quote: _differs, ...article } = seen;
-      byArticle.set(citation.sourceId, article);
-    }
-  }
-  return [...byArticle.values()];
+  const seen = new Map<string, Citation>();
+  for (const citation of citations) seen.set(JSON.stringify(citation), citation);
+  return [...seen.values()];
 }
 
 export function citeQuote(kb: KnowledgeBase, q: Quote): Citation {

@@ -23,7 +23,7 @@ const line = argv
   .join(' ')
   .trim();
 
-if (argv.includes('--json') && process.env.npm_lifecycle_event && !process.env.npm_config_json) {
+if (argv.includes('--json') && process.env.npm_lifecycle_event === 'ask' && !process.env.npm_config_json) {
   console.error('summit: npm printed its banner on stdout; `npm run ask --json …` keeps stdout all JSON.');
 }
 if (argv.includes('--help') || argv.includes('-h')) {
