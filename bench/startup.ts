@@ -39,15 +39,18 @@ function untilPrompt(command: string): Promise<number> {
       stdio: ['pipe', 'pipe', 'inherit'],
     });
     let seen = '';
+    let answered = false;
     child.stdout.on('data', (chunk: Buffer) => {
       seen += chunk.toString();
-      if (seen.includes('summit> ')) {
-        const elapsed = performance.now() - start;
-        child.kill();
-        done(elapsed);
+      if (seen.includes('summit> ') && !answered) {
+        answered = true;
+        done(performance.now() - start);
+        child.stdin.write('exit\r');
       }
     });
-    child.on('exit', () => fail(new Error(`no prompt from ${command}:\n${seen}`)));
+    child.on('exit', () => {
+      if (!answered) fail(new Error(`no prompt from ${command}:\n${seen}`));
+    });
   });
 }
 
@@ -84,8 +87,11 @@ try {
   ];
   console.log(`Start-up, median of ${runs} runs (ratio: npm script ÷ (npm no-op + bare program))\n`);
   for (const [what, value, r] of rows) console.log(`${what.padEnd(48)} ${ms(value).padStart(8)}  ${r}`);
-  const overhead = npmAsk - npmNoop - bareAsk;
-  console.log(`\nWhat the freshness check and the launcher add: ${ms(overhead)}`);
+  // The launcher runs the program inside the Node process npm starts, so it saves one Node start.
+  const overhead = npmAsk - npmNoop - bareAsk + nodeNoop;
+  console.log(
+    `\nWhat the freshness check costs (npm run ask − npm no-op − bare program + one Node start): ${ms(overhead)}`,
+  );
   const met = npmAsk <= TARGET_MS && npmConsole <= TARGET_MS;
   console.log(
     `Target: npm run ask and the console prompt ≤ ${TARGET_MS} ms: ${met ? 'met' : 'not met on this run'}` +
