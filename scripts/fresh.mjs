@@ -136,11 +136,12 @@ function ensureFresh({ force = false } = {}) {
     want = current();
     const tsc = resolve(ROOT, 'node_modules/.bin/tsc');
     if (stamp.code !== want.code) {
-      process.stderr.write(
-        stamp.code === undefined && !force
-          ? 'summit: building once; later runs rebuild only what changed…\n'
-          : 'summit: rebuilding (the sources changed since the last build)…\n',
-      );
+      const why = force
+        ? 'building'
+        : stamp.code === undefined
+          ? 'building once; later runs rebuild only what changed'
+          : 'rebuilding (the sources changed since the last build)';
+      process.stderr.write(`summit: ${why}…\n`);
       run(tsc, ['-p', 'tsconfig.build.json']);
       run(process.execPath, ['dist/scripts/bundle.js']);
       stamp = { code: current().code };
