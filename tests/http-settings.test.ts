@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readHttpSettings } from '../src/http/settings.js';
+import { readHttpSettings } from '../src/settings.js';
 
 const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GhIjKl.abcdefghijklmnopqrstuvwxyz0123';
 const KEY = 'a'.repeat(64);

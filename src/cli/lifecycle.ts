@@ -1,5 +1,5 @@
 import type { Logger } from '../discord/log.js';
-import { SettingsError } from '../discord/settings.js';
+import { SettingsError } from '../settings.js';
 
 /**
  * What every long-running program shares: settings that stop start-up with one line, and a

@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { REST, type RESTGetAPIGatewayBotResult, Routes, type Shard, ShardingManager } from 'discord.js';
 import { createLogger } from '../discord/log.js';
-import { readDiscordSettings, SettingsError } from '../discord/settings.js';
+import { readDiscordSettings, readShardCount } from '../settings.js';
 import { GATEWAY_ENV, GATEWAY_NODE_FLAGS, GATEWAY_PROGRAM, settingsOrExit } from './lifecycle.js';
 
 /**
@@ -22,17 +22,9 @@ const READY_TIMEOUT_MS = 30_000;
 /** Each shard gives itself 5 s to stop; past this the manager stops waiting. */
 const STOP_TIMEOUT_MS = 8_000;
 
-function shardCountSetting(value = process.env.SHARD_COUNT?.trim()): number | 'auto' {
-  if (!value || value === 'auto') return 'auto';
-  if (/^\d+$/.test(value) && Number(value) >= 1) return Number(value);
-  throw new SettingsError(
-    'SHARD_COUNT must be a whole number of shards from 1 up, or auto for the number Discord recommends.',
-  );
-}
-
 const { settings, shardCount } = settingsOrExit(() => ({
   settings: readDiscordSettings(),
-  shardCount: shardCountSetting(),
+  shardCount: readShardCount(),
 }));
 const log = createLogger({ level: settings.LOG_LEVEL, secrets: [settings.DISCORD_TOKEN] }).child({
   role: 'shard-manager',

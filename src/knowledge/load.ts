@@ -8,8 +8,10 @@ import { normaliseForComparison } from '../text/normalise.js';
 import { spansIn } from './evidence.js';
 import { ARTICLES_FOLDER, COLLECTION_FILES } from './files.js';
 import {
+  between,
   type KnowledgeBase,
   type KnowledgeEvent,
+  type KnownDate,
   type Meeting,
   newestFirst,
   type Source,
@@ -49,6 +51,14 @@ export class KnowledgeError extends Error {
 export function formatProblem(p: KnowledgeProblem): string {
   const at = p.line ? `${p.file}:${p.line}:${p.column ?? 1}` : p.file;
   return `${at} ${p.path || '(file)'}: ${p.message}`;
+}
+
+/** Every problem on its own file:line, then the count: what `knowledge:check` and the build print. */
+export function problemReport(dir: string, problems: KnowledgeProblem[]): string {
+  return [
+    ...problems.map(formatProblem),
+    `knowledge:check failed: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${dir}`,
+  ].join('\n');
 }
 
 interface ParsedFile<C extends CollectionName> {
@@ -242,8 +252,14 @@ function build(dir: string, version: string, raw: ParsedCollections): KnowledgeB
       evidence: s.published.evidence.map((e) => ({ ...e, source: s.id })),
     }),
   }));
+  const dated = new Map(raw.meetings.map((m) => [m.id, toKnownDate(m.date)]));
+  const datesOf = (ids: string[] = []) => ids.flatMap((id) => dated.get(id) ?? []);
   const meetings: Meeting[] = raw.meetings
-    .map((m) => ({ ...m, date: toKnownDate(m.date), sources: citedSources(m) }))
+    .map((m) => ({
+      ...m,
+      date: between(dated.get(m.id) as KnownDate, datesOf(m.date.after), datesOf(m.date.before)),
+      sources: citedSources(m),
+    }))
     .sort(newestFirst);
   const events: KnowledgeEvent[] = raw.events
     .map((e) => ({ ...e, date: toKnownDate(e.date), sources: citedSources(e) }))
