@@ -60,4 +60,33 @@ describe('architecture', () => {
     expect(core.length).toBeGreaterThan(30);
     expect(leaks).toEqual([]);
   });
+
+  it('keeps the HTTP adapter free of import cycles', () => {
+    const http = sources('http');
+    const cycles: string[] = [];
+    const visiting: string[] = [];
+    const done = new Set<string>();
+    const visit = (file: string) => {
+      if (done.has(file)) return;
+      if (visiting.includes(file)) {
+        cycles.push(
+          visiting
+            .slice(visiting.indexOf(file))
+            .map((f) => relative(SRC, f))
+            .join(' → '),
+        );
+        return;
+      }
+      visiting.push(file);
+      for (const spec of importsOf(file).filter((s) => s.startsWith('.'))) {
+        const next = resolve(dirname(file), spec.replace(/\.js$/, '.ts'));
+        if (http.includes(next)) visit(next);
+      }
+      visiting.pop();
+      done.add(file);
+    };
+    for (const file of http) visit(file);
+    expect(http.length).toBeGreaterThan(5);
+    expect(cycles).toEqual([]);
+  });
 });

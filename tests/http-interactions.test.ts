@@ -336,20 +336,21 @@ describe('/summary for moderators', () => {
 
   it('says which permission it lacks where it cannot post, whether it can tell at once or Discord refuses the post', async () => {
     const announcements = fake.channel('announcements').id;
+    // Discord sends the bot's permissions for this channel only: for another, they are read over REST.
     const direct = await slash('summary', { meeting: 'sochi-2019', channel: announcements });
-    expect(isEphemeral(direct.message)).toBe(true);
-    expect(textOf(direct.message)).toContain(`To post in <#${announcements}> I need **Send Messages** there`);
+    expect(direct.callback.type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
+    const refused = await direct.interaction.waitForEdit();
+    expect(isEphemeral(refused)).toBe(true);
+    expect(textOf(refused)).toContain(`To post in <#${announcements}> I need **Send Messages** there`);
 
-    // A pick from "which meeting?" carries the channel but not the bot's permissions there.
+    // A pick from "which meeting?" carries the channel but nobody's permissions there.
     const { interaction, message } = await slash('summary', { meeting: 'Paris', channel: announcements });
     const choice = buttons(message).find((b) => b.label.startsWith('Paris, November 2018'));
     expect(choice?.id).toContain(`channel:${announcements}`);
     const click = await fake.button(interaction.original() as StoredMessage, choice?.id ?? '');
     expect((await click.response()).type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
     const told = await click.waitForEdit();
-    expect(textOf(told)).toContain(
-      `To post in <#${announcements}> I need **View Channel**, **Send Messages** and **Embed Links** there`,
-    );
+    expect(textOf(told)).toContain(`To post in <#${announcements}> I need **Send Messages** there`);
   });
 });
 

@@ -7,7 +7,8 @@ import type { Logger } from '../discord/log.js';
 import { type RouteHandler, sendJson } from './app.js';
 import { readBody } from './body.js';
 import type { DiscordRest } from './discord-rest.js';
-import { commandNameOf, type Handled, handleInteraction, kindOf, userOf } from './interactions.js';
+import type { Handled } from './handled.js';
+import { commandNameOf, handleInteraction, kindOf, userOf } from './interactions.js';
 import { choicesResponse, messageBody, replyWith } from './respond.js';
 import { signatureProblem } from './verify.js';
 

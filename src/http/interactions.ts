@@ -3,7 +3,6 @@ import {
   type APIApplicationCommandInteractionDataOption,
   type APIChatInputApplicationCommandInteraction,
   type APIInteraction,
-  type APIInteractionResponse,
   type APIMessage,
   type APIMessageApplicationCommandInteraction,
   type APIMessageComponentInteraction,
@@ -25,7 +24,7 @@ import { isPrivate } from '../discord/message.js';
 import { expiredButton, foldedPrompt, madeBeforeReload, nothingToAsk } from '../discord/notices.js';
 import { isModeratorLine, splitChannel } from '../discord/summary.js';
 import { LIMITS } from '../limits.js';
-import type { DiscordRest } from './discord-rest.js';
+import type { Handled, InteractionDeps } from './handled.js';
 import { moderate } from './moderation.js';
 import { choicesResponse, messageBody, PONG, replyWith, updateWith } from './respond.js';
 
@@ -35,20 +34,6 @@ import { choicesResponse, messageBody, PONG, replyWith, updateWith } from './res
  * answer depends on arrives in the request (buttons carry their state in their custom_id), so
  * any replica can answer any request.
  */
-
-/** What a handler needs: the bot's deps, and Discord's REST API for what follows a response. */
-export interface InteractionDeps extends BotDeps {
-  rest: DiscordRest;
-}
-
-export interface Handled {
-  /** The HTTP response body: Discord's interaction response. */
-  response: APIInteractionResponse;
-  /** The reply's kind, or what happened instead, for the log and the metrics. */
-  outcome: string;
-  /** Work that needs the response to have reached Discord first; resolves to the final outcome. */
-  afterwards?: () => Promise<string>;
-}
 
 export function handleInteraction(interaction: APIInteraction, deps: InteractionDeps): Handled {
   switch (interaction.type) {
