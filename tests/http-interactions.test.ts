@@ -179,6 +179,32 @@ describe('requests signed by Discord', () => {
     expect(chunked.status).toBe(413);
   });
 
+  it('answers a replayed request once: the same interaction, validly signed again within five minutes', async () => {
+    const summary = await fake.slash('summary', { meeting: 'sochi-2019' });
+    const general = fake.channel('general').id;
+    await fake.nextChannelMessage(general);
+    await summary.waitForEdit();
+    const posts = () =>
+      fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${general}/messages`);
+    const before = posts().length;
+    const delivery = relay.deliveries.find((d) => d.payload.id === summary.id);
+    const body = JSON.stringify(delivery?.payload);
+    const now = Math.floor(Date.now() / 1000);
+    for (const timestamp of [now, now - 60]) {
+      const replay = await postSigned(
+        delivery?.endpoint ?? '',
+        signer,
+        body,
+        signer.headers(body, timestamp),
+      );
+      expect(replay.status).toBe(409);
+      expect(replay.body).not.toHaveProperty('type');
+    }
+    await new Promise((r) => setTimeout(r, 100));
+    expect(posts().length).toBe(before);
+    expect(entries().filter((e) => e.reason === 'interaction already answered')).toHaveLength(2);
+  });
+
   it('rejects a signed body that is not an interaction with 400', async () => {
     for (const body of ['{"type":', '[1,2]', '{"type":"1"}', '{"type":2,"id":"1"}']) {
       expect((await postSigned(endpoints[0] ?? '', signer, body)).status).toBe(400);
