@@ -179,6 +179,36 @@ describe.each([
     }
   });
 
+  it('answers anyone privately where they may only read: commands, Ask Summit and public buttons', async () => {
+    const readOnly = fake.channel('read-only').id;
+    const reader = { user: fake.users.member, channelId: readOnly };
+    const asked = messageOf(await (await fake.slash('when', { query: 'Sochi' }, reader)).response());
+    expect(isEphemeral(asked)).toBe(true);
+    expect(textOf(asked)).toContain('2019');
+    const elsewhere = await fake.slash('when', { query: 'Sochi' }, { user: fake.users.member });
+    expect(isEphemeral(messageOf(await elsewhere.response()))).toBe(false);
+
+    const question = await fake.message('When did they meet in Sochi?', {
+      user: fake.users.owner,
+      channelId: readOnly,
+    });
+    const menu = await fake.messageContextMenu('Ask Summit', question.message, reader);
+    expect(isEphemeral(messageOf(await menu.response()))).toBe(true);
+
+    // The owner may write here: their answer is public, and a reader clicking its buttons is answered privately.
+    const owners = await fake.slash(
+      'when',
+      { query: 'Sochi' },
+      { user: fake.users.owner, channelId: readOnly },
+    );
+    const ownersAnswer = messageOf(await owners.response());
+    expect(isEphemeral(ownersAnswer)).toBe(false);
+    const button = buttons(ownersAnswer).find((b) => b.id.startsWith('run:'));
+    expect(button).toBeDefined();
+    const click = await fake.button(owners.original() as StoredMessage, button?.id ?? '', reader);
+    expect(isEphemeral(messageOf(await click.response()))).toBe(true);
+  });
+
   it(
     'posts only where both the moderator and the bot may, whatever the overwrites (property)',
     async () => {

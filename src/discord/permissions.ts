@@ -1,6 +1,7 @@
 import {
   type APIOverwrite,
   type APIRole,
+  Constants,
   DiscordAPIError,
   OverwriteType,
   PermissionFlagsBits,
@@ -22,6 +23,12 @@ export function sendPermission(inThread: boolean): NamedPermission {
     ? [PermissionFlagsBits.SendMessagesInThreads, 'Send Messages in Threads']
     : [PermissionFlagsBits.SendMessages, 'Send Messages'];
 }
+
+const THREAD_TYPES: readonly number[] = Constants.ThreadChannelTypes;
+
+/** Whether a channel type (as Discord sends it) is a thread, where sending is a permission of its own. */
+export const isThreadType = (type: number | undefined): boolean =>
+  type !== undefined && THREAD_TYPES.includes(type);
 
 const VIEW_CHANNEL: NamedPermission = [PermissionFlagsBits.ViewChannel, 'View Channel'];
 

@@ -1,5 +1,5 @@
-import { Constants, DiscordAPIError, RESTJSONErrorCodes } from 'discord.js';
-import { channelPermissions, isDenied, type PostRights } from '../discord/permissions.js';
+import { DiscordAPIError, RESTJSONErrorCodes } from 'discord.js';
+import { channelPermissions, isDenied, isThreadType, type PostRights } from '../discord/permissions.js';
 import type { DiscordRest } from './discord-rest.js';
 
 /**
@@ -18,8 +18,6 @@ export interface RightsQuery {
   inThread: boolean;
 }
 
-const threadTypes: readonly number[] = Constants.ThreadChannelTypes;
-
 export async function rightsOverRest(rest: DiscordRest, query: RightsQuery): Promise<PostRights> {
   const known: PostRights = { member: query.member.bits, bot: query.bot.bits, inThread: query.inThread };
   if (known.member !== undefined && known.bot !== undefined) return known;
@@ -28,7 +26,7 @@ export async function rightsOverRest(rest: DiscordRest, query: RightsQuery): Pro
   if (!channel || !('guild_id' in channel) || channel.guild_id !== query.guildId) {
     return { member: undefined, bot: undefined, inThread: known.inThread };
   }
-  const inThread = threadTypes.includes(channel.type);
+  const inThread = isThreadType(channel.type);
   const source =
     inThread && 'parent_id' in channel && channel.parent_id
       ? await readOrNothing(() => rest.channel(channel.parent_id as string))

@@ -22,6 +22,7 @@ import { CHANNEL_OPTION, HIDE_OPTION } from '../discord/definitions.js';
 import { withoutMentionOf } from '../discord/mentions.js';
 import { isPrivate } from '../discord/message.js';
 import { expiredButton, foldedPrompt, madeBeforeReload, nothingToAsk } from '../discord/notices.js';
+import { isThreadType, mayPost } from '../discord/permissions.js';
 import { isModeratorLine, splitChannel } from '../discord/summary.js';
 import { LIMITS } from '../limits.js';
 import type { Handled, InteractionDeps } from './handled.js';
@@ -114,7 +115,7 @@ function onCommand(interaction: APIChatInputApplicationCommandInteraction, deps:
     return moderate(interaction, { run, ...(channelId && { channelId }) }, user, deps);
   }
   const reply = answer(deps, { command: name, args }, 1, user);
-  return { response: replyWith(reply, { hidden }), outcome: reply.kind };
+  return { response: replyWith(reply, { hidden: hidden || !mayPostHere(interaction) }), outcome: reply.kind };
 }
 
 /** The command's own options as typed; Discord's additions (hide, channel) are the adapter's. */
@@ -141,7 +142,10 @@ function onAskMenu(interaction: APIMessageApplicationCommandInteraction, deps: B
     return { response: replyWith(reply, { hidden: true }), outcome: reply.kind };
   }
   const reply = answer(deps, { command: 'ask', args: { question } }, 1, userOf(interaction));
-  return { response: replyWith(reply, { hidden: false, asked: question }), outcome: reply.kind };
+  return {
+    response: replyWith(reply, { hidden: !mayPostHere(interaction), asked: question }),
+    outcome: reply.kind,
+  };
 }
 
 function clicked(interaction: APIMessageComponentInteraction) {
@@ -174,7 +178,7 @@ function onClick(interaction: APIMessageComponentInteraction, deps: InteractionD
 
   const reply = madeBeforeReload(madeAt(message), deps.reloadedAt, answer(deps, line));
   // A button whose record has gone since its message was made tells only the one who clicked.
-  const options = { hidden: action.hidden || reply.kind === 'not-found' };
+  const options = { hidden: action.hidden || reply.kind === 'not-found' || !mayPostHere(interaction) };
   if (!isEphemeral(message)) return { response: replyWith(reply, options), outcome: reply.kind };
   // A pick from a private prompt ("which meeting?") answers in its place…
   if (isPrivate(reply, options))
@@ -189,6 +193,13 @@ function onClick(interaction: APIMessageComponentInteraction, deps: InteractionD
     },
   };
 }
+
+/**
+ * Whether the member could write in the channel themselves (Discord computed `member.permissions`
+ * there): an answer they ask for is public only then. In a DM, yes.
+ */
+const mayPostHere = (interaction: APIInteraction) =>
+  mayPost(interaction.member?.permissions, isThreadType(interaction.channel?.type));
 
 const isEphemeral = (message: APIMessage) => ((message.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
 

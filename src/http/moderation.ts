@@ -2,7 +2,6 @@ import {
   type APIChatInputApplicationCommandInteraction,
   type APIMessage,
   type APIMessageComponentInteraction,
-  Constants,
   InteractionType,
   PermissionsBitField,
 } from 'discord.js';
@@ -12,7 +11,13 @@ import { findCommand } from '../commands/registry.js';
 import { answer } from '../discord/answer.js';
 import { MODERATOR_PERMISSION } from '../discord/definitions.js';
 import { moderatorsOnly, postedIn, refusedPost, serversOnly } from '../discord/notices.js';
-import { isDenied, type PostRights, postPermissions, postRefusal } from '../discord/permissions.js';
+import {
+  isDenied,
+  isThreadType,
+  type PostRights,
+  postPermissions,
+  postRefusal,
+} from '../discord/permissions.js';
 import { type PostRequest, withChannel } from '../discord/summary.js';
 import { type RightsQuery, rightsOverRest } from './channel-rights.js';
 import type { Handled, InteractionDeps } from './handled.js';
@@ -100,8 +105,6 @@ async function post(
   return 'posted';
 }
 
-const threadTypes: readonly number[] = Constants.ThreadChannelTypes;
-
 /**
  * What Discord computed and sent: for the channel the interaction came from, the member's
  * permissions (`member.permissions`) and the bot's (`app_permissions`); for a channel chosen in
@@ -125,12 +128,12 @@ function whatDiscordSent(
     return query(
       interaction.member?.permissions,
       interaction.app_permissions,
-      threadTypes.includes(interaction.channel.type),
+      isThreadType(interaction.channel.type),
     );
   }
   const resolved =
     interaction.type === InteractionType.ApplicationCommand
       ? interaction.data.resolved?.channels?.[channelId]
       : undefined;
-  return resolved ? query(resolved.permissions, undefined, threadTypes.includes(resolved.type)) : query();
+  return resolved ? query(resolved.permissions, undefined, isThreadType(resolved.type)) : query();
 }
