@@ -430,7 +430,7 @@ describe('failures', () => {
     });
   });
 
-  it('logs one line per interaction, without any token', async () => {
+  it('logs one line per interaction, without any token, public key or text a member typed', async () => {
     const lines = entries().filter((e) => e.msg === 'interaction');
     const answered = relay.deliveries.filter((d) => d.status === 200);
     expect(answered.length).toBeGreaterThan(10);
@@ -444,5 +444,8 @@ describe('failures', () => {
     });
     const tokens = [TOKEN, ...relay.deliveries.map((d) => d.payload.token)];
     expect(logs.filter((line) => tokens.some((token) => line.includes(token)))).toEqual([]);
+    // Ids say who did what; what members typed (questions, options) stays out, as does the key.
+    expect(logs.filter((line) => /sochi|sochy|paris/i.test(line))).toEqual([]);
+    expect(logs.filter((line) => line.includes(signer.publicKeyHex))).toEqual([]);
   });
 });
