@@ -104,6 +104,16 @@ describe.each([
       user: fake.users.channelModerator,
       channelId: fake.channel('mod-desk').id,
     });
+  /** "Which meeting?" for Paris, carrying `channelId`: the pick's custom_id, and its click by the moderator. */
+  const promptFor = async (channelId: string) => {
+    const prompt = await summary({ meeting: 'Paris', channel: channelId });
+    const pick = buttons(messageOf(await prompt.response())).find((b) =>
+      b.label.startsWith('Paris, November'),
+    );
+    const click = () =>
+      fake.button(prompt.original() as StoredMessage, pick?.id ?? '', { user: fake.users.channelModerator });
+    return { pick: pick?.id, click };
+  };
   const posts = (channel: string) =>
     fake.requests.filter(
       (r) => r.method === 'POST' && r.path === `/channels/${fake.channel(channel).id}/messages`,
@@ -150,30 +160,18 @@ describe.each([
 
   it('checks a "which meeting?" pick again at click time, in the channel it carries', async () => {
     const staff = fake.channel('staff').id;
-    const prompt = await summary({ meeting: 'Paris', channel: staff });
-    const pick = buttons(messageOf(await prompt.response())).find((b) =>
-      b.label.startsWith('Paris, November'),
-    );
-    expect(pick?.id).toContain(`channel:${staff}`);
-    const click = await fake.button(prompt.original() as StoredMessage, pick?.id ?? '', {
-      user: fake.users.channelModerator,
-    });
-    expect((await told(click)).text).toContain(`You can't send messages in <#${staff}>`);
+    const { pick, click } = await promptFor(staff);
+    expect(pick).toContain(`channel:${staff}`);
+    expect((await told(await click())).text).toContain(`You can't send messages in <#${staff}>`);
     expect(posts('staff')).toBe(0);
   });
 
   it('refuses a pick once the moderator has lost the right to write in its channel', async () => {
     const general = fake.channel('general').id;
-    const prompt = await summary({ meeting: 'Paris', channel: general });
-    const pick = buttons(messageOf(await prompt.response())).find((b) =>
-      b.label.startsWith('Paris, November'),
-    );
+    const { click } = await promptFor(general);
     fake.setOverwrite(general, fake.users.channelModerator.id, { deny: P.SendMessages });
     try {
-      const click = await fake.button(prompt.original() as StoredMessage, pick?.id ?? '', {
-        user: fake.users.channelModerator,
-      });
-      expect((await told(click)).text).toContain(`You can't send messages in <#${general}>`);
+      expect((await told(await click())).text).toContain(`You can't send messages in <#${general}>`);
     } finally {
       fake.setOverwrite(general, fake.users.channelModerator.id, {});
     }
