@@ -24,6 +24,7 @@ FROM node:${NODE_VERSION}-bookworm-slim
 ENV NODE_ENV=production \
     KNOWLEDGE_DIR=/app/knowledge \
     METRICS_PORT=9090 \
+    METRICS_HOST=0.0.0.0 \
     PORT=8080
 WORKDIR /app
 COPY --from=build /app/package.json ./

@@ -65,6 +65,13 @@ function defineSchemas(z: typeof Zod) {
       })
       .default('info'),
     METRICS_PORT: portNumber(1).optional(),
+    // What /healthz and /metrics disclose is for operators: reachable from this machine only,
+    // unless an address (0.0.0.0 in a container, whose port is published) says otherwise.
+    METRICS_HOST: z
+      .union([z.ipv4(), z.ipv6()], {
+        error: 'must be an IP address to listen on, such as 127.0.0.1 (the default) or 0.0.0.0',
+      })
+      .default('127.0.0.1'),
     KNOWLEDGE_WATCH: onOff.default('on'),
   });
 

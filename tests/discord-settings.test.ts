@@ -59,7 +59,18 @@ describe('Discord settings', () => {
       DISCORD_API_URL: 'http://127.0.0.1:3000/api',
       LOG_LEVEL: 'info',
       KNOWLEDGE_WATCH: 'on',
+      METRICS_HOST: '127.0.0.1',
     });
+  });
+
+  it('serves /healthz and /metrics on loopback unless an IP address is given', () => {
+    expect(readDiscordSettings({ DISCORD_TOKEN: TOKEN, METRICS_HOST: '0.0.0.0' }).METRICS_HOST).toBe(
+      '0.0.0.0',
+    );
+    expect(readDiscordSettings({ DISCORD_TOKEN: TOKEN, METRICS_HOST: '::1' }).METRICS_HOST).toBe('::1');
+    expect(() => readDiscordSettings({ DISCORD_TOKEN: TOKEN, METRICS_HOST: 'everywhere' })).toThrow(
+      /^METRICS_HOST must be an IP address to listen on/,
+    );
   });
 });
 

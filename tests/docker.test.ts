@@ -64,6 +64,12 @@ describe('Dockerfile', () => {
     expect(finalStage.some((i) => /^COPY .*knowledge knowledge$/.test(i))).toBe(true);
   });
 
+  it('serves /healthz and /metrics on every interface inside the container, where its published port leads', () => {
+    // Outside a container they stay on loopback (METRICS_HOST's default); the image opts out.
+    expect(finalStage.join('\n')).toMatch(/METRICS_HOST=0\.0\.0\.0/);
+    expect(finalStage.join('\n')).toMatch(/EXPOSE .*9090/);
+  });
+
   it('offers every way of running Summit, each a program the build produces', () => {
     const programs = [...entrypoint.matchAll(/exec node (?:--\S+ )*(dist\/\S+\.js)/g)].map(
       (m) => m[1] as string,

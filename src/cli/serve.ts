@@ -17,7 +17,11 @@ import { openLiveEngine } from './open-engine.js';
  */
 
 const settings = settingsOrExit(() => readHttpSettings());
-const log = createLogger({ level: settings.LOG_LEVEL, secrets: [settings.DISCORD_TOKEN] });
+// The public key is no secret, but it names the application: it stays out of the logs too.
+const log = createLogger({
+  level: settings.LOG_LEVEL,
+  secrets: [settings.DISCORD_TOKEN, settings.DISCORD_PUBLIC_KEY],
+});
 const live = openLiveEngine();
 log.info({ version: live.engine.kb.version, meetings: live.engine.kb.meetings.length }, 'fact base loaded');
 
@@ -43,6 +47,7 @@ try {
   if (settings.METRICS_PORT !== undefined) {
     ops = await startOpsServer({
       port: settings.METRICS_PORT,
+      host: settings.METRICS_HOST,
       metrics: runtime.metrics,
       log,
       health: () => ({ ready: listening, mode: 'http', knowledge: runtime.knowledgeHealth() }),

@@ -36,6 +36,7 @@ const ops =
     ? undefined
     : await startOpsServer({
         port: settings.METRICS_PORT,
+        host: settings.METRICS_HOST,
         metrics: runtime.metrics,
         log,
         health: () => {

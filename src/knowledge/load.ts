@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import type * as Yaml from 'yaml';
 import type { z } from 'zod';
 import { normaliseForComparison } from '../text/normalise.js';
@@ -28,6 +28,24 @@ import { type CollectionName, collectionSchemas, type RawRecord } from './schema
  */
 function yaml(): typeof Yaml {
   return createRequire(import.meta.url)('yaml') as typeof Yaml;
+}
+
+/**
+ * Aliases a collection may expand (yaml's own default, stated here because it is what bounds a
+ * "billion laughs" file): hand-written records never need more.
+ */
+const MAX_ALIAS_COUNT = 100;
+
+const OUTSIDE = 'refused: it leads outside the knowledge folder (through a symlink or "..")';
+
+/**
+ * Whether a path, symlinks resolved, stays within the folder (itself resolved). Links inside it
+ * are fine: mounted volumes swap a symlink to a sibling folder on every update.
+ */
+function isInside(dir: string, path: string): boolean {
+  const root = realpathSync(dir);
+  const target = realpathSync(path);
+  return target.startsWith(root.endsWith(sep) ? root : root + sep);
 }
 
 export interface KnowledgeProblem {
@@ -83,6 +101,10 @@ function parseCollection<C extends CollectionName>(
     problems.push({ file, path: '', message: `missing file (expected at ${full})` });
     return nowhere;
   }
+  if (!isInside(dir, full)) {
+    problems.push({ file, path: '', message: OUTSIDE });
+    return nowhere;
+  }
   const source = readFileSync(full, 'utf8');
   hash.update(file).update(source);
   const { isMap, isSeq, LineCounter, parseDocument } = yaml();
@@ -127,7 +149,15 @@ function parseCollection<C extends CollectionName>(
     problems.push({ file, path: '', ...locate([]), message: 'the file must hold a list of records' });
     return nowhere;
   }
-  const raw = plain ?? (fullDocument().toJS() as unknown[]);
+  let raw: unknown[];
+  try {
+    raw = plain ?? (fullDocument().toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown[]);
+  } catch (error) {
+    // yaml refuses a document whose aliases would expand past the count (a "billion laughs").
+    if (!(error instanceof ReferenceError)) throw error;
+    problems.push({ file, path: '', message: `too many aliases: ${error.message}` });
+    return nowhere;
+  }
   const isMapping = (index: number) => {
     if (plain) return true;
     const contents = fullDocument().contents;
@@ -192,6 +222,15 @@ export function checkKnowledge(dirInput: string): CheckResult {
   const articles = new Map<string, string>();
   files.sources.records.forEach((record, index) => {
     const path = join(dir, ARTICLES_FOLDER, record.file);
+    if (existsSync(path) && !isInside(dir, path)) {
+      problems.push({
+        file: COLLECTION_FILES.sources,
+        path: recordPath([index, 'file'], record.id),
+        ...files.sources.locate([index, 'file']),
+        message: `articles/${record.file}: ${OUTSIDE}`,
+      });
+      return;
+    }
     if (!existsSync(path)) {
       problems.push({
         file: COLLECTION_FILES.sources,
