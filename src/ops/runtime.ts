@@ -69,6 +69,11 @@ export function startRuntime({ live, log, watch, gatewayPingMs, labels }: Runtim
     ? live.watch({
         onReload: (result) => report(result, 'files changed'),
         onError: (err) => log.warn({ err, dir: live.dir }, 'fact base watch failed; /reload still works'),
+        onUnreadable: (paths) =>
+          log.warn(
+            { dir: live.dir, unreadable: paths.slice(0, 10), count: paths.length },
+            'some of the fact base folder cannot be read by this user: changes to it are not watched',
+          ),
       })
     : () => {};
   const deps: BotDeps = {
