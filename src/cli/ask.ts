@@ -2,14 +2,16 @@ import { createInterface } from 'node:readline';
 import { renderText } from '../console/render.js';
 import { reportToStderr } from '../console/report.js';
 import { ConsoleSession } from '../console/session.js';
+import { commandFor } from '../settings.js';
 import { openEngine } from './open-engine.js';
 
-const USAGE = `Usage: npm run ask -- [--json] "<question or /command>"
-       npm run ask -- --json < questions.txt   (one JSON object per input line)
+const ask = commandFor('ask');
+const USAGE = `Usage: ${ask} [--json] "<question or /command>"
+       ${ask} --json < questions.txt   (one JSON object per input line)
 
 Examples:
-  npm run ask -- "When did Netanyahu and Putin meet in Sochi?"
-  npm run ask -- "/quote speaker:Putin query:triumph of light"`;
+  ${ask} "When did Netanyahu and Putin meet in Sochi?"
+  ${ask} "/quote speaker:Putin query:triumph of light"`;
 
 const argv = process.argv.slice(2);
 const json = argv.includes('--json');

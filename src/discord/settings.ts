@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { loadEnv } from '../settings.js';
+import { commandFor, howToSet, loadEnv } from '../settings.js';
 
 /**
  * The bot's settings, read from the environment (and `.env`) and checked before anything
  * connects, so that a mistake stops start-up with one line saying what to set.
  */
 
-const TRY_OFFLINE = 'To try Summit without Discord, run: npm run console';
+const tryOffline = () => `To try Summit without Discord, run: ${commandFor('console')}`;
 
 const snowflake = (what: string) =>
   z.string().regex(/^\d{17,20}$/, `must be ${what}: a Discord id of 17 to 20 digits`);
@@ -19,7 +19,7 @@ export function portNumber(lowest: 0 | 1) {
 
 const schema = z.object({
   DISCORD_TOKEN: z
-    .string({ error: 'is not set: put your bot token in .env (see .env.example)' })
+    .string({ error: () => `is not set: ${howToSet('DISCORD_TOKEN', 'your bot token')}` })
     .regex(
       /^[\w-]+\.[\w-]+\.[\w-]+$/,
       'does not look like a bot token (three parts separated by dots): copy it from the Bot page of your application in the Discord Developer Portal',
@@ -55,7 +55,7 @@ export function readDiscordSettings(
   env: NodeJS.ProcessEnv = process.env,
   { needClientId = false }: { needClientId?: boolean } = {},
 ): DiscordSettings {
-  const settings = parseSettings(schema, env, ` ${TRY_OFFLINE}`);
+  const settings = parseSettings(schema, env, ` ${tryOffline()}`);
   if (needClientId && !settings.DISCORD_CLIENT_ID) {
     throw new SettingsError(
       "DISCORD_CLIENT_ID is not set: deploying commands needs your application's id (General Information in the Developer Portal).",

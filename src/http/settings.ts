@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type DiscordSettings, parseSettings, portNumber, readDiscordSettings } from '../discord/settings.js';
+import { howToSet } from '../settings.js';
 
 /**
  * The HTTP endpoint's settings: the Discord settings the bot uses (the token posts summaries and
@@ -10,8 +11,8 @@ import { type DiscordSettings, parseSettings, portNumber, readDiscordSettings } 
 const schema = z.object({
   DISCORD_PUBLIC_KEY: z
     .string({
-      error:
-        "is not set: put your application's public key in .env (Developer Portal → General Information → Public Key)",
+      error: () =>
+        `is not set: ${howToSet('DISCORD_PUBLIC_KEY', "your application's public key")}; it is under General Information in the Developer Portal`,
     })
     .regex(
       /^[0-9a-fA-F]{64}$/,
