@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GATEWAY_ENV, GATEWAY_PROGRAM } from '../src/cli/gateway-launch.js';
 import { ROOT } from './support/bot.js';
+import { imageModes } from './support/image-modes.js';
 
 const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
 const entrypoint = readFileSync(join(ROOT, 'docker/entrypoint.sh'), 'utf8');
@@ -123,7 +124,7 @@ describe('Dockerfile', () => {
     const run = spawnSync('sh', [join(ROOT, 'docker/entrypoint.sh'), 'server'], { encoding: 'utf8' });
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/^summit: there is no mode called 'server'\./);
-    for (const mode of [
+    expect(imageModes()).toEqual([
       'start',
       'start:sharded',
       'serve',
@@ -131,7 +132,8 @@ describe('Dockerfile', () => {
       'knowledge:check',
       'ask',
       'console',
-    ]) {
+    ]);
+    for (const mode of imageModes()) {
       expect(run.stderr).toMatch(new RegExp(`^  ${mode} `, 'm'));
     }
   });
