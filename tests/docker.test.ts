@@ -52,7 +52,7 @@ describe('Dockerfile', () => {
   });
 
   it('keeps secrets, tests, dependencies and build output out of the build context', () => {
-    for (const path of ['.env', '.env.*', 'node_modules', 'dist', 'tests', '.git']) {
+    for (const path of ['.env', '.env.*', 'node_modules', 'dist', '.cache', 'tests', '.git']) {
       expect(ignored).toContain(path);
     }
     expect(ignored).toContain('!.env.example');
