@@ -248,7 +248,7 @@ describe(`the image ${IMAGE}`, () => {
     expect(await stop(name)).toMatchObject({ exitCode: 0 });
   });
 
-  it('the compose file runs the bot healthy on a mounted fact base, reloads every kind of save, and stops cleanly', async () => {
+  it('the compose file runs the bot healthy on a mounted fact base, reloads each rename-replaced save, and stops cleanly', async () => {
     const fake = await fakeDiscord();
     const project = scratchFolder();
     const knowledge = copyKnowledge(join(project, 'knowledge'));
