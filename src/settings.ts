@@ -23,7 +23,7 @@ export class SettingsError extends Error {
   override name = 'SettingsError';
 }
 
-const TRY_OFFLINE = 'To try Summit without Discord, run: npm run console';
+const tryOffline = () => `To try Summit without Discord, run: ${commandFor('console')}`;
 
 /**
  * The schemas, built the first time a setting is read: zod costs tens of milliseconds to load,
@@ -47,7 +47,7 @@ function defineSchemas(z: typeof Zod) {
 
   const discordSchema = z.object({
     DISCORD_TOKEN: z
-      .string({ error: 'is not set: put your bot token in .env (see .env.example)' })
+      .string({ error: () => `is not set: ${howToSet('DISCORD_TOKEN', 'your bot token')}` })
       .regex(
         /^[\w-]+\.[\w-]+\.[\w-]+$/,
         'does not look like a bot token (three parts separated by dots): copy it from the Bot page of your application in the Discord Developer Portal',
@@ -78,8 +78,8 @@ function defineSchemas(z: typeof Zod) {
   const httpSchema = z.object({
     DISCORD_PUBLIC_KEY: z
       .string({
-        error:
-          "is not set: put your application's public key in .env (Developer Portal → General Information → Public Key)",
+        error: () =>
+          `is not set: ${howToSet('DISCORD_PUBLIC_KEY', "your application's public key")}; it is under General Information in the Developer Portal`,
       })
       .regex(
         /^[0-9a-fA-F]{64}$/,
@@ -181,7 +181,7 @@ export function readDiscordSettings(
   env: NodeJS.ProcessEnv = process.env,
   { needClientId = false }: { needClientId?: boolean } = {},
 ): DiscordSettings {
-  const settings = parseSettings(schemas().discordSchema, env, ` ${TRY_OFFLINE}`);
+  const settings = parseSettings(schemas().discordSchema, env, ` ${tryOffline()}`);
   if (needClientId && !settings.DISCORD_CLIENT_ID) {
     throw new SettingsError(
       "DISCORD_CLIENT_ID is not set: deploying commands needs your application's id (General Information in the Developer Portal).",
@@ -201,4 +201,23 @@ export function readHttpSettings(env: NodeJS.ProcessEnv = process.env): HttpSett
 /** `npm run start:sharded`'s shard count: a number, or `auto` for Discord's recommendation. */
 export function readShardCount(env: NodeJS.ProcessEnv = process.env): number | 'auto' {
   return parseSettings(schemas().shardingSchema, env).SHARD_COUNT;
+}
+
+/**
+ * Start-up messages tell people what to do where Summit runs: the image (which sets
+ * SUMMIT_IN_IMAGE=1) has no .env and no npm, only `docker run` and its settings.
+ */
+const inImage = () => process.env.SUMMIT_IN_IMAGE === '1';
+
+/** How to give Summit a setting, e.g. "put your bot token in .env (see .env.example)". */
+export function howToSet(name: string, what: string): string {
+  return inImage()
+    ? `pass ${what} to the container as ${name} (docker run -e ${name}=… or --env-file, or the compose file's environment)`
+    : `put ${what} in .env (see .env.example)`;
+}
+
+/** The command that runs another mode: `npm run console`, or `docker run -it --rm summit console`. */
+export function commandFor(mode: 'ask' | 'console'): string {
+  if (!inImage()) return mode === 'ask' ? 'npm run ask --' : `npm run ${mode}`;
+  return `docker run ${mode === 'console' ? '-it' : '-i'} --rm summit ${mode}`;
 }

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../src/discord/log.js';
 import { readDiscordSettings } from '../src/settings.js';
 
@@ -21,6 +21,20 @@ describe('Discord settings', () => {
     expect(message).toContain('npm run console');
     expect(message).not.toContain('\n');
     expect(problem({ DISCORD_TOKEN: '   ' })).toMatch(/^DISCORD_TOKEN is not set/);
+  });
+
+  it('inside the image, says how to pass the token to the container and how to run the console there', () => {
+    vi.stubEnv('SUMMIT_IN_IMAGE', '1');
+    try {
+      const message = problem({});
+      expect(message).toMatch(
+        /^DISCORD_TOKEN is not set: pass your bot token to the container as DISCORD_TOKEN \(docker run -e DISCORD_TOKEN=… or --env-file/,
+      );
+      expect(message).toContain('docker run -it --rm summit console');
+      expect(message).not.toMatch(/\.env\b|npm run/);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it('names each malformed setting without echoing the token', () => {

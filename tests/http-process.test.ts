@@ -18,7 +18,7 @@ describe('npm run serve', () => {
     expect(await server.exited).toBe(1);
     const { stderr, stdout } = server.output();
     expect(stderr.trim().split('\n')).toEqual([
-      "summit: DISCORD_PUBLIC_KEY is not set: put your application's public key in .env (Developer Portal → General Information → Public Key).",
+      "summit: DISCORD_PUBLIC_KEY is not set: put your application's public key in .env (see .env.example); it is under General Information in the Developer Portal.",
     ]);
     expect(stdout).toBe('');
   });

@@ -15,7 +15,9 @@ function problem(env: Record<string, string>): string {
 
 describe('HTTP endpoint settings', () => {
   it('names the missing or malformed public key in one line, without echoing it', () => {
-    expect(problem({ DISCORD_TOKEN: TOKEN })).toMatch(/^DISCORD_PUBLIC_KEY is not set: .*Public Key\)\.$/);
+    expect(problem({ DISCORD_TOKEN: TOKEN })).toMatch(
+      /^DISCORD_PUBLIC_KEY is not set: .*Developer Portal\.$/,
+    );
     expect(problem({ DISCORD_TOKEN: TOKEN, DISCORD_PUBLIC_KEY: '  ' })).toMatch(
       /^DISCORD_PUBLIC_KEY is not set/,
     );

@@ -2,16 +2,19 @@ import { createInterface } from 'node:readline';
 import { renderText } from '../console/render.js';
 import { reportToStderr } from '../console/report.js';
 import { ConsoleSession } from '../console/session.js';
-import { knowledgeSettings } from '../settings.js';
+import { commandFor, knowledgeSettings } from '../settings.js';
 import { openEngine } from './open-engine.js';
 
-const USAGE = `Usage: npm run ask -- "<question or /command>"
-       npm run ask --json "<question or /command>"   (one JSON object on stdout, nothing else)
-       npm run ask --json < questions.txt            (one JSON object per input line)
+const ask = commandFor('ask');
+// npm takes --json itself (see below), so the JSON forms go without the `--`.
+const askJson = ask.endsWith(' --') ? ask.slice(0, -3) : ask;
+const USAGE = `Usage: ${ask} "<question or /command>"
+       ${askJson} --json "<question or /command>"   (one JSON object on stdout, nothing else)
+       ${askJson} --json < questions.txt            (one JSON object per input line)
 
 Examples:
-  npm run ask -- "When did Netanyahu and Putin meet in Sochi?"
-  npm run ask -- "/quote speaker:Putin query:triumph of light"`;
+  ${ask} "When did Netanyahu and Putin meet in Sochi?"
+  ${ask} "/quote speaker:Putin query:triumph of light"`;
 
 const argv = process.argv.slice(2);
 // `npm run ask --json …` gives the flag to npm, which then prints its own banner on stderr (as

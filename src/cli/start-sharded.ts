@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { REST, type RESTGetAPIGatewayBotResult, Routes, type Shard, ShardingManager } from 'discord.js';
 import { createLogger } from '../discord/log.js';
 import { readDiscordSettings, readShardCount } from '../settings.js';
-import { GATEWAY_ENV, GATEWAY_NODE_FLAGS, GATEWAY_PROGRAM, settingsOrExit } from './lifecycle.js';
+import { GATEWAY_ENV, GATEWAY_PROGRAM } from './gateway-launch.js';
+import { settingsOrExit } from './lifecycle.js';
 
 /**
  * `npm run start:sharded`: the gateway bot as several shards, one process each, under
@@ -67,14 +68,13 @@ if (metricsPort !== undefined && metricsPort + total - 1 > 65_535) {
   process.exit(1);
 }
 
-// Each shard starts with the manager's environment.
+// Each shard starts with the manager's environment, so with the gateway's (see GATEWAY_ENV).
 Object.assign(process.env, GATEWAY_ENV);
 const manager = new ShardingManager(fileURLToPath(new URL(`./${GATEWAY_PROGRAM}`, import.meta.url)), {
   totalShards: total,
   token: settings.DISCORD_TOKEN,
   mode: 'process',
   respawn: true,
-  execArgv: GATEWAY_NODE_FLAGS,
 });
 let stopping = false;
 
