@@ -11,6 +11,7 @@ import {
 import { meetingDetail } from '../answers/meeting-view.js';
 import { choose, type Reply, reply, usage } from '../answers/reply.js';
 import { closestMeetings, eventDetail, meetingSuggestions, notFound, quoteBlock } from '../answers/views.js';
+import { groundedAnswer, notCovered, questionTerms, uncovered, withPassages } from '../answers/passages.js';
 import { answerWhenWhere } from '../answers/when-where.js';
 import type { Context } from '../commands/command.js';
 import { helpCommand } from '../commands/help.js';
@@ -436,6 +437,21 @@ const aboutSource: Handler = (engine, question, u, ctx) => {
   return source ? sourceCard(engine, source) : HANDLERS.sources(engine, question, u, ctx);
 };
 
+/** Intents whose structured answer is shown with the sentences that back it. */
+const GROUNDED: ReadonlySet<Intent> = new Set<Intent>([
+  'who-said',
+  'who-did',
+  'when',
+  'where',
+  'quote',
+  'topics',
+  'who-is',
+  'yes-no',
+  'details',
+  'unknown',
+  'count',
+]);
+
 const HANDLERS: Record<Intent, Handler> = {
   help: (_engine, _q, _u, ctx) => helpCommand.run({}, ctx),
   'who-said': whoSaid,
@@ -480,19 +496,11 @@ export function answerQuestion(engine: Engine, question: string, ctx: Context): 
   }
   const u = engine.understand(question);
   const intent = detectIntent(folded);
-  // A word the articles never use means the question is about something they do not cover:
-  // answering the rest of it would answer a different question.
-  if (u.unknown.length && intent !== 'help') {
-    const found = findTargets(
-      engine,
-      u.corrected
-        .split(' ')
-        .filter((w) => !u.unknown.includes(w))
-        .join(' '),
-    );
-    const near =
-      found.best === 'meetings' ? meetingSuggestions(engine, found.meetings) : closestMeetings(engine);
-    return notFound("I can't answer that from the articles.", near, u.unknown);
-  }
-  return HANDLERS[intent](engine, question, u, ctx);
+  if (intent === 'help') return HANDLERS.help(engine, question, u, ctx);
+  // What the question is about decides whether the articles cover it, never one ordinary word.
+  const missing = uncovered(engine, question, questionTerms(engine, question, u));
+  if (missing.length) return notCovered(engine, question, u, missing);
+  const answer = HANDLERS[intent](engine, question, u, ctx);
+  if (answer.kind === 'not-found') return groundedAnswer(engine, question, u) ?? answer;
+  return GROUNDED.has(intent) ? withPassages(engine, question, u, answer) : answer;
 }

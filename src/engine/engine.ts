@@ -7,7 +7,9 @@ import { type Expansion, plausibleTypo, Vocabulary } from '../search/vocabulary.
 import { foldForSearch } from '../text/normalise.js';
 import { Catalogue, placeChain } from './catalogue.js';
 import { buildIndexes, type SearchIndexes } from './indexes.js';
+import { corpusSense, type WordSense } from '../search/word-sense.js';
 import { FUNCTION_WORDS, PhraseMatcher } from './phrases.js';
+import { PassageIndex } from './passages.js';
 
 interface EntityItems {
   person: Person;
@@ -135,9 +137,25 @@ export class Engine {
    * that no question waits for it: for programs that answer many, not a one-shot answer.
    */
   prepare(): this {
+    void this.passages;
     this.vocabulary.prepare();
     this.nameWords.prepare();
     return this;
+  }
+
+  private passageIndex?: PassageIndex;
+  private wordSense?: WordSense;
+
+  /** Every sentence of every article's text, built on first need. */
+  get passages(): PassageIndex {
+    this.passageIndex ??= new PassageIndex(this.kb);
+    return this.passageIndex;
+  }
+
+  /** What the words of a question can mean in this fact base's vocabulary. */
+  get sense(): WordSense {
+    this.wordSense ??= corpusSense(this.vocabulary);
+    return this.wordSense;
   }
 
   /** The names and aliases each record is known by, for the name matcher. */
