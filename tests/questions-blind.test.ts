@@ -26,7 +26,9 @@ for (const { file, threshold } of SETS) {
         .filter((o) => o.failures.length)
         .map((o) => `${o.q.id} ${o.q.question}\n   ${o.failures.join('; ')}`)
         .join('\n');
-      console.log(`${file}\n${byType}\nfalse refusals: ${falseRefusals}\n${process.env.SHOW_FAILURES ? failing : ''}`);
+      console.log(
+        `${file}\n${byType}\nfalse refusals: ${falseRefusals}\n${process.env.SHOW_FAILURES ? failing : ''}`,
+      );
       expect(outcomes.length).toBeGreaterThan(0);
     });
 

@@ -1,21 +1,30 @@
 import type { Engine, Understanding } from '../engine/engine.js';
 import type { Passage } from '../engine/passages.js';
+import { findTargets } from '../engine/targets.js';
 import { oneLine } from '../limits.js';
 import type { QueryGroup } from '../search/bm25.js';
 import { STOPWORDS } from '../search/stopwords.js';
 import { searchTokens } from '../search/tokens.js';
 import { citeSources, echo, listWords } from './format.js';
-import { type Reply, reply } from './reply.js';
+import { type Citation, type Reply, reply } from './reply.js';
+import { closestMeetings, meetingSuggestions, notFound } from './views.js';
 
 /** A sentence longer than this is cut, so that three fit any reply. */
 const SENTENCE_CHARACTERS = 600;
 /** Sentences scoring below this share of the best one answer something else. */
 const CLOSE_TO_BEST = 0.6;
 
+/**
+ * What a group of query terms stands for: an ordinary word, the name of a person, place or topic,
+ * one of the two leaders (whom every article is about), or a word of a date.
+ */
+export type GroupKind = 'word' | 'name' | 'leader' | 'date';
+
 /** The words of a question that carry its content, and the corpus terms each can mean. */
 export interface QuestionTerms {
   words: string[];
   groups: QueryGroup[];
+  kinds: GroupKind[];
   /** Content words with no term in the articles or records, in any form or spelling. */
   unknown: string[];
 }
@@ -30,22 +39,78 @@ export interface Found {
   groups: number;
 }
 
+type Named = { name: string; aliases: string[] } | { label: string; aliases: string[] };
+
+/**
+ * The words a record is named by: its name, and its one-word aliases ("Bibi", "Chanukah"). A longer
+ * alias ("Iranian-backed forces") is a description whose words name other things too.
+ */
+const nameWords = (e: Named) => [
+  ...new Set([
+    ...searchTokens('name' in e ? e.name : e.label),
+    ...e.aliases.map((a) => searchTokens(a)).flatMap((t) => (t.length === 1 ? t : [])),
+  ]),
+];
+
+const sharedWords = new WeakMap<Engine, Set<string>>();
+
+/** Words in the names of more than one person, place or topic ("president", "minister"): they name no one. */
+function sharedNameWords(engine: Engine): Set<string> {
+  let shared = sharedWords.get(engine);
+  if (!shared) {
+    const seen = new Set<string>();
+    shared = new Set();
+    for (const e of [...engine.kb.people, ...engine.kb.places, ...engine.kb.topics])
+      for (const w of nameWords(e)) (seen.has(w) ? shared : seen).add(w);
+    sharedWords.set(engine, shared);
+  }
+  return shared;
+}
+
 export function questionTerms(engine: Engine, question: string, u?: Understanding): QuestionTerms {
   const words = [...new Set(searchTokens(question).filter((t) => !STOPWORDS.has(t)))];
   const groups: QueryGroup[] = [];
   const unknown: string[] = [];
   const index = engine.passages.index;
+  // A word of a name stands for every name of its person, place or topic ("hanukkah" finds
+  // "Chanukah"), and a name typed as its alias ("bibi") for the name the articles use.
+  const shared = sharedNameWords(engine);
+  const named = [...(u?.people ?? []), ...(u?.places ?? []), ...(u?.topics ?? [])].map((e) =>
+    nameWords(e).filter((t) => !STOPWORDS.has(t) && !shared.has(t)),
+  );
+  const used = new Set<number>();
+  const kinds: GroupKind[] = [];
+  // Date words are what `understand` took out of the question.
+  const undated = new Set(u ? searchTokens(u.corrected) : words);
+  const kindOf = (word: string, group: QueryGroup, isName: boolean): GroupKind =>
+    group.every((e) => engine.principalWords.has(e.term))
+      ? 'leader'
+      : isName
+        ? 'name'
+        : undated.has(word)
+          ? 'word'
+          : 'date';
   for (const word of words) {
     const group = engine.sense.expand(word).filter((e) => index.has(e.term) || engine.vocabulary.has(e.term));
-    if (group.length) groups.push(group);
-    else unknown.push(word);
+    let isName = false;
+    named.forEach((names, i) => {
+      if (!names.includes(word)) return;
+      used.add(i);
+      isName = true;
+      for (const term of names) if (!group.some((e) => e.term === term)) group.push({ term, weight: 0.9 });
+    });
+    if (group.length) {
+      groups.push(group);
+      kinds.push(kindOf(word, group, isName));
+    } else if (undated.has(word)) unknown.push(word);
   }
-  // A name typed as its alias or misspelt ("bibi", "Netanjahu") searches as the name the articles use.
-  for (const named of [...(u?.people ?? []), ...(u?.places ?? [])]) {
-    const terms = searchTokens(named.name).filter((t) => !STOPWORDS.has(t) && !words.includes(t));
-    if (terms.length) groups.push(terms.map((term) => ({ term, weight: 0.9 })));
-  }
-  return { words, groups, unknown };
+  named.forEach((names, i) => {
+    if (used.has(i) || !names.length) return;
+    const group = names.map((term) => ({ term, weight: 0.9 }));
+    groups.push(group);
+    kinds.push(kindOf('', group, true));
+  });
+  return { words, groups, kinds, unknown };
 }
 
 /** The sentences that best answer a question: the best, and those close to it; at most `limit`. */
@@ -56,27 +121,61 @@ export function findPassages(
   within?: (p: Passage) => boolean,
 ): Found[] {
   const { passages, index } = engine.passages;
-  const hits = index.search(terms.groups, Math.max(limit * 4, 12), within && ((i) => within(passages[i] as Passage)));
+  const hits = index.search(
+    terms.groups,
+    Math.max(limit * 4, 12),
+    within && ((i) => within(passages[i] as Passage)),
+  );
   const [best] = hits;
   if (!best) return [];
   return hits
     .filter((h) => h.score >= best.score * CLOSE_TO_BEST)
     .slice(0, limit)
-    .map((h) => ({ passage: passages[h.index] as Passage, score: h.score, matched: h.matched, groups: h.groups }));
+    .map((h) => ({
+      passage: passages[h.index] as Passage,
+      score: h.score,
+      matched: h.matched,
+      groups: h.groups,
+    }));
 }
 
-/** Sentences as quoted lines, each followed by the article it comes from. */
-export function quotedPassages(found: readonly Found[]): string {
-  return found
-    .map(({ passage }) => `> ${oneLine(passage.text, SENTENCE_CHARACTERS)}\n— _${passage.source.title}_`)
-    .join('\n');
+/**
+ * Whether a sentence speaks of every name the question gives (a person, place or topic), in its
+ * own words or, for a place, in its paragraph or its article's title, as "in Paris" is said once
+ * per story.
+ */
+export function coversNames(terms: QuestionTerms, found: Found): boolean {
+  const around = new Set(searchTokens(`${found.passage.paragraph} ${found.passage.source.title}`));
+  return terms.kinds.every(
+    (kind, g) =>
+      kind !== 'name' ||
+      (found.groups & (1 << g)) !== 0 ||
+      (terms.groups[g] as QueryGroup).some((t) => around.has(t.term)),
+  );
 }
 
-export function citePassages(engine: Engine, found: readonly Found[]) {
-  return citeSources(
+/**
+ * Sentences as quoted lines, each marked with the number of its article in the reply's sources:
+ * `citations` are the reply's sources so far, and come back with the articles quoted added.
+ */
+export function quoting(
+  engine: Engine,
+  found: readonly Found[],
+  citations: readonly Citation[] = [],
+): { text: string; citations: Citation[] } {
+  const all = [...citations];
+  for (const c of citeSources(
     engine.kb,
     found.map((f) => f.passage.source.id),
-  );
+  ))
+    if (!all.some((a) => a.sourceId === c.sourceId)) all.push(c);
+  const text = found
+    .map(({ passage }) => {
+      const n = all.findIndex((c) => c.sourceId === passage.source.id) + 1;
+      return `> ${oneLine(passage.text, SENTENCE_CHARACTERS)} [${n}]`;
+    })
+    .join('\n');
+  return { text, citations: all };
 }
 
 /** "What the articles say:" with the sentences that best answer the question, or nothing. */
@@ -87,57 +186,48 @@ export function groundedAnswer(
   lead = 'What the articles say:',
 ): Reply | undefined {
   const terms = questionTerms(engine, question, u);
-  const found = findPassages(engine, terms);
+  // A sentence about something else the question names would read as an answer it is not.
+  const found = findPassages(engine, terms).filter((f) => coversNames(terms, f));
   if (!found.length) return undefined;
-  return reply({
-    title: 'From the articles',
-    text: `${lead}\n${quotedPassages(found)}`,
-    citations: citePassages(engine, found),
-  });
+  const quoted = quoting(engine, found);
+  return reply({ title: 'From the articles', text: `${lead}\n${quoted.text}`, citations: quoted.citations });
 }
 
 /** A structured answer, followed by the sentences of the articles that back it. */
-export function withPassages(engine: Engine, question: string, u: Understanding, answer: Reply, limit = 2): Reply {
+export function withPassages(
+  engine: Engine,
+  question: string,
+  u: Understanding,
+  answer: Reply,
+  limit = 2,
+): Reply {
   if (answer.kind !== 'answer') return answer;
-  const found = findPassages(engine, questionTerms(engine, question, u), limit).filter(
-    (f) => !answer.text.includes(f.passage.text.slice(0, 60)),
-  );
+  // The sentences that back the answer come from the articles it cites.
+  const cited = new Set(answer.citations.map((c) => c.sourceId));
+  const found = findPassages(engine, questionTerms(engine, question, u), limit, (p) =>
+    cited.has(p.source.id),
+  ).filter((f) => !answer.text.includes(f.passage.text.slice(0, 60)));
   if (!found.length) return answer;
-  const known = new Set(answer.citations.map((c) => c.sourceId));
+  const quoted = quoting(engine, found, answer.citations);
   return {
     ...answer,
-    text: `${answer.text}\n**In the articles' words:**\n${quotedPassages(found)}`,
-    citations: [...answer.citations, ...citePassages(engine, found).filter((c) => !known.has(c.sourceId))],
+    text: `${answer.text}\n**In the articles' words:**\n${quoted.text}`,
+    citations: quoted.citations,
   };
 }
 
-/** "The articles don't cover X", with the sentences closest to the rest of the question. */
-export function notCovered(engine: Engine, question: string, u: Understanding, missing: string[]): Reply {
-  const terms = questionTerms(engine, question, u);
-  const found = findPassages(engine, terms, 2);
-  const closest = found.length ? `\nThe closest they come:\n${quotedPassages(found)}` : '';
-  return reply({
-    kind: 'not-found',
-    title: 'Not in the articles',
-    text: `The articles don't cover ${listWords(missing.map(echo))}.${closest}`,
-    citations: citePassages(engine, found),
-    followUps: [{ label: 'All meetings', command: '/meetings' }],
-  });
-}
-
 /**
- * The salient words of a question the articles never mention, in any form or spelling: names
- * (written with a capital inside the sentence) and words that are no ordinary English. An
- * ordinary word the articles happen not to use ("respond", "supposed") decides nothing.
+ * "The articles don't cover X", offering the meetings closest to the rest of the question. Their
+ * sentences are not shown: they are about something else, and would read as an answer.
  */
-export function uncovered(engine: Engine, question: string, terms: QuestionTerms): string[] {
-  if (!terms.unknown.length) return [];
-  const capitalised = new Set(
-    question
-      .split(/\s+/)
-      .slice(1)
-      .filter((w) => /^\p{Lu}/u.test(w))
-      .flatMap((w) => searchTokens(w)),
+export function notCovered(engine: Engine, question: string, u: Understanding, missing: string[]): Reply {
+  const rest = u.corrected
+    .split(' ')
+    .filter((w) => !missing.includes(w))
+    .join(' ');
+  const found = findTargets(engine, rest);
+  return notFound(
+    `The articles don't mention ${listWords(missing.map(echo))}, so they can't answer ${echo(question)}.`,
+    found.best === 'meetings' ? meetingSuggestions(engine, found.meetings) : closestMeetings(engine),
   );
-  return terms.unknown.filter((w) => capitalised.has(w) || !engine.sense.isEnglish(w));
 }

@@ -45,7 +45,11 @@ export const INTENTS = [
     'list',
     /\blist\b|\ball (the |of the )?meetings\b|\bevery meeting\b|\bshow (me )?(all )?(the )?meetings\b|\b(which|what) meetings\b|^meetings\b/,
   ],
-  ['yes-no', /^(did|have|has|was|were|is|are|do|does|will|had) /],
+  // A question put as a statement with a tag ("…, right?", "…, didn't he?") asks the same.
+  [
+    'yes-no',
+    /^(did|have|has|was|were|is|are|do|does|will|had) |\b(right|correct|true|yes)\s*$|\b(didnt|isnt|wasnt|doesnt|dont|arent|werent|hasnt|havent) (he|she|it|they|we|you|there)\s*$/,
+  ],
   [
     'details',
     /\btell me (about|more)\b|\bdetails?\b|\bdescribe\b|\bwhat happened\b|\bsummar(y|ise|ize)\b|\bmore about\b|\bexplain\b|\bwhat (was|is) (the|that)\b/,

@@ -1,3 +1,4 @@
+import { answerClaim, correction, premiseConflict } from '../answers/claims.js';
 import {
   citeQuote,
   citeSource,
@@ -9,9 +10,9 @@ import {
   plural,
 } from '../answers/format.js';
 import { meetingDetail } from '../answers/meeting-view.js';
+import { groundedAnswer, notCovered, withPassages } from '../answers/passages.js';
 import { choose, type Reply, reply, usage } from '../answers/reply.js';
 import { closestMeetings, eventDetail, meetingSuggestions, notFound, quoteBlock } from '../answers/views.js';
-import { groundedAnswer, notCovered, questionTerms, uncovered, withPassages } from '../answers/passages.js';
 import { answerWhenWhere } from '../answers/when-where.js';
 import type { Context } from '../commands/command.js';
 import { helpCommand } from '../commands/help.js';
@@ -291,13 +292,6 @@ const whoIs: Handler = (engine, question, u, ctx) => {
 
 const listIntent: Handler = (engine, question, u, ctx) => {
   const { meetings, filters } = narrowed(engine, u);
-  if (u.unknown.length && !filters.length) {
-    return notFound(
-      `The articles report no meeting matching ${echo(question)}.`,
-      closestMeetings(engine),
-      u.unknown,
-    );
-  }
   return listMeetings(engine, meetings, filters, `/ask ${question}`, ctx.page ?? 1);
 };
 
@@ -333,45 +327,30 @@ function yesNoTopic(engine: Engine, u: Understanding): Reply {
   });
 }
 
-const yesNo: Handler = (engine, question, u, ctx) => {
-  const folded = foldForSearch(question);
-  if (
-    /\b(discuss|discussed|talk|talked|mention|mentioned|raise|raised|come up|came up|address|addressed)\b/.test(
-      folded,
-    )
-  ) {
-    if (u.topics.length) return yesNoTopic(engine, u);
-    if (!u.topics.length && u.unknown.length) {
-      return notFound(
-        `The articles don't report ${listWords(u.unknown.map(echo))} being discussed.`,
-        closestMeetings(engine),
-        u.unknown,
-      );
-    }
-  }
-  if (/\b(say|said|tell|told|call|called|wish|wished)\b/.test(folded))
-    return quotesAbout(engine, question, u, ctx);
+/**
+ * A yes/no question: what was only announced is said to be so; anything else is a claim checked
+ * against the sentences of the articles, with the topic's meetings as its lead when it asks
+ * whether something was discussed.
+ */
+const yesNo: Handler = (engine, question, u) => {
   const targets = findTargets(engine, question);
-  if (targets.best === 'none') {
-    const what = u.dates.description ? `a meeting ${u.dates.description}` : 'that';
-    return notFound(
-      `The articles don't report ${what}${u.unknown.length ? '' : ` (${echo(question)})`}.`,
-      closestMeetings(engine),
-      u.unknown,
-    );
-  }
-  // A question about the future is about what was announced, not about what happened.
   const planned = targets.meetings.filter((m) => m.kind === 'planned');
-  const future = /\b(will|going to|plan|plans|planned|intend|intends|intended|upcoming|future|next)\b/.test(
-    folded,
-  );
-  const chosen = future && planned.length ? { ...targets, meetings: planned } : targets;
-  const answer = answerWhenWhere(engine, 'when', question, chosen);
-  const onlyPlanned = chosen.best === 'meetings' && chosen.meetings.every((m) => m.kind === 'planned');
-  const lead = onlyPlanned
-    ? 'It was announced, according to the articles, but none of them reports that it took place:'
-    : 'Yes, according to the articles:';
-  return { ...answer, text: `${lead}\n${answer.text}` };
+  const onlyPlanned = planned.length === targets.meetings.length;
+  if (
+    targets.best === 'meetings' &&
+    planned.length &&
+    (onlyPlanned || FUTURE.test(foldForSearch(question)))
+  ) {
+    const answer = answerWhenWhere(engine, 'when', question, { ...targets, meetings: planned });
+    return {
+      ...answer,
+      text: `It was announced, but the articles don't say it took place:\n${answer.text}`,
+    };
+  }
+  // Whether a topic came up is a record: a "no" from the records is the answer.
+  const topic = u.topics.length ? yesNoTopic(engine, u) : undefined;
+  if (topic?.kind === 'not-found') return topic;
+  return answerClaim(engine, question, u, topic);
 };
 
 const details: Handler = (engine, question, u, ctx) => {
@@ -439,11 +418,9 @@ const aboutSource: Handler = (engine, question, u, ctx) => {
 
 /** Intents whose structured answer is shown with the sentences that back it. */
 const GROUNDED: ReadonlySet<Intent> = new Set<Intent>([
-  'who-said',
   'who-did',
   'when',
   'where',
-  'quote',
   'topics',
   'who-is',
   'yes-no',
@@ -498,9 +475,12 @@ export function answerQuestion(engine: Engine, question: string, ctx: Context): 
   const intent = detectIntent(folded);
   if (intent === 'help') return HANDLERS.help(engine, question, u, ctx);
   // What the question is about decides whether the articles cover it, never one ordinary word.
-  const missing = uncovered(engine, question, questionTerms(engine, question, u));
-  if (missing.length) return notCovered(engine, question, u, missing);
+  if (u.unknown.length) return notCovered(engine, question, u, u.unknown);
   const answer = HANDLERS[intent](engine, question, u, ctx);
-  if (answer.kind === 'not-found') return groundedAnswer(engine, question, u) ?? answer;
+  if (answer.kind === 'not-found') {
+    const conflict = premiseConflict(engine, u);
+    if (conflict) return correction(engine, conflict);
+    return groundedAnswer(engine, question, u) ?? answer;
+  }
   return GROUNDED.has(intent) ? withPassages(engine, question, u, answer) : answer;
 }

@@ -4,12 +4,12 @@ import { type DateQuery, dateMatches, hasDateFilter, parseDateQuery } from '../s
 import { STOPWORDS } from '../search/stopwords.js';
 import { searchWords, type TextIndex } from '../search/text-index.js';
 import { type Expansion, plausibleTypo, Vocabulary } from '../search/vocabulary.js';
+import { corpusSense, type WordSense } from '../search/word-sense.js';
 import { foldForSearch } from '../text/normalise.js';
 import { Catalogue, placeChain } from './catalogue.js';
 import { buildIndexes, type SearchIndexes } from './indexes.js';
-import { corpusSense, type WordSense } from '../search/word-sense.js';
-import { FUNCTION_WORDS, PhraseMatcher } from './phrases.js';
 import { PassageIndex } from './passages.js';
+import { FUNCTION_WORDS, PhraseMatcher } from './phrases.js';
 
 interface EntityItems {
   person: Person;
@@ -220,6 +220,7 @@ export class Engine {
         corrections.push([token, best.term]);
         return best.term;
       });
+    const names = capitalisedInside(question);
     const matches = this.names.match(tokens);
     const used = new Set(
       matches.flatMap((m) => Array.from({ length: m.end - m.start }, (_, i) => m.start + i)),
@@ -237,19 +238,38 @@ export class Engine {
       events: of('event'),
       sources: of('source'),
       words,
-      // A word the fact base lacks whose only near spellings are stop words ("wear" ~ "year") is
-      // unknown. The terms records hold come first: the search looks for those anyway (the
-      // answer is kept), and when one is near, all the terms need not be searched.
-      unknown: unique(words).filter((w) => {
-        if (this.vocabulary.has(w)) return false;
-        const near = (e: Expansion) => !STOPWORDS.has(e.term) && plausibleTypo(w, e.term);
-        return (
-          !this.vocabulary.expand(w, { inRecords: true }).some(near) && !this.vocabulary.expand(w).some(near)
-        );
-      }),
+      unknown: this.salientUnknown(
+        unique(words),
+        names,
+        of('topic').length + of('event').length + of('meeting').length,
+      ),
       corrections,
       corrected: tokens.join(' '),
     };
+  }
+
+  /**
+   * The words of a question that name something the articles never mention, in any form or near
+   * spelling, and that decide it: a name (capitalised inside a sentence), a word that is no ordinary
+   * English, or the question's whole content besides the names of people and places ("what did
+   * they eat in Sochi?").
+   * "respond" or "supposed" beside words the articles do use are ordinary words they happen not to
+   * use, and decide nothing. The terms records hold are looked at first: the search looks for those
+   * anyway.
+   */
+  private salientUnknown(words: string[], names: ReadonlySet<string>, subjects: number): string[] {
+    // Words of one or two letters are shorthand ("n", "u"), and a word with digits a number.
+    const unknown = words.filter((w) => {
+      if (w.length < 3 || /\d/.test(w)) return false;
+      if (this.vocabulary.has(w) || this.sense.expand(w).length) return false;
+      const near = (e: Expansion) => !STOPWORDS.has(e.term) && plausibleTypo(w, e.term);
+      return (
+        !this.vocabulary.expand(w, { inRecords: true }).some(near) && !this.vocabulary.expand(w).some(near)
+      );
+    });
+    // A question about a subject the articles cover ("Syria, a few bullets") is answerable.
+    if (unknown.length === words.length && !subjects) return unknown;
+    return unknown.filter((w) => names.has(w) || !this.sense.isEnglish(w));
   }
 
   /**
@@ -392,6 +412,18 @@ export class Engine {
       .search(words, { limit: this.kb.quotes.length, leaders: 0.35, ...(pool && { within: new Set(pool) }) })
       .hits.map((h) => h.item);
   }
+}
+
+/**
+ * Words written with a capital inside a sentence: names, as English writes them. A word all in
+ * capitals (URL, IDF) is an abbreviation or shouting, not a sign of a name.
+ */
+function capitalisedInside(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const sentence of text.split(/[.!?]+\s+/))
+    for (const word of sentence.trim().split(/\s+/).slice(1))
+      if (/^\p{Lu}\p{Ll}/u.test(word)) for (const t of foldForSearch(word).split(' ')) out.add(t);
+  return out;
 }
 
 function unique<T>(items: T[]): T[] {

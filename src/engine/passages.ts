@@ -51,10 +51,7 @@ const wordCount = (s: string) => s.split(' ').filter((w) => /\p{L}/u.test(w)).le
  * a few words (“Advertisement”, “SHARE”, a speaker's label) are page furniture.
  */
 export function articleBody(text: string, source: Source, cited: readonly string[]): string[] {
-  const paragraphs = text
-    .split(/\n/)
-    .map(normaliseForComparison)
-    .filter(Boolean);
+  const paragraphs = text.split(/\n/).map(normaliseForComparison).filter(Boolean);
   const title = normaliseForComparison(source.title);
   const holds = (p: string, span: string) => p.includes(span);
   const first = Math.max(
@@ -63,7 +60,9 @@ export function articleBody(text: string, source: Source, cited: readonly string
   );
   let last = paragraphs.length - 1;
   if (cited.length) {
-    const citedAt = paragraphs.map((p, i) => (cited.some((c) => holds(p, c)) ? i : -1)).filter((i) => i >= first);
+    const citedAt = paragraphs
+      .map((p, i) => (cited.some((c) => holds(p, c)) ? i : -1))
+      .filter((i) => i >= first);
     if (citedAt.length) last = Math.max(...citedAt);
   }
   return paragraphs

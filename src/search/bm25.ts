@@ -60,7 +60,10 @@ export class Bm25Index {
       for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
       for (const [t, n] of counts) {
         let list = building.get(t);
-        if (!list) building.set(t, (list = { ids: [], tf: [] }));
+        if (!list) {
+          list = { ids: [], tf: [] };
+          building.set(t, list);
+        }
         list.ids.push(id);
         list.tf.push(n);
       }

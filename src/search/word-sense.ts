@@ -60,10 +60,11 @@ export function corpusSense(vocabulary: Vocabulary): WordSense {
       if (known(word)) out.set(word, 1);
       const base = stem(word, (w) => forms.has(w) || known(w));
       for (const form of forms.get(base) ?? []) if (!out.has(form)) out.set(form, FORM_WEIGHT);
+      // A word the corpus lacks may be a typo or the start of a longer word ("vlad", "netanjahu").
       if (!out.size && word.length >= 4) {
-        for (const e of vocabulary.expand(word)) {
-          if (e.quality < 1 && plausibleTypo(word, e.term) && !out.has(e.term))
-            out.set(e.term, TYPO_WEIGHT * e.quality);
+        for (const e of vocabulary.expand(word, { prefix: true })) {
+          const typo = plausibleTypo(word, e.term) || e.term.startsWith(word);
+          if (e.quality < 1 && typo && !out.has(e.term)) out.set(e.term, TYPO_WEIGHT * e.quality);
         }
       }
       const list = [...out].map(([term, weight]) => ({ term, weight }));

@@ -90,6 +90,9 @@ export function table(outcomes: Outcome[], typeOf: (q: ScoredQuestion) => string
   }
   return [...rows]
     .sort(([a], [b]) => (a === 'ALL' ? 1 : b === 'ALL' ? -1 : a.localeCompare(b)))
-    .map(([k, r]) => `${k.padEnd(22)} ${String(r.pass).padStart(4)}/${String(r.all).padEnd(4)} ${((100 * r.pass) / r.all).toFixed(1)} %`)
+    .map(
+      ([k, r]) =>
+        `${k.padEnd(22)} ${String(r.pass).padStart(4)}/${String(r.all).padEnd(4)} ${((100 * r.pass) / r.all).toFixed(1)} %`,
+    )
     .join('\n');
 }

@@ -1,0 +1,165 @@
+import type { Engine, Understanding } from '../engine/engine.js';
+import { findTargets } from '../engine/targets.js';
+import type { Meeting } from '../knowledge/model.js';
+import type { Place } from '../knowledge/schema.js';
+import { hasDateFilter } from '../search/dates.js';
+import { searchTokens } from '../search/tokens.js';
+import { citeSources, datedLabel, listWords, meetingTitle } from './format.js';
+import { whereLine } from './meeting-view.js';
+import {
+  coversNames,
+  type Found,
+  findPassages,
+  type QuestionTerms,
+  questionTerms,
+  quoting,
+} from './passages.js';
+import { type Reply, reply } from './reply.js';
+import { closestMeetings, notFound } from './views.js';
+import { answerWhenWhere } from './when-where.js';
+
+export interface Conflict {
+  /** The details the question gave that fit no meeting together ("in Sochi", "in 2015"). */
+  asked: string[];
+  /** The meetings that fit all but one of them. */
+  meetings: Meeting[];
+}
+
+/**
+ * The meetings the question's place and date would match if one of them were dropped, when the
+ * two together match none: the question put a real meeting in the wrong city or year.
+ */
+export function premiseConflict(engine: Engine, u: Understanding): Conflict | undefined {
+  const places = engine.meetingPlaces(u.places);
+  const dated = hasDateFilter(u.dates);
+  // A conflict needs two details that fit apart but not together: one alone that fits nothing
+  // is simply not in the articles.
+  if (places.length + (dated ? 1 : 0) < 2) return undefined;
+  const people = u.people.filter((p) => !engine.principals.has(p.id));
+  const at = (place: Place) => (m: Meeting) => engine.catalogue.facets.get(m.id)?.places.includes(place.id);
+  // Every place named must be the meeting's (a venue and its city are one place).
+  const all = engine
+    .filterMeetings({ places, people, dates: u.dates })
+    .filter((m) => places.every((p) => at(p)(m)));
+  if (all.length) return undefined;
+  const meetings = new Set<Meeting>();
+  const keep = (list: Meeting[]) => {
+    for (const m of list.slice(0, 3)) meetings.add(m);
+  };
+  if (dated) keep(engine.filterMeetings({ places, people }));
+  for (const place of places) {
+    const others = places.filter((p) => p !== place);
+    keep(
+      engine
+        .filterMeetings({ places: others, people, dates: u.dates })
+        .filter((m) => others.every((p) => at(p)(m))),
+    );
+  }
+  const asked = [
+    ...places.map((p) => `in ${p.name}`),
+    ...(dated ? [u.dates.description ?? 'at that date'] : []),
+  ];
+  return meetings.size ? { asked, meetings: [...meetings] } : undefined;
+}
+
+/** "No: …" with the meetings the articles do report for the question's other details. */
+export function correction(engine: Engine, conflict: Conflict): Reply {
+  const lines = conflict.meetings.map(
+    (m) => `- **${meetingTitle(engine.kb, m)}** — ${whereLine(engine, m)}, ${datedLabel(m.date)}`,
+  );
+  return reply({
+    title: 'Not quite',
+    text: `No: the articles don't report a meeting ${conflict.asked.join(' ')}. What they report instead:\n${lines.join('\n')}`,
+    citations: citeSources(
+      engine.kb,
+      conflict.meetings.flatMap((m) => m.sources),
+    ),
+  });
+}
+
+/**
+ * Whether one sentence states the whole claim: every content word the question uses, in some form,
+ * in that sentence. The names it gives may come from around it (see `coversNames`); the two
+ * leaders, whom every article is about, and the date, which the records check, need not be in it.
+ */
+function states(terms: QuestionTerms, found: Found): boolean {
+  return (
+    coversNames(terms, found) &&
+    terms.kinds.every((kind, g) => kind !== 'word' || (found.groups & (1 << g)) !== 0)
+  );
+}
+
+/** "Did they meet in November 2015?": a claim about the meetings themselves, answered from the records. */
+function meetingClaim(engine: Engine, question: string, u: Understanding): Reply {
+  const places = engine.meetingPlaces(u.places);
+  const people = u.people.filter((p) => !engine.principals.has(p.id));
+  const meetings = engine.filterMeetings({ places, people, dates: u.dates });
+  const asked = [...places.map((p) => `in ${p.name}`), ...(u.dates.description ? [u.dates.description] : [])];
+  if (!meetings.length || !asked.length) {
+    return notFound(
+      `The articles report no meeting${asked.length ? ` ${asked.join(' ')}` : ''}.`,
+      closestMeetings(engine),
+    );
+  }
+  const answer = answerWhenWhere(engine, 'when', question, { u, meetings, events: [], best: 'meetings' });
+  return { ...answer, text: `Yes, according to the articles:\n${answer.text}` };
+}
+
+/** The meeting or event a claim is about, when it is reported by the sentence that states the claim. */
+function recordOf(engine: Engine, question: string, support: Found): Reply | undefined {
+  const targets = findTargets(engine, question);
+  const records =
+    targets.best === 'meetings' ? targets.meetings : targets.best === 'events' ? targets.events : [];
+  const [only, other] = records;
+  if (!only || other || !only.sources.includes(support.passage.source.id)) return undefined;
+  return answerWhenWhere(engine, 'when', question, targets);
+}
+
+/**
+ * A yes/no claim checked against the articles: "Yes" only when a sentence states it, "No" when the
+ * records put its meeting elsewhere or at another time, otherwise "the articles don't say".
+ */
+export function answerClaim(engine: Engine, question: string, u: Understanding, lead?: Reply): Reply {
+  const conflict = premiseConflict(engine, u);
+  if (conflict) return correction(engine, conflict);
+  const terms = questionTerms(engine, question, u);
+  // Only leaders, meeting places and dates: a claim about the meetings themselves.
+  const places = new Set(
+    engine.meetingPlaces(u.places).flatMap((p) => [p.name, ...p.aliases].flatMap((n) => searchTokens(n))),
+  );
+  const aboutMeetings = terms.kinds.every(
+    (kind, g) =>
+      kind === 'leader' || kind === 'date' || (terms.groups[g] ?? []).some((t) => places.has(t.term)),
+  );
+  if (aboutMeetings && !terms.unknown.length) return meetingClaim(engine, question, u);
+  const found = findPassages(engine, terms, 3);
+  const support = found.find((f) => states(terms, f));
+  // Words the articles never use, or only as a guess at a typo, cannot be checked: the sentence
+  // is shown, but not as a "Yes".
+  const unchecked =
+    terms.unknown.length > 0 || terms.groups.some((g) => Math.max(...g.map((t) => t.weight)) < 0.5);
+  if (support && unchecked) {
+    const quoted = quoting(engine, found);
+    return reply({
+      title: 'From the articles',
+      text: `What the articles say:\n${quoted.text}`,
+      citations: quoted.citations,
+    });
+  }
+  if (support) {
+    const rest = found.filter((f) => f !== support).slice(0, 1);
+    const record = lead ?? recordOf(engine, question, support);
+    const quoted = quoting(engine, [support, ...rest], record?.citations);
+    return reply({
+      title: 'From the articles',
+      text: `Yes, according to the articles:\n${record ? `${record.text}\n` : ''}${quoted.text}`,
+      citations: quoted.citations,
+    });
+  }
+  const quoted = quoting(engine, found.slice(0, 2));
+  return reply({
+    title: 'Not in the articles',
+    text: `The articles don't say that.${found.length ? ` The closest they come:\n${quoted.text}` : ''}`,
+    citations: quoted.citations,
+  });
+}
