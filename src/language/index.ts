@@ -5,7 +5,7 @@
  * SUBTLEX-US describe it (english.ts), never from lists written for these articles.
  */
 
-export { prepareEnglish } from './english.js';
+export { prepareEnglish, stopWords } from './english.js';
 export { foldQuestion } from './fold.js';
 export {
   buildLexicon,

@@ -5,7 +5,7 @@ import { builtPath } from '../build/paths.js';
 import { codeFingerprint, writeWhole } from '../build/saved.js';
 import { snapshotFolder } from '../knowledge/snapshot.js';
 import shorthand from './data/english-chat.json' with { type: 'json' };
-import { type English, english, meanings } from './english.js';
+import { type English, english, meanings, stopWords } from './english.js';
 import { foldQuestion } from './fold.js';
 import { baseForm } from './morphy.js';
 import { SortedTable } from './sorted-table.js';
@@ -191,7 +191,7 @@ export class Lexicon {
 
 /** A stop word of English by wink-nlp (the, what, about, first, say…). */
 export function isStopWord(word: string): boolean {
-  return ((english().get(word)?.flags ?? 0) & PART_BITS.stop) !== 0;
+  return stopWords().has(word);
 }
 
 /**

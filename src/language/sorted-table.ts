@@ -5,6 +5,9 @@
  * millisecond: the line starts are saved with them.
  */
 const TAB = 9;
+const ENCODINGS = ['latin1', 'utf8'] as const;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the range is what latin1 is.
+const LATIN1 = /^[\x00-\xff]*$/;
 
 export class SortedTable {
   readonly #text: string;
@@ -27,21 +30,24 @@ export class SortedTable {
     return new SortedTable(lines.join('\n'), starts);
   }
 
-  /** The bytes `fromBytes` reads back: the number of lines, their starts, then the text. */
+  /** The bytes `fromBytes` reads back: the number of lines, their encoding, their starts, the text. */
   toBytes(): Buffer {
+    // latin1 decodes five times faster than UTF-8, and English words need no more.
+    const encoding = LATIN1.test(this.#text) ? 0 : 1;
     return Buffer.concat([
-      Buffer.from(new Int32Array([this.#starts.length]).buffer),
+      Buffer.from(new Int32Array([this.#starts.length, encoding]).buffer),
       Buffer.from(this.#starts.buffer, this.#starts.byteOffset, this.#starts.byteLength),
-      Buffer.from(this.#text, 'utf8'),
+      Buffer.from(this.#text, ENCODINGS[encoding]),
     ]);
   }
 
   static fromBytes(bytes: Buffer): SortedTable {
     const count = bytes.readInt32LE(0);
-    const end = 4 + count * 4;
+    const encoding = ENCODINGS[bytes.readInt32LE(4)] as BufferEncoding;
+    const end = 8 + count * 4;
     // Copied into an array of its own: a file's buffer may not be aligned for an Int32Array.
-    const starts = new Int32Array(bytes.buffer.slice(bytes.byteOffset + 4, bytes.byteOffset + end));
-    return new SortedTable(bytes.toString('utf8', end), starts);
+    const starts = new Int32Array(bytes.buffer.slice(bytes.byteOffset + 8, bytes.byteOffset + end));
+    return new SortedTable(bytes.toString(encoding, end), starts);
   }
 
   get size(): number {
