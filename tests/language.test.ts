@@ -185,6 +185,21 @@ describe('folding, alike for questions and articles', () => {
     expect(foldQuestion(text)).toBe(folded);
   });
 
+  it.each([
+    ["didn't", 'did not'],
+    ['didn’t', 'did not'],
+    ['didnt', 'did not'],
+    ["can't", 'can not'],
+    ["they're", 'they are'],
+  ])('contractions as wink-nlp reads them: %s → %s', (text, folded) => {
+    expect(foldQuestion(text)).toBe(folded);
+  });
+
+  it('spells out only n’t when the apostrophe is missing: were, well and shed are words', () => {
+    expect(foldQuestion('were well')).toBe('were well');
+    expect(foldQuestion("we're we'll")).toBe('we are we will');
+  });
+
   it('keeps "one" as the pronoun English mostly uses it for, unless it is part of a number', () => {
     expect(foldQuestion('which one')).toBe('which one');
     expect(foldQuestion('twenty-one')).toBe('21');

