@@ -1,6 +1,7 @@
 import type { Engine, Understanding } from '../engine/engine.js';
-import type { Passage } from '../engine/passages.js';
+import { type Passage, passageTerms } from '../engine/passages.js';
 import { findTargets } from '../engine/targets.js';
+import { isFunctionWord } from '../language/index.js';
 import { oneLine } from '../limits.js';
 import type { QueryGroup } from '../search/bm25.js';
 import { STOPWORDS } from '../search/stopwords.js';
@@ -68,7 +69,7 @@ function sharedNameWords(engine: Engine): Set<string> {
 }
 
 export function questionTerms(engine: Engine, question: string, u?: Understanding): QuestionTerms {
-  const words = [...new Set(searchTokens(question).filter((t) => !STOPWORDS.has(t)))];
+  const words = [...new Set(passageTerms(question).filter((t) => !STOPWORDS.has(t) && !isFunctionWord(t)))];
   const groups: QueryGroup[] = [];
   const unknown: string[] = [];
   const index = engine.passages.index;
@@ -81,7 +82,7 @@ export function questionTerms(engine: Engine, question: string, u?: Understandin
   const used = new Set<number>();
   const kinds: GroupKind[] = [];
   // Date words are what `understand` took out of the question.
-  const undated = new Set(u ? searchTokens(u.corrected) : words);
+  const undated = new Set(u ? passageTerms(u.corrected) : words);
   const kindOf = (word: string, group: QueryGroup, isName: boolean): GroupKind =>
     group.every((e) => engine.principalWords.has(e.term))
       ? 'leader'

@@ -9,17 +9,16 @@ import {
   meetingTitle,
   plural,
 } from '../answers/format.js';
+import { type CommandSummary, helpReply } from '../answers/help.js';
+import { breakdown, listMeetings } from '../answers/meeting-list.js';
 import { meetingDetail } from '../answers/meeting-view.js';
 import { groundedAnswer, notCovered, withPassages } from '../answers/passages.js';
+import { answerQuotes } from '../answers/quotes.js';
 import { choose, type Reply, reply, usage } from '../answers/reply.js';
+import { allSources, meetingSources, sourceCard } from '../answers/sources.js';
+import { allTopics, meetingTopics } from '../answers/topics.js';
 import { closestMeetings, eventDetail, meetingSuggestions, notFound, quoteBlock } from '../answers/views.js';
 import { answerWhenWhere } from '../answers/when-where.js';
-import type { Context } from '../commands/command.js';
-import { helpCommand } from '../commands/help.js';
-import { breakdown, listMeetings } from '../commands/meetings.js';
-import { answerQuotes } from '../commands/quote.js';
-import { sourceCard, sourcesCommand } from '../commands/sources.js';
-import { allTopics, meetingTopics } from '../commands/topics.js';
 import type { Engine, Understanding } from '../engine/engine.js';
 import { findTargets } from '../engine/targets.js';
 import type { Meeting, Quote } from '../knowledge/model.js';
@@ -29,7 +28,14 @@ import { searchWords } from '../search/text-index.js';
 import { foldForSearch } from '../text/normalise.js';
 import { detectIntent, type Intent } from './intents.js';
 
-type Handler = (engine: Engine, question: string, u: Understanding, ctx: Context) => Reply;
+/** What a question is answered with besides the fact base: the commands (for help) and a page. */
+export interface AskContext {
+  commands: readonly CommandSummary[];
+  /** 1-based page of a long list. */
+  page?: number;
+}
+
+type Handler = (engine: Engine, question: string, u: Understanding, ctx: AskContext) => Reply;
 
 /** Records a reply lists and cites at most: thousands would be cut off, and cost time to write out. */
 const LISTED = 25;
@@ -209,7 +215,7 @@ const count: Handler = (engine, question, u, ctx) => {
   }
   if (/\bhow many (articles|sources)\b/.test(folded)) {
     return {
-      ...sourcesCommand.run({}, ctx),
+      ...allSources(engine),
       title: `${plural(engine.kb.sources.length, 'source article')}`,
     };
   }
@@ -418,9 +424,11 @@ const aboutSource: Handler = (engine, question, u, ctx) => {
 
 /** Intents whose structured answer is shown with the sentences that back it. */
 const GROUNDED: ReadonlySet<Intent> = new Set<Intent>([
+  'who-said',
   'who-did',
   'when',
   'where',
+  'quote',
   'topics',
   'who-is',
   'yes-no',
@@ -430,7 +438,7 @@ const GROUNDED: ReadonlySet<Intent> = new Set<Intent>([
 ]);
 
 const HANDLERS: Record<Intent, Handler> = {
-  help: (_engine, _q, _u, ctx) => helpCommand.run({}, ctx),
+  help: (engine, _q, _u, ctx) => helpReply(engine, ctx.commands),
   'who-said': whoSaid,
   'who-did': whoDid,
   'about-source': aboutSource,
@@ -444,10 +452,9 @@ const HANDLERS: Record<Intent, Handler> = {
     const { meetings } = narrowed(engine, u);
     const [only] = meetings;
     if (!hasNarrowing(engine, u) && bestQuote(engine, u)) return sourceOfQuote(engine, question, u, ctx);
-    return sourcesCommand.run(
-      hasNarrowing(engine, u) && meetings.length === 1 && only ? { meeting: only.id } : {},
-      ctx,
-    );
+    return hasNarrowing(engine, u) && meetings.length === 1 && only
+      ? meetingSources(engine, only)
+      : allSources(engine);
   },
   quote: quotesAbout,
   topics: topicsOf,
@@ -459,7 +466,7 @@ const HANDLERS: Record<Intent, Handler> = {
 };
 
 /** Answers a plain-language question with the same handlers the commands use. */
-export function answerQuestion(engine: Engine, question: string, ctx: Context): Reply {
+export function answerQuestion(engine: Engine, question: string, ctx: AskContext): Reply {
   const folded = foldForSearch(question);
   if (!folded) {
     return usage(

@@ -1,10 +1,10 @@
 import type { KnowledgeBase, KnowledgeEvent, Meeting, Quote, Source } from '../knowledge/model.js';
 import type { Person, Place, PlaceRef, Topic } from '../knowledge/schema.js';
+import { buildLexicon, EXPANSION_WEIGHTS, type Lexicon } from '../language/index.js';
 import { type DateQuery, dateMatches, hasDateFilter, parseDateQuery } from '../search/dates.js';
 import { STOPWORDS } from '../search/stopwords.js';
 import { searchWords, type TextIndex } from '../search/text-index.js';
 import { type Expansion, plausibleTypo, Vocabulary } from '../search/vocabulary.js';
-import { corpusSense, type WordSense } from '../search/word-sense.js';
 import { foldForSearch } from '../text/normalise.js';
 import { Catalogue, placeChain } from './catalogue.js';
 import { buildIndexes, type SearchIndexes } from './indexes.js';
@@ -138,13 +138,14 @@ export class Engine {
    */
   prepare(): this {
     void this.passages;
+    void this.sense;
     this.vocabulary.prepare();
     this.nameWords.prepare();
     return this;
   }
 
   private passageIndex?: PassageIndex;
-  private wordSense?: WordSense;
+  private lexicon?: Lexicon;
 
   /** Every sentence of every article's text, built on first need. */
   get passages(): PassageIndex {
@@ -152,10 +153,10 @@ export class Engine {
     return this.passageIndex;
   }
 
-  /** What the words of a question can mean in this fact base's vocabulary. */
-  get sense(): WordSense {
-    this.wordSense ??= corpusSense(this.vocabulary);
-    return this.wordSense;
+  /** What the words of a question can mean in this fact base's vocabulary (built on first need). */
+  get sense(): Lexicon {
+    this.lexicon ??= buildLexicon(this.vocabulary.list());
+    return this.lexicon;
   }
 
   /** The names and aliases each record is known by, for the name matcher. */
@@ -258,18 +259,30 @@ export class Engine {
    * anyway.
    */
   private salientUnknown(words: string[], names: ReadonlySet<string>, subjects: number): string[] {
-    // Words of one or two letters are shorthand ("n", "u"), and a word with digits a number.
+    // A word with digits is a number, and the start of a longer name is that name ("vlad").
     const unknown = words.filter((w) => {
-      if (w.length < 3 || /\d/.test(w)) return false;
-      if (this.vocabulary.has(w) || this.sense.expand(w).length) return false;
-      const near = (e: Expansion) => !STOPWORDS.has(e.term) && plausibleTypo(w, e.term);
+      if (/\d/.test(w)) return false;
+      if (this.vocabulary.has(w) || this.sense.expand(w).some((e) => e.weight >= EXPANSION_WEIGHTS.sameLemma))
+        return false;
+      const near = (e: Expansion) =>
+        !STOPWORDS.has(e.term) && (plausibleTypo(w, e.term) || e.term.startsWith(w));
       return (
-        !this.vocabulary.expand(w, { inRecords: true }).some(near) && !this.vocabulary.expand(w).some(near)
+        !this.vocabulary.expand(w, { inRecords: true }).some(near) &&
+        !this.vocabulary.expand(w, { prefix: true }).some(near)
       );
     });
     // A question about a subject the articles cover ("Syria, a few bullets") is answerable.
     if (unknown.length === words.length && !subjects) return unknown;
-    return unknown.filter((w) => names.has(w) || !this.sense.isEnglish(w));
+    // A synonym or a correction the articles use stands for an ordinary word, never for a name:
+    // "Trump" is not "outdo". Short words are shorthand or abbreviations ("n", "pls", "idf")
+    // unless written as a name.
+    return unknown.filter(
+      (w) =>
+        names.has(w) ||
+        (w.length > 3 &&
+          (this.sense.partOfSpeech(w) === 'proper' ||
+            (!this.sense.isEnglish(w) && !this.sense.expand(w).length))),
+    );
   }
 
   /**

@@ -1,8 +1,16 @@
 import { spansIn } from '../knowledge/evidence.js';
 import type { KnowledgeBase, Source } from '../knowledge/model.js';
+import { foldQuestion } from '../language/index.js';
 import { Bm25Index } from '../search/bm25.js';
-import { searchTokens } from '../search/tokens.js';
 import { normaliseForComparison } from '../text/normalise.js';
+
+/**
+ * The terms a text is searched by: folded as questions are (numerals, possessives, hyphenation
+ * and abbreviations written one way), so a question and a sentence meet on the same words.
+ */
+export function passageTerms(text: string): string[] {
+  return foldQuestion(text).split(' ').filter(Boolean);
+}
 
 /** One sentence of an article's text, with its paragraph for context. */
 export interface Passage {
@@ -92,7 +100,7 @@ export class PassageIndex {
   readonly passages: Passage[] = [];
   readonly index: Bm25Index;
 
-  constructor(kb: KnowledgeBase, termsOf: (text: string) => string[] = searchTokens) {
+  constructor(kb: KnowledgeBase) {
     const cited = citedSpans(kb);
     for (const source of kb.sources) {
       let text: string;
@@ -111,6 +119,6 @@ export class PassageIndex {
         }
       });
     }
-    this.index = new Bm25Index(this.passages.map((p) => termsOf(p.text)));
+    this.index = new Bm25Index(this.passages.map((p) => passageTerms(p.text)));
   }
 }

@@ -65,7 +65,7 @@ export function score(q: ScoredQuestion): Outcome {
   if (!q.expect_no_answer && declined && !q.expect_correction) failures.push('declined');
   if (q.expect_correction && !q.expect_no_answer && !declined && !contradicts(reply))
     failures.push('no correction');
-  const falseYes = (q.expect_correction || q.expect_no_answer) && saysYes(reply);
+  const falseYes = (q.expect_correction || q.expect_no_answer || q.type === 'yesno-false') && saysYes(reply);
   if (falseYes) failures.push('said Yes to an unsupported claim');
   if (!declined && reply.kind === 'answer' && reply.citations.length === 0) failures.push('no citation');
   return {
