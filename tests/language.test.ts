@@ -121,6 +121,25 @@ describe('chat shorthand and typos in ordinary words', () => {
   });
 });
 
+describe('any word at all', () => {
+  it('is expanded, lemmatised and judged without throwing, into words of the articles or English', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), (text) => {
+        for (const word of foldQuestion(text).split(' ').filter(Boolean)) {
+          for (const { term, weight } of lexicon.expand(word)) {
+            expect(weight).toBeGreaterThan(0);
+            expect(weight).toBeLessThanOrEqual(1);
+            expect(lexicon.inCorpus(term) || lexicon.isEnglish(term), term).toBe(true);
+          }
+          expect(typeof lexicon.lemma(word)).toBe('string');
+          expect(typeof lexicon.isEnglish(word)).toBe('boolean');
+        }
+      }),
+      { numRuns: runs(300) },
+    );
+  });
+});
+
 describe('ordinary English and names', () => {
   it('tells ordinary words from names and from what is no word at all', () => {
     for (const word of ['weather', 'supposed', 'mentioned', 'trying', 'purpose', 'raise', 'whta']) {
@@ -219,6 +238,15 @@ describe('folding, alike for questions and articles', () => {
       }),
       { numRuns: runs(300) },
     );
+  });
+
+  it('reads words that name properties of JavaScript objects as words', () => {
+    for (const word of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'ww']) {
+      expect(() => foldQuestion(word)).not.toThrow();
+      const folded = foldQuestion(word);
+      for (const part of folded.split(' ')) expect(() => lexicon.expand(part)).not.toThrow();
+    }
+    expect(foldQuestion('constructor')).toBe('constructor');
   });
 
   it('keeps its output bounded for a 6,000-character message', () => {

@@ -45,8 +45,8 @@ const THOUSAND = lastWord(toWords(1000));
  */
 const PRONOUN_ONE = toWords(1);
 
-const NUMBERED: Record<string, string> = shorthand.numbered;
-const NUMBERED_ENTRIES = Object.entries(NUMBERED);
+/** A Map, not the JSON object: a question may well say "constructor". */
+const NUMBERED: ReadonlyMap<string, string> = new Map(Object.entries(shorthand.numbered));
 const ROMAN = /^(x{0,3})(ix|iv|v?i{0,3})$/;
 const ROMAN_VALUES: Record<string, number> = { i: 1, v: 5, x: 10 };
 
@@ -173,12 +173,12 @@ function splitChunk(chunk: string, into: string[]): void {
 
 /** An abbreviation written with its number (ww1, wwii): its words, then the number. */
 function pushNumbered(word: string, into: string[]): void {
-  const spelled = NUMBERED[word];
+  const spelled = NUMBERED.get(word);
   if (spelled) {
     into.push(...spelled.split(' '));
     return;
   }
-  for (const [abbreviation, name] of NUMBERED_ENTRIES) {
+  for (const [abbreviation, name] of NUMBERED) {
     if (!word.startsWith(abbreviation)) continue;
     const number = word.slice(abbreviation.length);
     const value = /^\d+$/.test(number) ? number : romanValue(number);

@@ -48,7 +48,8 @@ const CORPUS_NAME = 8;
 const DROPPED_LETTER = 4;
 /** Words of more letters than this are not spell-checked here (the search's typo index does it). */
 const LONGEST_CHECKED = 14;
-const CHAT: Readonly<Record<string, string>> = shorthand.chat;
+/** A Map, not the JSON object: a question may well say "constructor". */
+const CHAT: ReadonlyMap<string, string> = new Map(Object.entries(shorthand.chat));
 const FORMAT = 1;
 const EXTENSION = '.lexicon';
 
@@ -97,7 +98,7 @@ export class Lexicon {
       if (weight > (found.get(term) ?? 0)) found.set(term, weight);
     };
     this.#meaningsOf(word, add, 1);
-    const spelled = CHAT[word];
+    const spelled = CHAT.get(word);
     if (spelled) {
       for (const part of spelled.split(' ')) {
         add(part, EXPANSION_WEIGHTS.shorthand);
@@ -162,7 +163,7 @@ export class Lexicon {
 
   /** An ordinary English word, chat shorthand, or a typo of one: not a name or a thing only the corpus knows. */
   isEnglish(word: string): boolean {
-    if (isCommon(this.#english.get(word)) || CHAT[word] !== undefined) return true;
+    if (isCommon(this.#english.get(word)) || CHAT.has(word)) return true;
     if (this.#english.get(word)) return false;
     const lemma = this.lemma(word);
     if (lemma !== word) return isCommon(this.#english.get(lemma));
