@@ -1,8 +1,11 @@
 import type { Engine, Understanding } from '../engine/engine.js';
+import { passageTerms } from '../engine/passages.js';
 import { findTargets } from '../engine/targets.js';
 import type { Meeting } from '../knowledge/model.js';
 import type { Place } from '../knowledge/schema.js';
+import { isFunctionWord } from '../language/index.js';
 import { hasDateFilter } from '../search/dates.js';
+import { STOPWORDS } from '../search/stopwords.js';
 import { searchTokens } from '../search/tokens.js';
 import { citeSources, datedLabel, listWords, meetingTitle } from './format.js';
 import { whereLine } from './meeting-view.js';
@@ -82,11 +85,82 @@ export function correction(engine: Engine, conflict: Conflict): Reply {
  * in that sentence. The names it gives may come from around it (see `coversNames`); the two
  * leaders, whom every article is about, and the date, which the records check, need not be in it.
  */
-function states(terms: QuestionTerms, found: Found): boolean {
-  return (
-    coversNames(terms, found) &&
-    terms.kinds.every((kind, g) => kind !== 'word' || (found.groups & (1 << g)) !== 0)
+function states(engine: Engine, question: string, terms: QuestionTerms, found: Found): Support {
+  if (!coversNames(terms, found) || !sameRoles(engine, question, found)) return 'none';
+  const missing = terms.kinds
+    .map((kind, g) => (kind === 'word' && !(found.groups & (1 << g)) ? g : -1))
+    .filter((g) => g >= 0);
+  if (!missing.length) return 'full';
+  // A word the sentence's article never uses cannot be checked against it ("deconfliction" for
+  // "the mechanism"); one the article does use elsewhere ("Israeli" beside "a Russian jet") is a
+  // detail the sentence does not state.
+  const article = articleWords(engine, found.passage.source.id);
+  return missing.every((g) => !(terms.groups[g] ?? []).some((t) => article.has(t.term))) ? 'partial' : 'none';
+}
+
+type Support = 'full' | 'partial' | 'none';
+
+const personCache = new WeakMap<Engine, Set<string>>();
+
+/** Words that name one person alone ("netanyahu", "bibi"; not "prime" or "the"). */
+function personWords(engine: Engine): Set<string> {
+  let words = personCache.get(engine);
+  if (!words) {
+    const count = new Map<string, number>();
+    for (const p of engine.kb.people)
+      for (const w of new Set([p.name, ...p.aliases].flatMap((n) => passageTerms(n))))
+        count.set(w, (count.get(w) ?? 0) + 1);
+    words = new Set(
+      [...count].filter(([w, n]) => n === 1 && !isFunctionWord(w) && !STOPWORDS.has(w)).map(([w]) => w),
+    );
+    personCache.set(engine, words);
+  }
+  return words;
+}
+
+const articleCache = new WeakMap<Engine, Map<string, Set<string>>>();
+
+/** Every word of one article's text. */
+function articleWords(engine: Engine, sourceId: string): Set<string> {
+  let bySource = articleCache.get(engine);
+  if (!bySource) {
+    bySource = new Map();
+    articleCache.set(engine, bySource);
+  }
+  let words = bySource.get(sourceId);
+  if (!words) {
+    words = new Set(
+      engine.passages.passages.filter((p) => p.source.id === sourceId).flatMap((p) => passageTerms(p.text)),
+    );
+    bySource.set(sourceId, words);
+  }
+  return words;
+}
+
+/**
+ * Whether the people a claim names stand on the same sides of its action as in the sentence:
+ * "Putin gave Netanyahu a tour" does not say that Netanyahu gave Putin one.
+ */
+function sameRoles(engine: Engine, question: string, found: Found): boolean {
+  const people = personWords(engine);
+  const lemma = (t: string) => engine.sense.lemma(t);
+  const sentence = passageTerms(found.passage.text);
+  const asked = passageTerms(question);
+  const isPerson = (t: string) => people.has(t);
+  // The action: the first word after the first person named that the sentence says in some form.
+  const first = asked.findIndex(isPerson);
+  if (first < 0) return true;
+  const sentenceLemmas = sentence.map(lemma);
+  const verb = asked.findIndex(
+    (t, i) => i > first && !isPerson(t) && !isFunctionWord(t) && sentenceLemmas.includes(lemma(t)),
   );
+  if (verb < 0) return true;
+  const verbInSentence = sentenceLemmas.indexOf(lemma(asked[verb] as string));
+  return asked.every((t, i) => {
+    if (!isPerson(t)) return true;
+    const j = sentence.indexOf(t);
+    return j < 0 || Math.sign(j - verbInSentence) === Math.sign(i - verb);
+  });
 }
 
 /** "Did they meet in November 2015?": a claim about the meetings themselves, answered from the records. */
@@ -133,12 +207,15 @@ export function answerClaim(engine: Engine, question: string, u: Understanding, 
   );
   if (aboutMeetings && !terms.unknown.length) return meetingClaim(engine, question, u);
   const found = findPassages(engine, terms, 3);
-  const support = found.find((f) => states(terms, f));
+  const judged = found.map((f) => ({ f, support: states(engine, question, terms, f) }));
+  const full = judged.find((j) => j.support === 'full')?.f;
+  const partial = judged.find((j) => j.support === 'partial')?.f;
   // Words the articles never use, or only as a guess at a typo, cannot be checked: the sentence
   // is shown, but not as a "Yes".
   const unchecked =
     terms.unknown.length > 0 || terms.groups.some((g) => Math.max(...g.map((t) => t.weight)) < 0.5);
-  if (support && unchecked) {
+  const support = unchecked ? undefined : full;
+  if (!support && (full ?? partial)) {
     const quoted = quoting(engine, found);
     return reply({
       title: 'From the articles',

@@ -12,14 +12,16 @@ import { closestMeetings, meetingSuggestions, notFound } from './views.js';
 
 /** A sentence longer than this is cut, so that three fit any reply. */
 const SENTENCE_CHARACTERS = 600;
+/** A clipped word's completions ("conf" → conference) stand for it at half weight. */
+const PREFIX_WEIGHT = 0.5;
 /** Sentences scoring below this share of the best one answer something else. */
 const CLOSE_TO_BEST = 0.6;
 
 /**
- * What a group of query terms stands for: an ordinary word, the name of a person, place or topic,
- * one of the two leaders (whom every article is about), or a word of a date.
+ * What a group of query terms stands for: an ordinary word, the name of a place or topic, of a
+ * person, of one of the two leaders (whom every article is about), or a word of a date.
  */
-export type GroupKind = 'word' | 'name' | 'leader' | 'date';
+export type GroupKind = 'word' | 'name' | 'person' | 'leader' | 'date';
 
 /** The words of a question that carry its content, and the corpus terms each can mean. */
 export interface QuestionTerms {
@@ -71,50 +73,75 @@ function sharedNameWords(engine: Engine): Set<string> {
 export function questionTerms(engine: Engine, question: string, u?: Understanding): QuestionTerms {
   const words = [...new Set(passageTerms(question).filter((t) => !STOPWORDS.has(t) && !isFunctionWord(t)))];
   const groups: QueryGroup[] = [];
+  const kinds: GroupKind[] = [];
   const unknown: string[] = [];
   const index = engine.passages.index;
+  const inCorpus = (term: string) => index.has(term) || engine.vocabulary.has(term);
   // A word of a name stands for every name of its person, place or topic ("hanukkah" finds
   // "Chanukah"), and a name typed as its alias ("bibi") for the name the articles use.
   const shared = sharedNameWords(engine);
-  const named = [...(u?.people ?? []), ...(u?.places ?? []), ...(u?.topics ?? [])].map((e) =>
-    nameWords(e).filter((t) => !STOPWORDS.has(t) && !shared.has(t)),
-  );
+  const named = [
+    ...(u?.people ?? []).map((p) => ({
+      entity: p as Named,
+      kind: (engine.principals.has(p.id) ? 'leader' : 'person') as GroupKind,
+    })),
+    ...[...(u?.places ?? []), ...(u?.topics ?? [])].map((entity) => ({
+      entity: entity as Named,
+      kind: 'name' as GroupKind,
+    })),
+  ].map(({ entity, kind }) => ({
+    words: nameWords(entity).filter((t) => !STOPWORDS.has(t) && !shared.has(t)),
+    kind,
+  }));
   const used = new Set<number>();
-  const kinds: GroupKind[] = [];
   // Date words are what `understand` took out of the question.
   const undated = new Set(u ? passageTerms(u.corrected) : words);
-  const kindOf = (word: string, group: QueryGroup, isName: boolean): GroupKind =>
-    group.every((e) => engine.principalWords.has(e.term))
-      ? 'leader'
-      : isName
-        ? 'name'
-        : undated.has(word)
-          ? 'word'
-          : 'date';
   for (const word of words) {
-    const group = engine.sense.expand(word).filter((e) => index.has(e.term) || engine.vocabulary.has(e.term));
-    let isName = false;
-    named.forEach((names, i) => {
+    const group = engine.sense.expand(word).filter((e) => inCorpus(e.term));
+    // A clipped word ("conf", "convo") may be the start of a longer one.
+    if (!group.some((e) => e.weight >= 1) && word.length >= 4 && /^[a-z]+$/.test(word)) {
+      for (const e of engine.vocabulary.expand(word, { prefix: true }))
+        if (e.term.startsWith(word) && e.term !== word && inCorpus(e.term))
+          group.push({ term: e.term, weight: PREFIX_WEIGHT });
+    }
+    let kind: GroupKind = undated.has(word) ? 'word' : 'date';
+    named.forEach(({ words: names, kind: nameKind }, i) => {
       if (!names.includes(word)) return;
       used.add(i);
-      isName = true;
+      kind = nameKind;
       for (const term of names) if (!group.some((e) => e.term === term)) group.push({ term, weight: 0.9 });
     });
+    if (engine.principalWords.has(word)) kind = 'leader';
     if (group.length) {
       groups.push(group);
-      kinds.push(kindOf(word, group, isName));
+      kinds.push(kind);
     } else if (undated.has(word)) unknown.push(word);
   }
-  named.forEach((names, i) => {
+  named.forEach(({ words: names, kind }, i) => {
     if (used.has(i) || !names.length) return;
-    const group = names.map((term) => ({ term, weight: 0.9 }));
-    groups.push(group);
-    kinds.push(kindOf('', group, true));
+    groups.push(names.map((term) => ({ term, weight: 0.9 })));
+    kinds.push(kind);
   });
   return { words, groups, kinds, unknown };
 }
 
-/** The sentences that best answer a question: the best, and those close to it; at most `limit`. */
+/** Candidates read again with their context, per sentence returned. */
+const CANDIDATES = 8;
+/** A name, leader or date said around a sentence counts for half of one said in it. */
+const CONTEXT_WEIGHT = 0.5;
+
+/** The words around a sentence: its paragraph, its article's title and year. */
+export function contextOf(passage: Passage): Set<string> {
+  return new Set(
+    passageTerms(`${passage.paragraph} ${passage.source.title} ${passage.source.published.year}`),
+  );
+}
+
+/**
+ * The sentences that best answer a question: the best, and those close to it; at most `limit`.
+ * A name, leader or date the question gives counts also when it is said around the sentence
+ * ("This was the 13th meeting" is in the Sochi article).
+ */
 export function findPassages(
   engine: Engine,
   terms: QuestionTerms,
@@ -124,20 +151,29 @@ export function findPassages(
   const { passages, index } = engine.passages;
   const hits = index.search(
     terms.groups,
-    Math.max(limit * 4, 12),
+    limit * CANDIDATES,
     within && ((i) => within(passages[i] as Passage)),
   );
-  const [best] = hits;
+  const scored = hits.map((h) => {
+    const passage = passages[h.index] as Passage;
+    let score = h.score;
+    const around = terms.kinds.some((k, g) => k !== 'word' && !(h.groups & (1 << g)))
+      ? contextOf(passage)
+      : undefined;
+    terms.kinds.forEach((kind, g) => {
+      if (kind === 'word' || h.groups & (1 << g) || !around) return;
+      const best = Math.max(
+        0,
+        ...(terms.groups[g] ?? []).filter((t) => around.has(t.term)).map((t) => t.weight * index.idf(t.term)),
+      );
+      score += CONTEXT_WEIGHT * best;
+    });
+    return { passage, score, matched: h.matched, groups: h.groups };
+  });
+  scored.sort((a, b) => b.score - a.score);
+  const [best] = scored;
   if (!best) return [];
-  return hits
-    .filter((h) => h.score >= best.score * CLOSE_TO_BEST)
-    .slice(0, limit)
-    .map((h) => ({
-      passage: passages[h.index] as Passage,
-      score: h.score,
-      matched: h.matched,
-      groups: h.groups,
-    }));
+  return scored.filter((f) => f.score >= best.score * CLOSE_TO_BEST).slice(0, limit);
 }
 
 /**
@@ -146,10 +182,10 @@ export function findPassages(
  * per story.
  */
 export function coversNames(terms: QuestionTerms, found: Found): boolean {
-  const around = new Set(searchTokens(`${found.passage.paragraph} ${found.passage.source.title}`));
+  const around = contextOf(found.passage);
   return terms.kinds.every(
     (kind, g) =>
-      kind !== 'name' ||
+      (kind !== 'name' && kind !== 'person') ||
       (found.groups & (1 << g)) !== 0 ||
       (terms.groups[g] as QueryGroup).some((t) => around.has(t.term)),
   );
