@@ -86,7 +86,7 @@ export function correction(engine: Engine, conflict: Conflict): Reply {
  * leaders, whom every article is about, and the date, which the records check, need not be in it.
  */
 function states(engine: Engine, question: string, terms: QuestionTerms, found: Found): Support {
-  if (!coversNames(terms, found) || !sameRoles(engine, question, found)) return 'none';
+  if (!coversNames(engine, terms, found) || !sameRoles(engine, question, found)) return 'none';
   const missing = terms.kinds
     .map((kind, g) => (kind === 'word' && !(found.groups & (1 << g)) ? g : -1))
     .filter((g) => g >= 0);
@@ -190,12 +190,24 @@ function recordOf(engine: Engine, question: string, support: Found): Reply | und
 }
 
 /**
+ * The claim a yes/no question makes, without the English that frames it: "is it true that …",
+ * "…, right?", "according to …" ask whether something is so; they are not part of it.
+ */
+export function claimOf(question: string): string {
+  return question
+    .replace(/^\s*(is|isn't|isnt) it (true|right|correct|so) (that )?/i, '')
+    .replace(/,?\s*\b(right|correct|true|yes|no)\s*[?!.]*\s*$/i, '')
+    .replace(/\baccording to\b/gi, '');
+}
+
+/**
  * A yes/no claim checked against the articles: "Yes" only when a sentence states it, "No" when the
  * records put its meeting elsewhere or at another time, otherwise "the articles don't say".
  */
-export function answerClaim(engine: Engine, question: string, u: Understanding, lead?: Reply): Reply {
+export function answerClaim(engine: Engine, asked: string, u: Understanding, lead?: Reply): Reply {
   const conflict = premiseConflict(engine, u);
   if (conflict) return correction(engine, conflict);
+  const question = claimOf(asked);
   const terms = questionTerms(engine, question, u);
   // Only leaders, meeting places and dates: a claim about the meetings themselves.
   const places = new Set(

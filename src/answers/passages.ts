@@ -14,6 +14,7 @@ import { closestMeetings, meetingSuggestions, notFound } from './views.js';
 const SENTENCE_CHARACTERS = 600;
 /** A clipped word's completions ("conf" → conference) stand for it at half weight. */
 const PREFIX_WEIGHT = 0.5;
+const MAX_COMPLETIONS = 8;
 /** Sentences scoring below this share of the best one answer something else. */
 const CLOSE_TO_BEST = 0.6;
 
@@ -68,6 +69,25 @@ function sharedNameWords(engine: Engine): Set<string> {
     sharedWords.set(engine, shared);
   }
   return shared;
+}
+
+/** The corpus words that start with a clipped word, a few at most. */
+function completions(engine: Engine, start: string): string[] {
+  const terms = engine.vocabulary.list();
+  let lo = 0;
+  let hi = terms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((terms[mid] as string) < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: string[] = [];
+  for (let i = lo; i < terms.length && out.length < MAX_COMPLETIONS; i++) {
+    const term = terms[i] as string;
+    if (!term.startsWith(start)) break;
+    if (term !== start) out.push(term);
+  }
+  return out;
 }
 
 export function questionTerms(engine: Engine, question: string, u?: Understanding): QuestionTerms {
@@ -130,10 +150,19 @@ const CANDIDATES = 8;
 /** A name, leader or date said around a sentence counts for half of one said in it. */
 const CONTEXT_WEIGHT = 0.5;
 
-/** The words around a sentence: its paragraph, its article's title and year. */
-export function contextOf(passage: Passage): Set<string> {
+/**
+ * The words around a sentence: its paragraph, its article's title and year, and the places of the
+ * meetings the article reports (an article on the Moscow talks is set in Moscow throughout).
+ */
+export function contextOf(engine: Engine, passage: Passage): Set<string> {
+  const places = engine.catalogue
+    .meetingsFrom(passage.source.id)
+    .filter((m) => m.kind === 'reported')
+    .flatMap((m) => engine.placeChain(m.place).map((id) => engine.kb.place(id)?.name ?? ''));
   return new Set(
-    passageTerms(`${passage.paragraph} ${passage.source.title} ${passage.source.published.year}`),
+    passageTerms(
+      `${passage.paragraph} ${passage.source.title} ${passage.source.published.year} ${places.join(' ')}`,
+    ),
   );
 }
 
@@ -158,7 +187,7 @@ export function findPassages(
     const passage = passages[h.index] as Passage;
     let score = h.score;
     const around = terms.kinds.some((k, g) => k !== 'word' && !(h.groups & (1 << g)))
-      ? contextOf(passage)
+      ? contextOf(engine, passage)
       : undefined;
     terms.kinds.forEach((kind, g) => {
       if (kind === 'word' || h.groups & (1 << g) || !around) return;
@@ -181,8 +210,8 @@ export function findPassages(
  * own words or, for a place, in its paragraph or its article's title, as "in Paris" is said once
  * per story.
  */
-export function coversNames(terms: QuestionTerms, found: Found): boolean {
-  const around = contextOf(found.passage);
+export function coversNames(engine: Engine, terms: QuestionTerms, found: Found): boolean {
+  const around = contextOf(engine, found.passage);
   return terms.kinds.every(
     (kind, g) =>
       (kind !== 'name' && kind !== 'person') ||
@@ -224,7 +253,7 @@ export function groundedAnswer(
 ): Reply | undefined {
   const terms = questionTerms(engine, question, u);
   // A sentence about something else the question names would read as an answer it is not.
-  const found = findPassages(engine, terms).filter((f) => coversNames(terms, f));
+  const found = findPassages(engine, terms).filter((f) => coversNames(engine, terms, f));
   if (!found.length) return undefined;
   const quoted = quoting(engine, found);
   return reply({ title: 'From the articles', text: `${lead}\n${quoted.text}`, citations: quoted.citations });
