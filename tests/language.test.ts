@@ -156,6 +156,10 @@ describe('ordinary English and names', () => {
     expect(lexicon.partOfSpeech('the')).toBe('function');
     expect(lexicon.partOfSpeech('respond')).toBe('verb');
     expect(lexicon.partOfSpeech('purpose')).toBe('noun');
+    // Forms WordNet does not list take wink-nlp's tag; stop words that are not function words keep theirs.
+    expect(lexicon.partOfSpeech('flew')).toBe('verb');
+    expect(lexicon.partOfSpeech('met')).toBe('verb');
+    expect(lexicon.partOfSpeech('first')).not.toBe('function');
     expect(lexicon.partOfSpeech('qwzxv')).toBeUndefined();
   });
 

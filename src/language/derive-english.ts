@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { SortedTable } from './sorted-table.js';
 import { decodeWord, encodeWord, PART_BITS } from './word-entry.js';
-import { type Sense, WordNet } from './wordnet.js';
+import { type Part, type Sense, WordNet } from './wordnet.js';
 
 /**
  * Derives the English tables (see english.ts) from three packages:
@@ -43,11 +43,15 @@ interface Subtlex {
 export interface EnglishTables {
   words: SortedTable;
   meanings: SortedTable;
-  /** The stop words alone, for a set of them without a pass over every word. */
+  /** The stop words alone (FUNCTION_WORD for function words), read without the words table. */
   stopWords: SortedTable;
   /** Contractions as wink-nlp reads them: didn't → did not, can't → can not, they're → they are. */
   contractions: SortedTable;
 }
+
+export const FUNCTION_WORD = 'function';
+const WORDNET_PARTS = PART_BITS.noun | PART_BITS.verb | PART_BITS.adj | PART_BITS.adv;
+const TAG_PARTS: Record<string, Part | undefined> = { NOUN: 'noun', VERB: 'verb', ADJ: 'adj', ADV: 'adv' };
 
 const isWord = (word: string) => /^[a-z]+$/.test(word);
 
@@ -63,9 +67,11 @@ export function deriveEnglish(): EnglishTables {
   const wordnet = new WordNet();
   const words = deriveWords(wordnet);
   const stopWords = SortedTable.of(
-    [...words.entries()]
-      .filter(([word, value]) => decodeWord(value, word).flags & PART_BITS.stop)
-      .map(([word]) => [word, '']),
+    [...words.entries()].flatMap(([word, value]): [string, string][] => {
+      const { flags } = decodeWord(value, word);
+      if (!(flags & PART_BITS.stop)) return [];
+      return [[word, flags & PART_BITS.function ? FUNCTION_WORD : '']];
+    }),
   );
   return {
     words,
@@ -128,14 +134,15 @@ function deriveWords(wordnet: WordNet): SortedTable {
       found.flags |= PART_BITS.stop;
       if (FUNCTION_TAGS.has(read.out(its.pos))) found.flags |= PART_BITS.function;
     }
+    // A form WordNet does not list (flew, met) takes its part of speech from wink-nlp's tagger.
+    const tagged = TAG_PARTS[read.out(its.pos)];
+    if (tagged && !(found.flags & WORDNET_PARTS)) found.flags |= PART_BITS[tagged];
     // The typings of `out` leave out the lemma's (index, data, add-ons) signature.
     const lemma = read.out(its.lemma as never) as string;
     if (lemma && isWord(lemma)) found.lemma = lemma;
     // Subtitles capitalise names, and also the first word of every line (What, Okay): a name is
     // capitalised nearly always, and wink-nlp tags it as one.
-    const wordnetKnows =
-      (found.flags & (PART_BITS.noun | PART_BITS.verb | PART_BITS.adj | PART_BITS.adv)) !== 0;
-    if (!wordnetKnows && capitalised / count > 0.9) {
+    if (!wordnet.senses.has(word) && capitalised / count > 0.9) {
       const written = token(`${word[0]?.toUpperCase()}${word.slice(1)}`);
       if (written?.out(its.pos) === 'PROPN') found.flags |= PART_BITS.proper;
     }

@@ -5,12 +5,12 @@ import { builtPath } from '../build/paths.js';
 import { codeFingerprint, writeWhole } from '../build/saved.js';
 import { snapshotFolder } from '../knowledge/snapshot.js';
 import shorthand from './data/english-chat.json' with { type: 'json' };
-import { type English, english, meanings, stopWords } from './english.js';
+import { type English, english, functionWords, meanings, stopWords } from './english.js';
 import { foldQuestion } from './fold.js';
 import { baseForm } from './morphy.js';
 import { SortedTable } from './sorted-table.js';
 import { oneEditAway } from './spelling.js';
-import { isCommon, isNameOnly, PART_BITS, partsOf } from './word-entry.js';
+import { isCommon, isNameOnly, partsOf } from './word-entry.js';
 
 /**
  * What the words of a question can mean in one fact base: a table derived once from the
@@ -60,14 +60,19 @@ export class Lexicon {
   readonly #lemmas: SortedTable;
   /** Any word → corpus terms it can mean, as `term:weight` in hundredths, space-separated. */
   readonly #meanings: SortedTable;
-  readonly #english: English;
+  #englishWords?: English;
   readonly #expanded = new Map<string, readonly Expansion[]>();
 
-  constructor(tables: LexiconTables, englishWords: English = english()) {
+  constructor(tables: LexiconTables) {
     this.#terms = tables.terms;
     this.#lemmas = tables.lemmas;
     this.#meanings = tables.meanings;
-    this.#english = englishWords;
+  }
+
+  /** Loaded at the first word the fact base does not use: a question in its words needs none. */
+  get #english(): English {
+    this.#englishWords ??= english();
+    return this.#englishWords;
   }
 
   /** Whether the fact base uses this (folded) word. */
@@ -179,12 +184,12 @@ export class Lexicon {
     return isFunctionWord(word);
   }
 
-  /** The word's most common part of speech; 'proper' for names, 'function' for stop words. */
+  /** The word's part of speech ('proper' for names, 'function' for function words), WordNet's noun first. */
   partOfSpeech(word: string): PartOfSpeech | undefined {
+    if (isFunctionWord(word)) return 'function';
     const entry = this.#english.get(word) ?? this.#english.get(this.lemma(word));
     if (!entry) return this.#terms.has(word) ? 'proper' : undefined;
     if (isNameOnly(entry)) return 'proper';
-    if (entry.flags & PART_BITS.stop) return 'function';
     const parts = partsOf(entry.flags);
     return parts[0] ?? partsOf(this.#english.get(entry.lemma)?.flags ?? 0)[0];
   }
@@ -200,7 +205,7 @@ export function isStopWord(word: string): boolean {
  * of a question, unlike stop words such as "first", "say" or "name".
  */
 export function isFunctionWord(word: string): boolean {
-  return ((english().get(word)?.flags ?? 0) & PART_BITS.function) !== 0;
+  return functionWords().has(word);
 }
 
 export interface LexiconTables {
@@ -218,16 +223,22 @@ let last: { key: string; lexicon: Lexicon } | undefined;
  * (some 100 ms) and saved otherwise.
  */
 export function buildLexicon(vocabulary: Iterable<string>, env: NodeJS.ProcessEnv = process.env): Lexicon {
-  const terms = new Set<string>();
-  for (const text of vocabulary) for (const word of foldQuestion(text).split(' ')) if (word) terms.add(word);
-  const sorted = [...terms].sort();
-  const key = createHash('sha256').update(fingerprint()).update(sorted.join('\n')).digest('hex').slice(0, 32);
+  // Filed under the vocabulary as given, so that reading it back folds nothing.
+  const given = [...new Set(vocabulary)].sort();
+  const key = createHash('sha256').update(fingerprint()).update(given.join('\n')).digest('hex').slice(0, 32);
   if (last?.key === key) return last.lexicon;
   const path = join(lexiconFolder(env), `${fingerprint()}-${key}${EXTENSION}`);
-  const tables = readTables(path) ?? deriveAndSave(sorted, path);
+  const tables = readTables(path) ?? deriveAndSave(folded(given), path);
   const lexicon = new Lexicon(tables);
   last = { key, lexicon };
   return lexicon;
+}
+
+/** The distinct words of these texts, folded, in order. */
+function folded(texts: readonly string[]): string[] {
+  const terms = new Set<string>();
+  for (const text of texts) for (const word of foldQuestion(text).split(' ')) if (word) terms.add(word);
+  return [...terms].sort();
 }
 
 const fingerprint = () => codeFingerprint(FORMAT, ['src/language']);
