@@ -104,6 +104,11 @@ describe('chat shorthand and typos in ordinary words', () => {
     expect(lexicon.isEnglish(word)).toBe(true);
   });
 
+  it('reads laughter as shorthand that means nothing, not as a typo', () => {
+    expect(lexicon.expand('lol')).toEqual([]);
+    expect(lexicon.isEnglish('lol')).toBe(true);
+  });
+
   it.each([
     ['whta', 'what'],
     ['wen', 'when'],
@@ -112,6 +117,15 @@ describe('chat shorthand and typos in ordinary words', () => {
   ])('%s is corrected to %s, the commonest word one slip away, weighted low', (word, meant) => {
     expect(lexicon.correct(word)).toBe(meant);
     expect(weightOf(word, meant)).toBe(0.4);
+  });
+
+  it('reads two words written as one as both (a hyphenated name folded, a missing space)', () => {
+    expect(lexicon.expand('netanyahuputin').map((e) => e.term)).toEqual(
+      expect.arrayContaining(['netanyahu', 'putin']),
+    );
+    expect(lexicon.expand('climateconference').map((e) => e.term)).toEqual(
+      expect.arrayContaining(['climate', 'conference']),
+    );
   });
 
   it('leaves common words alone, however close a commoner one is', () => {

@@ -30,7 +30,7 @@ export type PartOfSpeech = 'noun' | 'verb' | 'adj' | 'adv' | 'proper' | 'functio
 export const EXPANSION_WEIGHTS = {
   /** Another form of the same lemma (allies → ally, met → meet). */
   sameLemma: 0.9,
-  /** Chat shorthand spelled out (u → you, abt → about). */
+  /** Chat shorthand spelled out (u → you, abt → about), or two words written as one. */
   shorthand: 0.8,
   /** A likely typo's correction (whta → what), times what the correction itself means. */
   correction: 0.4,
@@ -46,6 +46,10 @@ const MUCH_MORE_COMMON = 8;
 const CORPUS_NAME = 8;
 /** Typing in a hurry drops letters (wen, abt): a correction that puts one back ranks higher. */
 const DROPPED_LETTER = 4;
+/** The parts of a word written as two are words of this many letters or more. */
+const SHORTEST_PART = 3;
+/** A corpus word counts as a part like an English word heard about 2^20 times. */
+const CORPUS_PART = 20;
 /** Words of more letters than this are not spell-checked here (the search's typo index does it). */
 const LONGEST_CHECKED = 14;
 /** A Map, not the JSON object: a question may well say "constructor". */
@@ -91,9 +95,9 @@ export class Lexicon {
 
   /**
    * The corpus terms a folded word can mean, best first: itself (1), the corpus's other forms of
-   * its lemma (0.9), WordNet synonyms, derived and more specific words (0.5–0.7); chat shorthand
-   * (0.8) and typo corrections (0.4) spelled out, including to English words the corpus lacks
-   * (u → you). Empty for a word neither the corpus nor English knows.
+   * its lemma (0.9), WordNet synonyms, derived and more specific words (0.4–0.7); chat shorthand
+   * and two words written as one (0.8) and typo corrections (0.4) spelled out, including to
+   * English words the corpus lacks (u → you). Empty for a word neither the corpus nor English knows.
    */
   expand(word: string): readonly Expansion[] {
     const cached = this.#expanded.get(word);
@@ -103,12 +107,10 @@ export class Lexicon {
       if (weight > (found.get(term) ?? 0)) found.set(term, weight);
     };
     this.#meaningsOf(word, add, 1);
-    const spelled = CHAT.get(word);
-    if (spelled) {
-      for (const part of spelled.split(' ')) {
-        add(part, EXPANSION_WEIGHTS.shorthand);
-        this.#meaningsOf(part, add, EXPANSION_WEIGHTS.shorthand);
-      }
+    const spelled = CHAT.get(word)?.split(' ').filter(Boolean) ?? this.#split(word);
+    for (const part of spelled ?? []) {
+      add(part, EXPANSION_WEIGHTS.shorthand);
+      this.#meaningsOf(part, add, EXPANSION_WEIGHTS.shorthand);
     }
     const correction = spelled ? undefined : this.correct(word);
     if (correction) {
@@ -121,6 +123,31 @@ export class Lexicon {
     if (this.#expanded.size > 5_000) this.#expanded.clear();
     this.#expanded.set(word, expansions);
     return expansions;
+  }
+
+  /**
+   * Two words written as one (netanyahuputin from Netanyahu-Putin, climateconference): the split
+   * into words of the corpus or common English, corpus words first, then the commonest.
+   */
+  #split(word: string): string[] | undefined {
+    if (word.length < 2 * SHORTEST_PART || this.#terms.has(word) || this.#english.get(word)) return undefined;
+    if (!/^[a-z]+$/.test(word)) return undefined;
+    const worth = (part: string) => {
+      if (this.#terms.has(part)) return CORPUS_PART;
+      const known = this.#english.get(part);
+      return known && isCommon(known) && known.frequency >= CORPUS_NAME ? known.frequency : 0;
+    };
+    let best: string[] | undefined;
+    let bestScore = 0;
+    for (let at = SHORTEST_PART; at <= word.length - SHORTEST_PART; at++) {
+      const left = worth(word.slice(0, at));
+      const right = left && worth(word.slice(at));
+      if (right && left + right > bestScore) {
+        best = [word.slice(0, at), word.slice(at)];
+        bestScore = left + right;
+      }
+    }
+    return best;
   }
 
   /** Corpus terms `word` means, at `scale` times their weight. */
