@@ -17,8 +17,8 @@ import { type Part, type Sense, WordNet } from './wordnet.js';
 const MIN_COUNT = 30;
 /** Weights of a word that can mean a lemma, below the 1 of the lemma itself (see Lexicon.expand). */
 export const WEIGHTS = {
-  /** Same synset in the lemma's most frequent sense; in its next two; in rarer ones. */
-  synonym: [0.7, 0.6, 0.6, 0.5],
+  /** Same synset, in both words' most frequent sense; in one of their next two. */
+  synonym: [0.7, 0.6, 0.6],
   /** Derivationally related (respond → response) or pertaining (Israeli → Israel). */
   derived: 0.7,
   /** What the lemma's synonyms derive, and the synonyms of what it derives (respond → response). */
@@ -30,6 +30,8 @@ export const WEIGHTS = {
 } as const;
 /** Universal POS tags of closed word classes, and of adverbs that are stop words (when, how, then). */
 const FUNCTION_TAGS = new Set(['PRON', 'DET', 'ADP', 'AUX', 'CCONJ', 'SCONJ', 'PART', 'ADV']);
+/** Relations are taken from a word's three most frequent senses of each part of speech. */
+const COMMON_SENSES = 3;
 /** More specific words are taken from this many of a lemma's most frequent senses. */
 const NARROWER_SENSES = 2;
 
@@ -214,33 +216,32 @@ function relate(
   rank: number,
   add: (word: string, weight: number) => void,
 ): void {
+  if (rank >= COMMON_SENSES) return;
   const synset = wordnet.synset(sense);
   const self = synset.words.indexOf(lemma) + 1;
-  const synonym = WEIGHTS.synonym[Math.min(rank, WEIGHTS.synonym.length - 1)] as number;
-  for (const word of synset.words) add(word, synonym);
+  /** The words of a synset in one of their own common senses: family is no word for sept. */
+  const common = (words: string[], at: Sense) => words.filter((w) => wordnet.rank(w, at) < COMMON_SENSES);
+  for (const word of common(synset.words, sense)) {
+    add(word, WEIGHTS.synonym[Math.max(rank, wordnet.rank(word, sense))] as number);
+  }
   for (const pointer of synset.pointers) {
-    const target = () => wordnet.synset(pointer);
-    const targetWords = () => {
-      const words = target().words;
-      return pointer.target === 0 ? words : [words[pointer.target - 1] as string];
-    };
+    const target = () => common(wordnet.synset(pointer).words, pointer);
     const derived = pointer.symbol === '+' || pointer.symbol === '\\';
     // A lexical pointer links one word of the synset (source) to one word of the target. What
     // a synonym derives is related too (respond ~ react → reaction ~ response), a little less.
     if (pointer.source !== 0 && pointer.source !== self) {
-      if (derived && rank < WEIGHTS.synonym.length - 1) {
-        for (const word of target().words) add(word, WEIGHTS.derivedFromSynonym);
-      }
+      if (derived) for (const word of target()) add(word, WEIGHTS.derivedFromSynonym);
       continue;
     }
     if (derived) {
-      for (const word of targetWords()) add(word, WEIGHTS.derived);
-      for (const word of target().words) add(word, WEIGHTS.derivedFromSynonym);
+      const words = wordnet.synset(pointer).words;
+      const exact = pointer.target === 0 ? undefined : words[pointer.target - 1];
+      for (const word of target()) add(word, word === exact ? WEIGHTS.derived : WEIGHTS.derivedFromSynonym);
     } else if (pointer.symbol === '&' || (pointer.symbol === '~' && rank < NARROWER_SENSES)) {
-      for (const word of targetWords()) add(word, WEIGHTS.narrower);
+      for (const word of target()) add(word, WEIGHTS.narrower);
       if (pointer.symbol === '~' && rank === 0) {
-        for (const below of target().pointers.filter((p) => p.symbol === '~')) {
-          for (const word of wordnet.synset(below).words) add(word, WEIGHTS.narrowerStill);
+        for (const below of wordnet.synset(pointer).pointers.filter((p) => p.symbol === '~')) {
+          for (const word of common(wordnet.synset(below).words, below)) add(word, WEIGHTS.narrowerStill);
         }
       }
     }

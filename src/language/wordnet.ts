@@ -56,6 +56,17 @@ export class WordNet {
     }
   }
 
+  /** Where a sense ranks among a word's senses of its part of speech (0: most frequent), or Infinity. */
+  rank(word: string, { part, offset }: Sense): number {
+    let rank = 0;
+    for (const sense of this.senses.get(word) ?? []) {
+      if (sense.part !== part) continue;
+      if (sense.offset === offset) return rank;
+      rank++;
+    }
+    return Number.POSITIVE_INFINITY;
+  }
+
   synset({ part, offset }: Sense): Synset {
     const data = this.#data[part];
     const end = data.indexOf('\n', offset);
