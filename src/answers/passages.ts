@@ -175,13 +175,14 @@ export function findPassages(
   engine: Engine,
   terms: QuestionTerms,
   limit = 3,
-  within?: (p: Passage) => boolean,
+  within?: (p: Passage, index: number) => boolean,
+  close = CLOSE_TO_BEST,
 ): Found[] {
   const { passages, index } = engine.passages;
   const hits = index.search(
     terms.groups,
     limit * CANDIDATES,
-    within && ((i) => within(passages[i] as Passage)),
+    within && ((i) => within(passages[i] as Passage, i)),
   );
   const scored = hits.map((h) => {
     const passage = passages[h.index] as Passage;
@@ -202,7 +203,7 @@ export function findPassages(
   scored.sort((a, b) => b.score - a.score);
   const [best] = scored;
   if (!best) return [];
-  return scored.filter((f) => f.score >= best.score * CLOSE_TO_BEST).slice(0, limit);
+  return scored.filter((f) => f.score >= best.score * close).slice(0, limit);
 }
 
 /**
@@ -252,11 +253,39 @@ export function groundedAnswer(
   lead = 'What the articles say:',
 ): Reply | undefined {
   const terms = questionTerms(engine, question, u);
+  return groundedFrom(engine, groundedSentences(engine, question, u, terms), lead);
+}
+
+/** The sentences that answer a question and speak of every name it gives. */
+export function groundedSentences(
+  engine: Engine,
+  question: string,
+  u: Understanding,
+  terms = questionTerms(engine, question, u),
+): Found[] {
   // A sentence about something else the question names would read as an answer it is not.
-  const found = findPassages(engine, terms).filter((f) => coversNames(engine, terms, f));
+  return findPassages(engine, terms).filter((f) => coversNames(engine, terms, f));
+}
+
+/** A reply quoting sentences found, or nothing when none were. */
+export function groundedFrom(
+  engine: Engine,
+  found: readonly Found[],
+  lead = 'What the articles say:',
+): Reply | undefined {
   if (!found.length) return undefined;
   const quoted = quoting(engine, found);
   return reply({ title: 'From the articles', text: `${lead}\n${quoted.text}`, citations: quoted.citations });
+}
+
+/** A structured answer followed by sentences of the articles, cited. */
+export function withSentences(engine: Engine, answer: Reply, found: readonly Found[]): Reply {
+  const quoted = quoting(engine, found, answer.citations);
+  return {
+    ...answer,
+    text: `${answer.text}\n**In the articles' words:**\n${quoted.text}`,
+    citations: quoted.citations,
+  };
 }
 
 /** A structured answer, followed by the sentences of the articles that back it. */

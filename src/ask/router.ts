@@ -1,4 +1,5 @@
 import { answerClaim, correction, premiseConflict } from '../answers/claims.js';
+import { countedWord, notCounted, numberSentences, OCCURRENCES, statesCount } from '../answers/counts.js';
 import {
   citeQuote,
   citeSource,
@@ -12,7 +13,14 @@ import {
 import { type CommandSummary, helpReply } from '../answers/help.js';
 import { breakdown, listMeetings } from '../answers/meeting-list.js';
 import { meetingDetail } from '../answers/meeting-view.js';
-import { groundedAnswer, notCovered, withPassages } from '../answers/passages.js';
+import {
+  groundedAnswer,
+  groundedFrom,
+  groundedSentences,
+  notCovered,
+  withPassages,
+  withSentences,
+} from '../answers/passages.js';
 import { answerQuotes } from '../answers/quotes.js';
 import { choose, type Reply, reply, usage } from '../answers/reply.js';
 import { allSources, meetingSources, sourceCard } from '../answers/sources.js';
@@ -219,17 +227,23 @@ const count: Handler = (engine, question, u, ctx) => {
       title: `${plural(engine.kb.sources.length, 'source article')}`,
     };
   }
+  // "How many companies", "how many years": the sentences that state a number of them.
+  const counted = countedWord(engine, folded);
+  const things = counted !== undefined && !OCCURRENCES.has(engine.sense.lemma(counted));
+  if (things) {
+    const stated = numberSentences(engine, question, u);
+    const ofIt = stated.filter((f) => statesCount(engine, f, counted));
+    return groundedFrom(engine, ofIt) ?? notCounted(engine, counted, groundedSentences(engine, question, u));
+  }
+  // Occurrences are meetings: the sentences that number the meetings.
+  const stated = numberSentences(engine, question, u, [...OCCURRENCES]).filter((f) =>
+    [...OCCURRENCES].some((w) => statesCount(engine, f, w)),
+  );
   const { meetings, filters } = narrowed(engine, u);
-  const context = filters.length
-    ? ''
-    : engine.kb.meetings
-        .flatMap((m) => m.notes.filter((n) => /\b\d+(st|nd|rd|th)\b/.test(n.text)).map((n) => ({ m, n })))
-        .map(({ m, n }) => `\n_${meetingTitle(engine.kb, m)}: ${n.text}_`)
-        .join('');
-  return reply({
+  const answer = reply({
     title: 'How many meetings',
     text: meetings.length
-      ? `The articles mention **${plural(meetings.length, 'meeting')}** and contacts between Netanyahu and Putin${filters.length ? ` ${filters.join(', ')}` : ''} ${breakdown(meetings)}.${context}\nThey are not a complete record: only what these five articles report.`
+      ? `The articles mention **${plural(meetings.length, 'meeting')}** and contacts between Netanyahu and Putin${filters.length ? ` ${filters.join(', ')}` : ''} ${breakdown(meetings)}.\nThey are not a complete record: only what these five articles report.`
       : `The articles mention no meeting ${filters.join(', ')}.`,
     fields: meetings.slice(0, 10).map((m) => ({
       name: meetingTitle(engine.kb, m),
@@ -242,6 +256,8 @@ const count: Handler = (engine, question, u, ctx) => {
     ),
     followUps: [{ label: 'List them', command: '/meetings' }],
   });
+  // What the articles themselves count ("the 13th meeting between the two men").
+  return stated.length && meetings.length ? withSentences(engine, answer, stated.slice(0, 3)) : answer;
 };
 
 const whoIs: Handler = (engine, question, u, ctx) => {
@@ -434,7 +450,6 @@ const GROUNDED: ReadonlySet<Intent> = new Set<Intent>([
   'yes-no',
   'details',
   'unknown',
-  'count',
 ]);
 
 const HANDLERS: Record<Intent, Handler> = {

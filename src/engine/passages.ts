@@ -99,6 +99,8 @@ function citedSpans(kb: KnowledgeBase): Map<string, string[]> {
 export class PassageIndex {
   readonly passages: Passage[] = [];
   readonly index: Bm25Index;
+  /** 1 for each sentence that states a number (in digits or in words). */
+  readonly numbered: Uint8Array;
 
   constructor(kb: KnowledgeBase) {
     const cited = citedSpans(kb);
@@ -119,6 +121,8 @@ export class PassageIndex {
         }
       });
     }
-    this.index = new Bm25Index(this.passages.map((p) => passageTerms(p.text)));
+    const terms = this.passages.map((p) => passageTerms(p.text));
+    this.index = new Bm25Index(terms);
+    this.numbered = Uint8Array.from(terms, (t) => (t.some((w) => /^\d/.test(w)) ? 1 : 0));
   }
 }
