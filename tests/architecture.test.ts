@@ -60,4 +60,15 @@ describe('architecture', () => {
     expect(core.length).toBeGreaterThan(30);
     expect(leaks).toEqual([]);
   });
+
+  it('answers without the commands: nothing in src/ask or src/answers imports a command module', () => {
+    const answering = [...sources('ask'), ...sources('answers')];
+    const cycles = answering.flatMap((file) =>
+      importsOf(file)
+        .filter((spec) => spec.includes('/commands/'))
+        .map((spec) => `${relative(SRC, file)} → ${spec}`),
+    );
+    expect(answering.length).toBeGreaterThan(5);
+    expect(cycles).toEqual([]);
+  });
 });
