@@ -14,7 +14,7 @@ export const INTENTS = [
   ],
   [
     'about-source',
-    /\bwho (wrote|authored|published|reported)\b|\bwhat (does|did|do) (the )?[a-z. ]*\b(article|report|release|piece|story|jns|gov il)\b.*\b(say|says|report|reports|cover|covers)\b|\b(jns|gov il)\b.*\b(article|say|says|report|reports)\b/,
+    /\bwho (wrote|authored|published|reported)\b|\bwhat (does|did|do) (the )?[a-z. ]*\b(article|report|release|piece|story)\b.*\b(say|says|report|reports|cover|covers)\b/,
   ],
   ['count', /\bhow (many|often)\b|\bnumber of\b|\bcount\b/],
   [

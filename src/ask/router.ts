@@ -498,11 +498,18 @@ export function answerQuestion(engine: Engine, question: string, ctx: AskContext
   if (intent === 'help') return HANDLERS.help(engine, question, u, ctx);
   // What the question is about decides whether the articles cover it, never one ordinary word.
   if (u.unknown.length) return notCovered(engine, question, u, u.unknown);
-  const answer = HANDLERS[intent](engine, question, u, ctx);
+  // A question that names a publisher and asks what it says is about that article.
+  const asked =
+    u.sources.length &&
+    intent !== 'who-said' &&
+    /\b(say|says|said|report|reports|write|writes|wrote)\b/.test(folded)
+      ? 'about-source'
+      : intent;
+  const answer = HANDLERS[asked](engine, question, u, ctx);
   if (answer.kind === 'not-found') {
     const conflict = premiseConflict(engine, u);
     if (conflict) return correction(engine, conflict);
     return groundedAnswer(engine, question, u) ?? answer;
   }
-  return GROUNDED.has(intent) ? withPassages(engine, question, u, answer) : answer;
+  return GROUNDED.has(asked) ? withPassages(engine, question, u, answer) : answer;
 }
