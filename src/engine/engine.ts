@@ -179,16 +179,21 @@ export class Engine {
         for (const phrase of phrases) this.names.add(phrase, entity);
     }
     // Single words stand for a whole name only among people, places and topics: an event's label
-    // is a sentence whose words ("Russian", "jet") are better left to the search.
+    // is a sentence whose words ("Russian", "jet") are better left to the search. A word that
+    // names records of more than one kind ("Israeli" in a person's title and a topic) describes
+    // rather than names, and so does an ordinary English noun in a person's name: a title.
+    const kinds = new Map<string, Set<EntityType>>();
+    for (const type of types)
+      for (const { phrases } of this.namesOf(type))
+        for (const word of phrases.flatMap((p) => foldForSearch(p).split(' ')))
+          kinds.set(word, (kinds.get(word) ?? new Set()).add(type));
+    const titles = this.namesOf('person')
+      .flatMap(({ phrases }) => phrases.flatMap((p) => foldForSearch(p).split(' ')))
+      .filter((w) => this.sense.isEnglish(w) && this.sense.partOfSpeech(w) === 'noun');
     const generic = new Set([
       ...STOPWORDS,
-      'russian',
-      'israeli',
-      'president',
-      'minister',
-      'prime',
-      'defense',
-      'defence',
+      ...titles,
+      ...[...kinds].filter(([, of]) => of.size > 1).map(([word]) => word),
     ]);
     for (const type of ['person', 'place', 'topic'] as const) {
       this.names.addDistinctiveWords(
