@@ -77,7 +77,10 @@ export function deriveEnglish(): EnglishTables {
   );
   return {
     words,
-    meanings: deriveMeanings(wordnet),
+    meanings: deriveMeanings(wordnet, (word) => {
+      const value = words.get(word);
+      return value !== undefined && decodeWord(value, word).frequency > 0;
+    }),
     stopWords,
     contractions: deriveContractions(words, stopWords),
   };
@@ -185,16 +188,18 @@ function deriveContractions(words: SortedTable, stopWords: SortedTable): SortedT
 }
 
 /**
- * For each single-word lemma, the single words that can mean it: "weapon" for arms, "chat" for
- * talk, "response" for respond. Saved as `lemma → word:weight word:weight…`, weights in hundredths.
+ * For each single-word lemma, the single words people say that can mean it: "weapon" for arms,
+ * "chat" for talk, "response" for respond. Saved as `lemma → word:weight word:weight…`, weights in hundredths.
  */
-function deriveMeanings(wordnet: WordNet): SortedTable {
+function deriveMeanings(wordnet: WordNet, heard: (word: string) => boolean): SortedTable {
   const table: [string, string][] = [];
   for (const [lemma, senses] of wordnet.senses) {
     if (!isWord(lemma)) continue;
     const words = new Map<string, number>();
     const add = (word: string, weight: number) => {
-      if (word !== lemma && isWord(word) && weight > (words.get(word) ?? 0)) words.set(word, weight);
+      // Only words people say (heard in SUBTLEX-US) are asked with: 60% of WordNet's are not.
+      if (word === lemma || !isWord(word) || !heard(word)) return;
+      if (weight > (words.get(word) ?? 0)) words.set(word, weight);
     };
     // A sense's rank among the lemma's senses of its own part of speech, most frequent first.
     const ranks = new Map<string, number>();

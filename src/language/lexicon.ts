@@ -336,31 +336,36 @@ function deriveTables(terms: readonly string[]): LexiconTables {
   for (const term of terms) {
     const lemma = lemmaOf(term);
     termLemmas.push([term, lemma === term ? '' : lemma]);
-    byLemma.set(lemma, [...(byLemma.get(lemma) ?? []), term]);
+    const members = byLemma.get(lemma);
+    if (members) members.push(term);
+    else byLemma.set(lemma, [term]);
   }
-  // Words that can mean a corpus term: those WordNet relates to the term or to its lemma.
+  // Words that can mean a corpus term: those WordNet relates to the term or to its lemma. Each
+  // term has one lemma, so each word meets each term once, in its lemma's group.
   const related = meanings();
-  const meaning = new Map<string, Map<string, number>>();
+  const meaning = new Map<string, string>();
+  const closed = functionWords();
   for (const [lemma, members] of byLemma) {
+    // Function words (be, have, about) relate to hundreds of words, none of which a question means by them.
+    if (closed.has(lemma)) continue;
+    const weights = new Map<string, number>();
     for (const key of new Set([lemma, ...members])) {
       for (const pair of related.get(key)?.split(' ') ?? []) {
         const colon = pair.lastIndexOf(':');
         const word = pair.slice(0, colon);
         const weight = Number(pair.slice(colon + 1));
-        const targets = meaning.get(word) ?? new Map<string, number>();
-        for (const term of members) if (weight > (targets.get(term) ?? 0)) targets.set(term, weight);
-        meaning.set(word, targets);
+        if (weight > (weights.get(word) ?? 0)) weights.set(word, weight);
       }
+    }
+    for (const [word, weight] of weights) {
+      const listed = members.map((term) => `${term}:${weight}`).join(' ');
+      const before = meaning.get(word);
+      meaning.set(word, before ? `${before} ${listed}` : listed);
     }
   }
   return {
     terms: SortedTable.of(termLemmas),
     lemmas: SortedTable.of([...byLemma].map(([lemma, members]) => [lemma, members.join(' ')])),
-    meanings: SortedTable.of(
-      [...meaning].map(([word, targets]) => [
-        word,
-        [...targets].map(([term, weight]) => `${term}:${weight}`).join(' '),
-      ]),
-    ),
+    meanings: SortedTable.of(meaning),
   };
 }

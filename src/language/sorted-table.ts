@@ -21,9 +21,8 @@ export class SortedTable {
 
   /** A table of `[key, value]` pairs; keys must be unique and hold no tab or newline. */
   static of(entries: Iterable<readonly [string, string]>): SortedTable {
-    const lines = [...entries]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([key, value]) => `${key}\t${value}`);
+    // A tab sorts before any character a key holds, so lines sort as their keys do.
+    const lines = Array.from(entries, ([key, value]) => `${key}\t${value}`).sort();
     const starts = new Int32Array(lines.length + 1);
     for (let i = 0; i < lines.length; i++)
       starts[i + 1] = (starts[i] as number) + (lines[i] as string).length + 1;
