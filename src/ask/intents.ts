@@ -19,7 +19,7 @@ export const INTENTS = [
   ['count', /\bhow (many|often)\b|\bnumber of\b|\bcount\b/],
   [
     'when',
-    /^when\b|\bwhen (did|was|were|is|will|do|does)\b|\bwhat (date|day|year|month)\b|\bwhich (date|day|year|month)\b|\bhow long ago\b|\bwhat time\b|\bdate\b.*\b(stated|inferred|known)\b|\bhow (do|does|did) (we|you|they) know\b/,
+    /^when\b|\bwhen (did|was|were|is|will|do|does)\b|\bwhat (date|day|year|month)\b|\bwhich (date|day|year|month)\b|\bhow long ago\b|\bwhat time\b/,
   ],
   [
     'where',
