@@ -198,6 +198,7 @@ describe('folding, alike for questions and articles', () => {
     ["the leaders' talks", 'the leaders talks'],
     ["Ya'alon", 'yaalon'],
     ['Café', 'cafe'],
+    ['Sochi\u00a0• Moscow…', 'sochi moscow'],
   ])('possessives, apostrophes and accents: %s → %s', (text, folded) => {
     expect(foldQuestion(text)).toBe(folded);
   });

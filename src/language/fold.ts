@@ -20,9 +20,12 @@ const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u02BC\u0060\u00B4]/g;
 /** Hyphens join words (clean-tech); the figure, en and em dashes and the bar separate them. */
 const HYPHENS = /[\u2010\u2011\u2212]/g;
 const DASHES = /[\u2012-\u2015]/g;
-/** ASCII and the quotes and dashes of edited text, whose Unicode normal forms are themselves. */
+/**
+ * ASCII and the punctuation of edited text (quotes, dashes, no-break space, bullet, ellipsis),
+ * which folding reads as separators or apostrophes whatever their Unicode normal forms.
+ */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the range is what ASCII is.
-const TYPOGRAPHIC = /^[\x00-\x7f\u2018\u2019\u201c\u201d\u2013\u2014]*$/;
+const TYPOGRAPHIC = /^[\x00-\x7f\u00a0\u2018\u2019\u201c\u201d\u2013\u2014\u2022\u2026]*$/;
 const APOSTROPHE = 39;
 const HYPHEN = 45;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
