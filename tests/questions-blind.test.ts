@@ -8,9 +8,10 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadSet, type Outcome, score, table } from './support/scoring.js';
 
+/** The scores reached (per cent correct): a change that lowers one fails. */
 const SETS = [
-  { file: 'dev.json', threshold: 0 },
-  { file: 'blind-a.json', threshold: 0 },
+  { file: 'dev.json', threshold: 55 },
+  { file: 'blind-a.json', threshold: 63 },
 ] as const;
 
 for (const { file, threshold } of SETS) {

@@ -7,7 +7,7 @@ import { isFunctionWord } from '../language/index.js';
 import { hasDateFilter } from '../search/dates.js';
 import { STOPWORDS } from '../search/stopwords.js';
 import { searchTokens } from '../search/tokens.js';
-import { citeSources, datedLabel, listWords, meetingTitle } from './format.js';
+import { citeSources, datedLabel, meetingTitle } from './format.js';
 import { whereLine } from './meeting-view.js';
 import {
   coversNames,

@@ -120,9 +120,8 @@ export function questionTerms(engine: Engine, question: string, u?: Understandin
     const group = engine.sense.expand(word).filter((e) => inCorpus(e.term));
     // A clipped word ("conf", "convo") may be the start of a longer one.
     if (!group.some((e) => e.weight >= 1) && word.length >= 4 && /^[a-z]+$/.test(word)) {
-      for (const e of engine.vocabulary.expand(word, { prefix: true }))
-        if (e.term.startsWith(word) && e.term !== word && inCorpus(e.term))
-          group.push({ term: e.term, weight: PREFIX_WEIGHT });
+      for (const term of completions(engine, word))
+        if (inCorpus(term)) group.push({ term, weight: PREFIX_WEIGHT });
     }
     let kind: GroupKind = undated.has(word) ? 'word' : 'date';
     named.forEach(({ words: names, kind: nameKind }, i) => {

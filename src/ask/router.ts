@@ -205,7 +205,7 @@ const topicsOf: Handler = (engine, _question, u, ctx) => {
   );
 };
 
-const count: Handler = (engine, question, u, ctx) => {
+const count: Handler = (engine, question, u) => {
   const folded = foldForSearch(question);
   if (/\bhow many (quotes|quotations|statements)\b/.test(folded)) {
     const speaker = quotedSpeaker(engine, u);

@@ -1,10 +1,10 @@
-import { eventTitle, meetingLine, plural, shortDate, speakerName } from '../answers/format.js';
+import { eventTitle, meetingLine, plural } from '../answers/format.js';
 import { quoteLabel } from '../answers/quotes.js';
 import type { Engine } from '../engine/engine.js';
 import { EVENT_BIAS } from '../engine/targets.js';
 import type { KnowledgeEvent, KnownDate, Meeting, Quote } from '../knowledge/model.js';
 import type { Person, Place, Topic } from '../knowledge/schema.js';
-import { LIMITS, oneLine } from '../limits.js';
+import { LIMITS } from '../limits.js';
 import { dateMatches, hasDateFilter, parseDateQuery } from '../search/dates.js';
 import type { Hit, TextIndex } from '../search/text-index.js';
 import { type Choice, choice, MAX_QUERY_LENGTH } from './command.js';

@@ -1,8 +1,7 @@
-import { citeSources, echo, plural } from '../answers/format.js';
+import { echo } from '../answers/format.js';
 import { listMeetings } from '../answers/meeting-list.js';
-import { type Reply, reply, usage } from '../answers/reply.js';
+import { type Reply, usage } from '../answers/reply.js';
 import type { Engine, EntityType, ItemOf } from '../engine/engine.js';
-import type { Meeting } from '../knowledge/model.js';
 import { personChoices, placeChoices, topicChoices } from './choices.js';
 import { defineCommand } from './command.js';
 

@@ -1,9 +1,5 @@
-import { answerQuotes, QUOTES_PER_PAGE, quoteWords } from '../answers/quotes.js';
+import { answerQuotes, quoteWords } from '../answers/quotes.js';
 import { notFound, quoteReply } from '../answers/views.js';
-import type { Engine } from '../engine/engine.js';
-import type { Meeting, Quote } from '../knowledge/model.js';
-import type { Person } from '../knowledge/schema.js';
-import { searchWords } from '../search/text-index.js';
 import { meetingChoices, quoteChoices, speakerChoices } from './choices.js';
 import { defineCommand } from './command.js';
 import { meetingOption } from './lookup.js';
