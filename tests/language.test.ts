@@ -286,6 +286,12 @@ describe('folding, alike for questions and articles', () => {
 });
 
 describe('the lexicon saved for a fact base', () => {
+  it('prepares for answering without changing what it answers', () => {
+    const before = lexicon.expand('whta');
+    expect(lexicon.prepare()).toBe(lexicon);
+    expect(lexicon.expand('whta')).toEqual(before);
+  });
+
   it('is the same read back as derived', () => {
     const again = buildLexicon([...vocabulary(), 'zorbitak'], { SUMMIT_SNAPSHOTS: 'off' });
     const reread = buildLexicon([...vocabulary(), 'zorbitak'], { SUMMIT_SNAPSHOTS: 'off' });

@@ -79,6 +79,18 @@ export class Lexicon {
     return this.#englishWords;
   }
 
+  /**
+   * Loads now what the first unusual question would otherwise load (the English words, the
+   * contractions) and runs the spelling corrector once: for programs that answer until stopped,
+   * whose every answer has a budget. A one-shot answer skips it.
+   */
+  prepare(): this {
+    foldQuestion("didn't");
+    this.correct('qzxv');
+    this.#split('qzxvqzxv');
+    return this;
+  }
+
   /** Whether the fact base uses this (folded) word. */
   inCorpus(word: string): boolean {
     return this.#terms.has(word);
