@@ -99,6 +99,7 @@ describe('chat shorthand and typos in ordinary words', () => {
     ['abt', 'about'],
     ['plz', 'please'],
     ['thx', 'thanks'],
+    ['oct', 'october'],
   ])('%s is shorthand for %s (the chat abbreviations of English)', (word, meant) => {
     expect(weightOf(word, meant)).toBe(0.8);
     expect(lexicon.isEnglish(word)).toBe(true);
