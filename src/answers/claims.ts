@@ -129,9 +129,8 @@ function articleWords(engine: Engine, sourceId: string): Set<string> {
   }
   let words = bySource.get(sourceId);
   if (!words) {
-    words = new Set(
-      engine.passages.passages.filter((p) => p.source.id === sourceId).flatMap((p) => passageTerms(p.text)),
-    );
+    const { start, end } = engine.passages.bySource.get(sourceId) ?? { start: 0, end: 0 };
+    words = new Set(engine.passages.passages.slice(start, end).flatMap((p) => passageTerms(p.text)));
     bySource.set(sourceId, words);
   }
   return words;

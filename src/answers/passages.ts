@@ -176,12 +176,15 @@ export function findPassages(
   limit = 3,
   within?: (p: Passage, index: number) => boolean,
   close = CLOSE_TO_BEST,
+  sources?: readonly string[],
 ): Found[] {
-  const { passages, index } = engine.passages;
+  const { passages, index, bySource } = engine.passages;
+  const ranges = sources?.map((id) => bySource.get(id) ?? { start: 0, end: 0 });
   const hits = index.search(
     terms.groups,
     limit * CANDIDATES,
     within && ((i) => within(passages[i] as Passage, i)),
+    ranges,
   );
   const scored = hits.map((h) => {
     const passage = passages[h.index] as Passage;
@@ -297,9 +300,14 @@ export function withPassages(
 ): Reply {
   if (answer.kind !== 'answer') return answer;
   // The sentences that back the answer come from the articles it cites.
-  const cited = new Set(answer.citations.map((c) => c.sourceId));
-  const found = findPassages(engine, questionTerms(engine, question, u), limit, (p) =>
-    cited.has(p.source.id),
+  const cited = [...new Set(answer.citations.map((c) => c.sourceId))];
+  const found = findPassages(
+    engine,
+    questionTerms(engine, question, u),
+    limit,
+    undefined,
+    CLOSE_TO_BEST,
+    cited,
   ).filter((f) => !answer.text.includes(f.passage.text.slice(0, 60)));
   if (!found.length) return answer;
   const quoted = quoting(engine, found, answer.citations);

@@ -99,6 +99,8 @@ function citedSpans(kb: KnowledgeBase): Map<string, string[]> {
 export class PassageIndex {
   readonly passages: Passage[] = [];
   readonly index: Bm25Index;
+  /** Where each article's sentences are: they are stored one article after another. */
+  readonly bySource = new Map<string, { start: number; end: number }>();
   /** 1 for each sentence that states a number (in digits or in words). */
   readonly numbered: Uint8Array;
 
@@ -113,6 +115,7 @@ export class PassageIndex {
       }
       // A photo caption printed twice is one sentence of the article.
       const seen = new Set<string>();
+      const start = this.passages.length;
       articleBody(text, source, cited.get(source.id) ?? []).forEach((paragraph, paragraphIndex) => {
         for (const sentence of splitSentences(paragraph)) {
           if (seen.has(sentence)) continue;
@@ -120,6 +123,7 @@ export class PassageIndex {
           this.passages.push({ source, text: sentence, paragraph, paragraphIndex });
         }
       });
+      this.bySource.set(source.id, { start, end: this.passages.length });
     }
     const terms = this.passages.map((p) => passageTerms(p.text));
     this.index = new Bm25Index(terms);

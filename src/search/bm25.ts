@@ -5,6 +5,8 @@
  * passage by its best term only, so a word and its synonyms never count twice.
  */
 
+import { MinHeap } from './min-heap.js';
+
 /** BM25's usual constants: term-frequency saturation and length normalisation. */
 const K1 = 1.2;
 const B = 0.75;
@@ -30,11 +32,6 @@ export interface PassageHit {
 interface Postings {
   ids: Int32Array;
   tf: Uint16Array;
-}
-
-/** The `limit` best hits, best first. */
-function topHits(hits: PassageHit[], limit: number): PassageHit[] {
-  return hits.sort((a, b) => b.score - a.score || a.index - b.index).slice(0, limit);
 }
 
 export class Bm25Index {
@@ -101,7 +98,12 @@ export class Bm25Index {
    * The best passages for a query; `within` keeps only the passages it accepts (a source, a
    * meeting's article).
    */
-  search(groups: readonly QueryGroup[], limit = 10, within?: (index: number) => boolean): PassageHit[] {
+  search(
+    groups: readonly QueryGroup[],
+    limit = 10,
+    within?: (index: number) => boolean,
+    ranges?: readonly Range[],
+  ): PassageHit[] {
     const { score, mask, touched, groupScore, groupTouched } = this;
     let count = 0;
     groups.slice(0, 31).forEach((group, g) => {
@@ -112,14 +114,15 @@ export class Bm25Index {
         if (!list) continue;
         const idf = this.idf(term) * weight;
         const { ids, tf } = list;
-        for (let i = 0; i < ids.length; i++) {
-          const id = ids[i] as number;
-          const f = tf[i] as number;
-          const norm = f + K1 * (1 - B + (B * (this.lengths[id] as number)) / this.averageLength);
-          const s = (idf * f * (K1 + 1)) / norm;
-          if (groupScore[id] === 0) groupTouched[inGroup++] = id;
-          if (s > (groupScore[id] as number)) groupScore[id] = s;
-        }
+        for (const [from, to] of spans(ids, ranges))
+          for (let i = from; i < to; i++) {
+            const id = ids[i] as number;
+            const f = tf[i] as number;
+            const norm = f + K1 * (1 - B + (B * (this.lengths[id] as number)) / this.averageLength);
+            const s = (idf * f * (K1 + 1)) / norm;
+            if (groupScore[id] === 0) groupTouched[inGroup++] = id;
+            if (s > (groupScore[id] as number)) groupScore[id] = s;
+          }
       }
       const bit = 1 << g;
       for (let i = 0; i < inGroup; i++) {
@@ -130,18 +133,45 @@ export class Bm25Index {
         groupScore[id] = 0;
       }
     });
-    const hits: PassageHit[] = [];
+    // The `limit` best by a heap whose top is the worst kept: no object for every passage touched.
+    const heap = new MinHeap<PassageHit>((a, b) => a.score - b.score || b.index - a.index);
     for (let i = 0; i < count; i++) {
       const id = touched[i] as number;
-      if (!within || within(id)) {
-        const bits = mask[id] as number;
-        hits.push({ index: id, score: score[id] as number, groups: bits, matched: bitCount(bits) });
-      }
+      const value = score[id] as number;
+      const bits = mask[id] as number;
       score[id] = 0;
       mask[id] = 0;
+      if (heap.size === limit && value <= (heap.peek() as PassageHit).score) continue;
+      if (within && !within(id)) continue;
+      const hit = { index: id, score: value, groups: bits, matched: bitCount(bits) };
+      if (heap.size < limit) heap.push(hit);
+      else heap.replaceTop(hit);
     }
-    return topHits(hits, limit);
+    return heap.drain().reverse();
   }
+}
+
+/** Passages `start` (inclusive) to `end` (exclusive), as one article's sentences are stored. */
+export interface Range {
+  start: number;
+  end: number;
+}
+
+/** The stretches of a sorted postings list that fall in the ranges (all of it without ranges). */
+function spans(ids: Int32Array, ranges: readonly Range[] | undefined): [number, number][] {
+  if (!ranges) return [[0, ids.length]];
+  return ranges.map(({ start, end }) => [lowerBound(ids, start), lowerBound(ids, end)]);
+}
+
+function lowerBound(ids: Int32Array, value: number): number {
+  let lo = 0;
+  let hi = ids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((ids[mid] as number) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function bitCount(n: number): number {
