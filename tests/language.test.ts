@@ -176,6 +176,11 @@ describe('ordinary English and names', () => {
     expect(lexicon.partOfSpeech('met')).toBe('verb');
     expect(lexicon.partOfSpeech('first')).not.toBe('function');
     expect(lexicon.partOfSpeech('qwzxv')).toBeUndefined();
+    // Shorthand and typos are the words they stand for.
+    expect(lexicon.partOfSpeech('n')).toBe('function');
+    expect(lexicon.partOfSpeech('u')).toBe('function');
+    expect(lexicon.partOfSpeech('whta')).toBe('function');
+    expect(lexicon.partOfSpeech('lol')).toBe('function');
   });
 
   it('takes stop words from wink-nlp, and function words by their tag', () => {

@@ -226,8 +226,15 @@ export class Lexicon {
   /** The word's part of speech ('proper' for names, 'function' for function words), WordNet's noun first. */
   partOfSpeech(word: string): PartOfSpeech | undefined {
     if (isFunctionWord(word)) return 'function';
+    // Shorthand is the words it stands for (n → and, u → you); a typo the word it stands for.
+    const spelled = CHAT.get(word)?.split(' ').filter(Boolean);
+    if (spelled) return spelled.every(isFunctionWord) ? 'function' : this.partOfSpeech(spelled[0] ?? '');
     const entry = this.#english.get(word) ?? this.#english.get(this.lemma(word));
-    if (!entry) return this.#terms.has(word) ? 'proper' : undefined;
+    if (!entry) {
+      if (this.#terms.has(word)) return 'proper';
+      const correction = this.correct(word);
+      return correction ? this.partOfSpeech(correction) : undefined;
+    }
     if (isNameOnly(entry)) return 'proper';
     const parts = partsOf(entry.flags);
     return parts[0] ?? partsOf(this.#english.get(entry.lemma)?.flags ?? 0)[0];
