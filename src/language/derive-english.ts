@@ -16,7 +16,7 @@ import { type Part, type Sense, WordNet } from './wordnet.js';
 /** Words heard fewer times than this in SUBTLEX are mostly typos and one-off names. */
 const MIN_COUNT = 30;
 /** Weights of a word that can mean a lemma, below the 1 of the lemma itself (see Lexicon.expand). */
-export const WEIGHTS = {
+const WEIGHTS = {
   /** Same synset, in both words' most frequent sense; in one of their next two. */
   synonym: [0.7, 0.6, 0.6],
   /** Derivationally related (respond → response) or pertaining (Israeli → Israel). */

@@ -18,7 +18,7 @@ import { decodeWord, type EnglishWord } from './word-entry.js';
  */
 
 export class English {
-  constructor(readonly table: SortedTable) {}
+  constructor(private readonly table: SortedTable) {}
 
   get(word: string): EnglishWord | undefined {
     const value = this.table.get(word);
