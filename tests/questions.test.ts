@@ -309,10 +309,10 @@ const whenWhere: Case[] = [
     mustNot: [DAY_MONTH, MONTH_YEAR, ...MEETING_PLACES],
   },
   {
+    // A real meeting put in the wrong year: the answer says so and gives the year the articles give.
     q: 'When did Putin and Netanyahu meet in Sochi in 2015?',
-    kind: 'not-found',
-    must: [/Sochi|2015/],
-    mustNot: ['12 September 2019', DAY_MONTH],
+    must: [/\bno\b|n't/i, /Sochi/, '12 September 2019'],
+    mustNot: [/^Yes\b/im],
   },
 ];
 
