@@ -43,6 +43,7 @@ describe('deploying and logging in', () => {
       'ask',
       'meetings',
       'meeting',
+      'timeline',
       'quote',
       'when',
       'where',
@@ -78,7 +79,7 @@ describe('deploying and logging in', () => {
   });
   it('deploys globally when no server is named, and says what it did', async () => {
     const { stdout } = await deployCommands(t.fake);
-    expect(stdout).toMatch(/^Deployed 12 commands globally: ask, meetings/);
+    expect(stdout).toMatch(/^Deployed 13 commands globally: ask, meetings/);
     expect(t.fake.registeredCommands()).toHaveLength(12);
   });
 });

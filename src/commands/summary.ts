@@ -16,6 +16,7 @@ import { meetingChoices } from './choices.js';
 import { type Choice, choice, defineCommand } from './command.js';
 import { meetingOption } from './lookup.js';
 import { breakdown } from './meetings.js';
+import { meetingsPicture } from './timeline.js';
 
 /** The `meeting` value that asks for every meeting at once. */
 export const DIGEST = 'all';
@@ -96,5 +97,6 @@ export function digest(engine: Engine): Reply {
       { label: 'All meetings', command: '/meetings' },
       { label: 'A random quote', command: '/quote' },
     ],
+    file: meetingsPicture(engine, kb.meetings),
   });
 }
