@@ -9,6 +9,7 @@ import { deployCommands, startTestBot, type TestBot } from './support/bot.js';
 import { choiceProblems, commandProblems } from './support/discord-limits.js';
 import type { StoredMessage } from './support/fake-discord/index.js';
 import { buttons, embedOf, isEphemeral, type MessageData, messageOf, textOf } from './support/messages.js';
+import { readPng } from './support/png.js';
 
 let t: TestBot;
 
@@ -80,7 +81,7 @@ describe('deploying and logging in', () => {
   it('deploys globally when no server is named, and says what it did', async () => {
     const { stdout } = await deployCommands(t.fake);
     expect(stdout).toMatch(/^Deployed 13 commands globally: ask, meetings/);
-    expect(t.fake.registeredCommands()).toHaveLength(12);
+    expect(t.fake.registeredCommands()).toHaveLength(13);
   });
 });
 
@@ -478,5 +479,60 @@ describe('failures', () => {
       expect(logs).not.toContain(secret);
       expect(sent).not.toContain(secret);
     }
+  });
+});
+
+/** The first picture loads the renderer, which can take seconds on a busy machine. */
+const DRAWING_MS = 20_000;
+
+describe('/timeline', () => {
+  it('uploads the picture with its answer as Discord takes files: payload_json and files[0], shown by attachment://', async () => {
+    const { interaction, callback } = await slash('timeline', { topic: 'syria' });
+    // The first picture loads the renderer: the bot may defer, then attach with the edit.
+    const message =
+      callback.type === InteractionResponseType.ChannelMessageWithSource
+        ? messageOf(callback)
+        : await interaction.waitForEdit(undefined, DRAWING_MS);
+    const [attachment] = message.attachments ?? [];
+    expect(attachment).toMatchObject({ filename: 'timeline.png' });
+    expect(attachment?.description).toMatch(/Moscow Sep 2015.*Moscow 2016.*Sochi 12 Sep 2019/);
+    expect(embedOf(message).image?.url).toBe(attachment?.url);
+    expect(embedOf(message).title).toBe('Netanyahu–Putin meetings about Syria, 2015–2019');
+    expect(sourcesOf(message)).toContain('Bocharov Ruchey');
+
+    const upload = t.fake.requests.find(
+      (r) => r.files?.length && (r.path.includes(interaction.id) || r.path.includes(interaction.token)),
+    );
+    expect(upload?.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
+    expect(upload?.files?.map((f) => f.field)).toEqual(['files[0]']);
+    const png = readPng(upload?.files?.[0]?.bytes ?? new Uint8Array());
+    expect(png).toMatchObject({ signature: true, width: 1000 });
+    expect(png.inked).toBeGreaterThan(0.02);
+    expect(attachment?.size).toBe(upload?.files?.[0]?.bytes.length);
+  });
+
+  it('draws a timeline for a mention that asks for one, and answers no picture when nothing matches', async () => {
+    const mention = await t.fake.mention('show me a timeline of their meetings in Paris', {
+      user: t.fake.users.member,
+    });
+    const reply = await mention.reply(DRAWING_MS);
+    expect(reply.embeds[0]?.title).toBe('Netanyahu–Putin meetings in Paris, 2015–2018');
+    expect(reply.attachments).toHaveLength(1);
+    expect(reply.embeds[0]?.image?.url).toBe(reply.attachments[0]?.url);
+
+    const { message } = await slash('timeline', { place: 'sochi', from: 2020 });
+    expect(embedOf(message).title).toBe('Netanyahu–Putin meetings in Sochi, from 2020');
+    expect(textOf(message)).toContain('The articles mention no meeting in Sochi, from 2020');
+    expect(message.attachments ?? []).toEqual([]);
+    expect(embedOf(message).image).toBeUndefined();
+  });
+
+  it('posts the timeline with the moderator digest', async () => {
+    const general = t.fake.channel('general').id;
+    await slash('summary', {});
+    const posted = await t.fake.nextChannelMessage(general, DRAWING_MS);
+    expect(posted.embeds[0]?.title).toBe('Netanyahu–Putin meetings: a digest');
+    expect(posted.attachments.map((a) => a.filename)).toEqual(['timeline.png']);
+    expect(posted.embeds[0]?.image?.url).toBe(posted.attachments[0]?.url);
   });
 });

@@ -10,6 +10,7 @@ import type { Invocation } from '../commands/dispatch.js';
 import { commandOf } from '../commands/parse-line.js';
 import { findCommand } from '../commands/registry.js';
 import { answer, type BotDeps, send } from './answer.js';
+import { drawFiles, drawingFailed } from './attachments.js';
 import { CHANNEL_OPTION, MODERATOR_PERMISSION } from './definitions.js';
 import { NO_PINGS, toMessage } from './message.js';
 import { cannotPost, moderatorsOnly, postedIn, serversOnly } from './notices.js';
@@ -100,7 +101,8 @@ async function post(interaction: ModeratorInteraction, request: PostRequest, dep
       });
       return 'refused';
     }
-    const posted = await channel.send(toMessage(reply, { hidden: false }));
+    const drawn = await drawFiles(reply, drawingFailed(deps));
+    const posted = await channel.send({ ...toMessage(drawn.reply, { hidden: false }), files: drawn.files });
     await interaction.editReply({
       content: postedIn(reply, channelId, posted.url),
       allowedMentions: NO_PINGS,

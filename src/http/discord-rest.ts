@@ -1,16 +1,25 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type APIMessage, DiscordAPIError, HTTPError, REST, RESTJSONErrorCodes, Routes } from 'discord.js';
+import {
+  type APIMessage,
+  DiscordAPIError,
+  HTTPError,
+  type RawFile,
+  REST,
+  RESTJSONErrorCodes,
+  Routes,
+} from 'discord.js';
 import type { MessageBody } from './respond.js';
 
 /**
  * What the HTTP endpoint says to Discord after its response: a message in a channel (with the bot
  * token), and edits and follow-ups of an interaction (with the interaction's own token, which
- * lasts 15 minutes). discord.js's REST client queues them by rate-limit bucket and retries 5xx.
+ * lasts 15 minutes). discord.js's REST client queues them by rate-limit bucket and retries 5xx;
+ * with `files` it sends multipart: the body as `payload_json` and each file as `files[n]`.
  */
 export interface DiscordRest {
-  postMessage(channelId: string, body: MessageBody): Promise<APIMessage>;
-  editOriginal(interaction: InteractionToken, body: MessageBody): Promise<void>;
-  followUp(interaction: InteractionToken, body: MessageBody): Promise<void>;
+  postMessage(channelId: string, body: MessageBody, files?: RawFile[]): Promise<APIMessage>;
+  editOriginal(interaction: InteractionToken, body: MessageBody, files?: RawFile[]): Promise<void>;
+  followUp(interaction: InteractionToken, body: MessageBody, files?: RawFile[]): Promise<void>;
 }
 
 export interface InteractionToken {
@@ -26,18 +35,23 @@ export function createDiscordRest(settings: {
     settings.DISCORD_TOKEN,
   );
   return {
-    postMessage: async (channelId, body) =>
-      (await rest.post(Routes.channelMessages(channelId), { body })) as APIMessage,
-    editOriginal: (interaction, body) =>
+    postMessage: async (channelId, body, files) =>
+      (await rest.post(Routes.channelMessages(channelId), { body, ...(files && { files }) })) as APIMessage,
+    editOriginal: (interaction, body, files) =>
       onceTheWebhookExists(interaction, () =>
         rest.patch(Routes.webhookMessage(interaction.application_id, interaction.token, '@original'), {
           body,
           auth: false,
+          ...(files && { files }),
         }),
       ),
-    followUp: (interaction, body) =>
+    followUp: (interaction, body, files) =>
       onceTheWebhookExists(interaction, () =>
-        rest.post(Routes.webhook(interaction.application_id, interaction.token), { body, auth: false }),
+        rest.post(Routes.webhook(interaction.application_id, interaction.token), {
+          body,
+          auth: false,
+          ...(files && { files }),
+        }),
       ),
   };
 }

@@ -16,6 +16,7 @@ import { isDenied, postPermissions } from '../discord/permissions.js';
 import { type PostRequest, withChannel } from '../discord/summary.js';
 import type { Handled, InteractionDeps } from './interactions.js';
 import { DEFER_PRIVATELY, messageBody, NO_MENTIONS, replyWith } from './respond.js';
+import { upload } from './upload.js';
 
 /**
  * Moderator tools over HTTP. The member's permissions arrive with the interaction and are checked
@@ -75,7 +76,8 @@ async function post(
 ): Promise<string> {
   let posted: APIMessage;
   try {
-    posted = await deps.rest.postMessage(channelId, messageBody(reply, { hidden: false }));
+    const { body, files } = await upload(reply, { hidden: false }, deps);
+    posted = await deps.rest.postMessage(channelId, body, files);
   } catch (error) {
     if (!isDenied(error)) throw error;
     const needed = postPermissions(inThread).map(([, permission]) => permission);
