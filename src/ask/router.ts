@@ -26,6 +26,7 @@ import { hasDateFilter } from '../search/dates.js';
 import { searchWords } from '../search/text-index.js';
 import { foldForSearch } from '../text/normalise.js';
 import { detectIntent, type Intent } from './intents.js';
+import { asksForPicture, timelineAnswer } from './timeline.js';
 
 type Handler = (engine: Engine, question: string, u: Understanding, ctx: Context) => Reply;
 
@@ -460,6 +461,7 @@ const HANDLERS: Record<Intent, Handler> = {
   topics: topicsOf,
   'who-is': whoIs,
   list: listIntent,
+  timeline: (engine, _question, u) => timelineAnswer(engine, narrowed(engine, u)),
   'yes-no': yesNo,
   details,
   unknown: details,
@@ -482,17 +484,18 @@ export function answerQuestion(engine: Engine, question: string, ctx: Context): 
   const intent = detectIntent(folded);
   // A word the articles never use means the question is about something they do not cover:
   // answering the rest of it would answer a different question.
-  if (u.unknown.length && intent !== 'help') {
+  const unknown = intent === 'timeline' ? u.unknown.filter((w) => !asksForPicture(w)) : u.unknown;
+  if (unknown.length && intent !== 'help') {
     const found = findTargets(
       engine,
       u.corrected
         .split(' ')
-        .filter((w) => !u.unknown.includes(w))
+        .filter((w) => !unknown.includes(w))
         .join(' '),
     );
     const near =
       found.best === 'meetings' ? meetingSuggestions(engine, found.meetings) : closestMeetings(engine);
-    return notFound("I can't answer that from the articles.", near, u.unknown);
+    return notFound("I can't answer that from the articles.", near, unknown);
   }
   return HANDLERS[intent](engine, question, u, ctx);
 }

@@ -2,7 +2,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
 import { plural } from '../answers/format.js';
+import { saveFile } from '../console/files.js';
 import { renderText } from '../console/render.js';
 import { reportToStderr } from '../console/report.js';
 import { ConsoleSession } from '../console/session.js';
@@ -20,6 +22,9 @@ function readHistory(): string[] {
     return [];
   }
 }
+
+/** `--out <file.png>`: where a picture (/timeline) is written. */
+const { out } = parseArgs({ options: { out: { type: 'string' } } }).values;
 
 const live = openLiveEngine();
 const { engine } = live;
@@ -46,17 +51,30 @@ const rl = createInterface({
   prompt: interactive ? 'summit> ' : '',
 });
 
+/** Answers in the order asked, though writing a picture takes a moment. */
+let answered = Promise.resolve();
+
+async function answer(text: string): Promise<void> {
+  const reply = session.answer(text);
+  console.log(`${renderText(reply, { color })}\n`);
+  const saved = await saveFile(reply, out);
+  if (saved) console.log(`${saved}\n`);
+}
+
 rl.on('line', (line) => {
   const text = line.trim();
   if (text === '/quit' || text === '/exit') {
     rl.close();
     return;
   }
-  if (text) console.log(`${renderText(session.answer(text), { color })}\n`);
-  rl.prompt();
+  answered = answered.then(async () => {
+    if (text) await answer(text);
+    rl.prompt();
+  });
 });
 
-rl.on('close', () => {
+rl.on('close', async () => {
+  await answered;
   if (interactive) {
     const history = (rl as unknown as { history?: string[] }).history ?? [];
     try {
