@@ -78,12 +78,13 @@ const quiet = {
 };
 
 async function loadRenderer(): Promise<Renderer> {
-  const [vegaLite, vega, resvg, opentype] = await Promise.all([
+  const [vegaLite, vega, resvg] = await Promise.all([
     import('vega-lite'),
     import('vega'),
     import('@resvg/resvg-js'),
-    import('opentype.js'),
   ]);
+  // opentype.js is a CommonJS (UMD) file to Node: `import` would give only its default export.
+  const opentype = require('opentype.js') as typeof import('opentype.js');
   const fonts = new Map<string, Font>();
   for (const [key, file] of Object.entries(FONT_FILES)) {
     const bytes = readFileSync(fontPath(file));
