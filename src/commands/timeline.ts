@@ -132,7 +132,7 @@ function timelineFile(picture: Picture): ReplyFile {
   return {
     name: TIMELINE_FILE,
     description: altText(picture),
-    bytes: async () => (await renderChart(timelineSpec(picture))).png,
+    bytes: () => renderChart(timelineSpec(picture)),
   };
 }
 

@@ -1,128 +1,100 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Font } from 'opentype.js';
-import { BACKGROUND, WIDTH } from './chart.js';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { DrawRequest, DrawResponse } from './render-worker.js';
 
 /**
- * Draws a Vega-Lite chart as a PNG without a browser: vega-lite compiles it, vega's View renders
- * SVG, and resvg turns the SVG into pixels with the fonts shipped in `dejavu-fonts-ttf`, never the
- * machine's own, so the picture is the same everywhere. Text is measured with the same font files
- * (opentype.js), so labels are laid out and cut to fit as they will be drawn.
- *
- * Everything here is imported on the first picture: the gateway bot starts and idles without it.
+ * Pictures are drawn in a thread of their own (render-worker.ts), started on the first picture
+ * and stopped once no picture has been asked for in a while. The renderer (vega, vega-lite,
+ * resvg, the fonts) costs about 100 MB once loaded and holds the CPU for a few hundred
+ * milliseconds a picture: in the thread, the bot's event loop keeps answering meanwhile, and
+ * an idle bot gives the memory back.
  */
 
-const require = createRequire(import.meta.url);
-
-const FONT_FILES = {
-  'DejaVu Sans': 'DejaVuSans.ttf',
-  'DejaVu Sans|bold': 'DejaVuSans-Bold.ttf',
-} as const;
-
-const fontPath = (file: string) => require.resolve(`dejavu-fonts-ttf/ttf/${file}`);
-
-interface TextItem {
-  font?: string;
-  fontSize?: number;
-  fontWeight?: string | number;
-  limit?: number;
-}
-
-export interface Rendered {
-  png: Uint8Array;
-  width: number;
-  height: number;
-}
-
-interface Renderer {
-  render(spec: Record<string, unknown>): Promise<Rendered>;
-}
-
-let renderer: Promise<Renderer> | undefined;
-
-/** Whether a picture was drawn before in this process (the first pays for loading the renderer). */
-export const rendererLoaded = () => renderer !== undefined;
-
-export function renderChart(spec: Record<string, unknown>): Promise<Rendered> {
-  renderer ??= loadRenderer();
-  return renderer.then((r) => r.render(spec));
-}
+/** How long the drawing thread waits for another picture before it stops. */
+export const RENDERER_IDLE_MS = 60_000;
 
 /**
- * The width of text in ems, from each character's advance. Labels are short and in Latin script:
- * opentype.js's shaping (which stumbles on DejaVu's substitution tables) would change nothing here.
+ * The compiled thread. Code runs from dist/src/timeline/ or, bundled, from dist/src/cli/: from
+ * either, ../timeline/ is the same folder. Tests run the TypeScript sources, beside dist/.
  */
-const advances = new WeakMap<Font, Map<string, number>>();
-function advance(font: Font, text: string): number {
-  const widths = advances.get(font) ?? new Map<string, number>();
-  advances.set(font, widths);
-  let total = 0;
-  for (const char of text) {
-    let width = widths.get(char);
-    if (width === undefined) {
-      width = (font.charToGlyph(char).advanceWidth ?? 0) / font.unitsPerEm;
-      widths.set(char, width);
-    }
-    total += width;
+function workerFile(): string {
+  const compiled = fileURLToPath(new URL('../timeline/render-worker.js', import.meta.url));
+  return existsSync(compiled)
+    ? compiled
+    : fileURLToPath(new URL('../../dist/src/timeline/render-worker.js', import.meta.url));
+}
+
+type Waiting = { resolve: (png: Uint8Array) => void; reject: (error: Error) => void };
+
+/** One drawing thread, the pictures it owes, and its idle timer. */
+class DrawingThread {
+  private readonly worker = new Worker(workerFile());
+  private readonly pending = new Map<number, Waiting>();
+  private nextId = 0;
+  private idle: NodeJS.Timeout | undefined;
+
+  constructor(private readonly gone: (thread: DrawingThread) => void) {
+    this.worker.on('message', (response: DrawResponse) => {
+      const waiting = this.pending.get(response.id);
+      this.pending.delete(response.id);
+      if ('png' in response) waiting?.resolve(response.png);
+      else waiting?.reject(new Error(`drawing failed: ${response.error}`));
+      this.settle();
+    });
+    this.worker.on('error', (error) => this.fail(error));
+    this.worker.on('exit', () => this.fail(new Error('the drawing thread stopped')));
   }
-  return total;
+
+  draw(spec: Record<string, unknown>): Promise<Uint8Array> {
+    const id = this.nextId++;
+    const drawn = new Promise<Uint8Array>((resolve, reject) => this.pending.set(id, { resolve, reject }));
+    this.worker.postMessage({ id, spec } satisfies DrawRequest);
+    this.settle();
+    return drawn;
+  }
+
+  async stop(): Promise<void> {
+    clearTimeout(this.idle);
+    await this.worker.terminate();
+  }
+
+  /** While pictures are owed the thread keeps the process alive; idle, it stops after a while. */
+  private settle(): void {
+    clearTimeout(this.idle);
+    if (this.pending.size > 0) {
+      this.worker.ref();
+      return;
+    }
+    this.worker.unref();
+    this.idle = setTimeout(() => {
+      this.gone(this);
+      void this.stop();
+    }, RENDERER_IDLE_MS).unref();
+  }
+
+  /** The thread died: what it owed fails, and the next picture starts another. */
+  private fail(error: Error): void {
+    clearTimeout(this.idle);
+    this.gone(this);
+    for (const waiting of this.pending.values()) waiting.reject(error);
+    this.pending.clear();
+  }
 }
 
-/** vega-lite's notes on a specification go nowhere: the charts are fixed, and tested. */
-const quiet = {
-  level: () => quiet,
-  error: () => quiet,
-  warn: () => quiet,
-  info: () => quiet,
-  debug: () => quiet,
+let thread: DrawingThread | undefined;
+const forget = (gone: DrawingThread) => {
+  if (thread === gone) thread = undefined;
 };
 
-async function loadRenderer(): Promise<Renderer> {
-  const [vegaLite, vega, resvg] = await Promise.all([
-    import('vega-lite'),
-    import('vega'),
-    import('@resvg/resvg-js'),
-  ]);
-  // opentype.js is a CommonJS (UMD) file to Node: `import` would give only its default export.
-  const opentype = require('opentype.js') as typeof import('opentype.js');
-  const fonts = new Map<string, Font>();
-  for (const [key, file] of Object.entries(FONT_FILES)) {
-    const bytes = readFileSync(fontPath(file));
-    fonts.set(key, opentype.parse(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)));
-  }
-  // vega asks for the width of text as drawn: cut to the item's `limit` when it has one.
-  const measure = (item: TextItem, text: string) => {
-    const family = (item.font ?? 'DejaVu Sans').replace(/["']/g, '');
-    const bold = item.fontWeight === 'bold' || Number(item.fontWeight) >= 600;
-    const font = fonts.get(`${family}${bold ? '|bold' : ''}`) ?? fonts.get('DejaVu Sans');
-    const width = font ? advance(font, text) * (item.fontSize ?? 11) : 0;
-    return item.limit ? Math.min(width, item.limit) : width;
-  };
-  // vega measures text to lay out axes and cut labels; without a canvas it guesses widths.
-  // `textMetrics` is exported at run time (from vega-scenegraph) but missing from vega's types.
-  const { textMetrics } = vega as unknown as {
-    textMetrics: { width: (item: TextItem, text: string) => number };
-  };
-  textMetrics.width = (item, text) => measure(item, String(text ?? ''));
-  const fontFiles = Object.values(FONT_FILES).map(fontPath);
-  return {
-    async render(spec) {
-      const compiled = vegaLite.compile(spec as unknown as Parameters<typeof vegaLite.compile>[0], {
-        logger: quiet,
-      }).spec;
-      const view = new vega.View(vega.parse(compiled), { renderer: 'none', logLevel: vega.None });
-      try {
-        const svg = await view.toSVG();
-        const image = new resvg.Resvg(svg, {
-          background: BACKGROUND,
-          font: { fontFiles, loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' },
-          // Exactly the width chosen, whatever an axis label's overhang added.
-          fitTo: { mode: 'width', value: WIDTH },
-        }).render();
-        return { png: image.asPng(), width: image.width, height: image.height };
-      } finally {
-        view.finalize();
-      }
-    },
-  };
+export function renderChart(spec: Record<string, unknown>): Promise<Uint8Array> {
+  thread ??= new DrawingThread(forget);
+  return thread.draw(spec);
+}
+
+/** Stops the drawing thread now, freeing its memory; the next picture starts another. */
+export async function releaseRenderer(): Promise<void> {
+  const stopping = thread;
+  thread = undefined;
+  await stopping?.stop();
 }
