@@ -52,7 +52,7 @@ describe('npm start', () => {
     );
     expect(lines.find((l) => l.msg === 'shutting down')).toMatchObject({ signal: 'SIGTERM' });
     expect(stdout + stderr).not.toContain(TOKEN);
-  });
+  }, 30_000);
 
   it('serves /healthz and /metrics on METRICS_PORT, and reloads an edited fact base', async () => {
     const fake = stopWithPrograms(await FakeDiscord.start({ token: TOKEN, log: () => {} }));

@@ -25,7 +25,9 @@ function readArgs() {
       },
     });
   } catch (error) {
-    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    // "Unknown option '--verbose'. To specify a positional argument…": the first sentence says it.
+    const [problem] = (error as Error).message.replaceAll("'", '').split('. ');
+    console.error(`${problem}\n\n${USAGE}`);
     process.exit(2);
   }
 }

@@ -10,12 +10,13 @@ export function sendPermission(inThread: boolean): NamedPermission {
     : [PermissionFlagsBits.SendMessages, 'Send Messages'];
 }
 
-/** What the bot needs to post an embed in a channel. */
-export function postPermissions(inThread: boolean): NamedPermission[] {
+/** What the bot needs to post an embed in a channel, and with a file (a picture), Attach Files. */
+export function postPermissions(inThread: boolean, withFile = false): NamedPermission[] {
   return [
     [PermissionFlagsBits.ViewChannel, 'View Channel'],
     sendPermission(inThread),
     [PermissionFlagsBits.EmbedLinks, 'Embed Links'],
+    ...(withFile ? [[PermissionFlagsBits.AttachFiles, 'Attach Files'] as const] : []),
   ];
 }
 

@@ -85,7 +85,8 @@ async function post(interaction: ModeratorInteraction, request: PostRequest, dep
     await send(interaction, withChannel(reply, channelId), { hidden: true });
     return reply.kind;
   }
-  const missing = missingIn(interaction, channelId);
+  const withFile = reply.file !== undefined;
+  const missing = missingIn(interaction, channelId, withFile);
   if (missing.length) {
     await send(interaction, cannotPost(channelId, missing), { hidden: true });
     return 'refused';
@@ -114,7 +115,7 @@ async function post(interaction: ModeratorInteraction, request: PostRequest, dep
       interaction,
       cannotPost(
         channelId,
-        neededIn(interaction, channelId).map(([, name]) => name),
+        neededIn(interaction, channelId, withFile).map(([, name]) => name),
       ),
       { hidden: true },
     );
@@ -123,16 +124,16 @@ async function post(interaction: ModeratorInteraction, request: PostRequest, dep
 }
 
 /** What the bot lacks in the channel, when it can tell from what Discord sent and what it caches. */
-function missingIn(interaction: ModeratorInteraction, channelId: string): string[] {
+function missingIn(interaction: ModeratorInteraction, channelId: string, withFile: boolean): string[] {
   const permissions = permissionsIn(interaction, channelId);
   if (!permissions) return [];
-  return neededIn(interaction, channelId)
+  return neededIn(interaction, channelId, withFile)
     .filter(([flag]) => !permissions.has(flag))
     .map(([, name]) => name);
 }
 
-const neededIn = (interaction: ModeratorInteraction, channelId: string) =>
-  postPermissions(interaction.guild?.channels.cache.get(channelId)?.isThread() ?? false);
+const neededIn = (interaction: ModeratorInteraction, channelId: string, withFile: boolean) =>
+  postPermissions(interaction.guild?.channels.cache.get(channelId)?.isThread() ?? false, withFile);
 
 function permissionsIn(
   interaction: ModeratorInteraction,

@@ -53,7 +53,7 @@ export function moderate(
   if (reply.kind !== 'answer') return privately(withChannel(reply, channelId));
   const target = channelFacts(interaction, channelId);
   const missing = target.permissions
-    ? postPermissions(target.inThread)
+    ? postPermissions(target.inThread, reply.file !== undefined)
         .filter(([flag]) => !target.permissions?.has(flag))
         .map(([, permission]) => permission)
     : [];
@@ -80,7 +80,7 @@ async function post(
     posted = await deps.rest.postMessage(channelId, body, files);
   } catch (error) {
     if (!isDenied(error)) throw error;
-    const needed = postPermissions(inThread).map(([, permission]) => permission);
+    const needed = postPermissions(inThread, reply.file !== undefined).map(([, permission]) => permission);
     await deps.rest.editOriginal(interaction, messageBody(cannotPost(channelId, needed), PRIVATELY));
     return 'refused';
   }

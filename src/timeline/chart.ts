@@ -270,22 +270,35 @@ function countedLayers(picture: Picture): Layers {
     axis: axisX(picture),
   };
   const height = scale.domain.length * 96 + densest.length * 32;
+  const lane = { field: 'kind', type: 'nominal', sort: scale.domain };
+  const totals = scale.domain.map((kind) => ({
+    kind,
+    at: picture.domain[0],
+    total: `${picture.buckets
+      .filter((b) => b.kind === kind)
+      .reduce((n, b) => n + b.count, 0)
+      .toLocaleString('en-GB')} in all`,
+  }));
   return {
     height,
     layers: [
+      {
+        // Each lane's total, above its start: symbol sizes compare periods, not lanes.
+        data: { values: totals },
+        mark: { type: 'text', align: 'left', baseline: 'bottom', dy: -22, fontSize: 24, color: MUTED },
+        encoding: { x: { ...x, scale: { type: 'utc' } }, y: lane, text: { field: 'total' } },
+      },
       {
         data: { values },
         mark: { type: 'point', filled: true, opacity: 0.85, strokeWidth: 1 },
         encoding: {
           x,
           y: {
-            field: 'kind',
-            type: 'nominal',
-            sort: scale.domain,
+            ...lane,
             title: null,
             axis: laneAxis,
             // The busiest periods are named above the lanes.
-            scale: { range: [densest.length * 32 + 60, height - 30] },
+            scale: { range: [densest.length * 32 + 16, height] },
           },
           ...kinds,
           size: {
