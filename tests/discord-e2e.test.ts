@@ -529,4 +529,16 @@ describe('/timeline', () => {
     expect(message.attachments ?? []).toEqual([]);
     expect(embedOf(message).image).toBeUndefined();
   });
+
+  it('answers a pick from a private "did you mean" in public, with the picture', async () => {
+    const { interaction, message } = await slash('timeline', { topic: 'war' });
+    expect(isEphemeral(message)).toBe(true);
+    const choice = buttons(message).find((b) => b.id === 'run:/timeline topic:syria');
+    const click = await t.fake.button(interaction.original() as StoredMessage, choice?.id ?? '');
+    expect((await click.response()).type).toBe(InteractionResponseType.UpdateMessage);
+    const answer = await click.waitForFollowUp(DRAWING_MS);
+    expect(isEphemeral(answer)).toBe(false);
+    expect(answer.attachments.map((a) => a.filename)).toEqual(['timeline.png']);
+    expect(answer.embeds[0]?.image?.url).toBe(answer.attachments[0]?.url);
+  });
 });

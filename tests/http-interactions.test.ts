@@ -448,6 +448,17 @@ describe('/timeline over HTTP', () => {
     expect(png.inked).toBeGreaterThan(0.02);
   });
 
+  it('answers a pick from a private "did you mean" in public, the picture in the follow-up', async () => {
+    const { interaction, message } = await slash('timeline', { topic: 'war' });
+    const choice = buttons(message).find((b) => b.id === 'run:/timeline topic:syria');
+    const click = await fake.button(interaction.original() as StoredMessage, choice?.id ?? '');
+    expect((await responseTo(click)).type).toBe(InteractionResponseType.UpdateMessage);
+    const answer = await click.waitForFollowUp(DRAWING_MS);
+    expect(isEphemeral(answer)).toBe(false);
+    expect(answer.attachments.map((a) => a.filename)).toEqual(['timeline.png']);
+    expect(answer.embeds[0]?.image?.url).toBe(answer.attachments[0]?.url);
+  });
+
   it('keeps a hidden timeline private through the deferral and the edit', async () => {
     const { interaction, callback } = await slash('timeline', { topic: 'iran', hide: true });
     expect(callback.type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);

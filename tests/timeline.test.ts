@@ -8,10 +8,11 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { placeName, shortDate } from '../src/answers/format.js';
-import type { Reply } from '../src/answers/reply.js';
+import type { Reply, ReplyFile } from '../src/answers/reply.js';
 import { createContext, execute } from '../src/commands/registry.js';
+import { DRAW_BEFORE_DEFER_MS, drawFiles, drawOrDefer } from '../src/discord/attachments.js';
 import { messageBody } from '../src/http/respond.js';
 import { LIMITS } from '../src/limits.js';
 import { WIDTH } from '../src/timeline/chart.js';
@@ -144,3 +145,53 @@ describe('npm run ask with a picture', () => {
     expect(existsSync(out)).toBe(true);
   }, 60_000);
 });
+
+describe('drawing against Discord’s 3 seconds', () => {
+  const reply = () => timeline({ place: 'sochi' });
+
+  it('acknowledges first when the picture is not drawn within a second, and not otherwise', async () => {
+    vi.useFakeTimers();
+    try {
+      const slow = { ...reply(), file: { ...(reply().file as ReplyFile), bytes: () => later(1_500) } };
+      const deferred = vi.fn(async () => {});
+      const drawing = drawOrDefer(
+        drawFiles(slow, () => {}),
+        deferred,
+      );
+      await vi.advanceTimersByTimeAsync(DRAW_BEFORE_DEFER_MS);
+      expect(deferred).toHaveBeenCalledTimes(1);
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect((await drawing).files).toHaveLength(1);
+
+      const quick = { ...reply(), file: { ...(reply().file as ReplyFile), bytes: () => later(200) } };
+      const notDeferred = vi.fn(async () => {});
+      const quickly = drawOrDefer(
+        drawFiles(quick, () => {}),
+        notDeferred,
+      );
+      await vi.advanceTimersByTimeAsync(DRAW_BEFORE_DEFER_MS * 2);
+      expect((await quickly).files).toHaveLength(1);
+      expect(notDeferred).not.toHaveBeenCalled();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('answers without the picture when it cannot be drawn, and says so in the log', async () => {
+    const broken = {
+      ...reply(),
+      file: { ...(reply().file as ReplyFile), bytes: () => Promise.reject(new Error('no fonts')) },
+    };
+    const logged: unknown[] = [];
+    const drawn = await drawFiles(broken, (error) => logged.push(error));
+    expect(drawn.files).toEqual([]);
+    expect(drawn.reply.file).toBeUndefined();
+    expect(drawn.reply.text).toContain('Sochi · 12 Sep 2019');
+    expect(messageBody(drawn.reply, { hidden: false }).embeds?.[0]?.image).toBeUndefined();
+    expect(logged).toHaveLength(1);
+  });
+});
+
+/** A picture of one byte that takes `ms` to draw. */
+const later = (ms: number) =>
+  new Promise<Uint8Array>((resolve) => setTimeout(() => resolve(new Uint8Array([1])), ms));
