@@ -10,7 +10,7 @@ import { personChoices, placeChoices, topicChoices } from './choices.js';
 import { defineCommand } from './command.js';
 import { breakdown, listMeetings, resolveOption } from './meetings.js';
 
-export const TIMELINE_FILE = 'timeline.png';
+const TIMELINE_FILE = 'timeline.png';
 
 const label = (m: { name?: string; label?: string }) => m.name ?? m.label ?? '';
 

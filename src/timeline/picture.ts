@@ -53,8 +53,6 @@ export interface Picture {
   subtitle: string;
   /** One line per source article, or a count when there are many. */
   footer: string[];
-  /** Meetings newest first, as the fact base orders them. */
-  meetings: Meeting[];
   /** Each meeting drawn one by one, oldest first; empty when they are counted instead. */
   marks: Mark[];
   /** Related events, drawn on a lane of their own. */
@@ -69,7 +67,7 @@ export interface Picture {
 }
 
 /** More meetings than this are counted per period: one row each would no longer fit or read. */
-export const MAX_ROWS = 24;
+const MAX_ROWS = 24;
 /** At most this many source articles are named in the picture's footer. */
 const MAX_FOOTER_SOURCES = 5;
 const DENSEST = 5;
@@ -77,7 +75,7 @@ const DENSEST = 5;
 const DAY = 86_400_000;
 
 /** The instants a date can mean: a whole day, month or year. */
-export function dateSpan(date: KnownDate): { start: number; end: number } {
+function dateSpan(date: KnownDate): { start: number; end: number } {
   const month = (date.month ?? 1) - 1;
   const start = Date.UTC(date.year, month, date.day ?? 1);
   const end =
@@ -144,7 +142,6 @@ export function buildPicture(
       .filter(Boolean)
       .join(' · '),
     footer: footerLines(kb, meetings),
-    meetings,
     marks: counted
       ? []
       : meetings.map((m) => markOf(meetingLabel(kb, m), KIND_NAMES[m.kind], m.date)).sort(oldestFirst),

@@ -12,7 +12,7 @@ import type { DrawRequest, DrawResponse } from './render-worker.js';
  */
 
 /** How long the drawing thread waits for another picture before it stops. */
-export const RENDERER_IDLE_MS = 60_000;
+const RENDERER_IDLE_MS = 60_000;
 
 /**
  * The compiled thread. Code runs from dist/src/timeline/ or, bundled, from dist/src/cli/: from

@@ -8,11 +8,8 @@
  * The body is parsed by Node's own FormData (undici), as any server would parse it.
  */
 import type { APIAttachment, APIEmbed } from 'discord.js';
-import { type Issue, isRecord } from '../discord-limits.js';
+import { DISCORD_LIMITS, type Issue, isRecord } from '../discord-limits.js';
 import { snowflake } from './ids.js';
-
-/** Discord's limit on an attachment's description. */
-export const ATTACHMENT_DESCRIPTION_MAX = 1024;
 
 export interface UploadedFile {
   /** The form field: `files[n]`. */
@@ -100,11 +97,11 @@ function storeAttachments(message: Record<string, unknown>, files: UploadedFile[
     const at = listed.findIndex((a) => isRecord(a) && String(a.id) === String(file.index));
     const entry = (at >= 0 ? listed[at] : {}) as { filename?: unknown; description?: unknown };
     const description = typeof entry.description === 'string' ? entry.description : undefined;
-    if (description !== undefined && description.length > ATTACHMENT_DESCRIPTION_MAX) {
+    if (description !== undefined && description.length > DISCORD_LIMITS.attachmentDescription) {
       issues.push({
         path: ['attachments', at, 'description'],
         code: 'BASE_TYPE_MAX_LENGTH',
-        message: `Must be ${ATTACHMENT_DESCRIPTION_MAX} or fewer in length.`,
+        message: `Must be ${DISCORD_LIMITS.attachmentDescription} or fewer in length.`,
       });
     }
     const filename = typeof entry.filename === 'string' ? entry.filename : file.filename;
