@@ -116,7 +116,6 @@ export function buildPicture(
   /** The filters name the years shown, which the title then need not repeat. */
   yearsNamed = false,
 ): Picture {
-  const spans = meetings.map((m) => dateSpan(m.date));
   let first = Number.POSITIVE_INFINITY;
   let last = Number.NEGATIVE_INFINITY;
   for (const m of meetings) {
@@ -127,6 +126,10 @@ export function buildPicture(
   const title = `Netanyahu–Putin meetings${filters.length ? ` ${filters.join(', ')}` : ''}${years}`;
   const eventMarks = events.map((e) => markOf(e.label, EVENT_NAME, e.date)).sort(oldestFirst);
   const counted = meetings.length > MAX_ROWS;
+  // Counted per month or year, whole years are shown; one by one, each date's own span.
+  const spans = counted
+    ? [{ start: Date.UTC(first, 0, 1), end: Date.UTC(last + 1, 0, 1) }]
+    : meetings.map((m) => dateSpan(m.date));
   const granularity = counted ? granularityOf(meetings, first, last) : undefined;
   const buckets = granularity ? countPer(meetings, granularity) : [];
   const densest = [...byPeriod(buckets).values()]
@@ -162,16 +165,20 @@ function granularityOf(meetings: Meeting[], first: number, last: number): 'month
 
 const MONTH_ABBR = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
+const KIND_ORDER = Object.keys(KIND_NAMES);
+
 function countPer(
   records: { date: KnownDate; kind?: string }[],
   granularity: 'month' | 'year',
   only?: MarkKind,
 ): Bucket[] {
-  const counts = new Map<string, Bucket>();
+  // Keyed by number, not text: at 10,000 meetings building a string key per meeting costs more.
+  const counts = new Map<number, Bucket>();
   for (const r of records) {
     const kind = only ?? KIND_NAMES[r.kind as MeetingKind];
     const month = granularity === 'month' ? (r.date.month ?? 1) - 1 : 0;
-    const key = `${kind}|${r.date.year}|${month}`;
+    const lane = only ? 0 : KIND_ORDER.indexOf(r.kind as MeetingKind) + 1;
+    const key = (r.date.year * 12 + month) * 8 + lane;
     const known = counts.get(key);
     if (known) {
       known.count++;
@@ -210,7 +217,9 @@ function domainOf(spans: { start: number; end: number }[]): [number, number] {
 }
 
 function footerLines(kb: KnowledgeBase, meetings: Meeting[]): string[] {
-  const ids = [...new Set(meetings.flatMap((m) => m.sources))];
+  const distinct = new Set<string>();
+  for (const m of meetings) for (const id of m.sources) distinct.add(id);
+  const ids = [...distinct];
   const named = ids.slice(0, MAX_FOOTER_SOURCES).flatMap((id) => {
     const s = kb.source(id);
     return s ? [`${s.publisher ? `${s.publisher}: ` : ''}“${s.title}” (${shortDate(s.published)})`] : [];
