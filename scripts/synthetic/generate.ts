@@ -255,6 +255,13 @@ function statement(r: Random, concrete: () => string, topic?: TopicSeed): string
   return `${capitalise(text)}.`;
 }
 
+/** One sentence of background, as news stories carry around the facts they report. */
+function backgroundLine(r: Random, city: string): string {
+  return capitalise(
+    `${r.pick(['officials in', 'observers in', 'residents of', 'analysts in'])} ${city} ${r.pick(VERBS)} the ${r.pick(ADJECTIVES)} ${r.pick(NOUNS)} of the ${r.pick(ADJECTIVES)} ${r.pick(NOUNS)} ${r.pick(CLOSINGS).replace(/^(and|so|as|because|which) /, 'and ')}.`,
+  );
+}
+
 const uniqueDays = (r: Random, count: number) => {
   const days: [number, number, number][] = [];
   for (let i = 0; i < count; i++) {
@@ -424,6 +431,11 @@ export function generateKnowledge(
     // real corpus keeps growing with its size, and so the cost of finding a misspelt word.
     const organiser = `${r.pick(FIRST_NAMES)} ${madeUpName(r)}${r.pick(['ov', 'in', 'ski', 'man', 'el', 'berg'])}`;
     const backgroundSentence = `The visit was prepared by ${organiser} of the ${madeUpName(r)} ${r.pick(BODIES)}, with help from the ${madeUpName(r)} ${r.pick(BODIES)}.`;
+    // The rest of a news story: background sentences that no record cites, about thirty
+    // sentences an article in all, so the passage index holds what a real article holds.
+    const background = Array.from({ length: 4 }, () =>
+      Array.from({ length: r.int(4, 6) }, () => backgroundLine(r, city.name)).join(' '),
+    );
     const noteSentence = r.chance(0.03)
       ? `It was their ${r.pick(['second', 'third', 'fourth', 'fifth'])} meeting that year.`
       : '';
@@ -452,6 +464,7 @@ export function generateKnowledge(
       [lead, ...formats.map((f) => f.sentence)].filter(Boolean).join(' '),
       [topicSentence, peopleSentence, noteSentence].filter(Boolean).join(' '),
       backgroundSentence,
+      ...background,
       ...quotes.map((q) => q.sentence),
       eventSentence,
       `${r

@@ -15,12 +15,12 @@ export const INTENTS = [
   ],
   [
     'about-source',
-    /\bwho (wrote|authored|published|reported)\b|\bwhat (does|did|do) (the )?[a-z. ]*\b(article|report|release|piece|story|jns|gov il)\b.*\b(say|says|report|reports|cover|covers)\b|\b(jns|gov il)\b.*\b(article|say|says|report|reports)\b/,
+    /\bwho (wrote|authored|published|reported)\b|\bwhat (does|did|do) (the )?[a-z. ]*\b(article|report|release|piece|story)\b.*\b(say|says|report|reports|cover|covers)\b/,
   ],
   ['count', /\bhow (many|often)\b|\bnumber of\b|\bcount\b/],
   [
     'when',
-    /^when\b|\bwhen (did|was|were|is|will|do|does)\b|\bwhat (date|day|year|month)\b|\bwhich (date|day|year|month)\b|\bhow long ago\b|\bwhat time\b|\bdate\b.*\b(stated|inferred|known)\b|\bhow (do|does|did) (we|you|they) know\b/,
+    /^when\b|\bwhen (did|was|were|is|will|do|does)\b|\bwhat (date|day|year|month)\b|\bwhich (date|day|year|month)\b|\bhow long ago\b|\bwhat time\b/,
   ],
   [
     'where',
@@ -46,7 +46,11 @@ export const INTENTS = [
     'list',
     /\blist\b|\ball (the |of the )?meetings\b|\bevery meeting\b|\bshow (me )?(all )?(the )?meetings\b|\b(which|what) meetings\b|^meetings\b/,
   ],
-  ['yes-no', /^(did|have|has|was|were|is|are|do|does|will|had) /],
+  // A question put as a statement with a tag ("…, right?", "…, didn't he?") asks the same.
+  [
+    'yes-no',
+    /^(did|have|has|was|were|is|are|do|does|will|had) |\b(right|correct|true|yes)\s*$|\b(didnt|isnt|wasnt|doesnt|dont|arent|werent|hasnt|havent) (he|she|it|they|we|you|there)\s*$/,
+  ],
   [
     'details',
     /\btell me (about|more)\b|\bdetails?\b|\bdescribe\b|\bwhat happened\b|\bsummar(y|ise|ize)\b|\bmore about\b|\bexplain\b|\bwhat (was|is) (the|that)\b/,

@@ -1,3 +1,5 @@
+import { answerClaim, correction, premiseConflict } from '../answers/claims.js';
+import { countedWord, notCounted, numberSentences, OCCURRENCES, statesCount } from '../answers/counts.js';
 import {
   citeQuote,
   citeSource,
@@ -8,16 +10,23 @@ import {
   meetingTitle,
   plural,
 } from '../answers/format.js';
+import { type CommandSummary, helpReply } from '../answers/help.js';
+import { breakdown, listMeetings } from '../answers/meeting-list.js';
 import { meetingDetail } from '../answers/meeting-view.js';
+import {
+  groundedAnswer,
+  groundedFrom,
+  groundedSentences,
+  notCovered,
+  withPassages,
+  withSentences,
+} from '../answers/passages.js';
+import { answerQuotes } from '../answers/quotes.js';
 import { choose, type Reply, reply, usage } from '../answers/reply.js';
+import { allSources, meetingSources, sourceCard } from '../answers/sources.js';
+import { allTopics, meetingTopics } from '../answers/topics.js';
 import { closestMeetings, eventDetail, meetingSuggestions, notFound, quoteBlock } from '../answers/views.js';
 import { answerWhenWhere } from '../answers/when-where.js';
-import type { Context } from '../commands/command.js';
-import { helpCommand } from '../commands/help.js';
-import { breakdown, listMeetings } from '../commands/meetings.js';
-import { answerQuotes } from '../commands/quote.js';
-import { sourceCard, sourcesCommand } from '../commands/sources.js';
-import { allTopics, meetingTopics } from '../commands/topics.js';
 import type { Engine, Understanding } from '../engine/engine.js';
 import { findTargets } from '../engine/targets.js';
 import type { Meeting, Quote } from '../knowledge/model.js';
@@ -25,10 +34,17 @@ import type { Person } from '../knowledge/schema.js';
 import { hasDateFilter } from '../search/dates.js';
 import { searchWords } from '../search/text-index.js';
 import { foldForSearch } from '../text/normalise.js';
+import { timelineAnswer } from '../timeline/reply.js';
 import { detectIntent, type Intent } from './intents.js';
-import { asksForPicture, timelineAnswer } from './timeline.js';
 
-type Handler = (engine: Engine, question: string, u: Understanding, ctx: Context) => Reply;
+/** What a question is answered with besides the fact base: the commands (for help) and a page. */
+export interface AskContext {
+  commands: readonly CommandSummary[];
+  /** 1-based page of a long list. */
+  page?: number;
+}
+
+type Handler = (engine: Engine, question: string, u: Understanding, ctx: AskContext) => Reply;
 
 /** Records a reply lists and cites at most: thousands would be cut off, and cost time to write out. */
 const LISTED = 25;
@@ -190,7 +206,7 @@ const topicsOf: Handler = (engine, _question, u, ctx) => {
   );
 };
 
-const count: Handler = (engine, question, u, ctx) => {
+const count: Handler = (engine, question, u) => {
   const folded = foldForSearch(question);
   if (/\bhow many (quotes|quotations|statements)\b/.test(folded)) {
     const speaker = quotedSpeaker(engine, u);
@@ -208,21 +224,27 @@ const count: Handler = (engine, question, u, ctx) => {
   }
   if (/\bhow many (articles|sources)\b/.test(folded)) {
     return {
-      ...sourcesCommand.run({}, ctx),
+      ...allSources(engine),
       title: `${plural(engine.kb.sources.length, 'source article')}`,
     };
   }
+  // "How many companies", "how many years": the sentences that state a number of them.
+  const counted = countedWord(engine, folded);
+  const things = counted !== undefined && !OCCURRENCES.has(engine.sense.lemma(counted));
+  if (things) {
+    const stated = numberSentences(engine, question, u);
+    const ofIt = stated.filter((f) => statesCount(engine, f, counted));
+    return groundedFrom(engine, ofIt) ?? notCounted(engine, counted, groundedSentences(engine, question, u));
+  }
+  // Occurrences are meetings: the sentences that number the meetings.
+  const stated = numberSentences(engine, question, u, [...OCCURRENCES]).filter((f) =>
+    [...OCCURRENCES].some((w) => statesCount(engine, f, w)),
+  );
   const { meetings, filters } = narrowed(engine, u);
-  const context = filters.length
-    ? ''
-    : engine.kb.meetings
-        .flatMap((m) => m.notes.filter((n) => /\b\d+(st|nd|rd|th)\b/.test(n.text)).map((n) => ({ m, n })))
-        .map(({ m, n }) => `\n_${meetingTitle(engine.kb, m)}: ${n.text}_`)
-        .join('');
-  return reply({
+  const answer = reply({
     title: 'How many meetings',
     text: meetings.length
-      ? `The articles mention **${plural(meetings.length, 'meeting')}** and contacts between Netanyahu and Putin${filters.length ? ` ${filters.join(', ')}` : ''} ${breakdown(meetings)}.${context}\nThey are not a complete record: only what these five articles report.`
+      ? `The articles mention **${plural(meetings.length, 'meeting')}** and contacts between Netanyahu and Putin${filters.length ? ` ${filters.join(', ')}` : ''} ${breakdown(meetings)}.\nThey are not a complete record: only what these five articles report.`
       : `The articles mention no meeting ${filters.join(', ')}.`,
     fields: meetings.slice(0, 10).map((m) => ({
       name: meetingTitle(engine.kb, m),
@@ -235,6 +257,8 @@ const count: Handler = (engine, question, u, ctx) => {
     ),
     followUps: [{ label: 'List them', command: '/meetings' }],
   });
+  // What the articles themselves count ("the 13th meeting between the two men").
+  return stated.length && meetings.length ? withSentences(engine, answer, stated.slice(0, 3)) : answer;
 };
 
 const whoIs: Handler = (engine, question, u, ctx) => {
@@ -291,13 +315,6 @@ const whoIs: Handler = (engine, question, u, ctx) => {
 
 const listIntent: Handler = (engine, question, u, ctx) => {
   const { meetings, filters } = narrowed(engine, u);
-  if (u.unknown.length && !filters.length) {
-    return notFound(
-      `The articles report no meeting matching ${echo(question)}.`,
-      closestMeetings(engine),
-      u.unknown,
-    );
-  }
   return listMeetings(engine, meetings, filters, `/ask ${question}`, ctx.page ?? 1);
 };
 
@@ -333,45 +350,30 @@ function yesNoTopic(engine: Engine, u: Understanding): Reply {
   });
 }
 
-const yesNo: Handler = (engine, question, u, ctx) => {
-  const folded = foldForSearch(question);
-  if (
-    /\b(discuss|discussed|talk|talked|mention|mentioned|raise|raised|come up|came up|address|addressed)\b/.test(
-      folded,
-    )
-  ) {
-    if (u.topics.length) return yesNoTopic(engine, u);
-    if (!u.topics.length && u.unknown.length) {
-      return notFound(
-        `The articles don't report ${listWords(u.unknown.map(echo))} being discussed.`,
-        closestMeetings(engine),
-        u.unknown,
-      );
-    }
-  }
-  if (/\b(say|said|tell|told|call|called|wish|wished)\b/.test(folded))
-    return quotesAbout(engine, question, u, ctx);
+/**
+ * A yes/no question: what was only announced is said to be so; anything else is a claim checked
+ * against the sentences of the articles, with the topic's meetings as its lead when it asks
+ * whether something was discussed.
+ */
+const yesNo: Handler = (engine, question, u) => {
   const targets = findTargets(engine, question);
-  if (targets.best === 'none') {
-    const what = u.dates.description ? `a meeting ${u.dates.description}` : 'that';
-    return notFound(
-      `The articles don't report ${what}${u.unknown.length ? '' : ` (${echo(question)})`}.`,
-      closestMeetings(engine),
-      u.unknown,
-    );
-  }
-  // A question about the future is about what was announced, not about what happened.
   const planned = targets.meetings.filter((m) => m.kind === 'planned');
-  const future = /\b(will|going to|plan|plans|planned|intend|intends|intended|upcoming|future|next)\b/.test(
-    folded,
-  );
-  const chosen = future && planned.length ? { ...targets, meetings: planned } : targets;
-  const answer = answerWhenWhere(engine, 'when', question, chosen);
-  const onlyPlanned = chosen.best === 'meetings' && chosen.meetings.every((m) => m.kind === 'planned');
-  const lead = onlyPlanned
-    ? 'It was announced, according to the articles, but none of them reports that it took place:'
-    : 'Yes, according to the articles:';
-  return { ...answer, text: `${lead}\n${answer.text}` };
+  const onlyPlanned = planned.length === targets.meetings.length;
+  if (
+    targets.best === 'meetings' &&
+    planned.length &&
+    (onlyPlanned || FUTURE.test(foldForSearch(question)))
+  ) {
+    const answer = answerWhenWhere(engine, 'when', question, { ...targets, meetings: planned });
+    return {
+      ...answer,
+      text: `It was announced, but the articles don't say it took place:\n${answer.text}`,
+    };
+  }
+  // Whether a topic came up is a record: a "no" from the records is the answer.
+  const topic = u.topics.length ? yesNoTopic(engine, u) : undefined;
+  if (topic?.kind === 'not-found') return topic;
+  return answerClaim(engine, question, u, topic);
 };
 
 const details: Handler = (engine, question, u, ctx) => {
@@ -437,8 +439,22 @@ const aboutSource: Handler = (engine, question, u, ctx) => {
   return source ? sourceCard(engine, source) : HANDLERS.sources(engine, question, u, ctx);
 };
 
+/** Intents whose structured answer is shown with the sentences that back it. */
+const GROUNDED: ReadonlySet<Intent> = new Set<Intent>([
+  'who-said',
+  'who-did',
+  'when',
+  'where',
+  'quote',
+  'topics',
+  'who-is',
+  'yes-no',
+  'details',
+  'unknown',
+]);
+
 const HANDLERS: Record<Intent, Handler> = {
-  help: (_engine, _q, _u, ctx) => helpCommand.run({}, ctx),
+  help: (engine, _q, _u, ctx) => helpReply(engine, ctx.commands),
   'who-said': whoSaid,
   'who-did': whoDid,
   'about-source': aboutSource,
@@ -452,10 +468,9 @@ const HANDLERS: Record<Intent, Handler> = {
     const { meetings } = narrowed(engine, u);
     const [only] = meetings;
     if (!hasNarrowing(engine, u) && bestQuote(engine, u)) return sourceOfQuote(engine, question, u, ctx);
-    return sourcesCommand.run(
-      hasNarrowing(engine, u) && meetings.length === 1 && only ? { meeting: only.id } : {},
-      ctx,
-    );
+    return hasNarrowing(engine, u) && meetings.length === 1 && only
+      ? meetingSources(engine, only)
+      : allSources(engine);
   },
   quote: quotesAbout,
   topics: topicsOf,
@@ -468,7 +483,7 @@ const HANDLERS: Record<Intent, Handler> = {
 };
 
 /** Answers a plain-language question with the same handlers the commands use. */
-export function answerQuestion(engine: Engine, question: string, ctx: Context): Reply {
+export function answerQuestion(engine: Engine, question: string, ctx: AskContext): Reply {
   const folded = foldForSearch(question);
   if (!folded) {
     return usage(
@@ -482,20 +497,23 @@ export function answerQuestion(engine: Engine, question: string, ctx: Context): 
   }
   const u = engine.understand(question);
   const intent = detectIntent(folded);
-  // A word the articles never use means the question is about something they do not cover:
-  // answering the rest of it would answer a different question.
-  const unknown = intent === 'timeline' ? u.unknown.filter((w) => !asksForPicture(w)) : u.unknown;
-  if (unknown.length && intent !== 'help') {
-    const found = findTargets(
-      engine,
-      u.corrected
-        .split(' ')
-        .filter((w) => !unknown.includes(w))
-        .join(' '),
-    );
-    const near =
-      found.best === 'meetings' ? meetingSuggestions(engine, found.meetings) : closestMeetings(engine);
-    return notFound("I can't answer that from the articles.", near, unknown);
+  if (intent === 'help') return HANDLERS.help(engine, question, u, ctx);
+  // What the question is about decides whether the articles cover it, never one ordinary word;
+  // the word asking for a picture ("timeline", "chart") is the answer's form, not its subject.
+  const unknown = intent === 'timeline' ? u.unknown.filter((w) => detectIntent(w) !== 'timeline') : u.unknown;
+  if (unknown.length) return notCovered(engine, question, u, unknown);
+  // A question that names a publisher and asks what it says is about that article.
+  const asked =
+    u.sources.length &&
+    intent !== 'who-said' &&
+    /\b(say|says|said|report|reports|write|writes|wrote)\b/.test(folded)
+      ? 'about-source'
+      : intent;
+  const answer = HANDLERS[asked](engine, question, u, ctx);
+  if (answer.kind === 'not-found') {
+    const conflict = premiseConflict(engine, u);
+    if (conflict) return correction(engine, conflict);
+    return groundedAnswer(engine, question, u) ?? answer;
   }
-  return HANDLERS[intent](engine, question, u, ctx);
+  return GROUNDED.has(asked) ? withPassages(engine, question, u, answer) : answer;
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { builtPath } from './paths.js';
@@ -17,12 +17,22 @@ export function codeFingerprint(format: number, folders: readonly string[]): str
   const known = fingerprints.get(key);
   if (known) return known;
   const hash = createHash('sha256').update(String(format));
-  for (const folder of folders.map(builtPath)) {
-    for (const name of readdirSync(folder).sort()) hash.update(name).update(readFileSync(join(folder, name)));
-  }
+  for (const folder of folders.map(builtPath)) hashFolder(hash, folder);
   const made = hash.digest('hex').slice(0, 16);
   fingerprints.set(key, made);
   return made;
+}
+
+/** Names and contents of a folder's files, its subfolders' (data files beside the code) included. */
+function hashFolder(hash: Hash, folder: string): void {
+  for (const file of readdirSync(folder, { withFileTypes: true }).sort((a, b) =>
+    a.name < b.name ? -1 : 1,
+  )) {
+    const path = join(folder, file.name);
+    hash.update(file.name);
+    if (file.isDirectory()) hashFolder(hash, path);
+    else hash.update(readFileSync(path));
+  }
 }
 
 /** Writes a file aside with `write`, then renames it into place, its folder made first. */

@@ -1,59 +1,66 @@
 import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
 import { saveFile } from '../console/files.js';
 import { renderText } from '../console/render.js';
 import { reportToStderr } from '../console/report.js';
 import { ConsoleSession } from '../console/session.js';
+import { commandFor, knowledgeSettings } from '../settings.js';
 import { openEngine } from './open-engine.js';
 
-const USAGE = `Usage: npm run ask -- [--json] [--out <file.png>] "<question or /command>"
-       npm run ask -- --json < questions.txt   (one JSON object per input line)
-A picture (/timeline) is written to --out, SUMMIT_TIMELINE_OUT, or the temporary folder.
+const ask = commandFor('ask');
+// npm takes --json itself (see below), so the JSON forms go without the `--`.
+const askJson = ask.endsWith(' --') ? ask.slice(0, -3) : ask;
+const USAGE = `Usage: ${ask} "<question or /command>"
+       ${askJson} --json "<question or /command>"   (one JSON object on stdout, nothing else)
+       ${askJson} --json < questions.txt            (one JSON object per input line)
+A picture (/timeline) is written to --out <file.png>, SUMMIT_TIMELINE_OUT, or the temporary folder.
 
 Examples:
-  npm run ask -- "When did Netanyahu and Putin meet in Sochi?"
-  npm run ask -- "/quote speaker:Putin query:triumph of light"`;
+  ${ask} "When did Netanyahu and Putin meet in Sochi?"
+  ${ask} "/quote speaker:Putin query:triumph of light"`;
 
-function readArgs() {
-  try {
-    return parseArgs({
-      allowPositionals: true,
-      options: {
-        json: { type: 'boolean', default: false },
-        out: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    // "Unknown option '--verbose'. To specify a positional argument…": the first sentence says it.
-    const [problem] = (error as Error).message.replaceAll("'", '').split('. ');
-    console.error(`${problem}\n\n${USAGE}`);
-    process.exit(2);
-  }
+const argv = process.argv.slice(2);
+// `npm run ask --json …` gives the flag to npm, which then prints its own banner on stderr (as
+// it does in its JSON mode) and tells the script through npm_config_json: stdout is all JSON.
+const json = argv.includes('--json') || process.env.npm_config_json === 'true';
+// `--out <file.png>`: where a picture is written.
+const outAt = argv.indexOf('--out');
+const out = outAt < 0 ? undefined : argv[outAt + 1];
+const rest = (outAt < 0 ? argv : [...argv.slice(0, outAt), ...argv.slice(outAt + 2)]).filter(
+  (a) => a !== '--json',
+);
+const unknownFlag = rest.find((a) => a.startsWith('--'));
+const problem =
+  outAt >= 0 && !out ? '--out needs a file path' : unknownFlag && `Unknown option ${unknownFlag}`;
+const line = rest.join(' ').trim();
+
+if (argv.includes('--json') && process.env.npm_lifecycle_event === 'ask' && !process.env.npm_config_json) {
+  console.error('summit: npm printed its banner on stdout; `npm run ask --json …` keeps stdout all JSON.');
 }
-
-const { values: flags, positionals } = readArgs();
-const { json, out } = flags;
-const line = positionals.join(' ').trim();
-
-if (flags.help) {
+if (argv.includes('--help') || argv.includes('-h')) {
   console.log(USAGE);
   process.exit(0);
 }
-if (!line && !json) {
-  console.error(USAGE);
+if (problem || (!line && !json)) {
+  console.error(problem ? `${problem}\n\n${USAGE}` : USAGE);
   process.exit(2);
 }
 
 const session = new ConsoleSession(openEngine(), reportToStderr);
-const color = !json && process.stdout.isTTY && !process.env.NO_COLOR;
+// Colour and folding to the window's width only for a person reading a terminal.
+const terminal = !json && Boolean(process.stdout.isTTY);
+const color = terminal && !knowledgeSettings().NO_COLOR;
+// Loaded only for a terminal: the folding library costs more to load than answering takes.
+const fold = terminal ? (await import('../console/wrap.js')).wrapToWidth : undefined;
 
 async function answer(input: string) {
   const reply = session.answer(input);
   const text = renderText(reply);
   const saved = await saveFile(reply, out);
   if (json) process.stdout.write(`${JSON.stringify({ input, text, reply, ...(saved && { saved }) })}\n`);
-  else console.log([color ? renderText(reply, { color }) : text, saved].filter(Boolean).join('\n\n'));
+  else {
+    const shown = fold ? fold(renderText(reply, { color }), process.stdout.columns) : text;
+    console.log([shown, saved].filter(Boolean).join('\n\n'));
+  }
   return reply;
 }
 

@@ -1,10 +1,10 @@
 import { Status } from 'discord.js';
 import { type RunningBot, startBot } from '../discord/bot.js';
 import { createLogger } from '../discord/log.js';
-import { readDiscordSettings } from '../discord/settings.js';
 import { clearShardSettingsOutsideManager, managedShard } from '../discord/sharding.js';
 import { startOpsServer } from '../ops/ops-server.js';
 import { startRuntime } from '../ops/runtime.js';
+import { readDiscordSettings } from '../settings.js';
 import { settingsOrExit, stopOnSignals } from './lifecycle.js';
 import { openLiveEngine } from './open-engine.js';
 
@@ -36,6 +36,7 @@ const ops =
     ? undefined
     : await startOpsServer({
         port: settings.METRICS_PORT,
+        host: settings.METRICS_HOST,
         metrics: runtime.metrics,
         log,
         health: () => {

@@ -1,9 +1,10 @@
-import { eventTitle, meetingLine, plural, shortDate, speakerName } from '../answers/format.js';
+import { eventTitle, meetingLine, plural } from '../answers/format.js';
+import { quoteLabel } from '../answers/quotes.js';
 import type { Engine } from '../engine/engine.js';
 import { EVENT_BIAS } from '../engine/targets.js';
 import type { KnowledgeEvent, KnownDate, Meeting, Quote } from '../knowledge/model.js';
 import type { Person, Place, Topic } from '../knowledge/schema.js';
-import { LIMITS, oneLine } from '../limits.js';
+import { LIMITS } from '../limits.js';
 import { dateMatches, hasDateFilter, parseDateQuery } from '../search/dates.js';
 import type { Hit, TextIndex } from '../search/text-index.js';
 import { type Choice, choice, MAX_QUERY_LENGTH } from './command.js';
@@ -163,14 +164,6 @@ export function speakerChoices(engine: Engine, value: string): Choice[] {
   return ranked(quoted, rankingsOf(engine).speakers, value, (p) =>
     choice(`${p.name} · ${plural(count(p.id), 'quote')}`, p.id),
   );
-}
-
-export function quoteLabel(engine: Engine, q: Quote): string {
-  const meeting = q.meeting ? engine.kb.meeting(q.meeting) : undefined;
-  const when = meeting ? ` · ${shortDate(meeting.date)}` : '';
-  const who = speakerName(engine.kb, q).split(' ').at(-1);
-  const tail = ` — ${who}${when}`;
-  return `${oneLine(`“${q.text}”`, LIMITS.choiceName - tail.length)}${tail}`;
 }
 
 export function quoteChoices(engine: Engine, value: string): Choice[] {

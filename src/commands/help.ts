@@ -1,5 +1,4 @@
-import { plural } from '../answers/format.js';
-import { reply } from '../answers/reply.js';
+import { helpReply } from '../answers/help.js';
 import { defineCommand } from './command.js';
 
 export const helpCommand = defineCommand({
@@ -8,23 +7,6 @@ export const helpCommand = defineCommand({
   options: {},
   examples: ['/help'],
   run(_args, { engine, commands }) {
-    const { kb } = engine;
-    return reply({
-      title: 'Summit: the Netanyahu–Putin meetings',
-      text: [
-        `I answer questions about the meetings between Benjamin Netanyahu and Vladimir Putin from **${plural(kb.sources.length, 'news article')}**: ${plural(kb.meetings.length, 'meeting')}, ${plural(kb.quotes.length, 'quote')} and ${plural(kb.events.length, 'related event')}.`,
-        'Every answer cites its article. When the articles do not say, I say so; dates worked out from the text are marked _inferred_.',
-        'Ask in plain words with `/ask`.',
-      ].join('\n'),
-      fields: commands.map((c) => ({
-        name: `/${c.name}`,
-        value: `${c.description}\n${c.examples.map((e) => `\`${e}\``).join(' ')}`,
-      })),
-      followUps: [
-        { label: 'When did they meet in Sochi?', command: '/ask When did they meet in Sochi?' },
-        { label: 'A random quote', command: '/quote' },
-        { label: 'All meetings', command: '/meetings' },
-      ],
-    });
+    return helpReply(engine, commands);
   },
 });

@@ -7,16 +7,16 @@ import {
   quoteText,
   speakerName,
 } from '../answers/format.js';
+import { breakdown } from '../answers/meeting-list.js';
 import { meetingBrief, meetingFollowUps, whereLine } from '../answers/meeting-view.js';
 import { type Reply, type ReplyField, reply } from '../answers/reply.js';
 import type { Engine } from '../engine/engine.js';
 import type { Meeting } from '../knowledge/model.js';
 import { LIMITS, truncate } from '../limits.js';
+import { meetingsPicture } from '../timeline/reply.js';
 import { meetingChoices } from './choices.js';
 import { type Choice, choice, defineCommand } from './command.js';
 import { meetingOption } from './lookup.js';
-import { breakdown } from './meetings.js';
-import { meetingsPicture } from './timeline.js';
 
 /** The `meeting` value that asks for every meeting at once. */
 export const DIGEST = 'all';

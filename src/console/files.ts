@@ -2,18 +2,15 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { Reply } from '../answers/reply.js';
+import { knowledgeSettings } from '../settings.js';
 
 /**
  * The console cannot show a picture: it writes a reply's file where `--out` or
  * `SUMMIT_TIMELINE_OUT` says (a file path), else into the system's temporary folder, and says
  * where it went and what it shows.
  */
-export function filePath(
-  name: string,
-  out: string | undefined,
-  env: NodeJS.ProcessEnv = process.env,
-): string {
-  const chosen = out?.trim() || env.SUMMIT_TIMELINE_OUT?.trim();
+function filePath(name: string, out: string | undefined): string {
+  const chosen = out?.trim() || knowledgeSettings().SUMMIT_TIMELINE_OUT;
   return chosen ? resolve(chosen) : join(tmpdir(), 'summit', name);
 }
 

@@ -6,6 +6,7 @@ import {
   type Message,
   type MessageContextMenuCommandInteraction,
   MessageFlags,
+  type RepliableInteraction,
   type StringSelectMenuInteraction,
 } from 'discord.js';
 import type { RawArgs } from '../commands/command.js';
@@ -20,6 +21,7 @@ import { CHANNEL_OPTION, HIDE_OPTION } from './definitions.js';
 import { withoutMentionOf } from './mentions.js';
 import { isPrivate, toMessage } from './message.js';
 import { expiredButton, foldedPrompt, madeBeforeReload, nothingToAsk } from './notices.js';
+import { mayPost } from './permissions.js';
 import { isModeratorLine, runModeratorTool, splitChannel } from './summary.js';
 
 /**
@@ -122,7 +124,7 @@ async function onCommand(interaction: ChatInputCommandInteraction, deps: BotDeps
     const run = { command: command.name, args };
     return runModeratorTool(interaction, { run, ...(channelId && { channelId }) }, deps);
   }
-  const hidden = interaction.options.getBoolean(HIDE_OPTION) ?? false;
+  const hidden = (interaction.options.getBoolean(HIDE_OPTION) ?? false) || !mayPostHere(interaction);
   const reply = answer(deps, { command: interaction.commandName, args }, 1, interaction.user.id);
   await send(interaction, reply, { hidden }, deps.log);
   return reply.kind;
@@ -146,7 +148,7 @@ async function onAskMenu(interaction: MessageContextMenuCommandInteraction, deps
     return reply.kind;
   }
   const reply = answer(deps, { command: 'ask', args: { question } }, 1, interaction.user.id);
-  await send(interaction, reply, { hidden: false, asked: question }, deps.log);
+  await send(interaction, reply, { hidden: !mayPostHere(interaction), asked: question }, deps.log);
   return reply.kind;
 }
 
@@ -168,7 +170,7 @@ async function onClick(interaction: Clicked, deps: BotDeps): Promise<Outcome> {
   const reply = madeBeforeReload(interaction.message.createdTimestamp, deps.reloadedAt, answer(deps, line));
   const fromPrivate = isEphemeral(interaction.message);
   // A button whose record has gone since its message was made tells only the one who clicked.
-  const options = { hidden: action.hidden || reply.kind === 'not-found' };
+  const options = { hidden: action.hidden || reply.kind === 'not-found' || !mayPostHere(interaction) };
   if (!fromPrivate) {
     await send(interaction, reply, options, deps.log);
   } else if (isPrivate(reply, options)) {
@@ -208,6 +210,13 @@ async function turnPage(
   }
   return reply.kind;
 }
+
+/**
+ * Whether the member could write in the channel themselves: an answer they ask for is public
+ * only then, so that nobody uses the bot to write where they may only read. In a DM, yes.
+ */
+const mayPostHere = (interaction: RepliableInteraction) =>
+  mayPost(interaction.memberPermissions ?? undefined, interaction.channel?.isThread() ?? false);
 
 const isEphemeral = (message: Message) => message.flags.has(MessageFlags.Ephemeral);
 

@@ -1,5 +1,6 @@
 import type { KnowledgeBase, KnowledgeEvent, Meeting, Quote, Source } from '../knowledge/model.js';
 import type { Person, Place, PlaceRef, Topic } from '../knowledge/schema.js';
+import { buildLexicon, EXPANSION_WEIGHTS, type Lexicon } from '../language/index.js';
 import { type DateQuery, dateMatches, hasDateFilter, parseDateQuery } from '../search/dates.js';
 import { STOPWORDS } from '../search/stopwords.js';
 import { searchWords, type TextIndex } from '../search/text-index.js';
@@ -7,6 +8,7 @@ import { type Expansion, plausibleTypo, Vocabulary } from '../search/vocabulary.
 import { foldForSearch } from '../text/normalise.js';
 import { Catalogue, placeChain } from './catalogue.js';
 import { buildIndexes, type SearchIndexes } from './indexes.js';
+import { PassageIndex } from './passages.js';
 import { FUNCTION_WORDS, PhraseMatcher } from './phrases.js';
 
 interface EntityItems {
@@ -135,9 +137,26 @@ export class Engine {
    * that no question waits for it: for programs that answer many, not a one-shot answer.
    */
   prepare(): this {
+    void this.passages;
+    void this.sense;
     this.vocabulary.prepare();
     this.nameWords.prepare();
     return this;
+  }
+
+  private passageIndex?: PassageIndex;
+  private lexicon?: Lexicon;
+
+  /** Every sentence of every article's text, built on first need. */
+  get passages(): PassageIndex {
+    this.passageIndex ??= new PassageIndex(this.kb);
+    return this.passageIndex;
+  }
+
+  /** What the words of a question can mean in this fact base's vocabulary (built on first need). */
+  get sense(): Lexicon {
+    this.lexicon ??= buildLexicon(this.vocabulary.list());
+    return this.lexicon;
   }
 
   /** The names and aliases each record is known by, for the name matcher. */
@@ -160,16 +179,21 @@ export class Engine {
         for (const phrase of phrases) this.names.add(phrase, entity);
     }
     // Single words stand for a whole name only among people, places and topics: an event's label
-    // is a sentence whose words ("Russian", "jet") are better left to the search.
+    // is a sentence whose words ("Russian", "jet") are better left to the search. A word that
+    // names records of more than one kind ("Israeli" in a person's title and a topic) describes
+    // rather than names, and so does an ordinary English noun in a person's name: a title.
+    const kinds = new Map<string, Set<EntityType>>();
+    for (const type of types)
+      for (const { phrases } of this.namesOf(type))
+        for (const word of phrases.flatMap((p) => foldForSearch(p).split(' ')))
+          kinds.set(word, (kinds.get(word) ?? new Set()).add(type));
+    const titles = this.namesOf('person')
+      .flatMap(({ phrases }) => phrases.flatMap((p) => foldForSearch(p).split(' ')))
+      .filter((w) => this.sense.isEnglish(w) && this.sense.partOfSpeech(w) === 'noun');
     const generic = new Set([
       ...STOPWORDS,
-      'russian',
-      'israeli',
-      'president',
-      'minister',
-      'prime',
-      'defense',
-      'defence',
+      ...titles,
+      ...[...kinds].filter(([, of]) => of.size > 1).map(([word]) => word),
     ]);
     for (const type of ['person', 'place', 'topic'] as const) {
       this.names.addDistinctiveWords(
@@ -202,6 +226,7 @@ export class Engine {
         corrections.push([token, best.term]);
         return best.term;
       });
+    const names = capitalisedInside(question);
     const matches = this.names.match(tokens);
     const used = new Set(
       matches.flatMap((m) => Array.from({ length: m.end - m.start }, (_, i) => m.start + i)),
@@ -219,19 +244,50 @@ export class Engine {
       events: of('event'),
       sources: of('source'),
       words,
-      // A word the fact base lacks whose only near spellings are stop words ("wear" ~ "year") is
-      // unknown. The terms records hold come first: the search looks for those anyway (the
-      // answer is kept), and when one is near, all the terms need not be searched.
-      unknown: unique(words).filter((w) => {
-        if (this.vocabulary.has(w)) return false;
-        const near = (e: Expansion) => !STOPWORDS.has(e.term) && plausibleTypo(w, e.term);
-        return (
-          !this.vocabulary.expand(w, { inRecords: true }).some(near) && !this.vocabulary.expand(w).some(near)
-        );
-      }),
+      unknown: this.salientUnknown(
+        unique(words),
+        names,
+        of('topic').length + of('event').length + of('meeting').length,
+      ),
       corrections,
       corrected: tokens.join(' '),
     };
+  }
+
+  /**
+   * The words of a question that name something the articles never mention, in any form or near
+   * spelling, and that decide it: a name (capitalised inside a sentence), a word that is no ordinary
+   * English, or the question's whole content besides the names of people and places ("what did
+   * they eat in Sochi?").
+   * "respond" or "supposed" beside words the articles do use are ordinary words they happen not to
+   * use, and decide nothing. The terms records hold are looked at first: the search looks for those
+   * anyway.
+   */
+  private salientUnknown(words: string[], names: ReadonlySet<string>, subjects: number): string[] {
+    // A word with digits is a number, and the start of a longer name is that name ("vlad").
+    const unknown = words.filter((w) => {
+      if (/\d/.test(w)) return false;
+      if (this.vocabulary.has(w) || this.sense.expand(w).some((e) => e.weight >= EXPANSION_WEIGHTS.sameLemma))
+        return false;
+      const near = (e: Expansion) =>
+        !STOPWORDS.has(e.term) && (plausibleTypo(w, e.term) || e.term.startsWith(w));
+      return (
+        !this.vocabulary.expand(w, { inRecords: true }).some(near) &&
+        !this.vocabulary.expand(w, { prefix: true }).some(near)
+      );
+    });
+    // A question about a subject the articles cover ("Syria, a few bullets") is answerable.
+    if (unknown.length === words.length && !subjects) return unknown;
+    // A synonym or a correction the articles use stands for an ordinary word, never for a name:
+    // "Trump" is not "outdo". Short words are shorthand or abbreviations ("n", "pls", "idf")
+    // unless written as a name.
+    return unknown.filter(
+      (w) =>
+        names.has(w) ||
+        (w.length > 3 &&
+          (this.sense.partOfSpeech(w) === 'proper' ||
+            (!this.sense.isEnglish(w) && !this.sense.expand(w).length))),
+    );
   }
 
   /**
@@ -374,6 +430,18 @@ export class Engine {
       .search(words, { limit: this.kb.quotes.length, leaders: 0.35, ...(pool && { within: new Set(pool) }) })
       .hits.map((h) => h.item);
   }
+}
+
+/**
+ * Words written with a capital inside a sentence: names, as English writes them. A word all in
+ * capitals (URL, IDF) is an abbreviation or shouting, not a sign of a name.
+ */
+function capitalisedInside(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const sentence of text.split(/[.!?]+\s+/))
+    for (const word of sentence.trim().split(/\s+/).slice(1))
+      if (/^\p{Lu}\p{Ll}/u.test(word)) for (const t of foldForSearch(word).split(' ')) out.add(t);
+  return out;
 }
 
 function unique<T>(items: T[]): T[] {

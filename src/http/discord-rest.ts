@@ -1,5 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
+  type APIChannel,
+  type APIGuild,
+  type APIGuildMember,
   type APIMessage,
   DiscordAPIError,
   HTTPError,
@@ -20,6 +23,10 @@ export interface DiscordRest {
   postMessage(channelId: string, body: MessageBody, files?: RawFile[]): Promise<APIMessage>;
   editOriginal(interaction: InteractionToken, body: MessageBody, files?: RawFile[]): Promise<void>;
   followUp(interaction: InteractionToken, body: MessageBody, files?: RawFile[]): Promise<void>;
+  /** Reads, with the bot token, for what no interaction carries: a channel's overwrites, a guild's roles, a member's roles. */
+  channel(channelId: string): Promise<APIChannel>;
+  guild(guildId: string): Promise<APIGuild>;
+  member(guildId: string, userId: string): Promise<APIGuildMember>;
 }
 
 export interface InteractionToken {
@@ -53,6 +60,10 @@ export function createDiscordRest(settings: {
           ...(files && { files }),
         }),
       ),
+    channel: async (channelId) => (await rest.get(Routes.channel(channelId))) as APIChannel,
+    guild: async (guildId) => (await rest.get(Routes.guild(guildId))) as APIGuild,
+    member: async (guildId, userId) =>
+      (await rest.get(Routes.guildMember(guildId, userId))) as APIGuildMember,
   };
 }
 

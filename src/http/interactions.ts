@@ -3,7 +3,6 @@ import {
   type APIApplicationCommandInteractionDataOption,
   type APIChatInputApplicationCommandInteraction,
   type APIInteraction,
-  type APIInteractionResponse,
   type APIMessage,
   type APIMessageApplicationCommandInteraction,
   type APIMessageComponentInteraction,
@@ -24,9 +23,11 @@ import { CHANNEL_OPTION, HIDE_OPTION } from '../discord/definitions.js';
 import { withoutMentionOf } from '../discord/mentions.js';
 import { isPrivate, type MessageOptions } from '../discord/message.js';
 import { expiredButton, foldedPrompt, madeBeforeReload, nothingToAsk } from '../discord/notices.js';
+import { isThreadType, mayPost } from '../discord/permissions.js';
 import { isModeratorLine, splitChannel } from '../discord/summary.js';
 import { LIMITS } from '../limits.js';
-import type { DiscordRest, InteractionToken } from './discord-rest.js';
+import type { InteractionToken } from './discord-rest.js';
+import type { Handled, InteractionDeps } from './handled.js';
 import { moderate } from './moderation.js';
 import { choicesResponse, deferFor, messageBody, PONG, replyWith, updateWith } from './respond.js';
 import { upload } from './upload.js';
@@ -37,20 +38,6 @@ import { upload } from './upload.js';
  * answer depends on arrives in the request (buttons carry their state in their custom_id), so
  * any replica can answer any request.
  */
-
-/** What a handler needs: the bot's deps, and Discord's REST API for what follows a response. */
-export interface InteractionDeps extends BotDeps {
-  rest: DiscordRest;
-}
-
-export interface Handled {
-  /** The HTTP response body: Discord's interaction response. */
-  response: APIInteractionResponse;
-  /** The reply's kind, or what happened instead, for the log and the metrics. */
-  outcome: string;
-  /** Work that needs the response to have reached Discord first; resolves to the final outcome. */
-  afterwards?: () => Promise<string>;
-}
 
 export function handleInteraction(interaction: APIInteraction, deps: InteractionDeps): Handled {
   switch (interaction.type) {
@@ -130,7 +117,8 @@ function onCommand(interaction: APIChatInputApplicationCommandInteraction, deps:
     const run = { command: command.name, args };
     return moderate(interaction, { run, ...(channelId && { channelId }) }, user, deps);
   }
-  return answerWith(answer(deps, { command: name, args }, 1, user), { hidden }, interaction, deps);
+  const reply = answer(deps, { command: name, args }, 1, user);
+  return answerWith(reply, { hidden: hidden || !mayPostHere(interaction) }, interaction, deps);
 }
 
 /**
@@ -179,7 +167,7 @@ function onAskMenu(interaction: APIMessageApplicationCommandInteraction, deps: I
     return { response: replyWith(reply, { hidden: true }), outcome: reply.kind };
   }
   const reply = answer(deps, { command: 'ask', args: { question } }, 1, userOf(interaction));
-  return answerWith(reply, { hidden: false, asked: question }, interaction, deps);
+  return answerWith(reply, { hidden: !mayPostHere(interaction), asked: question }, interaction, deps);
 }
 
 function clicked(interaction: APIMessageComponentInteraction) {
@@ -212,7 +200,7 @@ function onClick(interaction: APIMessageComponentInteraction, deps: InteractionD
 
   const reply = madeBeforeReload(madeAt(message), deps.reloadedAt, answer(deps, line));
   // A button whose record has gone since its message was made tells only the one who clicked.
-  const options = { hidden: action.hidden || reply.kind === 'not-found' };
+  const options = { hidden: action.hidden || reply.kind === 'not-found' || !mayPostHere(interaction) };
   if (!isEphemeral(message)) return answerWith(reply, options, interaction, deps);
   // A pick from a private prompt ("which meeting?") answers in its place…
   if (isPrivate(reply, options) && reply.file) {
@@ -239,6 +227,13 @@ function onClick(interaction: APIMessageComponentInteraction, deps: InteractionD
     },
   };
 }
+
+/**
+ * Whether the member could write in the channel themselves (Discord computed `member.permissions`
+ * there): an answer they ask for is public only then. In a DM, yes.
+ */
+const mayPostHere = (interaction: APIInteraction) =>
+  mayPost(interaction.member?.permissions, isThreadType(interaction.channel?.type));
 
 const isEphemeral = (message: APIMessage) => ((message.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
 

@@ -1,4 +1,5 @@
 import type { KnownDate } from '../knowledge/model.js';
+import { foldQuestion } from '../language/index.js';
 import { foldForSearch } from '../text/normalise.js';
 
 export const MONTHS = [
@@ -110,9 +111,14 @@ export function parseDateQuery(question: string): DateQuery {
     );
   }
 
-  take(/ (?:the )?(?:first|earliest|initial|oldest|1st) (?!world |25 |twenty)/, () => {
-    q.order = 'first';
-  }) ||
+  // "First" orders meetings unless, written as English writes it, it is part of a name ("the First
+  // World War" is "world war 1") or counts a number ("the first 25 years").
+  const ordinal = / (?:the )?(?:first|earliest|initial|oldest|1st) /;
+  const ordering = / (?:the )?(?:earliest|initial|oldest|1st) (?!\d)/.test(` ${foldQuestion(rest)} `);
+  (ordering &&
+    take(ordinal, () => {
+      q.order = 'first';
+    })) ||
     take(/ (?:the )?(?:most recent|latest|last|newest|final|recent|lately) /, () => {
       q.order = 'last';
     });

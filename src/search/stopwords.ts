@@ -14,7 +14,7 @@ time times date dates day year years month months place places city where happen
 take took taken hold held get got go went come came see saw let lets like want
 not no yes up out off after before since during until
 summit summits encounter encounters session gathering rendezvous venue location country town occasion
-reason purpose topic topics subject subjects agenda role job position quote quotes quotation quotations
+topic topics subject subjects agenda quote quotes quotation quotations
 statement statements article articles source sources report reports reported publisher author wrote
 remarks comments publication
 written stated inferred known certain sure detail details summary summarise summarize describe explain information info

