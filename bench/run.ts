@@ -25,6 +25,7 @@ import { type GatewayRun, gatewayRun } from './gateway.js';
 import { BUDGET_MS, type HostileRun, hostileRun, WORST_CASE_UP_TO, withinBudget } from './hostile.js';
 import { benchmarkQueries, type Form, type Kind, type Query } from './queries.js';
 import { mb, median, ms, percentile, ratio, share, since } from './stats.js';
+import { timelineRun, timelineTable } from './timeline.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const ASK_CLI = join(ROOT, 'dist/src/cli/ask.js');
@@ -448,6 +449,14 @@ for (const { name, dir } of datasets) {
   results.push(result);
   console.log(table(result, results[0] === result ? undefined : results[0]));
 }
+log('/timeline: drawing the picture…');
+console.log(
+  timelineTable(
+    datasets
+      .filter((d) => d.name === 'real fact base' || d.name.startsWith('10,000 '))
+      .map((d) => ({ name: d.name, report: timelineRun(d.dir, d.name === 'real fact base' ? 30 : 10) })),
+  ),
+);
 console.log(summary(results));
 console.log(`\nThe whole run took ${(since(started) / 60_000).toFixed(1)} minutes.`);
 if (results.some((r) => !withinBudget(r.hostile, r.kb.meetings))) {

@@ -27,6 +27,8 @@ export const LIMITS = {
   commandDescription: 100,
   optionsPerCommand: 25,
   responseWindowMs: 3000,
+  /** An attachment's description (alt text). */
+  attachmentDescription: 1024,
 } as const;
 
 /**

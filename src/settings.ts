@@ -119,6 +119,8 @@ const OFFLINE_DEFAULTS = {
   SUMMIT_HISTORY: join(homedir(), '.summit_history'),
   SUMMIT_DEBUG: '0',
   NO_COLOR: '',
+  /** Where the console and `npm run ask` write a picture (/timeline) when `--out` does not say. */
+  SUMMIT_TIMELINE_OUT: '',
 };
 
 export type KnowledgeSettings = typeof OFFLINE_DEFAULTS & { SUMMIT_DEBUG: '0' | '1' };
@@ -153,7 +155,10 @@ function parseSettings<S extends Zod.ZodObject>(schema: S, env: NodeJS.ProcessEn
   );
 }
 
-/** The fact base's folder (resolved), where its snapshots go, the console's history, debug and colour. */
+/**
+ * The fact base's folder (resolved), where its snapshots go, the console's history, debug, colour
+ * and where a picture is written.
+ */
 export function knowledgeSettings(env: NodeJS.ProcessEnv = process.env): KnowledgeSettings {
   if (env === process.env) loadEnv();
   const read = (name: keyof typeof OFFLINE_DEFAULTS) => env[name]?.trim() || OFFLINE_DEFAULTS[name];
@@ -165,6 +170,7 @@ export function knowledgeSettings(env: NodeJS.ProcessEnv = process.env): Knowled
     SUMMIT_HISTORY: read('SUMMIT_HISTORY'),
     SUMMIT_DEBUG: debug,
     NO_COLOR: read('NO_COLOR'),
+    SUMMIT_TIMELINE_OUT: read('SUMMIT_TIMELINE_OUT'),
   };
 }
 

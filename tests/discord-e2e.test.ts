@@ -9,8 +9,12 @@ import { deployCommands, startTestBot, type TestBot } from './support/bot.js';
 import { choiceProblems, commandProblems } from './support/discord-limits.js';
 import type { StoredMessage } from './support/fake-discord/index.js';
 import { buttons, embedOf, isEphemeral, type MessageData, messageOf, textOf } from './support/messages.js';
+import { readPng } from './support/png.js';
 
 let t: TestBot;
+
+/** The first picture loads the renderer, which can take seconds on a busy machine. */
+const DRAWING_MS = 20_000;
 
 beforeAll(async () => {
   t = await startTestBot();
@@ -43,6 +47,7 @@ describe('deploying and logging in', () => {
       'ask',
       'meetings',
       'meeting',
+      'timeline',
       'quote',
       'when',
       'where',
@@ -78,8 +83,8 @@ describe('deploying and logging in', () => {
   });
   it('deploys globally when no server is named, and says what it did', async () => {
     const { stdout } = await deployCommands(t.fake);
-    expect(stdout).toMatch(/^Deployed 12 commands globally: ask, meetings/);
-    expect(t.fake.registeredCommands()).toHaveLength(12);
+    expect(stdout).toMatch(/^Deployed 13 commands globally: ask, meetings/);
+    expect(t.fake.registeredCommands()).toHaveLength(13);
   });
 });
 
@@ -363,9 +368,12 @@ describe('/summary for moderators', () => {
   it('posts a digest of every meeting in the chosen channel', async () => {
     const target = t.fake.guild.channels.find((c) => c.name === 'general');
     await slash('summary', { channel: target?.id ?? '' });
-    const posted = await t.fake.nextChannelMessage(target?.id);
+    // The digest is posted with its timeline, drawn first.
+    const posted = await t.fake.nextChannelMessage(target?.id, DRAWING_MS);
     expect(posted.embeds[0]?.title).toBe('Netanyahu–Putin meetings: a digest');
     expect(posted.embeds[0]?.fields?.filter((f) => !f.name.startsWith('Source'))).toHaveLength(8);
+    expect(posted.attachments.map((a) => a.filename)).toEqual(['timeline.png']);
+    expect(posted.embeds[0]?.image?.url).toBe(posted.attachments[0]?.url);
   });
 
   it('refuses a member without Manage Messages, even if the command reached them', async () => {
@@ -477,5 +485,60 @@ describe('failures', () => {
       expect(logs).not.toContain(secret);
       expect(sent).not.toContain(secret);
     }
+  });
+});
+
+describe('/timeline', () => {
+  it('uploads the picture with its answer as Discord takes files: payload_json and files[0], shown by attachment://', async () => {
+    const { interaction, callback } = await slash('timeline', { topic: 'syria' });
+    // The first picture loads the renderer: the bot may defer, then attach with the edit.
+    const message =
+      callback.type === InteractionResponseType.ChannelMessageWithSource
+        ? messageOf(callback)
+        : await interaction.waitForEdit(undefined, DRAWING_MS);
+    const [attachment] = message.attachments ?? [];
+    expect(attachment).toMatchObject({ filename: 'timeline.png' });
+    expect(attachment?.description).toMatch(/Moscow Sep 2015.*Moscow 2016.*Sochi 12 Sep 2019/);
+    expect(embedOf(message).image?.url).toBe(attachment?.url);
+    expect(embedOf(message).title).toBe('Netanyahu–Putin meetings about Syria, 2015–2019');
+    expect(sourcesOf(message)).toContain('Bocharov Ruchey');
+
+    const upload = t.fake.requests.find(
+      (r) => r.files?.length && (r.path.includes(interaction.id) || r.path.includes(interaction.token)),
+    );
+    expect(upload?.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
+    expect(upload?.files?.map((f) => f.field)).toEqual(['files[0]']);
+    const png = readPng(upload?.files?.[0]?.bytes ?? new Uint8Array());
+    expect(png).toMatchObject({ signature: true, width: 1000 });
+    expect(png.inked).toBeGreaterThan(0.02);
+    expect(attachment?.size).toBe(upload?.files?.[0]?.bytes.length);
+  });
+
+  it('draws a timeline for a mention that asks for one, and answers no picture when nothing matches', async () => {
+    const mention = await t.fake.mention('show me a timeline of their meetings in Paris', {
+      user: t.fake.users.member,
+    });
+    const reply = await mention.reply(DRAWING_MS);
+    expect(reply.embeds[0]?.title).toBe('Netanyahu–Putin meetings in Paris, 2015–2018');
+    expect(reply.attachments).toHaveLength(1);
+    expect(reply.embeds[0]?.image?.url).toBe(reply.attachments[0]?.url);
+
+    const { message } = await slash('timeline', { place: 'sochi', from: 2020 });
+    expect(embedOf(message).title).toBe('Netanyahu–Putin meetings in Sochi, from 2020');
+    expect(textOf(message)).toContain('The articles mention no meeting in Sochi, from 2020');
+    expect(message.attachments ?? []).toEqual([]);
+    expect(embedOf(message).image).toBeUndefined();
+  });
+
+  it('answers a pick from a private "did you mean" in public, with the picture', async () => {
+    const { interaction, message } = await slash('timeline', { topic: 'war' });
+    expect(isEphemeral(message)).toBe(true);
+    const choice = buttons(message).find((b) => b.id === 'run:/timeline topic:syria');
+    const click = await t.fake.button(interaction.original() as StoredMessage, choice?.id ?? '');
+    expect((await click.response()).type).toBe(InteractionResponseType.UpdateMessage);
+    const answer = await click.waitForFollowUp(DRAWING_MS);
+    expect(isEphemeral(answer)).toBe(false);
+    expect(answer.attachments.map((a) => a.filename)).toEqual(['timeline.png']);
+    expect(answer.embeds[0]?.image?.url).toBe(answer.attachments[0]?.url);
   });
 });

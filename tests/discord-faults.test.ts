@@ -278,12 +278,12 @@ describe('handler faults', () => {
   });
 
   it('answers a command this version does not know (deployed by another version) with a private note', async () => {
-    await deployOlder({ name: 'timeline', description: 'An older command' });
-    const timeline = await t.fake.slash('timeline');
-    const message = await answerTo(timeline);
+    await deployOlder({ name: 'almanac', description: 'An older command' });
+    const almanac = await t.fake.slash('almanac');
+    const message = await answerTo(almanac);
 
     expect(textOf(message)).toContain('/help');
-    await expectSurvived(timeline, message);
+    await expectSurvived(almanac, message);
   });
 
   it.each([

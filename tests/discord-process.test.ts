@@ -34,6 +34,11 @@ describe('npm start', () => {
     const ask = await fake.slash('when', { query: 'Sochi' });
     expect(JSON.stringify((await ask.response()).data)).toContain('12 September 2019');
     await bot.until('interaction');
+    // The bundled bot loads the renderer from node_modules on the first picture.
+    const timeline = await fake.slash('timeline', { place: 'paris' });
+    const first = await timeline.response(20_000);
+    const answered = first.data?.attachments ? first.data : await timeline.waitForEdit(undefined, 20_000);
+    expect(answered.attachments).toMatchObject([{ filename: 'timeline.png' }]);
 
     bot.child.kill('SIGTERM');
     expect(await bot.exited).toBe(0);
@@ -47,7 +52,7 @@ describe('npm start', () => {
     );
     expect(lines.find((l) => l.msg === 'shutting down')).toMatchObject({ signal: 'SIGTERM' });
     expect(stdout + stderr).not.toContain(TOKEN);
-  });
+  }, 30_000);
 
   it('serves /healthz and /metrics on METRICS_PORT, and reloads an edited fact base', async () => {
     const fake = stopWithPrograms(await FakeDiscord.start({ token: TOKEN, log: () => {} }));

@@ -26,6 +26,7 @@ import {
 import { HttpRelay } from './support/http-relay.js';
 import { newSigner, postSigned } from './support/http-signing.js';
 import { buttons, embedOf, isEphemeral, type MessageData, messageOf, textOf } from './support/messages.js';
+import { readPng } from './support/png.js';
 import { engine } from './support/summit.js';
 
 const signer = newSigner();
@@ -447,5 +448,70 @@ describe('failures', () => {
     // Ids say who did what; what members typed (questions, options) stays out, as does the key.
     expect(logs.filter((line) => /sochi|sochy|paris/i.test(line))).toEqual([]);
     expect(logs.filter((line) => line.includes(signer.publicKeyHex))).toEqual([]);
+  });
+});
+
+/** The first picture loads the renderer, which can take seconds on a busy machine. */
+const DRAWING_MS = 20_000;
+
+describe('/timeline over HTTP', () => {
+  it('defers, then attaches the picture to the original response with a multipart edit', async () => {
+    const { interaction, callback } = await slash('timeline', { place: 'paris' });
+    expect(callback.type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
+    const edited = await interaction.waitForEdit(undefined, DRAWING_MS);
+    expect(messageProblems(edited)).toEqual([]);
+    const [attachment] = edited.attachments;
+    expect(attachment).toMatchObject({ filename: 'timeline.png' });
+    expect(attachment?.description).toMatch(/Paris 30 Nov 2015.*Paris Nov 2018/);
+    expect(edited.embeds[0]?.image?.url).toBe(attachment?.url);
+    expect(edited.embeds[0]?.title).toBe('Netanyahu–Putin meetings in Paris, 2015–2018');
+    expect(isEphemeral(edited)).toBe(false);
+
+    const patch = fake.requests.find(
+      (r) =>
+        r.method === 'PATCH' && r.path.endsWith('/messages/@original') && r.path.includes(interaction.token),
+    );
+    expect(patch?.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
+    expect(patch?.files?.map((f) => f.field)).toEqual(['files[0]']);
+    const png = readPng(patch?.files?.[0]?.bytes ?? new Uint8Array());
+    expect(png).toMatchObject({ signature: true, width: 1000 });
+    expect(png.inked).toBeGreaterThan(0.02);
+  });
+
+  it('answers a pick from a private "did you mean" in public, the picture in the follow-up', async () => {
+    const { interaction, message } = await slash('timeline', { topic: 'war' });
+    const choice = buttons(message).find((b) => b.id === 'run:/timeline topic:syria');
+    const click = await fake.button(interaction.original() as StoredMessage, choice?.id ?? '');
+    expect((await responseTo(click)).type).toBe(InteractionResponseType.UpdateMessage);
+    const answer = await click.waitForFollowUp(DRAWING_MS);
+    expect(isEphemeral(answer)).toBe(false);
+    expect(answer.attachments.map((a) => a.filename)).toEqual(['timeline.png']);
+    expect(answer.embeds[0]?.image?.url).toBe(answer.attachments[0]?.url);
+  });
+
+  it('keeps a hidden timeline private through the deferral and the edit', async () => {
+    const { interaction, callback } = await slash('timeline', { topic: 'iran', hide: true });
+    expect(callback.type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
+    expect(isEphemeral(messageOf(callback))).toBe(true);
+    const edited = await interaction.waitForEdit(undefined, DRAWING_MS);
+    expect(isEphemeral(edited)).toBe(true);
+    expect(edited.attachments).toHaveLength(1);
+  });
+});
+
+describe('uploads the fake refuses as Discord would', () => {
+  it('an embed that shows attachment:// without the file being uploaded', async () => {
+    const interaction = await fake.slash('help', {}, {});
+    await responseTo(interaction);
+    const rest = createDiscordRest({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl });
+    const embeds = [{ title: 'x', image: { url: 'attachment://timeline.png' } }];
+    await expect(rest.editOriginal(interaction.payload, { embeds })).rejects.toThrow(/Invalid Form Body/);
+    await expect(
+      rest.editOriginal(
+        interaction.payload,
+        { embeds, attachments: [{ id: '0', filename: 'timeline.png', description: 'x'.repeat(1025) }] },
+        [{ name: 'timeline.png', data: Buffer.from('not really a png') }],
+      ),
+    ).rejects.toThrow(/Invalid Form Body/);
   });
 });

@@ -38,6 +38,18 @@ export interface Page {
   command: string;
 }
 
+/**
+ * A file that goes with an answer, such as the picture its embed shows. The bytes are made on
+ * demand: drawing costs more than answering, so an adapter may acknowledge the user first.
+ */
+export interface ReplyFile {
+  /** The file's name; an embed shows it as `attachment://<name>`. */
+  name: string;
+  /** Alt text: what the file shows, for those who cannot see it. */
+  description: string;
+  bytes(): Promise<Uint8Array>;
+}
+
 export interface Reply {
   kind: ReplyKind;
   title: string;
@@ -51,6 +63,8 @@ export interface Reply {
   page?: Page;
   /** Only the asker should see it (errors and usage help always are). */
   private?: boolean;
+  /** A file shown with the answer; the answer's text holds without it. */
+  file?: ReplyFile;
 }
 
 export function reply(parts: Partial<Reply> & Pick<Reply, 'title' | 'text'>): Reply {

@@ -4,6 +4,7 @@
  */
 export const INTENTS = [
   ['help', /^(help|commands|what can you (do|answer)|how do (i|you) (use|work))\b/],
+  ['timeline', /\btime ?lines?\b|\b(chart|graph|plot|diagram|visuali[sz]e|draw)\b/],
   [
     'who-said',
     /\bwho (said|says|called|described|wished|told|spoke|promised|mentioned|credited|praised|thanked|hailed)\b|\bwhose (words|quote)\b|\bsaid by whom\b|\bwho is quoted\b/,

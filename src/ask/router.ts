@@ -34,6 +34,7 @@ import type { Person } from '../knowledge/schema.js';
 import { hasDateFilter } from '../search/dates.js';
 import { searchWords } from '../search/text-index.js';
 import { foldForSearch } from '../text/normalise.js';
+import { timelineAnswer } from '../timeline/reply.js';
 import { detectIntent, type Intent } from './intents.js';
 
 /** What a question is answered with besides the fact base: the commands (for help) and a page. */
@@ -475,6 +476,7 @@ const HANDLERS: Record<Intent, Handler> = {
   topics: topicsOf,
   'who-is': whoIs,
   list: listIntent,
+  timeline: (engine, _question, u) => timelineAnswer(engine, narrowed(engine, u)),
   'yes-no': yesNo,
   details,
   unknown: details,
@@ -496,8 +498,10 @@ export function answerQuestion(engine: Engine, question: string, ctx: AskContext
   const u = engine.understand(question);
   const intent = detectIntent(folded);
   if (intent === 'help') return HANDLERS.help(engine, question, u, ctx);
-  // What the question is about decides whether the articles cover it, never one ordinary word.
-  if (u.unknown.length) return notCovered(engine, question, u, u.unknown);
+  // What the question is about decides whether the articles cover it, never one ordinary word;
+  // the word asking for a picture ("timeline", "chart") is the answer's form, not its subject.
+  const unknown = intent === 'timeline' ? u.unknown.filter((w) => detectIntent(w) !== 'timeline') : u.unknown;
+  if (unknown.length) return notCovered(engine, question, u, unknown);
   // A question that names a publisher and asks what it says is about that article.
   const asked =
     u.sources.length &&

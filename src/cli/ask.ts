@@ -1,4 +1,5 @@
 import { createInterface } from 'node:readline';
+import { saveFile } from '../console/files.js';
 import { renderText } from '../console/render.js';
 import { reportToStderr } from '../console/report.js';
 import { ConsoleSession } from '../console/session.js';
@@ -11,6 +12,7 @@ const askJson = ask.endsWith(' --') ? ask.slice(0, -3) : ask;
 const USAGE = `Usage: ${ask} "<question or /command>"
        ${askJson} --json "<question or /command>"   (one JSON object on stdout, nothing else)
        ${askJson} --json < questions.txt            (one JSON object per input line)
+A picture (/timeline) is written to --out <file.png>, SUMMIT_TIMELINE_OUT, or the temporary folder.
 
 Examples:
   ${ask} "When did Netanyahu and Putin meet in Sochi?"
@@ -20,11 +22,16 @@ const argv = process.argv.slice(2);
 // `npm run ask --json …` gives the flag to npm, which then prints its own banner on stderr (as
 // it does in its JSON mode) and tells the script through npm_config_json: stdout is all JSON.
 const json = argv.includes('--json') || process.env.npm_config_json === 'true';
-const unknownFlag = argv.find((a) => a.startsWith('--') && a !== '--json');
-const line = argv
-  .filter((a) => a !== '--json')
-  .join(' ')
-  .trim();
+// `--out <file.png>`: where a picture is written.
+const outAt = argv.indexOf('--out');
+const out = outAt < 0 ? undefined : argv[outAt + 1];
+const rest = (outAt < 0 ? argv : [...argv.slice(0, outAt), ...argv.slice(outAt + 2)]).filter(
+  (a) => a !== '--json',
+);
+const unknownFlag = rest.find((a) => a.startsWith('--'));
+const problem =
+  outAt >= 0 && !out ? '--out needs a file path' : unknownFlag && `Unknown option ${unknownFlag}`;
+const line = rest.join(' ').trim();
 
 if (argv.includes('--json') && process.env.npm_lifecycle_event === 'ask' && !process.env.npm_config_json) {
   console.error('summit: npm printed its banner on stdout; `npm run ask --json …` keeps stdout all JSON.');
@@ -33,8 +40,8 @@ if (argv.includes('--help') || argv.includes('-h')) {
   console.log(USAGE);
   process.exit(0);
 }
-if (unknownFlag || (!line && !json)) {
-  console.error(unknownFlag ? `Unknown option ${unknownFlag}\n\n${USAGE}` : USAGE);
+if (problem || (!line && !json)) {
+  console.error(problem ? `${problem}\n\n${USAGE}` : USAGE);
   process.exit(2);
 }
 
@@ -45,21 +52,26 @@ const color = terminal && !knowledgeSettings().NO_COLOR;
 // Loaded only for a terminal: the folding library costs more to load than answering takes.
 const fold = terminal ? (await import('../console/wrap.js')).wrapToWidth : undefined;
 
-function answer(input: string) {
+async function answer(input: string) {
   const reply = session.answer(input);
   const text = renderText(reply);
-  if (json) process.stdout.write(`${JSON.stringify({ input, text, reply })}\n`);
-  else console.log(fold ? fold(renderText(reply, { color }), process.stdout.columns) : text);
+  const saved = await saveFile(reply, out);
+  if (json) process.stdout.write(`${JSON.stringify({ input, text, reply, ...(saved && { saved }) })}\n`);
+  else {
+    const shown = fold ? fold(renderText(reply, { color }), process.stdout.columns) : text;
+    console.log([shown, saved].filter(Boolean).join('\n\n'));
+  }
   return reply;
 }
 
 if (line) {
-  const reply = answer(line);
+  const reply = await answer(line);
   process.exitCode = reply.kind === 'usage' ? 2 : 0;
 } else {
   // JSON Lines: one answer per non-empty input line, in order, in one process.
   const input = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
+  let answered = Promise.resolve();
   input.on('line', (raw) => {
-    if (raw.trim()) answer(raw);
+    if (raw.trim()) answered = answered.then(() => answer(raw).then(() => undefined));
   });
 }

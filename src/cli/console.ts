@@ -1,7 +1,9 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
 import { plural } from '../answers/format.js';
 import { consoleControl } from '../console/controls.js';
+import { saveFile } from '../console/files.js';
 import { renderText } from '../console/render.js';
 import { reportToStderr } from '../console/report.js';
 import { ConsoleSession } from '../console/session.js';
@@ -22,6 +24,9 @@ function readHistory(): string[] {
     return [];
   }
 }
+
+/** `--out <file.png>`: where a picture (/timeline) is written. */
+const { out } = parseArgs({ options: { out: { type: 'string' } } }).values;
 
 // The prompt comes first: indexes are built as answers need them, and the fact base is watched
 // for /reload only once someone asks for it.
@@ -64,25 +69,36 @@ const folding = terminal
     })
   : undefined;
 
-rl.on('line', async (line) => {
+/** Answers in the order asked, though writing a picture takes a moment. */
+let answered = Promise.resolve();
+
+async function answer(text: string): Promise<void> {
   if (folding && !fold) await folding;
+  const reply = session.answer(text);
+  const rendered = renderText(reply, { color });
+  // The width is read at every answer: the window may have been resized.
+  console.log(`${fold ? fold(rendered, process.stdout.columns) : rendered}\n`);
+  const saved = await saveFile(reply, out);
+  if (saved) console.log(`${saved}\n`);
+}
+
+rl.on('line', (line) => {
   const text = line.trim();
   const control = consoleControl(text);
   if (control === 'quit') {
     rl.close();
     return;
   }
-  if (control === 'clear') {
-    if (terminal) console.clear();
-  } else if (text) {
-    const rendered = renderText(session.answer(text), { color });
-    // The width is read at every answer: the window may have been resized.
-    console.log(`${fold ? fold(rendered, process.stdout.columns) : rendered}\n`);
-  }
-  rl.prompt();
+  answered = answered.then(async () => {
+    if (control === 'clear') {
+      if (terminal) console.clear();
+    } else if (text) await answer(text);
+    rl.prompt();
+  });
 });
 
-rl.on('close', () => {
+rl.on('close', async () => {
+  await answered;
   if (interactive) {
     const history = (rl as unknown as { history?: string[] }).history ?? [];
     try {

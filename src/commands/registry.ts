@@ -10,6 +10,7 @@ import { quoteCommand } from './quote.js';
 import { reloadCommand } from './reload.js';
 import { sourcesCommand } from './sources.js';
 import { summaryCommand } from './summary.js';
+import { timelineCommand } from './timeline.js';
 import { topicsCommand } from './topics.js';
 import { whenCommand } from './when.js';
 import { whereCommand } from './where.js';
@@ -19,6 +20,7 @@ export const commands: readonly AnyCommand[] = [
   askCommand,
   meetingsCommand,
   meetingCommand,
+  timelineCommand,
   quoteCommand,
   whenCommand,
   whereCommand,

@@ -13,6 +13,7 @@ import { type Reply, type ReplyField, reply } from '../answers/reply.js';
 import type { Engine } from '../engine/engine.js';
 import type { Meeting } from '../knowledge/model.js';
 import { LIMITS, truncate } from '../limits.js';
+import { meetingsPicture } from '../timeline/reply.js';
 import { meetingChoices } from './choices.js';
 import { type Choice, choice, defineCommand } from './command.js';
 import { meetingOption } from './lookup.js';
@@ -96,5 +97,6 @@ export function digest(engine: Engine): Reply {
       { label: 'All meetings', command: '/meetings' },
       { label: 'A random quote', command: '/quote' },
     ],
+    file: meetingsPicture(engine, kb.meetings),
   });
 }

@@ -13,6 +13,7 @@ import { createContext } from '../commands/registry.js';
 import type { Engine } from '../engine/engine.js';
 import type { Metrics } from '../ops/metrics.js';
 import type { ReloadResult } from '../reload/live-engine.js';
+import { drawFiles, drawingFailed, drawOrDefer } from './attachments.js';
 import type { Logger } from './log.js';
 import { isPrivate, type MessageOptions, toMessage } from './message.js';
 import { settledDeferral } from './response-window.js';
@@ -63,10 +64,28 @@ function interactionReply(reply: Reply, options: MessageOptions): InteractionRep
   };
 }
 
-/** Answers an interaction whether or not it was already answered or deferred. */
-export async function send(interaction: RepliableInteraction, reply: Reply, options: MessageOptions) {
+/**
+ * Answers an interaction whether or not it was already answered or deferred. A reply with a file
+ * is drawn first, deferring the response if drawing runs long; `log` hears of a drawing that failed.
+ */
+export async function send(
+  interaction: RepliableInteraction,
+  reply: Reply,
+  options: MessageOptions,
+  log?: Logger,
+) {
   await settledDeferral(interaction);
-  const payload = interactionReply(reply, options);
+  const drawn = await drawOrDefer(
+    drawFiles(reply, log ? drawingFailed({ log }) : () => undefined),
+    async () => {
+      if (interaction.deferred || interaction.replied) return;
+      await interaction.deferReply(isPrivate(reply, options) ? { flags: MessageFlags.Ephemeral } : {});
+    },
+  );
+  const payload = {
+    ...interactionReply(drawn.reply, options),
+    ...(drawn.files.length && { files: drawn.files }),
+  };
   if (interaction.deferred && !interaction.replied) {
     const { flags, ...edit } = payload;
     if (Boolean(flags) === Boolean(interaction.ephemeral)) {

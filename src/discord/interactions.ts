@@ -15,6 +15,7 @@ import { commandOf } from '../commands/parse-line.js';
 import { createContext, findCommand } from '../commands/registry.js';
 import { LIMITS } from '../limits.js';
 import { answer, type BotDeps, isGone, send } from './answer.js';
+import { drawFiles, drawingFailed, drawOrDefer } from './attachments.js';
 import { readClick } from './custom-id.js';
 import { CHANNEL_OPTION, HIDE_OPTION } from './definitions.js';
 import { withoutMentionOf } from './mentions.js';
@@ -125,7 +126,7 @@ async function onCommand(interaction: ChatInputCommandInteraction, deps: BotDeps
   }
   const hidden = (interaction.options.getBoolean(HIDE_OPTION) ?? false) || !mayPostHere(interaction);
   const reply = answer(deps, { command: interaction.commandName, args }, 1, interaction.user.id);
-  await send(interaction, reply, { hidden });
+  await send(interaction, reply, { hidden }, deps.log);
   return reply.kind;
 }
 
@@ -147,7 +148,7 @@ async function onAskMenu(interaction: MessageContextMenuCommandInteraction, deps
     return reply.kind;
   }
   const reply = answer(deps, { command: 'ask', args: { question } }, 1, interaction.user.id);
-  await send(interaction, reply, { hidden: !mayPostHere(interaction), asked: question });
+  await send(interaction, reply, { hidden: !mayPostHere(interaction), asked: question }, deps.log);
   return reply.kind;
 }
 
@@ -171,14 +172,17 @@ async function onClick(interaction: Clicked, deps: BotDeps): Promise<Outcome> {
   // A button whose record has gone since its message was made tells only the one who clicked.
   const options = { hidden: action.hidden || reply.kind === 'not-found' || !mayPostHere(interaction) };
   if (!fromPrivate) {
-    await send(interaction, reply, options);
+    await send(interaction, reply, options, deps.log);
   } else if (isPrivate(reply, options)) {
     // A pick from a private prompt ("which meeting?") answers in its place.
-    await interaction.update(toMessage(reply, options));
+    const drawn = await drawOrDefer(drawFiles(reply, drawingFailed(deps)), () => interaction.deferUpdate());
+    const message = { ...toMessage(drawn.reply, options), files: drawn.files };
+    await (interaction.deferred ? interaction.editReply(message) : interaction.update(message));
   } else {
     // The user asked in public: fold the prompt away and answer where everyone can see.
     await interaction.update({ content: foldedPrompt(reply), embeds: [], components: [] });
-    await interaction.followUp(toMessage(reply, options));
+    const drawn = await drawFiles(reply, drawingFailed(deps));
+    await interaction.followUp({ ...toMessage(drawn.reply, options), files: drawn.files });
   }
   return reply.kind;
 }

@@ -3,6 +3,7 @@ import { type Reply, usage } from '../answers/reply.js';
 import { apology, newReference } from '../commands/dispatch.js';
 import { commandOf } from '../commands/parse-line.js';
 import { answer, type BotDeps } from './answer.js';
+import { drawFiles, drawingFailed, withoutFile } from './attachments.js';
 import { NO_PINGS, toMessage, toText } from './message.js';
 import { sendPermission } from './permissions.js';
 import { isModeratorLine } from './summary.js';
@@ -55,12 +56,12 @@ export async function handleMention(message: Message, deps: BotDeps): Promise<vo
       : answer(deps, question, 1, message.author.id);
   let outcome: string = reply.kind;
   try {
-    await respond(message, reply, permissions);
+    await respond(message, reply, permissions, deps);
   } catch (error) {
     const reference = newReference();
     deps.log.error({ ...fields, err: error, reference }, 'mention failed');
     outcome = 'failed';
-    await respond(message, apology(reference), permissions).catch((second: unknown) =>
+    await respond(message, apology(reference), permissions, deps).catch((second: unknown) =>
       deps.log.warn({ ...fields, err: second }, 'could not send the apology'),
     );
   }
@@ -71,18 +72,25 @@ export async function handleMention(message: Message, deps: BotDeps): Promise<vo
 
 /**
  * Replies to the message, falling back where the bot lacks a permission: text instead of an
- * embed without Embed Links, and a plain message without Read Message History (a reply needs it).
+ * embed without Embed Links, no picture without Attach Files, and a plain message without Read
+ * Message History (a reply needs it).
  */
 async function respond(
   message: Message,
   reply: Reply,
   permissions: Readonly<PermissionsBitField> | null,
+  deps: BotDeps,
 ): Promise<void> {
-  const payload = toMessage(reply, { hidden: false });
-  const body =
-    permissions && !permissions.has(PermissionFlagsBits.EmbedLinks)
-      ? { content: toText(reply), components: payload.components, allowedMentions: NO_PINGS }
-      : payload;
+  const may = (flag: bigint) => !permissions || permissions.has(flag);
+  const embeds = may(PermissionFlagsBits.EmbedLinks);
+  const drawn =
+    embeds && may(PermissionFlagsBits.AttachFiles)
+      ? await drawFiles(reply, drawingFailed(deps))
+      : { reply: withoutFile(reply), files: [] };
+  const payload = toMessage(drawn.reply, { hidden: false });
+  const body = embeds
+    ? { ...payload, files: drawn.files }
+    : { content: toText(reply), components: payload.components, allowedMentions: NO_PINGS };
   if (permissions && !permissions.has(PermissionFlagsBits.ReadMessageHistory)) {
     if (message.channel.isSendable()) await message.channel.send(body);
     return;

@@ -104,6 +104,8 @@ function toEmbed(reply: Reply, { asked }: MessageOptions, paged: boolean): Embed
     .addFields(...fields, ...sources);
   if (description) embed.setDescription(description);
   if (author) embed.setAuthor({ name: author });
+  // The picture is uploaded with the message (see attachments.ts) and shown inside the embed.
+  if (reply.file) embed.setImage(`attachment://${reply.file.name}`);
   if (embedLength(embed.data) > LIMITS.embedTotal) throw new Error('embed fitting is broken');
   return embed;
 }

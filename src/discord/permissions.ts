@@ -37,9 +37,13 @@ export function memberPostPermissions(inThread: boolean): NamedPermission[] {
   return [VIEW_CHANNEL, sendPermission(inThread)];
 }
 
-/** What the bot needs to post an embed in a channel. */
-export function postPermissions(inThread: boolean): NamedPermission[] {
-  return [...memberPostPermissions(inThread), [PermissionFlagsBits.EmbedLinks, 'Embed Links']];
+/** What the bot needs to post an embed in a channel, and with a file (a picture), Attach Files. */
+export function postPermissions(inThread: boolean, withFile = false): NamedPermission[] {
+  return [
+    ...memberPostPermissions(inThread),
+    [PermissionFlagsBits.EmbedLinks, 'Embed Links'],
+    ...(withFile ? [[PermissionFlagsBits.AttachFiles, 'Attach Files'] as const] : []),
+  ];
 }
 
 /** Permission bits as Discord sends them (a decimal string) or as discord.js holds them. */
@@ -67,6 +71,8 @@ export interface PostRights {
   /** The bot's permissions there; undefined when they cannot be known. */
   bot: Bits | undefined;
   inThread: boolean;
+  /** The post carries a file (a picture), which takes Attach Files. */
+  withFile?: boolean;
 }
 
 /**
@@ -74,10 +80,10 @@ export interface PostRights {
  * bot may post there. A known lack is named first (the member's before the bot's); rights that
  * cannot be known refuse too: nobody acts where they might not belong.
  */
-export function postRefusal({ member, bot, inThread }: PostRights): PostRefusal | undefined {
+export function postRefusal({ member, bot, inThread, withFile }: PostRights): PostRefusal | undefined {
   const memberLacks = member === undefined ? [] : lacking(member, memberPostPermissions(inThread));
   if (memberLacks.length) return { who: 'member', missing: memberLacks };
-  const botLacks = bot === undefined ? [] : lacking(bot, postPermissions(inThread));
+  const botLacks = bot === undefined ? [] : lacking(bot, postPermissions(inThread, withFile));
   if (botLacks.length) return { who: 'bot', missing: botLacks };
   if (member === undefined) return { who: 'member', unknown: true };
   if (bot === undefined) return { who: 'bot', unknown: true };

@@ -9,6 +9,7 @@ import type { Invocation } from '../commands/dispatch.js';
 import { commandOf } from '../commands/parse-line.js';
 import { findCommand } from '../commands/registry.js';
 import { answer, type BotDeps, send } from './answer.js';
+import { drawFiles, drawingFailed } from './attachments.js';
 import { CHANNEL_OPTION, MODERATOR_PERMISSION } from './definitions.js';
 import { NO_PINGS, toMessage } from './message.js';
 import { moderatorsOnly, postedIn, refusedPost, serversOnly } from './notices.js';
@@ -85,7 +86,7 @@ async function post(interaction: ModeratorInteraction, request: PostRequest, dep
   }
   // Checked at every run, a pick from "which meeting?" included: rights change, and a button's
   // channel is only what it was when the prompt was made.
-  const target = await rightsIn(interaction, channelId);
+  const target = { ...(await rightsIn(interaction, channelId)), withFile: reply.file !== undefined };
   const refusal = postRefusal(target);
   if (refusal) {
     await send(interaction, refusedPost(channelId, refusal), { hidden: true });
@@ -102,7 +103,8 @@ async function post(interaction: ModeratorInteraction, request: PostRequest, dep
       });
       return 'refused';
     }
-    const posted = await channel.send(toMessage(reply, { hidden: false }));
+    const drawn = await drawFiles(reply, drawingFailed(deps));
+    const posted = await channel.send({ ...toMessage(drawn.reply, { hidden: false }), files: drawn.files });
     await interaction.editReply({
       content: postedIn(reply, channelId, posted.url),
       allowedMentions: NO_PINGS,
@@ -110,7 +112,7 @@ async function post(interaction: ModeratorInteraction, request: PostRequest, dep
     return 'posted';
   } catch (error) {
     if (!isDenied(error)) throw error;
-    const missing = postPermissions(target.inThread).map(([, name]) => name);
+    const missing = postPermissions(target.inThread, target.withFile).map(([, name]) => name);
     await send(interaction, refusedPost(channelId, { who: 'bot', missing }), { hidden: true });
     return 'refused';
   }

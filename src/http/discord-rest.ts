@@ -6,6 +6,7 @@ import {
   type APIMessage,
   DiscordAPIError,
   HTTPError,
+  type RawFile,
   REST,
   RESTJSONErrorCodes,
   Routes,
@@ -15,12 +16,13 @@ import type { MessageBody } from './respond.js';
 /**
  * What the HTTP endpoint says to Discord after its response: a message in a channel (with the bot
  * token), and edits and follow-ups of an interaction (with the interaction's own token, which
- * lasts 15 minutes). discord.js's REST client queues them by rate-limit bucket and retries 5xx.
+ * lasts 15 minutes). discord.js's REST client queues them by rate-limit bucket and retries 5xx;
+ * with `files` it sends multipart: the body as `payload_json` and each file as `files[n]`.
  */
 export interface DiscordRest {
-  postMessage(channelId: string, body: MessageBody): Promise<APIMessage>;
-  editOriginal(interaction: InteractionToken, body: MessageBody): Promise<void>;
-  followUp(interaction: InteractionToken, body: MessageBody): Promise<void>;
+  postMessage(channelId: string, body: MessageBody, files?: RawFile[]): Promise<APIMessage>;
+  editOriginal(interaction: InteractionToken, body: MessageBody, files?: RawFile[]): Promise<void>;
+  followUp(interaction: InteractionToken, body: MessageBody, files?: RawFile[]): Promise<void>;
   /** Reads, with the bot token, for what no interaction carries: a channel's overwrites, a guild's roles, a member's roles. */
   channel(channelId: string): Promise<APIChannel>;
   guild(guildId: string): Promise<APIGuild>;
@@ -40,18 +42,23 @@ export function createDiscordRest(settings: {
     settings.DISCORD_TOKEN,
   );
   return {
-    postMessage: async (channelId, body) =>
-      (await rest.post(Routes.channelMessages(channelId), { body })) as APIMessage,
-    editOriginal: (interaction, body) =>
+    postMessage: async (channelId, body, files) =>
+      (await rest.post(Routes.channelMessages(channelId), { body, ...(files && { files }) })) as APIMessage,
+    editOriginal: (interaction, body, files) =>
       onceTheWebhookExists(interaction, () =>
         rest.patch(Routes.webhookMessage(interaction.application_id, interaction.token, '@original'), {
           body,
           auth: false,
+          ...(files && { files }),
         }),
       ),
-    followUp: (interaction, body) =>
+    followUp: (interaction, body, files) =>
       onceTheWebhookExists(interaction, () =>
-        rest.post(Routes.webhook(interaction.application_id, interaction.token), { body, auth: false }),
+        rest.post(Routes.webhook(interaction.application_id, interaction.token), {
+          body,
+          auth: false,
+          ...(files && { files }),
+        }),
       ),
     channel: async (channelId) => (await rest.get(Routes.channel(channelId))) as APIChannel,
     guild: async (guildId) => (await rest.get(Routes.guild(guildId))) as APIGuild,

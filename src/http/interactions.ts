@@ -8,11 +8,12 @@ import {
   type APIMessageComponentInteraction,
   ApplicationCommandType,
   ComponentType,
+  InteractionResponseType,
   InteractionType,
   MessageFlags,
   Utils,
 } from 'discord.js';
-import { usage } from '../answers/reply.js';
+import { type Reply, usage } from '../answers/reply.js';
 import type { RawArgs } from '../commands/command.js';
 import { commandOf } from '../commands/parse-line.js';
 import { createContext, findCommand } from '../commands/registry.js';
@@ -20,14 +21,16 @@ import { answer, type BotDeps } from '../discord/answer.js';
 import { readClick } from '../discord/custom-id.js';
 import { CHANNEL_OPTION, HIDE_OPTION } from '../discord/definitions.js';
 import { withoutMentionOf } from '../discord/mentions.js';
-import { isPrivate } from '../discord/message.js';
+import { isPrivate, type MessageOptions } from '../discord/message.js';
 import { expiredButton, foldedPrompt, madeBeforeReload, nothingToAsk } from '../discord/notices.js';
 import { isThreadType, mayPost } from '../discord/permissions.js';
 import { isModeratorLine, splitChannel } from '../discord/summary.js';
 import { LIMITS } from '../limits.js';
+import type { InteractionToken } from './discord-rest.js';
 import type { Handled, InteractionDeps } from './handled.js';
 import { moderate } from './moderation.js';
-import { choicesResponse, messageBody, PONG, replyWith, updateWith } from './respond.js';
+import { choicesResponse, deferFor, messageBody, PONG, replyWith, updateWith } from './respond.js';
+import { upload } from './upload.js';
 
 /**
  * Interactions as Discord posts them to the endpoint, answered by the same core and the same
@@ -115,7 +118,29 @@ function onCommand(interaction: APIChatInputApplicationCommandInteraction, deps:
     return moderate(interaction, { run, ...(channelId && { channelId }) }, user, deps);
   }
   const reply = answer(deps, { command: name, args }, 1, user);
-  return { response: replyWith(reply, { hidden: hidden || !mayPostHere(interaction) }), outcome: reply.kind };
+  return answerWith(reply, { hidden: hidden || !mayPostHere(interaction) }, interaction, deps);
+}
+
+/**
+ * The reply as the response; one with a file is deferred instead, and the answer with its file
+ * replaces "thinking…" through REST (Discord takes no file in the HTTP response).
+ */
+function answerWith(
+  reply: Reply,
+  options: MessageOptions,
+  interaction: InteractionToken,
+  deps: InteractionDeps,
+): Handled {
+  if (!reply.file) return { response: replyWith(reply, options), outcome: reply.kind };
+  return {
+    response: deferFor(reply, options),
+    outcome: 'deferred',
+    afterwards: async () => {
+      const { body, files } = await upload(reply, options, deps);
+      await deps.rest.editOriginal(interaction, body, files);
+      return reply.kind;
+    },
+  };
 }
 
 /** The command's own options as typed; Discord's additions (hide, channel) are the adapter's. */
@@ -132,7 +157,7 @@ function readOptions(options: APIApplicationCommandInteractionDataOption[]) {
   return { args, hidden, channelId };
 }
 
-function onAskMenu(interaction: APIMessageApplicationCommandInteraction, deps: BotDeps): Handled {
+function onAskMenu(interaction: APIMessageApplicationCommandInteraction, deps: InteractionDeps): Handled {
   const target = interaction.data.resolved.messages[interaction.data.target_id];
   if (!target) throw new Error('the interaction does not carry the message it was used on');
   // A bot's user id is its application's id.
@@ -142,10 +167,7 @@ function onAskMenu(interaction: APIMessageApplicationCommandInteraction, deps: B
     return { response: replyWith(reply, { hidden: true }), outcome: reply.kind };
   }
   const reply = answer(deps, { command: 'ask', args: { question } }, 1, userOf(interaction));
-  return {
-    response: replyWith(reply, { hidden: !mayPostHere(interaction), asked: question }),
-    outcome: reply.kind,
-  };
+  return answerWith(reply, { hidden: !mayPostHere(interaction), asked: question }, interaction, deps);
 }
 
 function clicked(interaction: APIMessageComponentInteraction) {
@@ -179,8 +201,19 @@ function onClick(interaction: APIMessageComponentInteraction, deps: InteractionD
   const reply = madeBeforeReload(madeAt(message), deps.reloadedAt, answer(deps, line));
   // A button whose record has gone since its message was made tells only the one who clicked.
   const options = { hidden: action.hidden || reply.kind === 'not-found' || !mayPostHere(interaction) };
-  if (!isEphemeral(message)) return { response: replyWith(reply, options), outcome: reply.kind };
+  if (!isEphemeral(message)) return answerWith(reply, options, interaction, deps);
   // A pick from a private prompt ("which meeting?") answers in its place…
+  if (isPrivate(reply, options) && reply.file) {
+    return {
+      response: { type: InteractionResponseType.DeferredMessageUpdate },
+      outcome: 'deferred',
+      afterwards: async () => {
+        const { body, files } = await upload(reply, options, deps);
+        await deps.rest.editOriginal(interaction, body, files);
+        return reply.kind;
+      },
+    };
+  }
   if (isPrivate(reply, options))
     return { response: updateWith(messageBody(reply, options)), outcome: reply.kind };
   // …unless the user asked in public: fold the prompt away and answer where everyone can see.
@@ -188,7 +221,8 @@ function onClick(interaction: APIMessageComponentInteraction, deps: InteractionD
     response: updateWith({ content: foldedPrompt(reply), embeds: [], components: [] }),
     outcome: reply.kind,
     afterwards: async () => {
-      await deps.rest.followUp(interaction, messageBody(reply, options));
+      const { body, files } = await upload(reply, options, deps);
+      await deps.rest.followUp(interaction, body, files);
       return reply.kind;
     },
   };

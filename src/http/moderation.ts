@@ -22,6 +22,7 @@ import { type PostRequest, withChannel } from '../discord/summary.js';
 import { type RightsQuery, rightsOverRest } from './channel-rights.js';
 import type { Handled, InteractionDeps } from './handled.js';
 import { DEFER_PRIVATELY, messageBody, NO_MENTIONS, replyWith } from './respond.js';
+import { upload } from './upload.js';
 
 /**
  * Moderator tools over HTTP. The member's permissions arrive with the interaction and are checked
@@ -59,7 +60,13 @@ export function moderate(
   const channelId = request.channelId ?? interaction.channel.id;
   if (reply.kind !== 'answer') return privately(withChannel(reply, channelId));
   const query = whatDiscordSent(interaction, interaction.guild_id, interaction.member.user.id, channelId);
-  const known: PostRights = { member: query.member.bits, bot: query.bot.bits, inThread: query.inThread };
+  const withFile = reply.file !== undefined;
+  const known: PostRights = {
+    member: query.member.bits,
+    bot: query.bot.bits,
+    inThread: query.inThread,
+    withFile,
+  };
   const refusal = postRefusal(known);
   if (refusal && !('unknown' in refusal)) return privately(refusedPost(channelId, refusal), 'refused');
 
@@ -69,7 +76,7 @@ export function moderate(
     response: DEFER_PRIVATELY,
     outcome: 'deferred',
     afterwards: async () => {
-      const rights = refusal ? await rightsOverRest(deps.rest, query) : known;
+      const rights = refusal ? { ...(await rightsOverRest(deps.rest, query)), withFile } : known;
       const late = postRefusal(rights);
       if (!late) return post(interaction, channelId, reply, rights.inThread, deps);
       await deps.rest.editOriginal(interaction, messageBody(refusedPost(channelId, late), PRIVATELY));
@@ -87,10 +94,11 @@ async function post(
 ): Promise<string> {
   let posted: APIMessage;
   try {
-    posted = await deps.rest.postMessage(channelId, messageBody(reply, { hidden: false }));
+    const { body, files } = await upload(reply, { hidden: false }, deps);
+    posted = await deps.rest.postMessage(channelId, body, files);
   } catch (error) {
     if (!isDenied(error)) throw error;
-    const missing = postPermissions(inThread).map(([, permission]) => permission);
+    const missing = postPermissions(inThread, reply.file !== undefined).map(([, permission]) => permission);
     await deps.rest.editOriginal(
       interaction,
       messageBody(refusedPost(channelId, { who: 'bot', missing }), PRIVATELY),

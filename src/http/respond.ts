@@ -18,7 +18,7 @@ export const NO_MENTIONS = { parse: [...NO_PINGS.parse], replied_user: NO_PINGS.
 
 export type MessageBody = Pick<
   APIInteractionResponseCallbackData,
-  'content' | 'embeds' | 'components' | 'allowed_mentions' | 'flags'
+  'content' | 'embeds' | 'components' | 'allowed_mentions' | 'flags' | 'attachments'
 >;
 
 export function messageBody(reply: Reply, options: MessageOptions): MessageBody {
@@ -37,6 +37,13 @@ export const DEFER_PRIVATELY: APIInteractionResponse = {
   type: InteractionResponseType.DeferredChannelMessageWithSource,
   data: { flags: MessageFlags.Ephemeral },
 };
+
+/** "Summit is thinking…", seen by whom the answer will be, while a picture is drawn. */
+export function deferFor(reply: Reply, options: MessageOptions): APIInteractionResponse {
+  return isPrivate(reply, options)
+    ? DEFER_PRIVATELY
+    : { type: InteractionResponseType.DeferredChannelMessageWithSource };
+}
 
 /** A new message answering the interaction, ephemeral when the reply is private. */
 export function replyWith(reply: Reply, options: MessageOptions): APIInteractionResponse {

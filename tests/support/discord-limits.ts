@@ -36,6 +36,7 @@ export const DISCORD_LIMITS = {
   commandOptions: 25,
   commandTotal: 4000,
   modalTitle: 45,
+  attachmentDescription: 1024,
 } as const;
 
 /** JSON path of a rejected property, as Discord reports it: object keys and array indexes. */

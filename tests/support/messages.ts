@@ -6,7 +6,9 @@ import { type APIEmbed, type APIMessage, type APIMessageTopLevelComponent, Messa
 import type { InteractionCallback } from './fake-discord/index.js';
 
 /** The parts of a message the tests read, whichever way it reached Discord. */
-export type MessageData = Partial<Pick<APIMessage, 'embeds' | 'components' | 'content' | 'flags'>> & {
+export type MessageData = Partial<
+  Pick<APIMessage, 'embeds' | 'components' | 'content' | 'flags' | 'attachments'>
+> & {
   allowed_mentions?: { parse?: string[]; replied_user?: boolean };
 };
 

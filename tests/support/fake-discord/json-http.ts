@@ -5,10 +5,11 @@ export function numberOr(value: unknown, fallback: number): number {
   return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
 }
 
-export async function readBody(request: IncomingMessage): Promise<string> {
+/** The body as bytes: a multipart body holds files that decoding as text would spoil. */
+export async function readBody(request: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 /** JSON bodies are parsed; a multipart body is kept as a marker string so the route can refuse it. */

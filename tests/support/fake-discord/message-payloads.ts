@@ -1,5 +1,6 @@
 /** Message payloads: a new message as Discord builds it, and as Discord serves it. */
 import {
+  type APIAttachment,
   type APIEmbed,
   type APIMessage,
   type APIMessageTopLevelComponent,
@@ -36,6 +37,8 @@ export function botMessage(bot: APIUser, channelId: string, body: Record<string,
   const message = baseMessage(channelId, bot, typeof body.content === 'string' ? body.content : '');
   message.embeds = normalizeEmbeds(body.embeds);
   message.components = (body.components ?? []) as APIMessageTopLevelComponent[];
+  // Files uploaded with the message (see multipart.ts), already stored.
+  if (Array.isArray(body.attachments)) message.attachments = body.attachments as APIAttachment[];
   if ('allowed_mentions' in body) message.allowed_mentions_sent = structuredClone(body.allowed_mentions);
   return message;
 }

@@ -5,6 +5,7 @@
  */
 import {
   type APIApplicationCommand,
+  type APIAttachment,
   type APIMessage,
   type APIMessageTopLevelComponent,
   GatewayIntentBits,
@@ -86,6 +87,7 @@ export class FakeState {
     if ('content' in body) next.content = typeof body.content === 'string' ? body.content : '';
     if ('embeds' in body) next.embeds = normalizeEmbeds(body.embeds);
     if ('components' in body) next.components = (body.components ?? []) as APIMessageTopLevelComponent[];
+    if (Array.isArray(body.attachments)) next.attachments = body.attachments as APIAttachment[];
     if ('allowed_mentions' in body) next.allowed_mentions_sent = structuredClone(body.allowed_mentions);
     // Only SUPPRESS_EMBEDS can change on an edit; filling in a deferred reply clears LOADING.
     const suppress = numberOr(body.flags, flags) & MessageFlags.SuppressEmbeds;

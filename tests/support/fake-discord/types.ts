@@ -9,6 +9,8 @@ import type {
   InteractionResponseType,
   Locale,
 } from 'discord.js';
+import type { Issue } from '../discord-limits.js';
+import type { UploadedFile } from './multipart.js';
 
 export interface FakeDiscordOptions {
   /** The bot token the fake accepts (REST `Authorization: Bot <token>` and gateway IDENTIFY). */
@@ -78,6 +80,9 @@ export interface RecordedRequest {
   query: Record<string, string>;
   headers: IncomingHttpHeaders;
   body: unknown;
+  /** The files of a multipart body (`files[n]`), and what was wrong with the body's form. */
+  files?: UploadedFile[];
+  uploadIssues?: Issue[];
   status: number;
   response: unknown;
 }

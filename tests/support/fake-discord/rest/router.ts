@@ -5,6 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FakeDiscord } from '../index.js';
 import { parseBody, readBody } from '../json-http.js';
+import { attachFiles, readMultipart } from '../multipart.js';
 import type { FakeState } from '../state.js';
 import type { RecordedRequest, Rejection } from '../types.js';
 import { ApplicationHandlers } from './applications.js';
@@ -12,7 +13,7 @@ import { ChannelHandlers } from './channels.js';
 import { RestFaults } from './faults.js';
 import { GuildHandlers } from './guilds.js';
 import { InteractionHandlers } from './interactions.js';
-import { DiscordError, type RestReply, type Route } from './route.js';
+import { DiscordError, type RestReply, type Route, throwIfIssues } from './route.js';
 
 export class RestRouter {
   /** Latency and rate limits the test asked for. */
@@ -32,13 +33,18 @@ export class RestRouter {
   async onHttpRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const raw = await readBody(request);
+    const contentType = request.headers['content-type'];
+    const upload = contentType?.startsWith('multipart/form-data')
+      ? await readMultipart(raw, contentType)
+      : undefined;
     const record: RecordedRequest = {
       method: request.method ?? 'GET',
       // Decoded, so tests can look for `/messages/@original` (discord.js sends `%40original`).
       path: decodeURIComponent(url.pathname.replace(/^\/api(\/v\d+)?(?=\/)/, '')),
       query: Object.fromEntries(url.searchParams),
       headers: request.headers,
-      body: parseBody(raw, request.headers['content-type']),
+      body: upload ? upload.body : parseBody(raw.toString('utf8'), contentType),
+      ...(upload && { files: upload.files, uploadIssues: upload.issues }),
       status: 0,
       response: undefined,
     };
@@ -68,9 +74,10 @@ export class RestRouter {
     try {
       if (typeof record.body === 'string' && record.body.startsWith('multipart')) {
         throw new DiscordError(400, { code: 50035, message: 'Invalid Form Body' }, [
-          'the fake accepts JSON bodies only',
+          'the fake accepts JSON and multipart/form-data bodies only',
         ]);
       }
+      throwIfIssues([...(record.uploadIssues ?? []), ...attachFiles(record.body, record.files ?? [])]);
       if (route.auth && record.headers.authorization !== `Bot ${this.fake.token}`) {
         throw new DiscordError(401, { code: 0, message: '401: Unauthorized' });
       }
