@@ -8,7 +8,8 @@ import { build } from 'esbuild';
  * the local fake Discord, the bot is ready in about half the time and idles about 20 MB smaller.
  *
  * Left out: the optional native add-ons discord.js and ws look for (the bot runs without them),
- * and yaml and zod, which the code loads only when a fact base must be validated.
+ * and yaml and zod, which the code loads only when a fact base must be validated; the record's
+ * store (kysely and its drivers, one a native add-on), which is imported once the bot is ready.
  */
 
 const CLI = fileURLToPath(new URL('../src/cli/', import.meta.url));
@@ -24,6 +25,6 @@ await build({
   banner: {
     js: "import { createRequire as requireFor } from 'node:module'; const require = requireFor(import.meta.url);",
   },
-  external: ['zlib-sync', 'bufferutil', 'utf-8-validate'],
+  external: ['zlib-sync', 'bufferutil', 'utf-8-validate', 'kysely', 'better-sqlite3', 'pg'],
   logLevel: 'warning',
 });

@@ -50,6 +50,7 @@ describe('deploying and logging in', () => {
       'sources',
       'summary',
       'reload',
+      'insights',
       'help',
       'Ask Summit',
     ]);
@@ -78,8 +79,8 @@ describe('deploying and logging in', () => {
   });
   it('deploys globally when no server is named, and says what it did', async () => {
     const { stdout } = await deployCommands(t.fake);
-    expect(stdout).toMatch(/^Deployed 12 commands globally: ask, meetings/);
-    expect(t.fake.registeredCommands()).toHaveLength(12);
+    expect(stdout).toMatch(/^Deployed 13 commands globally: ask, meetings/);
+    expect(t.fake.registeredCommands()).toHaveLength(13);
   });
 });
 

@@ -14,8 +14,9 @@ import { commandOf } from '../commands/parse-line.js';
 import { createContext, findCommand } from '../commands/registry.js';
 import { LIMITS } from '../limits.js';
 import { answer, type BotDeps, isGone, send } from './answer.js';
-import { readClick } from './custom-id.js';
+import { decodeVote, readClick } from './custom-id.js';
 import { CHANNEL_OPTION, HIDE_OPTION } from './definitions.js';
+import { commandLine, onVote, recordAnswer } from './feedback.js';
 import { withoutMentionOf } from './mentions.js';
 import { isPrivate, toMessage } from './message.js';
 import { expiredButton, foldedPrompt, madeBeforeReload, nothingToAsk } from './notices.js';
@@ -76,6 +77,7 @@ export async function handleInteraction(interaction: Interaction, deps: BotDeps)
 function describe(interaction: Interaction): string | undefined {
   if (interaction.isCommand() || interaction.isAutocomplete()) return interaction.commandName;
   if (!interaction.isButton() && !interaction.isStringSelectMenu()) return undefined;
+  if (decodeVote(interaction.customId)) return 'vote';
   const { line } = clicked(interaction);
   return line?.startsWith('/') ? commandOf(line) : 'expired-button';
 }
@@ -122,8 +124,17 @@ async function onCommand(interaction: ChatInputCommandInteraction, deps: BotDeps
     return runModeratorTool(interaction, { run, ...(channelId && { channelId }) }, deps);
   }
   const hidden = interaction.options.getBoolean(HIDE_OPTION) ?? false;
+  const started = performance.now();
   const reply = answer(deps, { command: interaction.commandName, args }, 1, interaction.user.id);
-  await send(interaction, reply, { hidden });
+  const asked = interaction.commandName === 'ask' ? String(args.question ?? '') : undefined;
+  const feedback = recordAnswer(deps, {
+    ...(asked !== undefined && { via: 'ask' as const }),
+    text: asked ?? commandLine(interaction.commandName, args),
+    reply,
+    guild: interaction.guildId,
+    started,
+  });
+  await send(interaction, reply, { hidden, feedback });
   return reply.kind;
 }
 
@@ -144,8 +155,16 @@ async function onAskMenu(interaction: MessageContextMenuCommandInteraction, deps
     await send(interaction, reply, { hidden: true });
     return reply.kind;
   }
+  const started = performance.now();
   const reply = answer(deps, { command: 'ask', args: { question } }, 1, interaction.user.id);
-  await send(interaction, reply, { hidden: false, asked: question });
+  const feedback = recordAnswer(deps, {
+    via: 'menu',
+    text: question,
+    reply,
+    guild: interaction.guildId,
+    started,
+  });
+  await send(interaction, reply, { hidden: false, asked: question, feedback });
   return reply.kind;
 }
 
@@ -155,6 +174,8 @@ const clicked = (interaction: Clicked) =>
   readClick(interaction.customId, interaction.isStringSelectMenu() ? interaction.values : undefined);
 
 async function onClick(interaction: Clicked, deps: BotDeps): Promise<Outcome> {
+  const vote = interaction.isButton() ? decodeVote(interaction.customId) : undefined;
+  if (vote) return onVote(interaction as ButtonInteraction, vote, deps);
   const { action, line } = clicked(interaction);
   if (!action || !line?.startsWith('/')) {
     const reply = expiredButton();

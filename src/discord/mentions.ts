@@ -3,6 +3,7 @@ import { type Reply, usage } from '../answers/reply.js';
 import { apology, newReference } from '../commands/dispatch.js';
 import { commandOf } from '../commands/parse-line.js';
 import { answer, type BotDeps } from './answer.js';
+import { mentionVia, recordAnswer } from './feedback.js';
 import { NO_PINGS, toMessage, toText } from './message.js';
 import { sendPermission } from './permissions.js';
 import { isModeratorLine } from './summary.js';
@@ -53,9 +54,14 @@ export async function handleMention(message: Message, deps: BotDeps): Promise<vo
           'Summaries are posted with the `/summary` command, which checks who may post.',
         )
       : answer(deps, question, 1, message.author.id);
+  const asked = question && !isModeratorLine(question);
+  const via = asked ? mentionVia(question) : undefined;
+  const feedback = asked
+    ? recordAnswer(deps, { ...(via && { via }), text: question, reply, guild: message.guildId, started })
+    : undefined;
   let outcome: string = reply.kind;
   try {
-    await respond(message, reply, permissions);
+    await respond(message, reply, permissions, feedback);
   } catch (error) {
     const reference = newReference();
     deps.log.error({ ...fields, err: error, reference }, 'mention failed');
@@ -77,8 +83,9 @@ async function respond(
   message: Message,
   reply: Reply,
   permissions: Readonly<PermissionsBitField> | null,
+  feedback?: string,
 ): Promise<void> {
-  const payload = toMessage(reply, { hidden: false });
+  const payload = toMessage(reply, { hidden: false, feedback });
   const body =
     permissions && !permissions.has(PermissionFlagsBits.EmbedLinks)
       ? { content: toText(reply), components: payload.components, allowedMentions: NO_PINGS }

@@ -9,6 +9,7 @@ import { type Reply, usage } from '../answers/reply.js';
 import type { Invocation } from '../commands/dispatch.js';
 import { commandOf } from '../commands/parse-line.js';
 import { findCommand } from '../commands/registry.js';
+import { insightsContext } from '../insights/prefetch.js';
 import { answer, type BotDeps, send } from './answer.js';
 import { CHANNEL_OPTION, MODERATOR_PERMISSION } from './definitions.js';
 import { NO_PINGS, toMessage } from './message.js';
@@ -66,7 +67,8 @@ export async function runModeratorTool(
     return 'refused';
   }
   if (!command?.publishes) {
-    const reply = answer(deps, request.run, 1, rationedUser(interaction));
+    const extra = await insightsContext(request.run, deps.recorder);
+    const reply = answer(deps, request.run, 1, rationedUser(interaction), extra);
     await send(interaction, reply, { hidden: true });
     return reply.kind;
   }

@@ -21,13 +21,16 @@ export interface Asked {
   kb: KnowledgeBase;
 }
 
-/** What kind of answer a reply is, as /insights counts them. */
+/**
+ * What kind of answer a reply is, as /insights counts them: a miss (whatever it offers instead)
+ * is a question the articles do not cover; "which one did you mean?" is a did-you-mean.
+ */
 export function answerKind(reply: Reply): AnswerKind {
   switch (reply.kind) {
     case 'answer':
       return 'answered';
     case 'not-found':
-      return reply.suggestions.length > 0 ? 'did-you-mean' : 'not-covered';
+      return 'not-covered';
     case 'ambiguous':
       return 'did-you-mean';
     default:

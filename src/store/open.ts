@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { migrate } from './migrations.js';
 import type { Database } from './schema.js';
-import { Store } from './store.js';
+import type { Store } from './store.js';
 
 /**
  * Where the record lives: a SQLite file in the data folder by default, or the PostgreSQL server
@@ -29,6 +29,7 @@ export async function openStore(where: StoreLocation): Promise<Store> {
     await db.destroy().catch(() => {});
     throw error;
   }
+  const { Store } = await import('./store.js');
   return new Store(db, where.databaseUrl ? 'postgres' : 'sqlite');
 }
 
