@@ -57,8 +57,10 @@ async function postgres(url: string): Promise<Kysely<Database>> {
     statement_timeout: 30_000,
     idleTimeoutMillis: 30_000,
   });
-  // A server that goes away makes idle clients emit errors; the next query reports it instead.
+  // A server that goes away makes its clients emit errors, idle or busy; unheard, one would end
+  // the process. The query in flight fails anyway, and the queue tries its batch again.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return db;
 }
