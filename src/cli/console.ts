@@ -6,6 +6,9 @@ import { plural } from '../answers/format.js';
 import { renderText } from '../console/render.js';
 import { reportToStderr } from '../console/report.js';
 import { ConsoleSession } from '../console/session.js';
+import { insightsContext } from '../insights/prefetch.js';
+import { recordingOptions, recordingSchema } from '../insights/settings.js';
+import { storeReader } from '../insights/store-reader.js';
 import { openLiveEngine } from './open-engine.js';
 
 const HISTORY_FILE = process.env.SUMMIT_HISTORY ?? join(homedir(), '.summit_history');
@@ -27,6 +30,11 @@ const session = new ConsoleSession(engine, reportToStderr, Math.random, () => li
 const interactive = Boolean(process.stdin.isTTY);
 const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
 const { kb } = engine;
+// /insights reads the record the bot keeps; a setting that does not parse leaves it absent.
+const recording = recordingSchema.safeParse(
+  Object.fromEntries(Object.entries(process.env).filter(([, value]) => value?.trim())),
+);
+const record = recording.success ? storeReader(recordingOptions(recording.data)) : undefined;
 
 if (interactive) {
   console.log(
@@ -46,17 +54,31 @@ const rl = createInterface({
   prompt: interactive ? 'summit> ' : '',
 });
 
+/** Lines are answered in order, even one that waits for the record. */
+let answering = Promise.resolve();
+/** The rest of a chunk of input already read still arrives after /quit; it goes unanswered. */
+let quit = false;
+
 rl.on('line', (line) => {
   const text = line.trim();
+  if (quit) return;
   if (text === '/quit' || text === '/exit') {
+    quit = true;
     rl.close();
     return;
   }
-  if (text) console.log(`${renderText(session.answer(text), { color })}\n`);
-  rl.prompt();
+  answering = answering.then(async () => {
+    if (text) {
+      const extra = await insightsContext(text, record);
+      console.log(`${renderText(session.answer(text, extra), { color })}\n`);
+    }
+    rl.prompt();
+  });
 });
 
-rl.on('close', () => {
+rl.on('close', async () => {
+  await answering;
+  await record?.close();
   if (interactive) {
     const history = (rl as unknown as { history?: string[] }).history ?? [];
     try {

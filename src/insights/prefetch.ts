@@ -2,7 +2,12 @@ import type { Context } from '../commands/command.js';
 import type { Invocation } from '../commands/dispatch.js';
 import { DEFAULT_INSIGHTS_DAYS, insightsCommand } from '../commands/insights.js';
 import { parseLine } from '../commands/parse-line.js';
-import type { Recorder } from './recorder.js';
+import type { InsightsData } from '../store/store.js';
+
+/** Whatever can read the record for a period: the recorder of a running bot, or the store itself. */
+export interface InsightsSource {
+  report(days: number): Promise<InsightsData | undefined>;
+}
 
 /**
  * Commands answer synchronously from what the context holds; /insights needs the store, which
@@ -11,9 +16,9 @@ import type { Recorder } from './recorder.js';
  */
 export async function insightsContext(
   run: Invocation | string,
-  recorder: Recorder | undefined,
+  source: InsightsSource | undefined,
 ): Promise<Partial<Context>> {
-  if (!recorder) return {};
+  if (!source) return {};
   let invocation: Invocation;
   try {
     invocation = typeof run === 'string' ? parseLine(run) : run;
@@ -23,6 +28,6 @@ export async function insightsContext(
   if (invocation.command !== insightsCommand.name) return {};
   const days = Number(invocation.args.days ?? DEFAULT_INSIGHTS_DAYS);
   if (!Number.isInteger(days) || days < 1) return {};
-  const insights = await recorder.report(days).catch(() => undefined);
+  const insights = await source.report(days).catch(() => undefined);
   return insights ? { insights } : {};
 }
