@@ -22,11 +22,16 @@ const MIGRATIONS: Record<string, Migration> = {
         .addColumn('latency_ms', 'integer', (c) => c.notNull())
         .addColumn('kb_version', 'varchar(64)', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('questions_asked_at').on('questions').column('asked_at').execute();
+      // Covering indexes: /insights reads a period's counts and groups without touching the rows.
       await db.schema
-        .createIndex('questions_kind_asked_at')
+        .createIndex('questions_asked_at_kind_topic')
         .on('questions')
-        .columns(['kind', 'asked_at'])
+        .columns(['asked_at', 'kind', 'topic'])
+        .execute();
+      await db.schema
+        .createIndex('questions_kind_asked_at_terms')
+        .on('questions')
+        .columns(['kind', 'asked_at', 'terms', 'id'])
         .execute();
       await db.schema
         .createTable('votes')

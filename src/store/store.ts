@@ -78,7 +78,7 @@ export class Store {
         .execute(),
       db
         .selectFrom('questions')
-        .select(['terms', (eb) => eb.fn.countAll().as('n'), (eb) => eb.fn.max('text').as('example')])
+        .select(['terms', (eb) => eb.fn.countAll().as('n'), (eb) => eb.fn.max('id').as('example')])
         .where('asked_at', '>=', since)
         .where('kind', 'in', UNANSWERED)
         .groupBy('terms')
@@ -114,11 +114,24 @@ export class Store {
         .execute(),
     ]);
     const byKind = Object.fromEntries(kinds.map((k) => [k.kind, Number(k.n)]));
+    // One wording per group, read by id once the groups are known.
+    const ids = unanswered.map((u) => String(u.example));
+    const texts = new Map(
+      ids.length
+        ? (await db.selectFrom('questions').select(['id', 'text']).where('id', 'in', ids).execute()).map(
+            (q) => [q.id, q.text],
+          )
+        : [],
+    );
     return {
       since,
       total: kinds.reduce((n, k) => n + Number(k.n), 0),
       byKind,
-      unanswered: unanswered.map((u) => ({ terms: u.terms, count: Number(u.n), example: String(u.example) })),
+      unanswered: unanswered.map((u) => ({
+        terms: u.terms,
+        count: Number(u.n),
+        example: texts.get(String(u.example)) ?? '',
+      })),
       downvoted: downvoted.map((d) => ({ id: d.id, text: d.text, down: Number(d.down), up: Number(d.up) })),
       topics: topics.map((t) => ({ topic: String(t.topic), count: Number(t.n) })),
     };
