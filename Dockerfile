@@ -23,6 +23,7 @@ RUN npm run build && npm prune --omit=dev
 FROM node:${NODE_VERSION}-bookworm-slim
 ENV NODE_ENV=production \
     KNOWLEDGE_DIR=/app/knowledge \
+    SUMMIT_DATA_DIR=/app/data \
     METRICS_PORT=9090 \
     PORT=8080
 WORKDIR /app
@@ -31,6 +32,9 @@ COPY --from=build /app/node_modules node_modules
 COPY --from=build /app/dist dist
 COPY --chown=node:node knowledge knowledge
 COPY docker/entrypoint.sh /usr/local/bin/summit
+# The record of questions (SQLite) lives here unless DATABASE_URL names a PostgreSQL server.
+RUN mkdir -p /app/data && chown node:node /app/data
+VOLUME /app/data
 USER node
 EXPOSE 8080 9090
 HEALTHCHECK --interval=30s --timeout=3s --start-period=20s --retries=3 \

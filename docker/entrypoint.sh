@@ -14,5 +14,6 @@ case "$mode" in
   knowledge:check) exec node dist/src/cli/knowledge-check.js "$@" ;;
   ask) exec node dist/src/cli/ask.js "$@" ;;
   console) exec node dist/src/cli/console.js "$@" ;;
+  insights) exec node dist/src/cli/insights.js "$@" ;;
   *) exec "$mode" "$@" ;;
 esac

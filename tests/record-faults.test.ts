@@ -15,7 +15,7 @@ import { openStore, type StoreLocation } from '../src/store/open.js';
 import { type QuestionRow, Store } from '../src/store/store.js';
 import { startTestBot } from './support/bot.js';
 import { messageOf, textOf } from './support/messages.js';
-import { POSTGRES_MISSING, postgresBin, startPostgres } from './support/postgres.js';
+import { hasPostgres, startPostgres } from './support/postgres.js';
 import { engine } from './support/summit.js';
 
 const dirs: string[] = [];
@@ -198,7 +198,7 @@ describe('answers on Discord while the store is slow', () => {
   }, 30_000);
 });
 
-describe.skipIf(!postgresBin())('a PostgreSQL server lost mid-run and back', () => {
+describe.skipIf(!hasPostgres('record-faults.test.ts'))('a PostgreSQL server lost mid-run and back', () => {
   it('keeps questions while the server is down and writes them when it is back', async () => {
     const pg = await startPostgres();
     try {
@@ -219,4 +219,3 @@ describe.skipIf(!postgresBin())('a PostgreSQL server lost mid-run and back', () 
     }
   }, 60_000);
 });
-if (!postgresBin()) console.warn(`record-faults.test.ts: PostgreSQL test skipped. ${POSTGRES_MISSING}`);

@@ -11,11 +11,10 @@ import { reply } from '../src/answers/reply.js';
 import { questionRow } from '../src/insights/record.js';
 import { openStore } from '../src/store/open.js';
 import type { QuestionRow, Store } from '../src/store/store.js';
-import { POSTGRES_MISSING, postgresBin, startPostgres, type TestPostgres } from './support/postgres.js';
+import { hasPostgres, startPostgres, type TestPostgres } from './support/postgres.js';
 import { engine } from './support/summit.js';
 
-const hasPostgres = postgresBin() !== undefined;
-if (!hasPostgres) console.warn(`store.test.ts: PostgreSQL tests skipped. ${POSTGRES_MISSING}`);
+const withPostgres = hasPostgres('store.test.ts');
 
 const kb = engine().kb;
 const NOW = Date.UTC(2026, 11, 1);
@@ -101,7 +100,7 @@ storeContract('embedded SQLite', () => openStore({ dataDir: join(dir, 'data') })
 
 let pg: TestPostgres | undefined;
 afterAll(() => pg?.remove());
-describe.skipIf(!hasPostgres)('PostgreSQL', () => {
+describe.skipIf(!withPostgres)('PostgreSQL', () => {
   storeContract('a real server', async () => {
     pg = await startPostgres();
     return openStore({ databaseUrl: pg.url, dataDir: dir });

@@ -5,6 +5,7 @@ import { createInteractionServer, INTERACTIONS_PATH } from '../http/server.js';
 import { readHttpSettings } from '../http/settings.js';
 import { publicKeyFromHex } from '../http/verify.js';
 import { startOpsServer } from '../ops/ops-server.js';
+import { readRecordingSettings } from '../ops/recording-settings.js';
 import { startRuntime } from '../ops/runtime.js';
 import { settingsOrExit, stopOnSignals } from './lifecycle.js';
 import { openLiveEngine } from './open-engine.js';
@@ -17,13 +18,14 @@ import { openLiveEngine } from './open-engine.js';
  */
 
 const settings = settingsOrExit(() => readHttpSettings());
+const recording = settingsOrExit(() => readRecordingSettings());
 const log = createLogger({ level: settings.LOG_LEVEL, secrets: [settings.DISCORD_TOKEN] });
 const live = openLiveEngine();
 log.info({ version: live.engine.kb.version, meetings: live.engine.kb.meetings.length }, 'fact base loaded');
 
 process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection'));
 
-const runtime = startRuntime({ live, log, watch: settings.KNOWLEDGE_WATCH === 'on' });
+const runtime = startRuntime({ live, log, watch: settings.KNOWLEDGE_WATCH === 'on', recording });
 const app = createInteractionServer({
   deps: runtime.deps,
   rest: createDiscordRest(settings),
@@ -37,6 +39,8 @@ stopOnSignals(log, async () => {
   runtime.stop();
   ops?.close();
   await app.close();
+  // After the last request: what it recorded is written too.
+  await runtime.closeRecord();
 });
 
 try {
@@ -51,6 +55,8 @@ try {
   const port = await app.listen(settings.PORT);
   listening = true;
   log.info({ port, path: INTERACTIONS_PATH }, 'listening');
+  // The record's store opens once requests are taken: start-up never waits for a database.
+  runtime.openRecord();
 } catch (err) {
   log.fatal({ err }, 'could not listen');
   console.error(

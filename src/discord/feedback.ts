@@ -51,15 +51,20 @@ export function commandLine(command: string, args: RawArgs): string {
   return [`/${command}`, ...Object.entries(args).map(([name, value]) => `${name}:${value}`)].join(' ');
 }
 
-/** Records a click on 👍/👎 and thanks the member privately; a second click replaces the first. */
+/** Records a click on 👍/👎; returns what to tell the member (privately) and the outcome. */
+export function takeVote(deps: BotDeps, vote: Vote, memberId: string): { thanks: string; outcome: string } {
+  const counted = deps.recorder?.vote(vote.answer, memberId, vote.up) ?? false;
+  return counted
+    ? {
+        thanks: `Thanks: your ${vote.up ? '👍' : '👎'} is counted (once; click the other to change it). The moderators see which answers miss.`,
+        outcome: 'voted',
+      }
+    : { thanks: 'Thanks, but feedback is not being collected right now.', outcome: 'refused' };
+}
+
+/** A click on 👍/👎 on the gateway; a second click replaces the first. */
 export async function onVote(interaction: ButtonInteraction, vote: Vote, deps: BotDeps): Promise<string> {
-  const counted = deps.recorder?.vote(vote.answer, interaction.user.id, vote.up) ?? false;
-  await interaction.reply({
-    content: counted
-      ? `Thanks: your ${vote.up ? '👍' : '👎'} is counted (once; click the other to change it). The moderators see which answers miss.`
-      : 'Thanks, but feedback is not being collected right now.',
-    flags: MessageFlags.Ephemeral,
-    allowedMentions: NO_PINGS,
-  });
-  return counted ? 'voted' : 'refused';
+  const { thanks, outcome } = takeVote(deps, vote, interaction.user.id);
+  await interaction.reply({ content: thanks, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
+  return outcome;
 }

@@ -9,6 +9,7 @@ import {
   type APIMessageComponentInteraction,
   ApplicationCommandType,
   ComponentType,
+  InteractionResponseType,
   InteractionType,
   MessageFlags,
   Utils,
@@ -18,8 +19,9 @@ import type { RawArgs } from '../commands/command.js';
 import { commandOf } from '../commands/parse-line.js';
 import { createContext, findCommand } from '../commands/registry.js';
 import { answer, type BotDeps } from '../discord/answer.js';
-import { readClick } from '../discord/custom-id.js';
+import { decodeVote, readClick } from '../discord/custom-id.js';
 import { CHANNEL_OPTION, HIDE_OPTION } from '../discord/definitions.js';
+import { commandLine, recordAnswer, takeVote } from '../discord/feedback.js';
 import { withoutMentionOf } from '../discord/mentions.js';
 import { isPrivate } from '../discord/message.js';
 import { expiredButton, foldedPrompt, madeBeforeReload, nothingToAsk } from '../discord/notices.js';
@@ -27,7 +29,7 @@ import { isModeratorLine, splitChannel } from '../discord/summary.js';
 import { LIMITS } from '../limits.js';
 import type { DiscordRest } from './discord-rest.js';
 import { moderate } from './moderation.js';
-import { choicesResponse, messageBody, PONG, replyWith, updateWith } from './respond.js';
+import { choicesResponse, messageBody, NO_MENTIONS, PONG, replyWith, updateWith } from './respond.js';
 
 /**
  * Interactions as Discord posts them to the endpoint, answered by the same core and the same
@@ -94,6 +96,7 @@ export function commandNameOf(interaction: APIInteraction): string | undefined {
     return interaction.data.name;
   }
   if (interaction.type !== InteractionType.MessageComponent) return undefined;
+  if (decodeVote(interaction.data.custom_id)) return 'vote';
   const { line } = clicked(interaction);
   return line?.startsWith('/') ? commandOf(line) : 'expired-button';
 }
@@ -128,8 +131,17 @@ function onCommand(interaction: APIChatInputApplicationCommandInteraction, deps:
     const run = { command: command.name, args };
     return moderate(interaction, { run, ...(channelId && { channelId }) }, user, deps);
   }
+  const started = performance.now();
   const reply = answer(deps, { command: name, args }, 1, user);
-  return { response: replyWith(reply, { hidden }), outcome: reply.kind };
+  const asked = name === 'ask' ? String(args.question ?? '') : undefined;
+  const feedback = recordAnswer(deps, {
+    ...(asked !== undefined && { via: 'ask' as const }),
+    text: asked ?? commandLine(name, args),
+    reply,
+    guild: interaction.guild_id ?? null,
+    started,
+  });
+  return { response: replyWith(reply, { hidden, feedback }), outcome: reply.kind };
 }
 
 /** The command's own options as typed; Discord's additions (hide, channel) are the adapter's. */
@@ -155,8 +167,11 @@ function onAskMenu(interaction: APIMessageApplicationCommandInteraction, deps: B
     const reply = nothingToAsk();
     return { response: replyWith(reply, { hidden: true }), outcome: reply.kind };
   }
+  const started = performance.now();
   const reply = answer(deps, { command: 'ask', args: { question } }, 1, userOf(interaction));
-  return { response: replyWith(reply, { hidden: false, asked: question }), outcome: reply.kind };
+  const guild = interaction.guild_id ?? null;
+  const feedback = recordAnswer(deps, { via: 'menu', text: question, reply, guild, started });
+  return { response: replyWith(reply, { hidden: false, asked: question, feedback }), outcome: reply.kind };
 }
 
 function clicked(interaction: APIMessageComponentInteraction) {
@@ -168,6 +183,18 @@ function clicked(interaction: APIMessageComponentInteraction) {
 }
 
 function onClick(interaction: APIMessageComponentInteraction, deps: InteractionDeps): Handled {
+  const vote = decodeVote(interaction.data.custom_id);
+  const voter = userOf(interaction);
+  if (vote && voter) {
+    const { thanks, outcome } = takeVote(deps, vote, voter);
+    return {
+      response: {
+        type: InteractionResponseType.ChannelMessageWithSource,
+        data: { content: thanks, flags: MessageFlags.Ephemeral, allowed_mentions: NO_MENTIONS },
+      },
+      outcome,
+    };
+  }
   const { action, line } = clicked(interaction);
   if (!action || !line?.startsWith('/')) {
     return { response: replyWith(expiredButton(), { hidden: true }), outcome: 'stale' };

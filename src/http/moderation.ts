@@ -14,6 +14,7 @@ import { MODERATOR_PERMISSION } from '../discord/definitions.js';
 import { cannotPost, moderatorsOnly, postedIn, serversOnly } from '../discord/notices.js';
 import { isDenied, postPermissions } from '../discord/permissions.js';
 import { type PostRequest, withChannel } from '../discord/summary.js';
+import { insightsContext, readsTheRecord } from '../insights/prefetch.js';
 import type { Handled, InteractionDeps } from './interactions.js';
 import { DEFER_PRIVATELY, messageBody, NO_MENTIONS, replyWith } from './respond.js';
 
@@ -44,6 +45,19 @@ export function moderate(
   if (!interaction.guild_id || !interaction.member) return privately(serversOnly(name), 'refused');
   if (!new PermissionsBitField(BigInt(interaction.member.permissions)).has(MODERATOR_PERMISSION)) {
     return privately(moderatorsOnly(name, publishes), 'refused');
+  }
+  if (readsTheRecord(request.run)) {
+    // The store answers asynchronously: acknowledge within Discord's window, then answer.
+    return {
+      response: DEFER_PRIVATELY,
+      outcome: 'deferred',
+      afterwards: async () => {
+        const extra = await insightsContext(request.run, deps.recorder);
+        const reply = answer(deps, request.run, 1, rationedUser, extra);
+        await deps.rest.editOriginal(interaction, messageBody(reply, PRIVATELY));
+        return reply.kind;
+      },
+    };
   }
   const reply = answer(deps, request.run, 1, rationedUser);
   if (!publishes) return privately(reply);

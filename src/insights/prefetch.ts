@@ -1,7 +1,7 @@
 import type { Context } from '../commands/command.js';
 import type { Invocation } from '../commands/dispatch.js';
 import { DEFAULT_INSIGHTS_DAYS, insightsCommand } from '../commands/insights.js';
-import { parseLine } from '../commands/parse-line.js';
+import { commandOf, parseLine } from '../commands/parse-line.js';
 import type { InsightsData } from '../store/store.js';
 
 /** Whatever can read the record for a period: the recorder of a running bot, or the store itself. */
@@ -14,6 +14,11 @@ export interface InsightsSource {
  * answers asynchronously. Adapters call this before running a command: for /insights it reads
  * the period asked for and returns it in the context (nothing when the store cannot answer).
  */
+/** Whether a command line or invocation asks for /insights, which waits for the store. */
+export function readsTheRecord(run: Invocation | string): boolean {
+  return (typeof run === 'string' ? commandOf(run) : run.command) === insightsCommand.name;
+}
+
 export async function insightsContext(
   run: Invocation | string,
   source: InsightsSource | undefined,
@@ -25,7 +30,7 @@ export async function insightsContext(
   } catch {
     return {};
   }
-  if (invocation.command !== insightsCommand.name) return {};
+  if (!readsTheRecord(invocation)) return {};
   const days = Number(invocation.args.days ?? DEFAULT_INSIGHTS_DAYS);
   if (!Number.isInteger(days) || days < 1) return {};
   const insights = await source.report(days).catch(() => undefined);

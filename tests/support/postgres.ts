@@ -29,6 +29,17 @@ export function postgresBin(): string | undefined {
 export const POSTGRES_MISSING =
   'PostgreSQL is not installed (no initdb under /usr/lib/postgresql): apt-get install -y postgresql, as .ci/run does';
 
+/**
+ * Whether the PostgreSQL tests can run; a test file skips them (saying why) when they cannot,
+ * except in CI, which installs PostgreSQL and so must run them.
+ */
+export function hasPostgres(file: string): boolean {
+  if (postgresBin()) return true;
+  if (process.env.CI) throw new Error(`${file}: ${POSTGRES_MISSING}`);
+  console.warn(`${file}: the PostgreSQL tests are skipped. ${POSTGRES_MISSING}`);
+  return false;
+}
+
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
