@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { stemmer } from 'stemmer';
 import type { Reply } from '../answers/reply.js';
 import type { KnowledgeBase } from '../knowledge/model.js';
 import { STOPWORDS } from '../search/stopwords.js';
@@ -47,11 +48,12 @@ export function visible(text: string): string {
 
 /**
  * A question's content words with the search engine's own tokens: lower case, accents folded,
- * function words left out, each once, sorted. "When did they meet in Sochi?" and "in sochi when
- * did they meet" have the same terms.
+ * function words left out, reduced to their stems (Porter's), each once, sorted. "When did they
+ * meet in Sochi?" and "in sochi when did they meet" have the same terms, and "prices" is "price".
  */
 export function termsOf(text: string): string[] {
-  return [...new Set(searchTokens(visible(text)).filter((t) => t.length > 1 && !STOPWORDS.has(t)))].sort();
+  const words = searchTokens(visible(text)).filter((t) => t.length > 1 && !STOPWORDS.has(t));
+  return [...new Set(words.map((word) => stemmer(word)))].sort();
 }
 
 /** The fact base's topics as sets of terms (label and each alias), computed once per fact base. */
