@@ -1,15 +1,16 @@
-# syntax=docker/dockerfile:1
-#
-# Summit in one image, for both ways of running it:
-#   docker run --env-file .env summit                               the gateway bot (npm start)
+# Summit in one image, for every way of running it:
+#   docker run --env-file .env summit                               the gateway bot (start)
 #   docker run --env-file .env -p 8080:8080 summit serve            the HTTP interactions endpoint
-# The fact base is baked in at /app/knowledge; mount a folder over it to replace it without a
-# rebuild (the bot reloads on change, or on /reload).
+#   docker run --rm summit help                                     the list of modes
+# The fact base is baked in at /app/knowledge, read-only to the bot; mount a folder over it to
+# replace it without a rebuild (the bot reloads on change, or on /reload). docs/docker.md explains
+# the rest, and `npm run test:image` builds the image and proves every mode.
 
-ARG NODE_VERSION=20
+# Node 24 is the current LTS; Node 20 reached its end of life on 2026-04-30.
+ARG NODE_IMAGE=node:24-bookworm-slim
 
 # --- build: compile TypeScript and prebuild the search data, then drop dev dependencies ---
-FROM node:${NODE_VERSION}-bookworm-slim AS build
+FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
 RUN npm ci --no-audit --no-fund
@@ -20,24 +21,30 @@ COPY knowledge knowledge
 RUN npm run build && npm prune --omit=dev
 
 # --- run: production dependencies and compiled code only, as an unprivileged user ---
-FROM node:${NODE_VERSION}-bookworm-slim
+FROM ${NODE_IMAGE}
 ENV NODE_ENV=production \
+    SUMMIT_IN_IMAGE=1 \
     KNOWLEDGE_DIR=/app/knowledge \
     SUMMIT_DATA_DIR=/app/data \
     METRICS_PORT=9090 \
+    METRICS_HOST=0.0.0.0 \
     PORT=8080
 WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules node_modules
 COPY --from=build /app/dist dist
-COPY --chown=node:node knowledge knowledge
+# Owned by root: the bot only reads its fact base, and a mounted volume replaces it anyway.
+COPY knowledge knowledge
 COPY docker/entrypoint.sh /usr/local/bin/summit
 # The record of questions (SQLite) lives here unless DATABASE_URL names a PostgreSQL server.
 RUN mkdir -p /app/data && chown node:node /app/data
 VOLUME /app/data
 USER node
-EXPOSE 8080 9090
-HEALTHCHECK --interval=30s --timeout=3s --start-period=20s --retries=3 \
-  CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.METRICS_PORT}/healthz`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+# 8080: serve's /interactions. 9090: /healthz and /metrics (shard n of start:sharded on 9090 + n).
+EXPOSE 8080 9090-9099
+# Probes every process that serves /healthz on the port it started with; one-shot and
+# interactive modes have nothing to probe and count as healthy (src/cli/healthcheck.ts).
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+  CMD ["node", "/app/dist/src/cli/healthcheck.js"]
 ENTRYPOINT ["summit"]
 CMD ["start"]

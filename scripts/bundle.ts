@@ -1,3 +1,4 @@
+import { copyFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -28,3 +29,6 @@ await build({
   external: ['zlib-sync', 'bufferutil', 'utf-8-validate', 'kysely', 'better-sqlite3', 'pg'],
   logLevel: 'warning',
 });
+
+// The environment it starts with goes beside it: package.json, the image and the shard manager read it there.
+copyFileSync(new URL('../../src/cli/gateway.env', import.meta.url), `${CLI}gateway.env`);

@@ -1,15 +1,14 @@
 import { Engine } from '../src/engine/engine.js';
 import { removeStaleIndexes, writePrebuiltIndexes } from '../src/engine/prebuilt.js';
-import { checkKnowledge } from '../src/knowledge/load.js';
+import { checkKnowledge, problemReport } from '../src/knowledge/load.js';
 import { removeStaleSnapshots, writeSnapshot } from '../src/knowledge/snapshot.js';
 import { knowledgeDir, loadEnv } from '../src/settings.js';
 
 /**
- * The last step of `npm run build`: validates the fact base (KNOWLEDGE_DIR, or knowledge/) and
- * saves it as a snapshot, so that starting while its files are unchanged skips parsing and
- * validation. Silent when it works, since every `npm run` script builds first. An invalid fact
- * base gets no snapshot and one line on stderr; the build does not fail for it, since
- * `npm run knowledge:check` is where the fact base is judged.
+ * The last step of a build: validates the fact base (KNOWLEDGE_DIR, or knowledge/) and saves it as
+ * a snapshot, so that starting while its files are unchanged skips parsing and validation. A fact
+ * base with problems fails the build with the same file:line lines as `npm run knowledge:check`,
+ * rather than leaving every start to find them.
  */
 loadEnv();
 const dir = knowledgeDir();
@@ -19,7 +18,7 @@ const { knowledge, problems } = checkKnowledge(dir);
 if (knowledge) {
   writeSnapshot(knowledge);
   writePrebuiltIndexes(knowledge, new Engine(knowledge).searchIndexes);
-} else
-  console.error(
-    `No knowledge snapshot: ${dir} has ${problems.length} problem(s); see npm run knowledge:check.`,
-  );
+} else {
+  console.error(problemReport(dir, problems));
+  process.exitCode = 1;
+}

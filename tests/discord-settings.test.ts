@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../src/discord/log.js';
-import { readDiscordSettings } from '../src/discord/settings.js';
+import { readDiscordSettings } from '../src/settings.js';
 
 const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GhIjKl.abcdefghijklmnopqrstuvwxyz0123';
 
@@ -21,6 +21,20 @@ describe('Discord settings', () => {
     expect(message).toContain('npm run console');
     expect(message).not.toContain('\n');
     expect(problem({ DISCORD_TOKEN: '   ' })).toMatch(/^DISCORD_TOKEN is not set/);
+  });
+
+  it('inside the image, says how to pass the token to the container and how to run the console there', () => {
+    vi.stubEnv('SUMMIT_IN_IMAGE', '1');
+    try {
+      const message = problem({});
+      expect(message).toMatch(
+        /^DISCORD_TOKEN is not set: pass your bot token to the container as DISCORD_TOKEN \(docker run -e DISCORD_TOKEN=… or --env-file/,
+      );
+      expect(message).toContain('docker run -it --rm summit console');
+      expect(message).not.toMatch(/\.env\b|npm run/);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it('names each malformed setting without echoing the token', () => {
@@ -59,7 +73,18 @@ describe('Discord settings', () => {
       DISCORD_API_URL: 'http://127.0.0.1:3000/api',
       LOG_LEVEL: 'info',
       KNOWLEDGE_WATCH: 'on',
+      METRICS_HOST: '127.0.0.1',
     });
+  });
+
+  it('serves /healthz and /metrics on loopback unless an IP address is given', () => {
+    expect(readDiscordSettings({ DISCORD_TOKEN: TOKEN, METRICS_HOST: '0.0.0.0' }).METRICS_HOST).toBe(
+      '0.0.0.0',
+    );
+    expect(readDiscordSettings({ DISCORD_TOKEN: TOKEN, METRICS_HOST: '::1' }).METRICS_HOST).toBe('::1');
+    expect(() => readDiscordSettings({ DISCORD_TOKEN: TOKEN, METRICS_HOST: 'everywhere' })).toThrow(
+      /^METRICS_HOST must be an IP address to listen on/,
+    );
   });
 });
 

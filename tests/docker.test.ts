@@ -1,15 +1,16 @@
 /**
- * The image cannot be built on a machine without a Docker engine, so its recipe is checked
- * against the repository instead: what it copies exists and is not ignored, every mode of the
- * entry point runs a program the build produces, it runs unprivileged with a health check, and
- * secrets and tests stay out of the build context.
+ * The image's recipe checked against the repository, in every run of the suite (building and
+ * running the image itself is `npm run test:image`, which needs a Docker engine): what it copies
+ * exists and is not ignored, every mode of the entry point runs a program the build produces, it
+ * runs unprivileged with a health check, and secrets and tests stay out of the build context.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GATEWAY_ENV, GATEWAY_NODE_FLAGS, GATEWAY_PROGRAM } from '../src/cli/lifecycle.js';
+import { GATEWAY_ENV, GATEWAY_PROGRAM } from '../src/cli/gateway-launch.js';
 import { ROOT } from './support/bot.js';
+import { imageModes } from './support/image-modes.js';
 
 const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
 const entrypoint = readFileSync(join(ROOT, 'docker/entrypoint.sh'), 'utf8');
@@ -51,49 +52,101 @@ describe('Dockerfile', () => {
   });
 
   it('keeps secrets, tests, dependencies and build output out of the build context', () => {
-    for (const path of ['.env', '.env.*', 'node_modules', 'dist', 'tests', '.git']) {
+    for (const path of ['.env', '.env.*', 'node_modules', 'dist', '.cache', 'tests', '.git']) {
       expect(ignored).toContain(path);
     }
     expect(ignored).toContain('!.env.example');
   });
 
-  it('runs as an unprivileged user, with a health check on /healthz and the fact base baked in', () => {
+  it('runs as an unprivileged user, with the fact base baked in, owned by root and read-only to that user', () => {
     expect(finalStage).toContain('USER node');
-    expect(finalStage.find((i) => i.startsWith('HEALTHCHECK'))).toMatch(/\/healthz/);
     expect(finalStage.join('\n')).toMatch(/KNOWLEDGE_DIR=\/app\/knowledge/);
-    expect(finalStage.some((i) => /^COPY .*knowledge knowledge$/.test(i))).toBe(true);
+    expect(finalStage).toContain('COPY knowledge knowledge');
+    expect(finalStage.some((i) => i.includes('--chown'))).toBe(false);
+  });
+
+  it('builds offline from any base that has Node, Node 24 by default, without fetching a BuildKit frontend', () => {
+    expect(dockerfile).not.toMatch(/^#\s*syntax=/m);
+    expect(instructions).toContain('ARG NODE_IMAGE=node:24-bookworm-slim');
+    expect(stages.every((i) => /^FROM \$\{NODE_IMAGE\}/.test(i))).toBe(true);
+  });
+
+  it('checks health with a program the build produces, and exposes every port a mode serves', () => {
+    const check = finalStage.find((i) => i.startsWith('HEALTHCHECK'));
+    expect(check).toContain('CMD ["node", "/app/dist/src/cli/healthcheck.js"]');
+    expect(existsSync(join(ROOT, 'dist/src/cli/healthcheck.js'))).toBe(true);
+    expect(finalStage).toContain('EXPOSE 8080 9090-9099');
+  });
+
+  it('serves /healthz and /metrics on every interface inside the container, where its published port leads', () => {
+    // Outside a container they stay on loopback (METRICS_HOST's default); the image opts out.
+    expect(finalStage.join('\n')).toMatch(/METRICS_HOST=0\.0\.0\.0/);
+    expect(finalStage.join('\n')).toMatch(/EXPOSE .*9090/);
   });
 
   it('offers every way of running Summit, each a program the build produces', () => {
-    const programs = [...entrypoint.matchAll(/exec node (?:--\S+ )*(dist\/\S+\.js)/g)].map(
-      (m) => m[1] as string,
-    );
+    const programs = [...entrypoint.matchAll(/exec node \/app\/(dist\/\S+\.js)/g)].map((m) => m[1] as string);
     expect(programs).toEqual(
       expect.arrayContaining([
         `dist/src/cli/${GATEWAY_PROGRAM}`,
         'dist/src/cli/serve.js',
         'dist/src/cli/start-sharded.js',
         'dist/src/cli/deploy-commands.js',
+        'dist/src/cli/knowledge-check.js',
+        'dist/src/cli/ask.js',
+        'dist/src/cli/console.js',
       ]),
     );
     for (const program of programs) expect(existsSync(join(ROOT, program)), program).toBe(true);
   });
 
-  it('runs the gateway bot with the same environment, Node flags and program as npm start and every shard', () => {
-    const flags = GATEWAY_NODE_FLAGS.join(' ');
-    const env = Object.entries(GATEWAY_ENV)
-      .map(([name, value]) => `${name}=${value}`)
-      .join(' ');
-    expect(entrypoint).toContain(`${env} exec node ${flags} dist/src/cli/${GATEWAY_PROGRAM}`);
+  it('starts the gateway bot with the environment npm start and every shard use, from one file', () => {
+    expect(GATEWAY_ENV).toEqual({
+      MALLOC_TRIM_THRESHOLD_: '131072',
+      NODE_OPTIONS: '--max-semi-space-size=1 --expose-gc',
+    });
     const scripts = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts as Record<
       string,
       string
     >;
-    expect(scripts.start).toContain(`${env} node ${flags} dist/src/cli/${GATEWAY_PROGRAM}`);
+    const sourced = /set -a\s*(?:&&|\n)\s*\. (?:\.|\/app)\/dist\/src\/cli\/gateway\.env/;
+    expect(scripts.start).toMatch(sourced);
+    expect(scripts.start).toContain(`node dist/src/cli/${GATEWAY_PROGRAM}`);
+    expect(entrypoint).toMatch(sourced);
+    for (const copy of [scripts.start, entrypoint]) {
+      for (const [name, value] of Object.entries(GATEWAY_ENV)) {
+        expect(copy).not.toContain(name === 'NODE_OPTIONS' ? '--max-semi-space-size' : value);
+      }
+    }
+    expect(existsSync(join(ROOT, 'dist/src/cli/gateway.env'))).toBe(true);
   });
 
   it('has an entry point the shell accepts, which runs the bot by default', () => {
     execFileSync('sh', ['-n', join(ROOT, 'docker/entrypoint.sh')]);
     expect(instructions).toContain('CMD ["start"]');
+  });
+
+  it('answers a mistyped mode with the list of modes', () => {
+    const run = spawnSync('sh', [join(ROOT, 'docker/entrypoint.sh'), 'server'], { encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^summit: there is no mode called 'server'\./);
+    expect(imageModes()).toEqual([
+      'start',
+      'start:sharded',
+      'serve',
+      'deploy-commands',
+      'knowledge:check',
+      'ask',
+      'console',
+      'insights',
+    ]);
+    for (const mode of imageModes()) {
+      expect(run.stderr).toMatch(new RegExp(`^  ${mode} `, 'm'));
+    }
+  });
+
+  it('keeps scripts and sources LF on every checkout', () => {
+    expect(readFileSync(join(ROOT, '.gitattributes'), 'utf8')).toMatch(/^\* text=auto eol=lf$/m);
+    expect(entrypoint).not.toContain('\r');
   });
 });

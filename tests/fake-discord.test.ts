@@ -5,6 +5,7 @@
 import { once } from 'node:events';
 import {
   ActionRowBuilder,
+  type APIUser,
   ApplicationCommandOptionType,
   ButtonBuilder,
   ButtonStyle,
@@ -619,6 +620,76 @@ describe('FakeDiscord with a plain discord.js client', () => {
     await until(() => handles() <= baseline, `active handles to fall back to ${baseline}`);
     const refused = await fetch(`${fake.apiUrl}/v10/gateway`).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(TypeError);
+  });
+});
+
+describe('FakeDiscord permissions, as Discord computes and sends them', () => {
+  const P = PermissionFlagsBits;
+  const GUILD = {
+    channels: [
+      { name: 'general' },
+      { name: 'staff', overwrites: [{ on: 'everyone' as const, deny: P.ViewChannel }] },
+      { name: 'read-only', overwrites: [{ on: 'everyone' as const, deny: P.SendMessages }] },
+      { name: 'mod-desk', overwrites: [{ on: 'channelModerator' as const, allow: P.ManageMessages }] },
+    ],
+  };
+
+  it('gives a member Manage Messages in one channel only, in member.permissions and as discord.js computes it', async () => {
+    const { fake, client } = await connect({ guilds: [GUILD] });
+    const user = fake.users.channelModerator;
+    const desk = await fake.slash(
+      'ask',
+      { question: 'here?' },
+      { user, channelId: fake.channel('mod-desk').id },
+    );
+    const general = await fake.slash('ask', { question: 'there?' }, { user });
+    expect(BigInt(desk.payload.member?.permissions ?? 0) & P.ManageMessages).toBe(P.ManageMessages);
+    expect(BigInt(general.payload.member?.permissions ?? 0) & P.ManageMessages).toBe(0n);
+    const member = await client.guilds.cache.get(fake.guild.id)?.members.fetch(user.id);
+    const cached = (name: string) => textChannel(client, fake.channel(name).id);
+    expect(member && cached('mod-desk').permissionsFor(member).has(P.ManageMessages)).toBe(true);
+    expect(member && cached('general').permissionsFor(member).has(P.ManageMessages)).toBe(false);
+    expect(member && cached('staff').permissionsFor(member).has(P.ViewChannel)).toBe(false);
+    expect(desk.payload.app_permissions).toBe(String(fake.botPermissions(fake.channel('mod-desk').id)));
+  });
+
+  it('resolves a chosen channel with id, name, type and the invoker’s permissions there, nothing about the bot', async () => {
+    const { fake } = await connect({ guilds: [GUILD] });
+    const staff = fake.channel('staff');
+    const readOnly = fake.channel('read-only');
+    const resolvedFor = async (user: APIUser, channelId: string) => {
+      const interaction = await fake.slash('post', { where: { channel: channelId } }, { user });
+      const data = interaction.payload.data as { resolved?: { channels?: Record<string, unknown> } };
+      return data.resolved?.channels?.[channelId] as Record<string, unknown>;
+    };
+    const hidden = await resolvedFor(fake.users.channelModerator, staff.id);
+    expect(Object.keys(hidden).sort()).toEqual(['id', 'name', 'permissions', 'type']);
+    expect(hidden).toMatchObject({ id: staff.id, name: 'staff', type: staff.type });
+    expect(BigInt(hidden.permissions as string) & P.ViewChannel).toBe(0n);
+    const readable = BigInt(
+      (await resolvedFor(fake.users.channelModerator, readOnly.id)).permissions as string,
+    );
+    expect(readable & (P.ViewChannel | P.SendMessages)).toBe(P.ViewChannel);
+    const owner = BigInt((await resolvedFor(fake.users.owner, staff.id)).permissions as string);
+    expect(owner & P.ViewChannel).toBe(P.ViewChannel);
+  });
+
+  it('answers the reads a bot computes permissions from: the guild’s roles and owner, a member’s roles', async () => {
+    const { fake, client } = await connect({ guilds: [GUILD] });
+    const guild = (await client.rest.get(Routes.guild(fake.guild.id))) as {
+      owner_id: string;
+      roles: unknown[];
+    };
+    expect(guild.owner_id).toBe(fake.users.owner.id);
+    expect(guild.roles).toEqual(fake.guild.roles);
+    const moderator = (await client.rest.get(Routes.guildMember(fake.guild.id, fake.users.moderator.id))) as {
+      roles: string[];
+    };
+    expect(moderator.roles).toEqual([fake.guild.moderatorRoleId]);
+    await expect(client.rest.get(Routes.guildMember(fake.guild.id, '1'))).rejects.toMatchObject({
+      code: 10007,
+    });
+    expect(fake.unhandled).toEqual([]);
   });
 });
 

@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { TOKEN } from './support/bot.js';
 import { newSigner, postSigned } from './support/http-signing.js';
-import { runProgram, stopPrograms } from './support/process.js';
+import { freePort, runProgram, stopPrograms } from './support/process.js';
 
 afterEach(stopPrograms);
 
@@ -18,15 +18,24 @@ describe('npm run serve', () => {
     expect(await server.exited).toBe(1);
     const { stderr, stdout } = server.output();
     expect(stderr.trim().split('\n')).toEqual([
-      "summit: DISCORD_PUBLIC_KEY is not set: put your application's public key in .env (Developer Portal → General Information → Public Key).",
+      "summit: DISCORD_PUBLIC_KEY is not set: put your application's public key in .env (see .env.example); it is under General Information in the Developer Portal.",
     ]);
     expect(stdout).toBe('');
   });
 
   it('listens, answers a signed PING, and on SIGTERM stops and exits 0', async () => {
     const signer = newSigner();
-    const server = serve({ DISCORD_TOKEN: TOKEN, DISCORD_PUBLIC_KEY: signer.publicKeyHex, PORT: '0' });
+    const metricsPort = await freePort();
+    const server = serve({
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_PUBLIC_KEY: signer.publicKeyHex,
+      PORT: '0',
+      METRICS_PORT: String(metricsPort),
+    });
     const { port } = await server.until('listening');
+    // /healthz and /metrics are for operators: on loopback unless METRICS_HOST says otherwise.
+    const ops = await server.until('serving /healthz and /metrics');
+    expect(ops.address).toMatchObject({ address: '127.0.0.1', port: metricsPort });
     const body = JSON.stringify({ id: '1', application_id: '2', type: 1, token: 'ping', version: 1 });
     const pong = await postSigned(`http://127.0.0.1:${port}/interactions`, signer, body);
     expect(pong).toMatchObject({ status: 200, body: { type: 1 } });
@@ -38,5 +47,6 @@ describe('npm run serve', () => {
       expect.arrayContaining(['fact base loaded', 'listening', 'interaction', 'shutting down', 'stopped']),
     );
     expect(server.output().stdout).not.toContain(TOKEN);
+    expect(server.output().stdout.toLowerCase()).not.toContain(signer.publicKeyHex.toLowerCase());
   });
 });

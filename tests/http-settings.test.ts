@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readHttpSettings } from '../src/http/settings.js';
+import { readHttpSettings } from '../src/settings.js';
 
 const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GhIjKl.abcdefghijklmnopqrstuvwxyz0123';
 const KEY = 'a'.repeat(64);
@@ -15,7 +15,9 @@ function problem(env: Record<string, string>): string {
 
 describe('HTTP endpoint settings', () => {
   it('names the missing or malformed public key in one line, without echoing it', () => {
-    expect(problem({ DISCORD_TOKEN: TOKEN })).toMatch(/^DISCORD_PUBLIC_KEY is not set: .*Public Key\)\.$/);
+    expect(problem({ DISCORD_TOKEN: TOKEN })).toMatch(
+      /^DISCORD_PUBLIC_KEY is not set: .*Developer Portal\.$/,
+    );
     expect(problem({ DISCORD_TOKEN: TOKEN, DISCORD_PUBLIC_KEY: '  ' })).toMatch(
       /^DISCORD_PUBLIC_KEY is not set/,
     );

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   checkKnowledge,
@@ -516,5 +516,72 @@ describe('KNOWLEDGE_DIR and the ask CLI', () => {
     expect(stderr).toContain('[1].text (paris-2018-not-planned): quote not found verbatim');
     expect(stderr).toContain(`The fact base in ${dir} is not valid`);
     expect(stderr).not.toContain(STACK_LINE);
+  });
+});
+
+describe('a hostile knowledge folder', () => {
+  const outside = () => {
+    const dir = copyKnowledge();
+    const secret = join(copyKnowledge(), 'secret.txt');
+    writeFileSync(secret, 'Netanyahu and Putin met in Sochi. The token is hunter2.');
+    return { dir, secret };
+  };
+
+  it('refuses a collection or an article that a symlink leads out of the folder, but not one that stays inside', () => {
+    const { dir, secret } = outside();
+    rmSync(join(dir, 'topics.yaml'));
+    symlinkSync(secret, join(dir, 'topics.yaml'));
+    const article = readFileSync(join(dir, 'sources.yaml'), 'utf8').match(/^ {2}file: (\S+)$/m)?.[1] ?? '';
+    rmSync(join(dir, 'articles', article));
+    symlinkSync(secret, join(dir, 'articles', article));
+    const messages = checkKnowledge(dir).problems.map(formatProblem);
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^topics\.yaml \(file\): refused: it leads outside the knowledge folder/),
+        expect.stringContaining(`articles/${article}: refused: it leads outside the knowledge folder`),
+      ]),
+    );
+
+    // A mounted volume's layout: every file a link into a sibling folder of the same mount.
+    const mounted = copyKnowledge();
+    const data = join(mounted, '..data');
+    mkdirSync(data);
+    renameSync(join(mounted, 'topics.yaml'), join(data, 'topics.yaml'));
+    symlinkSync(join('..data', 'topics.yaml'), join(mounted, 'topics.yaml'));
+    expect(checkKnowledge(mounted).problems).toEqual([]);
+  });
+
+  it('refuses an article path that climbs out of the folder with ".."', () => {
+    const { dir, secret } = outside();
+    const climb = relative(join(dir, 'articles'), secret);
+    mutate(dir, 'sources.yaml', /^( {2}file: )\S+$/m, `$1${climb}`);
+    const messages = checkKnowledge(dir).problems.map(formatProblem);
+    expect(messages.some((m) => m.includes('refused: it leads outside the knowledge folder'))).toBe(true);
+  });
+
+  it('reports a "billion laughs" file of nested aliases as a problem instead of expanding it', () => {
+    const dir = copyKnowledge();
+    const lines = ['- &a0 [x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 12; i += 1)
+      lines.push(
+        `- &a${i} [${Array(9)
+          .fill(`*a${i - 1}`)
+          .join(', ')}]`,
+      );
+    writeFileSync(join(dir, 'topics.yaml'), `${lines.join('\n')}\n`);
+    const { problems, knowledge } = checkKnowledge(dir);
+    expect(knowledge).toBeUndefined();
+    expect(problems.map(formatProblem)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^topics\.yaml \(file\): too many aliases/)]),
+    );
+  });
+
+  it('reports YAML nested too deeply to parse as a problem, without failing', () => {
+    const dir = copyKnowledge();
+    writeFileSync(join(dir, 'topics.yaml'), `- ${'['.repeat(50_000)}${']'.repeat(50_000)}\n`);
+    const { problems } = checkKnowledge(dir);
+    expect(problems.map(formatProblem)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^topics\.yaml.*not valid YAML/)]),
+    );
   });
 });

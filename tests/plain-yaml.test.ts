@@ -8,6 +8,7 @@ import { generateKnowledge } from '../scripts/synthetic/generate.js';
 import { yamlRecord } from '../scripts/synthetic/yaml-writer.js';
 import { checkKnowledge } from '../src/knowledge/load.js';
 import { readPlainYamlList } from '../src/knowledge/plain-yaml.js';
+import { PROPERTY_TIMEOUT_MS } from './support/property-runs.js';
 
 /**
  * The fast reader of machine-written YAML must never disagree with the YAML parser: whatever it
@@ -79,7 +80,9 @@ describe('readPlainYamlList', () => {
     );
   });
 
-  it('agrees with the parser or declines when a plain file is edited by hand', () => {
+  it('agrees with the parser or declines when a plain file is edited by hand', {
+    timeout: PROPERTY_TIMEOUT_MS,
+  }, () => {
     const edits = fc.constantFrom(
       ' ',
       '  ',

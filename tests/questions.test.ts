@@ -1167,11 +1167,13 @@ describe('pagination with /next and /prev', () => {
     expect(page1).toMatch(/January 2020 \(planned\)/);
     expect(page1).not.toContain('Jerusalem');
     expect(page1.indexOf('Sochi, 12 September 2019')).toBeLessThan(page1.indexOf('Paris, November 2018'));
+    // The telephone contacts of 2015 came before Paris on 30 November, so they start page 2.
+    expect(page1).toContain('Paris, 30 November 2015');
 
     const second = ask('/next', session);
     expect(second.reply.page).toMatchObject({ index: 2, count: 2 });
     const page2 = body(second.reply);
-    expect(page2).toContain('Paris, 30 November 2015');
+    expect(page2).toContain('By telephone, 2015');
     expect(page2).toContain('Moscow, September 2015');
     expect(page2).toContain('Jerusalem, 25 June 2012');
     expect(page2).not.toContain('Sochi, 12 September 2019');

@@ -3,12 +3,15 @@
  * an invalid one is rejected with the file and the problem while the previous version goes on
  * answering, and the console's /reload does the same.
  */
+import { readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderText } from '../src/console/render.js';
 import { ConsoleSession } from '../src/console/session.js';
 import { createEngine } from '../src/engine/create.js';
 import { LiveEngine, type ReloadResult } from '../src/reload/live-engine.js';
-import { copyKnowledge, mutate, removeKnowledgeCopies } from './support/knowledge-copy.js';
+import { copyKnowledge, mutate, removeKnowledgeCopies, scratchFolder } from './support/knowledge-copy.js';
 import { ask } from './support/summit.js';
 
 afterAll(removeKnowledgeCopies);
@@ -72,33 +75,180 @@ describe('reloading the fact base', () => {
   it('watches the folder: a saved edit is picked up, and a broken one reported, without a restart', async () => {
     const dir = copyKnowledge();
     const live = new LiveEngine(dir);
-    const results: ReloadResult[] = [];
-    let notify = () => {};
-    const stop = live.watch({
-      debounceMs: 50,
-      onReload: (result) => {
-        results.push(result);
-        notify();
-      },
-      onError: (error) => {
-        throw error;
-      },
-    });
-    const next = () =>
-      new Promise<ReloadResult>((resolve) => (notify = () => resolve(results.at(-1) as ReloadResult)));
+    const watching = await watch(live);
     try {
-      let reported = next();
-      addAlias(dir);
-      expect((await reported).status).toBe('reloaded');
+      expect((await watching.after(() => addAlias(dir))).status).toBe('reloaded');
       expect(live.engine.resolve('topic', 'Lichterfest').item?.id).toBe('hanukkah');
-
-      reported = next();
-      misquote(dir);
-      const rejected = await reported;
-      expect(rejected.status).toBe('rejected');
+      expect((await watching.after(() => misquote(dir))).status).toBe('rejected');
       expect(live.engine.resolve('topic', 'Lichterfest').item?.id).toBe('hanukkah');
     } finally {
-      stop();
+      watching.stop();
+    }
+  });
+});
+
+/** A new spelling for the Hanukkah topic, saved the way `sed -i` and most editors save: a new file renamed over the old. */
+function renameInAlias(dir: string, alias: string): void {
+  const path = join(dir, 'topics.yaml');
+  const text = readFileSync(path, 'utf8').replace(
+    '      Chanukkah,\n',
+    `      Chanukkah,\n      ${alias},\n`,
+  );
+  writeFileSync(`${path}.new`, text);
+  renameSync(`${path}.new`, path);
+}
+
+const knows = (live: LiveEngine, alias: string) =>
+  live.engine.resolve('topic', alias).item?.id === 'hanukkah';
+
+/** Watches a live fact base as the bot does; `after` makes a change and resolves with the reload it caused. */
+async function watch(live: LiveEngine, debounceMs = 100) {
+  const results: ReloadResult[] = [];
+  const errors: Error[] = [];
+  let reloaded = () => {};
+  let ready = () => {};
+  const armed = new Promise<void>((resolve) => (ready = resolve));
+  const stop = live.watch({
+    debounceMs,
+    onReload: (result) => {
+      results.push(result);
+      reloaded();
+    },
+    onError: (error) => errors.push(error),
+    onReady: () => ready(),
+  });
+  await armed;
+  return {
+    results,
+    errors,
+    stop,
+    async after(change: () => void): Promise<ReloadResult> {
+      const seen = results.length;
+      const noticed = new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`change ${seen + 1} went unnoticed`)), 5_000);
+        reloaded = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      change();
+      await noticed;
+      return results[seen] as ReloadResult;
+    },
+  };
+}
+
+describe('watching the fact base, however its files are saved', { timeout: 30_000 }, () => {
+  it('notices every save of a file renamed over the old one, not only the first', async () => {
+    const dir = copyKnowledge();
+    const live = new LiveEngine(dir);
+    const watching = await watch(live);
+    try {
+      for (const alias of ['Lichterfest', 'Chanukka-Fest', 'Festival of Lights']) {
+        expect((await watching.after(() => renameInAlias(dir, alias))).status, alias).toBe('reloaded');
+        expect(knows(live, alias), alias).toBe(true);
+      }
+      // And an edit written in place after those is noticed too.
+      expect((await watching.after(() => misquote(dir))).status).toBe('rejected');
+      expect(watching.errors).toEqual([]);
+    } finally {
+      watching.stop();
+    }
+  });
+
+  it('keeps the version in force while a file is deleted, and takes it back once re-created', async () => {
+    const dir = copyKnowledge();
+    const live = new LiveEngine(dir);
+    const path = join(dir, 'topics.yaml');
+    const saved = readFileSync(path, 'utf8');
+    const watching = await watch(live);
+    try {
+      const deleted = await watching.after(() => rmSync(path));
+      expect(deleted).toMatchObject({
+        status: 'rejected',
+        problems: [expect.objectContaining({ file: 'topics.yaml' })],
+      });
+      expect(
+        (
+          await watching.after(() =>
+            writeFileSync(
+              path,
+              saved.replace('      Chanukkah,\n', '      Chanukkah,\n      Lichterfest,\n'),
+            ),
+          )
+        ).status,
+      ).toBe('reloaded');
+      expect(knows(live, 'Lichterfest')).toBe(true);
+      expect((await watching.after(() => renameInAlias(dir, 'Chanukka-Fest'))).status).toBe('reloaded');
+    } finally {
+      watching.stop();
+    }
+  });
+
+  it('follows the folder when a new one is renamed into its place, and edits in the new one after that', async () => {
+    const home = scratchFolder();
+    const dir = copyKnowledge(join(home, 'knowledge'));
+    const live = new LiveEngine(dir);
+    const next = copyKnowledge(join(home, 'knowledge.next'));
+    addAlias(next);
+    const watching = await watch(live);
+    try {
+      const swapped = await watching.after(() => {
+        renameSync(dir, join(home, 'knowledge.old'));
+        renameSync(next, dir);
+      });
+      expect(swapped.status).toBe('reloaded');
+      expect(knows(live, 'Lichterfest')).toBe(true);
+      expect((await watching.after(() => renameInAlias(dir, 'Chanukka-Fest'))).status).toBe('reloaded');
+      expect(knows(live, 'Chanukka-Fest')).toBe(true);
+    } finally {
+      watching.stop();
+    }
+  });
+
+  it('follows a symlink flipped to a new version, as volume and deployment tools do', async () => {
+    const home = scratchFolder();
+    const v1 = copyKnowledge(join(home, 'v1'));
+    const v2 = copyKnowledge(join(home, 'v2'));
+    addAlias(v2);
+    const current = join(home, 'current');
+    symlinkSync(v1, current);
+    const live = new LiveEngine(current);
+    const watching = await watch(live);
+    try {
+      const flipped = await watching.after(() => {
+        symlinkSync(v2, `${current}.new`);
+        renameSync(`${current}.new`, current);
+      });
+      expect(flipped.status).toBe('reloaded');
+      expect(knows(live, 'Lichterfest')).toBe(true);
+      expect((await watching.after(() => renameInAlias(v2, 'Chanukka-Fest'))).status).toBe('reloaded');
+      // The old version, no longer pointed at, is not watched any more.
+      addAlias(v1);
+      await sleep(400);
+      expect(watching.results).toHaveLength(2);
+    } finally {
+      watching.stop();
+    }
+  });
+
+  it('reloads once for a burst of saves', async () => {
+    const dir = copyKnowledge();
+    const live = new LiveEngine(dir);
+    const debounceMs = 150;
+    const watching = await watch(live, debounceMs);
+    try {
+      const first = await watching.after(() => {
+        for (const alias of ['Lichterfest', 'Chanukka-Fest', 'Festival of Lights']) renameInAlias(dir, alias);
+        mutate(dir, 'topics.yaml', '      Chanukkah,\n', '      Chanukkah,\n      Hanoucca,\n');
+      });
+      expect(first.status).toBe('reloaded');
+      await sleep(debounceMs * 3);
+      expect(watching.results).toHaveLength(1);
+      for (const alias of ['Lichterfest', 'Festival of Lights', 'Hanoucca'])
+        expect(knows(live, alias), alias).toBe(true);
+    } finally {
+      watching.stop();
     }
   });
 });

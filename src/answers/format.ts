@@ -127,6 +127,13 @@ export function citeSources(kb: KnowledgeBase, ids: Iterable<string>): Citation[
   return out;
 }
 
+/** Each citation once: quotes said at the same place and time, from one article, share theirs. */
+export function uniqueCitations(citations: readonly Citation[]): Citation[] {
+  const seen = new Map<string, Citation>();
+  for (const citation of citations) seen.set(JSON.stringify(citation), citation);
+  return [...seen.values()];
+}
+
 export function citeQuote(kb: KnowledgeBase, q: Quote): Citation {
   const source = kb.source(q.source);
   const { date, place } = quoteSetting(kb, q);
@@ -145,10 +152,13 @@ export function citeQuote(kb: KnowledgeBase, q: Quote): Citation {
   };
 }
 
-/** The quotation as it would be printed: direct words in quotation marks, a paraphrase as reported. */
+/**
+ * The quotation as it would be printed: direct words in quotation marks, a paraphrase as reported
+ * and said to be one first, so that nobody reads it as the speaker's own words.
+ */
 export function quoteText(q: Quote): string {
   const words = q.text.replace(/\s+/g, ' ').trim();
-  return q.kind === 'direct' ? `“${words}”` : `${words} _(paraphrase)_`;
+  return q.kind === 'direct' ? `“${words}”` : `_(paraphrase)_ ${words}`;
 }
 
 const MAX_ECHO = 100;

@@ -13,6 +13,7 @@ import {
   quoteSetting,
   quoteText,
   speakerName,
+  uniqueCitations,
 } from './format.js';
 import { meetingBrief, whereLine } from './meeting-view.js';
 import { type FollowUp, type Reply, reply } from './reply.js';
@@ -111,14 +112,16 @@ export function quoteReply(
 ): Reply {
   const [first, ...rest] = quotes;
   if (!first) throw new Error('quoteReply needs at least one quote');
+  // In a list every quote is numbered, the first (the reply's text) included.
+  const numbered = (q: Quote, n: number) => `**${n}. ${speakerName(engine.kb, q)}**\n`;
   return reply({
     title,
-    text: quoteBlock(engine, first, 3000),
+    text: `${rest.length ? numbered(first, 1) : ''}${quoteBlock(engine, first, 3000)}`,
     fields: rest.slice(0, 4).map((q, i) => ({
       name: `${i + 2}. ${speakerName(engine.kb, q)}`,
       value: truncate(quoteBlock(engine, q, 700), LIMITS.fieldValue),
     })),
-    citations: [first, ...rest.slice(0, 4)].map((q) => citeQuote(engine.kb, q)),
+    citations: uniqueCitations([first, ...rest.slice(0, 4)].map((q) => citeQuote(engine.kb, q))),
     followUps,
   });
 }

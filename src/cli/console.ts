@@ -1,17 +1,20 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { plural } from '../answers/format.js';
+import { insightsContext } from '../commands/insights-context.js';
+import { consoleControl } from '../console/controls.js';
 import { renderText } from '../console/render.js';
 import { reportToStderr } from '../console/report.js';
 import { ConsoleSession } from '../console/session.js';
-import { insightsContext } from '../insights/prefetch.js';
-import { recordingOptions, recordingSchema } from '../insights/settings.js';
+import { readRecordingOptions } from '../insights/settings.js';
+import type { InsightsSource } from '../insights/source.js';
 import { storeReader } from '../insights/store-reader.js';
-import { openLiveEngine } from './open-engine.js';
+import { LiveEngine } from '../reload/live-engine.js';
+import { knowledgeSettings, SettingsError } from '../settings.js';
+import { openEngine } from './open-engine.js';
 
-const HISTORY_FILE = process.env.SUMMIT_HISTORY ?? join(homedir(), '.summit_history');
+const settings = knowledgeSettings();
+const HISTORY_FILE = settings.SUMMIT_HISTORY;
 const HISTORY_SIZE = 500;
 
 function readHistory(): string[] {
@@ -24,24 +27,43 @@ function readHistory(): string[] {
   }
 }
 
-const live = openLiveEngine();
-const { engine } = live;
-const session = new ConsoleSession(engine, reportToStderr, Math.random, () => live.reload());
+// The prompt comes first: indexes are built as answers need them, and the fact base is watched
+// for /reload only once someone asks for it.
+const engine = openEngine();
+let live: LiveEngine | undefined;
+const reload = () => {
+  live ??= new LiveEngine(settings.KNOWLEDGE_DIR, engine);
+  return live.reload();
+};
+const session = new ConsoleSession(engine, reportToStderr, Math.random, reload);
 const interactive = Boolean(process.stdin.isTTY);
-const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+const terminal = Boolean(process.stdout.isTTY);
+const color = terminal && !settings.NO_COLOR;
 const { kb } = engine;
-// /insights reads the record the bot keeps; a setting that does not parse leaves it absent.
-const recording = recordingSchema.safeParse(
-  Object.fromEntries(Object.entries(process.env).filter(([, value]) => value?.trim())),
-);
-const record = recording.success ? storeReader(recordingOptions(recording.data)) : undefined;
+// /insights reads the record the bot keeps. Its settings are checked at the first /insights, not
+// before the prompt (checking loads zod); a setting that does not parse leaves the record absent.
+let reader: ReturnType<typeof storeReader> | undefined;
+const openReader = () => {
+  try {
+    return storeReader(readRecordingOptions());
+  } catch (error) {
+    if (error instanceof SettingsError) return undefined;
+    throw error;
+  }
+};
+const record: InsightsSource = {
+  report(days) {
+    reader ??= openReader();
+    return reader?.report(days) ?? Promise.resolve(undefined);
+  },
+};
 
 if (interactive) {
   console.log(
     `Summit offline console: ${plural(kb.meetings.length, 'meeting')}, ${plural(kb.quotes.length, 'quote')} from ${plural(kb.sources.length, 'article')}.`,
   );
   console.log(
-    'Ask a question, or try /help, /when Sochi, /quote speaker:Putin query:Hanukkah. Ctrl-D to leave.\n',
+    'Ask a question, or try /help, /when Sochi, /quote speaker:Putin query:Hanukkah. clear, exit or Ctrl-D.\n',
   );
 }
 
@@ -54,23 +76,38 @@ const rl = createInterface({
   prompt: interactive ? 'summit> ' : '',
 });
 
+// Folding to the window's width is loaded after the prompt shows: it costs more to load than
+// answering takes, and a pipe never needs it.
+let fold: ((text: string, width: number | undefined) => string) | undefined;
+const folding = terminal
+  ? import('../console/wrap.js').then((m) => {
+      fold = m.wrapToWidth;
+    })
+  : undefined;
+
 /** Lines are answered in order, even one that waits for the record. */
 let answering = Promise.resolve();
-/** The rest of a chunk of input already read still arrives after /quit; it goes unanswered. */
+/** The rest of a chunk of input already read still arrives after quitting; it goes unanswered. */
 let quit = false;
 
 rl.on('line', (line) => {
-  const text = line.trim();
   if (quit) return;
-  if (text === '/quit' || text === '/exit') {
+  const text = line.trim();
+  const control = consoleControl(text);
+  if (control === 'quit') {
     quit = true;
     rl.close();
     return;
   }
   answering = answering.then(async () => {
-    if (text) {
+    if (folding && !fold) await folding;
+    if (control === 'clear') {
+      if (terminal) console.clear();
+    } else if (text) {
       const extra = await insightsContext(text, record);
-      console.log(`${renderText(session.answer(text, extra), { color })}\n`);
+      const rendered = renderText(session.answer(text, extra), { color });
+      // The width is read at every answer: the window may have been resized.
+      console.log(`${fold ? fold(rendered, process.stdout.columns) : rendered}\n`);
     }
     rl.prompt();
   });
@@ -78,7 +115,7 @@ rl.on('line', (line) => {
 
 rl.on('close', async () => {
   await answering;
-  await record?.close();
+  await reader?.close();
   if (interactive) {
     const history = (rl as unknown as { history?: string[] }).history ?? [];
     try {

@@ -1,6 +1,6 @@
 import { REST, Routes } from 'discord.js';
 import { commandDefinitions } from '../discord/definitions.js';
-import { readDiscordSettings, SettingsError } from '../discord/settings.js';
+import { readDiscordSettings, SettingsError } from '../settings.js';
 
 /**
  * `npm run deploy-commands`: registers every command with one bulk overwrite, to one server when

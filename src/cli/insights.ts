@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { EXPORT_FORMATS, type ExportFormat, writeExport } from '../insights/export.js';
-import { readRecordingSettings } from '../ops/recording-settings.js';
+import { readRecordingOptions } from '../insights/settings.js';
 import { openStore } from '../store/open.js';
 import { settingsOrExit } from './lifecycle.js';
 
@@ -30,7 +30,7 @@ if (!EXPORT_FORMATS.includes(format)) fail(`--format must be csv or json, not ${
 const days = Number(options.days);
 if (!Number.isInteger(days) || days < 1) fail(`--days must be a whole number of days, not ${options.days}`);
 
-const recording = settingsOrExit(() => readRecordingSettings());
+const recording = settingsOrExit(() => readRecordingOptions());
 const store = await openStore(recording.where).catch((error: unknown) =>
   fail(`could not open the record: ${error instanceof Error ? error.message : String(error)}`),
 );

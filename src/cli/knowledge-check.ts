@@ -1,4 +1,4 @@
-import { checkKnowledge, formatProblem } from '../knowledge/load.js';
+import { checkKnowledge, problemReport } from '../knowledge/load.js';
 import { knowledgeDir, loadEnv } from '../settings.js';
 
 loadEnv();
@@ -6,10 +6,7 @@ const dir = process.argv[2] ?? knowledgeDir();
 const { knowledge, problems } = checkKnowledge(dir);
 
 if (!knowledge) {
-  for (const problem of problems) console.error(formatProblem(problem));
-  console.error(
-    `knowledge:check failed: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${dir}`,
-  );
+  console.error(problemReport(dir, problems));
   process.exit(1);
 }
 

@@ -2,11 +2,11 @@ import type { Server } from 'node:http';
 import { createLogger } from '../discord/log.js';
 import { createDiscordRest } from '../http/discord-rest.js';
 import { createInteractionServer, INTERACTIONS_PATH } from '../http/server.js';
-import { readHttpSettings } from '../http/settings.js';
 import { publicKeyFromHex } from '../http/verify.js';
+import { readRecordingOptions } from '../insights/settings.js';
 import { startOpsServer } from '../ops/ops-server.js';
-import { readRecordingSettings } from '../ops/recording-settings.js';
 import { startRuntime } from '../ops/runtime.js';
+import { readHttpSettings } from '../settings.js';
 import { settingsOrExit, stopOnSignals } from './lifecycle.js';
 import { openLiveEngine } from './open-engine.js';
 
@@ -18,8 +18,12 @@ import { openLiveEngine } from './open-engine.js';
  */
 
 const settings = settingsOrExit(() => readHttpSettings());
-const recording = settingsOrExit(() => readRecordingSettings());
-const log = createLogger({ level: settings.LOG_LEVEL, secrets: [settings.DISCORD_TOKEN] });
+const recording = settingsOrExit(() => readRecordingOptions());
+// The public key is no secret, but it names the application: it stays out of the logs too.
+const log = createLogger({
+  level: settings.LOG_LEVEL,
+  secrets: [settings.DISCORD_TOKEN, settings.DISCORD_PUBLIC_KEY],
+});
 const live = openLiveEngine();
 log.info({ version: live.engine.kb.version, meetings: live.engine.kb.meetings.length }, 'fact base loaded');
 
@@ -47,6 +51,7 @@ try {
   if (settings.METRICS_PORT !== undefined) {
     ops = await startOpsServer({
       port: settings.METRICS_PORT,
+      host: settings.METRICS_HOST,
       metrics: runtime.metrics,
       log,
       health: () => ({ ready: listening, mode: 'http', knowledge: runtime.knowledgeHealth() }),

@@ -4,8 +4,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { REST, type RESTGetAPIGatewayBotResult, Routes, type Shard, ShardingManager } from 'discord.js';
 import { createLogger } from '../discord/log.js';
-import { readDiscordSettings, SettingsError } from '../discord/settings.js';
-import { GATEWAY_ENV, GATEWAY_NODE_FLAGS, GATEWAY_PROGRAM, settingsOrExit } from './lifecycle.js';
+import { readDiscordSettings, readShardCount } from '../settings.js';
+import { GATEWAY_ENV, GATEWAY_PROGRAM } from './gateway-launch.js';
+import { settingsOrExit } from './lifecycle.js';
 
 /**
  * `npm run start:sharded`: the gateway bot as several shards, one process each, under
@@ -22,17 +23,9 @@ const READY_TIMEOUT_MS = 30_000;
 /** Each shard gives itself 5 s to stop; past this the manager stops waiting. */
 const STOP_TIMEOUT_MS = 8_000;
 
-function shardCountSetting(value = process.env.SHARD_COUNT?.trim()): number | 'auto' {
-  if (!value || value === 'auto') return 'auto';
-  if (/^\d+$/.test(value) && Number(value) >= 1) return Number(value);
-  throw new SettingsError(
-    'SHARD_COUNT must be a whole number of shards from 1 up, or auto for the number Discord recommends.',
-  );
-}
-
 const { settings, shardCount } = settingsOrExit(() => ({
   settings: readDiscordSettings(),
-  shardCount: shardCountSetting(),
+  shardCount: readShardCount(),
 }));
 const log = createLogger({ level: settings.LOG_LEVEL, secrets: [settings.DISCORD_TOKEN] }).child({
   role: 'shard-manager',
@@ -75,14 +68,13 @@ if (metricsPort !== undefined && metricsPort + total - 1 > 65_535) {
   process.exit(1);
 }
 
-// Each shard starts with the manager's environment.
+// Each shard starts with the manager's environment, so with the gateway's (see GATEWAY_ENV).
 Object.assign(process.env, GATEWAY_ENV);
 const manager = new ShardingManager(fileURLToPath(new URL(`./${GATEWAY_PROGRAM}`, import.meta.url)), {
   totalShards: total,
   token: settings.DISCORD_TOKEN,
   mode: 'process',
   respawn: true,
-  execArgv: GATEWAY_NODE_FLAGS,
 });
 let stopping = false;
 

@@ -1,11 +1,11 @@
 import { Events, Status } from 'discord.js';
 import { type RunningBot, startBot } from '../discord/bot.js';
 import { createLogger } from '../discord/log.js';
-import { readDiscordSettings } from '../discord/settings.js';
 import { clearShardSettingsOutsideManager, managedShard } from '../discord/sharding.js';
+import { readRecordingOptions } from '../insights/settings.js';
 import { startOpsServer } from '../ops/ops-server.js';
-import { readRecordingSettings } from '../ops/recording-settings.js';
 import { startRuntime } from '../ops/runtime.js';
+import { readDiscordSettings } from '../settings.js';
 import { settingsOrExit, stopOnSignals } from './lifecycle.js';
 import { openLiveEngine } from './open-engine.js';
 
@@ -15,7 +15,7 @@ import { openLiveEngine } from './open-engine.js';
  */
 
 const settings = settingsOrExit(() => readDiscordSettings());
-const recording = settingsOrExit(() => readRecordingSettings());
+const recording = settingsOrExit(() => readRecordingOptions());
 clearShardSettingsOutsideManager();
 const log = createLogger({
   level: settings.LOG_LEVEL,
@@ -39,6 +39,7 @@ const ops =
     ? undefined
     : await startOpsServer({
         port: settings.METRICS_PORT,
+        host: settings.METRICS_HOST,
         metrics: runtime.metrics,
         log,
         health: () => {

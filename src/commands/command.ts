@@ -101,6 +101,12 @@ export const MAX_QUERY_LENGTH = 200;
 
 export type RawArgs = Record<string, string | number | boolean>;
 
+/** A command to run with its option values as typed, before they are checked. */
+export interface Invocation {
+  command: string;
+  args: RawArgs;
+}
+
 export class UsageError extends Error {
   override name = 'UsageError';
 }

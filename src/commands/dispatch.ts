@@ -2,14 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { echo } from '../answers/format.js';
 import { type Reply, reply, usage } from '../answers/reply.js';
 import { editDistance } from '../search/vocabulary.js';
-import { type Context, type RawArgs, UsageError } from './command.js';
-import { parseLine } from './parse-line.js';
-import { commands, execute, UnknownCommandError } from './registry.js';
+import { type Context, type Invocation, UsageError } from './command.js';
+import { parseLine, typedAfterCommand } from './parse-line.js';
+import { commands, execute, findCommand, UnknownCommandError } from './registry.js';
 
-export interface Invocation {
-  command: string;
-  args: RawArgs;
-}
+export type { Invocation } from './command.js';
 
 /** Called once per failed handler with the reference id the user was shown. */
 export type ErrorSink = (error: unknown, reference: string, invocation: Invocation) => void;
@@ -24,7 +21,7 @@ export function dispatch(invocation: Invocation, ctx: Context, onError: ErrorSin
     return execute(invocation.command, invocation.args, ctx);
   } catch (error) {
     if (error instanceof UsageError) return usage('Not quite', error.message, examplesOf(invocation.command));
-    if (error instanceof UnknownCommandError) return unknownCommand(error.command);
+    if (error instanceof UnknownCommandError) return unknownCommand(error.command, '');
     const reference = newReference();
     onError(error, reference, invocation);
     return apology(reference);
@@ -55,6 +52,8 @@ export function runLine(line: string, ctx: Context, onError: ErrorSink): Reply {
     if (error instanceof UsageError) return usage('Not quite', error.message);
     throw error;
   }
+  // A mistyped name keeps what was typed after it, so that the suggestion runs the line meant.
+  if (!findCommand(invocation.command)) return unknownCommand(invocation.command, typedAfterCommand(line));
   return dispatch(invocation, ctx, onError);
 }
 
@@ -63,15 +62,22 @@ function examplesOf(name: string) {
   return (command?.examples ?? []).slice(0, 3).map((e) => ({ label: e, command: e }));
 }
 
-function unknownCommand(name: string): Reply {
+/** Options longer than this are not carried into a suggestion, which must fit a button. */
+const MAX_KEPT = 60;
+
+function unknownCommand(name: string, typed: string): Reply {
   const close = commands
     .map((c) => ({ c, d: editDistance(name.toLowerCase(), c.name, 3) }))
     .filter(({ d }) => d <= 3)
     .sort((a, b) => a.d - b.d)
-    .map(({ c }) => ({ label: `/${c.name}`, command: c.examples[0] ?? `/${c.name}` }));
+    .map(({ c }) => {
+      const line =
+        typed && typed.length <= MAX_KEPT ? `/${c.name} ${typed}` : (c.examples[0] ?? `/${c.name}`);
+      return { label: line, command: line };
+    });
   return usage(
     'Unknown command',
-    `There is no command /${echo(name).slice(1, -1)}.${close.length ? ' Did you mean one of these?' : ' Try /help.'}`,
+    `There is no command /${echo(name).slice(1, -1)}.${close.length ? '' : ' Try /help.'}`,
     close.length ? close : [{ label: '/help', command: '/help' }],
   );
 }

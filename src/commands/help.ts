@@ -18,7 +18,7 @@ export const helpCommand = defineCommand({
       ].join('\n'),
       fields: commands.map((c) => ({
         name: `/${c.name}`,
-        value: `${c.description}\n${c.examples.map((e) => `\`${e}\``).join(' ')}`,
+        value: [c.description, ...c.examples.map((e) => `\`${e}\``)].join('\n'),
       })),
       followUps: [
         { label: 'When did they meet in Sochi?', command: '/ask When did they meet in Sochi?' },

@@ -1,6 +1,5 @@
-import type { AnyCommand, RawArgs } from './command.js';
+import type { AnyCommand, Invocation, RawArgs } from './command.js';
 import { UsageError } from './command.js';
-import type { Invocation } from './dispatch.js';
 import { findCommand } from './registry.js';
 
 /**
@@ -16,6 +15,16 @@ export function parseLine(line: string): Invocation {
   const command = findCommand(name);
   if (!command) return { command: name, args: {} };
   return { command: command.name, args: parseOptions(command, rest) };
+}
+
+/** What follows the command's name on a line: `/qoute speaker:Putin` → `speaker:Putin`. */
+export function typedAfterCommand(line: string): string {
+  return (
+    line
+      .trim()
+      .match(/^\/\S*\s*([\s\S]*)$/)?.[1]
+      ?.trim() ?? ''
+  );
 }
 
 /** The command a line runs, without reading its options: `/meetings year:2015` → meetings; a question → ask. */

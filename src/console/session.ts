@@ -7,10 +7,12 @@ import type { ReloadResult } from '../reload/live-engine.js';
 
 /**
  * One console conversation: answers lines with the same dispatcher the Discord adapter uses,
- * and remembers the last long list so that /next and /prev can turn its pages.
+ * and remembers the last answer's pages so that /next and /prev turn them. Only the last answer's:
+ * after a question with a one-page answer, /next says so rather than paging an older list.
  */
 export class ConsoleSession {
   private lastPage?: { command: string; index: number; count: number };
+  private answered = false;
 
   constructor(
     private engine: Engine,
@@ -29,7 +31,14 @@ export class ConsoleSession {
 
   private turn(step: number): Reply {
     const last = this.lastPage;
-    if (!last) return usage('No list to turn', 'Ask for a long list first, such as /meetings or /topics.');
+    if (!last) {
+      return usage(
+        'No list to turn',
+        this.answered
+          ? 'The last answer has no other pages: /next and /prev turn the pages of the answer just before them.'
+          : 'Ask for a long list first, such as /meetings or /topics.',
+      );
+    }
     const index = last.index + step;
     if (index < 1 || index > last.count) {
       return usage(
@@ -49,7 +58,8 @@ export class ConsoleSession {
       ...(reload && { reload }),
     });
     const reply = runLine(line, ctx, this.onError);
-    if (reply.page) this.lastPage = { ...reply.page };
+    this.lastPage = reply.page && { ...reply.page };
+    this.answered = true;
     return reply;
   }
 

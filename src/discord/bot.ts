@@ -1,10 +1,10 @@
 import { Client, DefaultRestOptions, Events, GatewayIntentBits, Options } from 'discord.js';
+import type { DiscordSettings } from '../settings.js';
 import type { BotDeps } from './answer.js';
 import { handleInteraction } from './interactions.js';
 import { handleMention } from './mentions.js';
 import { NO_PINGS } from './message.js';
 import { noteResponses, withinWindow } from './response-window.js';
-import type { DiscordSettings } from './settings.js';
 
 /**
  * The Discord client: Guilds for interactions and the channels and roles that permission checks

@@ -6,6 +6,7 @@ import {
   type Message,
   type MessageContextMenuCommandInteraction,
   MessageFlags,
+  type RepliableInteraction,
   type StringSelectMenuInteraction,
 } from 'discord.js';
 import type { RawArgs } from '../commands/command.js';
@@ -20,6 +21,7 @@ import { commandLine, onVote, recordAnswer } from './feedback.js';
 import { withoutMentionOf } from './mentions.js';
 import { isPrivate, toMessage } from './message.js';
 import { expiredButton, foldedPrompt, madeBeforeReload, nothingToAsk } from './notices.js';
+import { mayPost } from './permissions.js';
 import { isModeratorLine, runModeratorTool, splitChannel } from './summary.js';
 
 /**
@@ -123,7 +125,7 @@ async function onCommand(interaction: ChatInputCommandInteraction, deps: BotDeps
     const run = { command: command.name, args };
     return runModeratorTool(interaction, { run, ...(channelId && { channelId }) }, deps);
   }
-  const hidden = interaction.options.getBoolean(HIDE_OPTION) ?? false;
+  const hidden = (interaction.options.getBoolean(HIDE_OPTION) ?? false) || !mayPostHere(interaction);
   const started = performance.now();
   const reply = answer(deps, { command: interaction.commandName, args }, 1, interaction.user.id);
   const asked = interaction.commandName === 'ask' ? String(args.question ?? '') : undefined;
@@ -164,7 +166,7 @@ async function onAskMenu(interaction: MessageContextMenuCommandInteraction, deps
     guild: interaction.guildId,
     started,
   });
-  await send(interaction, reply, { hidden: false, asked: question, feedback });
+  await send(interaction, reply, { hidden: !mayPostHere(interaction), asked: question, feedback });
   return reply.kind;
 }
 
@@ -188,7 +190,7 @@ async function onClick(interaction: Clicked, deps: BotDeps): Promise<Outcome> {
   const reply = madeBeforeReload(interaction.message.createdTimestamp, deps.reloadedAt, answer(deps, line));
   const fromPrivate = isEphemeral(interaction.message);
   // A button whose record has gone since its message was made tells only the one who clicked.
-  const options = { hidden: action.hidden || reply.kind === 'not-found' };
+  const options = { hidden: action.hidden || reply.kind === 'not-found' || !mayPostHere(interaction) };
   if (!fromPrivate) {
     await send(interaction, reply, options);
   } else if (isPrivate(reply, options)) {
@@ -225,6 +227,13 @@ async function turnPage(
   }
   return reply.kind;
 }
+
+/**
+ * Whether the member could write in the channel themselves: an answer they ask for is public
+ * only then, so that nobody uses the bot to write where they may only read. In a DM, yes.
+ */
+const mayPostHere = (interaction: RepliableInteraction) =>
+  mayPost(interaction.memberPermissions ?? undefined, interaction.channel?.isThread() ?? false);
 
 const isEphemeral = (message: Message) => message.flags.has(MessageFlags.Ephemeral);
 

@@ -1,5 +1,5 @@
 import { type DestinationStream, type Logger, pino } from 'pino';
-import type { LogLevel } from './settings.js';
+import type { LogLevel } from '../settings.js';
 
 export type { Logger };
 

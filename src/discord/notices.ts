@@ -1,5 +1,6 @@
 import { listWords } from '../answers/format.js';
 import { type Reply, usage } from '../answers/reply.js';
+import type { PostRefusal } from './permissions.js';
 
 /**
  * What Summit says on Discord besides the answers themselves: a stale button, an empty message,
@@ -37,6 +38,22 @@ export function cannotPost(channelId: string, missing: string[]): Reply {
   return usage(
     "I can't post there",
     `To post in <#${channelId}> I need ${listWords(missing.map((m) => `**${m}**`))} there. Ask a server admin to grant ${missing.length === 1 ? 'it' : 'them'}, or choose another channel.`,
+  );
+}
+
+/** Why a post was refused, naming whose rights are missing: the moderator's, or the bot's. */
+export function refusedPost(channelId: string, refusal: PostRefusal): Reply {
+  if ('unknown' in refusal) {
+    const whose = refusal.who === 'member' ? 'you may' : 'I may';
+    return usage(
+      "Can't post there",
+      `I can't tell whether ${whose} post in <#${channelId}>, so I won't. Run the command again with that channel chosen, or choose another one.`,
+    );
+  }
+  if (refusal.who === 'bot') return cannotPost(channelId, refusal.missing);
+  return usage(
+    "You can't post there",
+    `You can't send messages in <#${channelId}>: you need ${listWords(refusal.missing.map((m) => `**${m}**`))} there, and I post only where you could. Choose a channel you can write in.`,
   );
 }
 

@@ -2,19 +2,18 @@ import {
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   MessageFlags,
-  type PermissionsBitField,
   type StringSelectMenuInteraction,
 } from 'discord.js';
 import { type Reply, usage } from '../answers/reply.js';
 import type { Invocation } from '../commands/dispatch.js';
+import { insightsContext } from '../commands/insights-context.js';
 import { commandOf } from '../commands/parse-line.js';
 import { findCommand } from '../commands/registry.js';
-import { insightsContext } from '../insights/prefetch.js';
 import { answer, type BotDeps, send } from './answer.js';
 import { CHANNEL_OPTION, MODERATOR_PERMISSION } from './definitions.js';
 import { NO_PINGS, toMessage } from './message.js';
-import { cannotPost, moderatorsOnly, postedIn, serversOnly } from './notices.js';
-import { isDenied, postPermissions } from './permissions.js';
+import { moderatorsOnly, postedIn, refusedPost, serversOnly } from './notices.js';
+import { isDenied, type PostRights, postPermissions, postRefusal } from './permissions.js';
 
 /**
  * Moderator tools (/summary, /reload): the member's permission is checked again here, because
@@ -86,9 +85,12 @@ async function post(interaction: ModeratorInteraction, request: PostRequest, dep
     await send(interaction, withChannel(reply, channelId), { hidden: true });
     return reply.kind;
   }
-  const missing = missingIn(interaction, channelId);
-  if (missing.length) {
-    await send(interaction, cannotPost(channelId, missing), { hidden: true });
+  // Checked at every run, a pick from "which meeting?" included: rights change, and a button's
+  // channel is only what it was when the prompt was made.
+  const target = await rightsIn(interaction, channelId);
+  const refusal = postRefusal(target);
+  if (refusal) {
+    await send(interaction, refusedPost(channelId, refusal), { hidden: true });
     return 'refused';
   }
 
@@ -110,37 +112,32 @@ async function post(interaction: ModeratorInteraction, request: PostRequest, dep
     return 'posted';
   } catch (error) {
     if (!isDenied(error)) throw error;
-    await send(
-      interaction,
-      cannotPost(
-        channelId,
-        neededIn(interaction, channelId).map(([, name]) => name),
-      ),
-      { hidden: true },
-    );
+    const missing = postPermissions(target.inThread).map(([, name]) => name);
+    await send(interaction, refusedPost(channelId, { who: 'bot', missing }), { hidden: true });
     return 'refused';
   }
 }
 
-/** What the bot lacks in the channel, when it can tell from what Discord sent and what it caches. */
-function missingIn(interaction: ModeratorInteraction, channelId: string): string[] {
-  const permissions = permissionsIn(interaction, channelId);
-  if (!permissions) return [];
-  return neededIn(interaction, channelId)
-    .filter(([flag]) => !permissions.has(flag))
-    .map(([, name]) => name);
-}
-
-const neededIn = (interaction: ModeratorInteraction, channelId: string) =>
-  postPermissions(interaction.guild?.channels.cache.get(channelId)?.isThread() ?? false);
-
-function permissionsIn(
-  interaction: ModeratorInteraction,
-  channelId: string,
-): Readonly<PermissionsBitField> | null {
-  // Discord computes the bot's permissions in the channel the command was used in.
-  if (channelId === interaction.channelId) return interaction.appPermissions;
-  const channel = interaction.guild?.channels.cache.get(channelId);
-  const me = interaction.guild?.members.me;
-  return channel && me ? channel.permissionsFor(me) : null;
+/**
+ * The moderator's and the bot's permissions in the channel to post in. Discord computes both
+ * for the channel the interaction came from; for another, they are computed from the cached
+ * channel of this server (fetched if a thread is not cached), and unknown if it is not there.
+ */
+async function rightsIn(interaction: ModeratorInteraction, channelId: string): Promise<PostRights> {
+  const guild = interaction.guild;
+  const channel =
+    guild?.channels.cache.get(channelId) ??
+    (await guild?.channels.fetch(channelId).catch(() => null)) ??
+    undefined;
+  const inThread = channel?.isThread() ?? false;
+  if (channelId === interaction.channelId) {
+    return { member: interaction.memberPermissions ?? undefined, bot: interaction.appPermissions, inThread };
+  }
+  const member = interaction.inCachedGuild() ? interaction.member : undefined;
+  const me = guild?.members.me;
+  return {
+    member: (member && channel?.permissionsFor(member)) ?? undefined,
+    bot: (me && channel?.permissionsFor(me)) ?? undefined,
+    inThread,
+  };
 }

@@ -22,15 +22,21 @@ export interface HttpApp {
 }
 
 /** Discord gives an interaction 3 seconds; a request still arriving after this is of no use. */
-const REQUEST_TIMEOUT_MS = 10_000;
+export const REQUEST_TIMEOUT_MS = 10_000;
 /** Longer than the idle timeout of common load balancers (60 s), so that they close first. */
 const KEEP_ALIVE_MS = 65_000;
 
-export function createHttpApp(log: Logger): HttpApp {
+export function createHttpApp(log: Logger, requestTimeoutMs = REQUEST_TIMEOUT_MS): HttpApp {
   const routes = new Map<string, Map<string, RouteHandler>>();
   const inProgress = new Set<Promise<void>>();
 
-  const server = createServer({ requestTimeout: REQUEST_TIMEOUT_MS, headersTimeout: REQUEST_TIMEOUT_MS });
+  const server = createServer({
+    requestTimeout: requestTimeoutMs,
+    headersTimeout: requestTimeoutMs,
+    // Node looks for requests past their time every 30 s by default: a body trickled in slowly
+    // would hold its connection three times longer than the timeout says.
+    connectionsCheckingInterval: Math.max(10, Math.floor(requestTimeoutMs / 4)),
+  });
   server.keepAliveTimeout = KEEP_ALIVE_MS;
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
     const work = serve(request, response).finally(() => inProgress.delete(work));

@@ -1,5 +1,15 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type APIMessage, DiscordAPIError, HTTPError, REST, RESTJSONErrorCodes, Routes } from 'discord.js';
+import {
+  type APIChannel,
+  type APIGuild,
+  type APIGuildMember,
+  type APIMessage,
+  DiscordAPIError,
+  HTTPError,
+  REST,
+  RESTJSONErrorCodes,
+  Routes,
+} from 'discord.js';
 import type { MessageBody } from './respond.js';
 
 /**
@@ -11,6 +21,10 @@ export interface DiscordRest {
   postMessage(channelId: string, body: MessageBody): Promise<APIMessage>;
   editOriginal(interaction: InteractionToken, body: MessageBody): Promise<void>;
   followUp(interaction: InteractionToken, body: MessageBody): Promise<void>;
+  /** Reads, with the bot token, for what no interaction carries: a channel's overwrites, a guild's roles, a member's roles. */
+  channel(channelId: string): Promise<APIChannel>;
+  guild(guildId: string): Promise<APIGuild>;
+  member(guildId: string, userId: string): Promise<APIGuildMember>;
 }
 
 export interface InteractionToken {
@@ -39,6 +53,10 @@ export function createDiscordRest(settings: {
       onceTheWebhookExists(interaction, () =>
         rest.post(Routes.webhook(interaction.application_id, interaction.token), { body, auth: false }),
       ),
+    channel: async (channelId) => (await rest.get(Routes.channel(channelId))) as APIChannel,
+    guild: async (guildId) => (await rest.get(Routes.guild(guildId))) as APIGuild,
+    member: async (guildId, userId) =>
+      (await rest.get(Routes.guildMember(guildId, userId))) as APIGuildMember,
   };
 }
 

@@ -7,9 +7,11 @@ import type { Logger } from '../discord/log.js';
 import { type RouteHandler, sendJson } from './app.js';
 import { readBody } from './body.js';
 import type { DiscordRest } from './discord-rest.js';
-import { commandNameOf, type Handled, handleInteraction, kindOf, userOf } from './interactions.js';
+import type { Handled } from './handled.js';
+import { commandNameOf, handleInteraction, kindOf, userOf } from './interactions.js';
+import { AnsweredIds } from './replays.js';
 import { choicesResponse, messageBody, replyWith } from './respond.js';
-import { signatureProblem } from './verify.js';
+import { MAX_CLOCK_SKEW_SECONDS, signatureProblem } from './verify.js';
 
 /**
  * `POST /interactions`, as Discord's "Interactions Endpoint URL" calls it: the body is read up to
@@ -27,6 +29,8 @@ export interface EndpointOptions {
   maxBodyBytes?: number;
   /** The clock a request's timestamp is judged by (ms since the epoch). */
   now?: () => number;
+  /** How many answered interaction ids are remembered against replays. */
+  maxRememberedIds?: number;
 }
 
 /**
@@ -35,8 +39,19 @@ export interface EndpointOptions {
  */
 export const MAX_BODY_BYTES = 128 * 1024;
 
+/**
+ * Ids remembered against replays. Each costs ~100 bytes; this many covers 300 interactions a
+ * second for the whole window, far beyond one replica's share of a bot this size.
+ */
+export const MAX_REMEMBERED_IDS = 100_000;
+
 export function interactionsEndpoint(options: EndpointOptions): RouteHandler {
   const { deps, publicKey, maxBodyBytes = MAX_BODY_BYTES, now = Date.now } = options;
+  // A request is accepted until its timestamp is MAX_CLOCK_SKEW_SECONDS old: so long is its id kept.
+  const answered = new AnsweredIds(
+    MAX_CLOCK_SKEW_SECONDS * 1000,
+    options.maxRememberedIds ?? MAX_REMEMBERED_IDS,
+  );
   const refuse = (response: ServerResponse, status: number, reason: string) => {
     deps.log.warn({ status, reason }, 'request refused');
     // A refused body may still be arriving; the connection is not worth keeping.
@@ -45,18 +60,16 @@ export function interactionsEndpoint(options: EndpointOptions): RouteHandler {
   return async (request, response) => {
     const body = await readBody(request, maxBodyBytes);
     if (!body) return refuse(response, 413, 'body too large');
-    const problem = signatureProblem(
-      publicKey,
-      {
-        signature: header(request.headers['x-signature-ed25519']),
-        timestamp: header(request.headers['x-signature-timestamp']),
-        body,
-      },
-      now(),
-    );
+    const timestamp = header(request.headers['x-signature-timestamp']);
+    const signature = header(request.headers['x-signature-ed25519']);
+    const problem = signatureProblem(publicKey, { signature, timestamp, body }, now());
     if (problem) return refuse(response, 401, problem);
     const interaction = parseInteraction(body);
     if (!interaction) return refuse(response, 400, 'not an interaction');
+    // A signed request sent again (by whoever saw it on its way) must not post a second time.
+    if (!answered.firstTime(interaction.id, Number(timestamp) * 1000, now())) {
+      return refuse(response, 409, 'interaction already answered');
+    }
     await answer(interaction, response, options);
   };
 }

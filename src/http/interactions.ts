@@ -3,7 +3,6 @@ import {
   type APIApplicationCommandInteractionDataOption,
   type APIChatInputApplicationCommandInteraction,
   type APIInteraction,
-  type APIInteractionResponse,
   type APIMessage,
   type APIMessageApplicationCommandInteraction,
   type APIMessageComponentInteraction,
@@ -25,9 +24,10 @@ import { commandLine, recordAnswer, takeVote } from '../discord/feedback.js';
 import { withoutMentionOf } from '../discord/mentions.js';
 import { isPrivate } from '../discord/message.js';
 import { expiredButton, foldedPrompt, madeBeforeReload, nothingToAsk } from '../discord/notices.js';
+import { isThreadType, mayPost } from '../discord/permissions.js';
 import { isModeratorLine, splitChannel } from '../discord/summary.js';
 import { LIMITS } from '../limits.js';
-import type { DiscordRest } from './discord-rest.js';
+import type { Handled, InteractionDeps } from './handled.js';
 import { moderate } from './moderation.js';
 import { choicesResponse, messageBody, NO_MENTIONS, PONG, replyWith, updateWith } from './respond.js';
 
@@ -37,20 +37,6 @@ import { choicesResponse, messageBody, NO_MENTIONS, PONG, replyWith, updateWith 
  * answer depends on arrives in the request (buttons carry their state in their custom_id), so
  * any replica can answer any request.
  */
-
-/** What a handler needs: the bot's deps, and Discord's REST API for what follows a response. */
-export interface InteractionDeps extends BotDeps {
-  rest: DiscordRest;
-}
-
-export interface Handled {
-  /** The HTTP response body: Discord's interaction response. */
-  response: APIInteractionResponse;
-  /** The reply's kind, or what happened instead, for the log and the metrics. */
-  outcome: string;
-  /** Work that needs the response to have reached Discord first; resolves to the final outcome. */
-  afterwards?: () => Promise<string>;
-}
 
 export function handleInteraction(interaction: APIInteraction, deps: InteractionDeps): Handled {
   switch (interaction.type) {
@@ -141,7 +127,10 @@ function onCommand(interaction: APIChatInputApplicationCommandInteraction, deps:
     guild: interaction.guild_id ?? null,
     started,
   });
-  return { response: replyWith(reply, { hidden, feedback }), outcome: reply.kind };
+  return {
+    response: replyWith(reply, { hidden: hidden || !mayPostHere(interaction), feedback }),
+    outcome: reply.kind,
+  };
 }
 
 /** The command's own options as typed; Discord's additions (hide, channel) are the adapter's. */
@@ -171,7 +160,10 @@ function onAskMenu(interaction: APIMessageApplicationCommandInteraction, deps: B
   const reply = answer(deps, { command: 'ask', args: { question } }, 1, userOf(interaction));
   const guild = interaction.guild_id ?? null;
   const feedback = recordAnswer(deps, { via: 'menu', text: question, reply, guild, started });
-  return { response: replyWith(reply, { hidden: false, asked: question, feedback }), outcome: reply.kind };
+  return {
+    response: replyWith(reply, { hidden: !mayPostHere(interaction), asked: question, feedback }),
+    outcome: reply.kind,
+  };
 }
 
 function clicked(interaction: APIMessageComponentInteraction) {
@@ -216,7 +208,7 @@ function onClick(interaction: APIMessageComponentInteraction, deps: InteractionD
 
   const reply = madeBeforeReload(madeAt(message), deps.reloadedAt, answer(deps, line));
   // A button whose record has gone since its message was made tells only the one who clicked.
-  const options = { hidden: action.hidden || reply.kind === 'not-found' };
+  const options = { hidden: action.hidden || reply.kind === 'not-found' || !mayPostHere(interaction) };
   if (!isEphemeral(message)) return { response: replyWith(reply, options), outcome: reply.kind };
   // A pick from a private prompt ("which meeting?") answers in its place…
   if (isPrivate(reply, options))
@@ -231,6 +223,13 @@ function onClick(interaction: APIMessageComponentInteraction, deps: InteractionD
     },
   };
 }
+
+/**
+ * Whether the member could write in the channel themselves (Discord computed `member.permissions`
+ * there): an answer they ask for is public only then. In a DM, yes.
+ */
+const mayPostHere = (interaction: APIInteraction) =>
+  mayPost(interaction.member?.permissions, isThreadType(interaction.channel?.type));
 
 const isEphemeral = (message: APIMessage) => ((message.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
 

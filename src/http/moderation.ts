@@ -2,27 +2,35 @@ import {
   type APIChatInputApplicationCommandInteraction,
   type APIMessage,
   type APIMessageComponentInteraction,
-  Constants,
   InteractionType,
   PermissionsBitField,
 } from 'discord.js';
 import type { Reply } from '../answers/reply.js';
+import { insightsContext, readsTheRecord } from '../commands/insights-context.js';
 import { commandOf } from '../commands/parse-line.js';
 import { findCommand } from '../commands/registry.js';
 import { answer } from '../discord/answer.js';
 import { MODERATOR_PERMISSION } from '../discord/definitions.js';
-import { cannotPost, moderatorsOnly, postedIn, serversOnly } from '../discord/notices.js';
-import { isDenied, postPermissions } from '../discord/permissions.js';
+import { moderatorsOnly, postedIn, refusedPost, serversOnly } from '../discord/notices.js';
+import {
+  isDenied,
+  isThreadType,
+  type PostRights,
+  postPermissions,
+  postRefusal,
+} from '../discord/permissions.js';
 import { type PostRequest, withChannel } from '../discord/summary.js';
-import { insightsContext, readsTheRecord } from '../insights/prefetch.js';
-import type { Handled, InteractionDeps } from './interactions.js';
+import { type RightsQuery, rightsOverRest } from './channel-rights.js';
+import type { Handled, InteractionDeps } from './handled.js';
 import { DEFER_PRIVATELY, messageBody, NO_MENTIONS, replyWith } from './respond.js';
 
 /**
  * Moderator tools over HTTP. The member's permissions arrive with the interaction and are checked
- * again here, because server admins can change who sees a command. A tool that publishes is
- * acknowledged at once (privately), then posted to the channel through REST, and the moderator's
- * response is edited to say where it went or what the bot lacks there.
+ * again here, because server admins can change who sees a command. A tool that publishes posts
+ * only where the moderator could post themselves and the bot can: what Discord sent decides at
+ * once; what it did not send (the bot's rights in another channel, anyone's for a pick from
+ * "which meeting?") is read over REST after a private acknowledgement. The post goes through
+ * REST, and the moderator's response is edited to say where it went or what is missing.
  */
 
 type ModeratorInteraction = APIChatInputApplicationCommandInteraction | APIMessageComponentInteraction;
@@ -64,19 +72,23 @@ export function moderate(
 
   const channelId = request.channelId ?? interaction.channel.id;
   if (reply.kind !== 'answer') return privately(withChannel(reply, channelId));
-  const target = channelFacts(interaction, channelId);
-  const missing = target.permissions
-    ? postPermissions(target.inThread)
-        .filter(([flag]) => !target.permissions?.has(flag))
-        .map(([, permission]) => permission)
-    : [];
-  if (missing.length) return privately(cannotPost(channelId, missing), 'refused');
+  const query = whatDiscordSent(interaction, interaction.guild_id, interaction.member.user.id, channelId);
+  const known: PostRights = { member: query.member.bits, bot: query.bot.bits, inThread: query.inThread };
+  const refusal = postRefusal(known);
+  if (refusal && !('unknown' in refusal)) return privately(refusedPost(channelId, refusal), 'refused');
 
-  // Posting is a second request that rate limits can slow: acknowledge within Discord's window first.
+  // Posting (and any reading of rights) are further requests that rate limits can slow:
+  // acknowledge within Discord's window first.
   return {
     response: DEFER_PRIVATELY,
     outcome: 'deferred',
-    afterwards: () => post(interaction, channelId, reply, target.inThread, deps),
+    afterwards: async () => {
+      const rights = refusal ? await rightsOverRest(deps.rest, query) : known;
+      const late = postRefusal(rights);
+      if (!late) return post(interaction, channelId, reply, rights.inThread, deps);
+      await deps.rest.editOriginal(interaction, messageBody(refusedPost(channelId, late), PRIVATELY));
+      return 'refused';
+    },
   };
 }
 
@@ -92,8 +104,11 @@ async function post(
     posted = await deps.rest.postMessage(channelId, messageBody(reply, { hidden: false }));
   } catch (error) {
     if (!isDenied(error)) throw error;
-    const needed = postPermissions(inThread).map(([, permission]) => permission);
-    await deps.rest.editOriginal(interaction, messageBody(cannotPost(channelId, needed), PRIVATELY));
+    const missing = postPermissions(inThread).map(([, permission]) => permission);
+    await deps.rest.editOriginal(
+      interaction,
+      messageBody(refusedPost(channelId, { who: 'bot', missing }), PRIVATELY),
+    );
     return 'refused';
   }
   const url = `https://discord.com/channels/${interaction.guild_id}/${posted.channel_id}/${posted.id}`;
@@ -105,26 +120,34 @@ async function post(
 }
 
 /**
- * What the interaction tells about the channel to post in: whether it is a thread, and the bot's
- * permissions there when Discord sent them (for the channel it was used in, and for a channel
- * chosen in the command's option). Without them, Discord's answer to the post tells.
+ * What Discord computed and sent: for the channel the interaction came from, the member's
+ * permissions (`member.permissions`) and the bot's (`app_permissions`); for a channel chosen in
+ * the command's option, the member's (the resolved channel's `permissions`) and its type.
+ * Nothing for a channel a button carries: that is read over REST.
  */
-function channelFacts(interaction: ModeratorInteraction, channelId: string) {
-  const threads: readonly number[] = Constants.ThreadChannelTypes;
+function whatDiscordSent(
+  interaction: ModeratorInteraction,
+  guildId: string,
+  userId: string,
+  channelId: string,
+): RightsQuery {
+  const query = (member?: string, bot?: string, inThread = false): RightsQuery => ({
+    guildId,
+    channelId,
+    member: { id: userId, bits: member },
+    bot: { id: interaction.application_id, bits: bot },
+    inThread,
+  });
   if (channelId === interaction.channel.id) {
-    return {
-      inThread: threads.includes(interaction.channel.type),
-      permissions: new PermissionsBitField(BigInt(interaction.app_permissions)),
-    };
+    return query(
+      interaction.member?.permissions,
+      interaction.app_permissions,
+      isThreadType(interaction.channel.type),
+    );
   }
   const resolved =
     interaction.type === InteractionType.ApplicationCommand
       ? interaction.data.resolved?.channels?.[channelId]
       : undefined;
-  return {
-    inThread: resolved ? threads.includes(resolved.type) : false,
-    permissions: resolved?.app_permissions
-      ? new PermissionsBitField(BigInt(resolved.app_permissions))
-      : undefined,
-  };
+  return resolved ? query(resolved.permissions, undefined, isThreadType(resolved.type)) : query();
 }

@@ -8,8 +8,8 @@ export const INTERACTIONS_PATH = '/interactions';
  * The HTTP way of running Summit: `POST /interactions` answered by the same core as the gateway
  * bot. Add further routes (health, metrics) with `route` before listening.
  */
-export function createInteractionServer(options: EndpointOptions): HttpApp {
-  const app = createHttpApp(options.deps.log);
+export function createInteractionServer(options: EndpointOptions & { requestTimeoutMs?: number }): HttpApp {
+  const app = createHttpApp(options.deps.log, options.requestTimeoutMs);
   app.route('POST', INTERACTIONS_PATH, interactionsEndpoint(options));
   return app;
 }

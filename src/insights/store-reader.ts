@@ -1,7 +1,7 @@
 import { openStore } from '../store/open.js';
 import type { Store } from '../store/store.js';
-import type { InsightsSource } from './prefetch.js';
 import type { RecordingOptions } from './recorder.js';
+import type { InsightsSource } from './source.js';
 
 const DAY_MS = 86_400_000;
 

@@ -1,15 +1,17 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import type * as Yaml from 'yaml';
 import type { z } from 'zod';
 import { normaliseForComparison } from '../text/normalise.js';
 import { spansIn } from './evidence.js';
 import { ARTICLES_FOLDER, COLLECTION_FILES } from './files.js';
 import {
+  between,
   type KnowledgeBase,
   type KnowledgeEvent,
+  type KnownDate,
   type Meeting,
   newestFirst,
   type Source,
@@ -26,6 +28,24 @@ import { type CollectionName, collectionSchemas, type RawRecord } from './schema
  */
 function yaml(): typeof Yaml {
   return createRequire(import.meta.url)('yaml') as typeof Yaml;
+}
+
+/**
+ * Aliases a collection may expand (yaml's own default, stated here because it is what bounds a
+ * "billion laughs" file): hand-written records never need more.
+ */
+const MAX_ALIAS_COUNT = 100;
+
+const OUTSIDE = 'refused: it leads outside the knowledge folder (through a symlink or "..")';
+
+/**
+ * Whether a path, symlinks resolved, stays within the folder (itself resolved). Links inside it
+ * are fine: mounted volumes swap a symlink to a sibling folder on every update.
+ */
+function isInside(dir: string, path: string): boolean {
+  const root = realpathSync(dir);
+  const target = realpathSync(path);
+  return target.startsWith(root.endsWith(sep) ? root : root + sep);
 }
 
 export interface KnowledgeProblem {
@@ -51,6 +71,14 @@ export function formatProblem(p: KnowledgeProblem): string {
   return `${at} ${p.path || '(file)'}: ${p.message}`;
 }
 
+/** Every problem on its own file:line, then the count: what `knowledge:check` and the build print. */
+export function problemReport(dir: string, problems: KnowledgeProblem[]): string {
+  return [
+    ...problems.map(formatProblem),
+    `knowledge:check failed: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${dir}`,
+  ].join('\n');
+}
+
 interface ParsedFile<C extends CollectionName> {
   records: RawRecord<C>[];
   /** Ids of records that failed the schema: references to them are not reported again as unknown. */
@@ -71,6 +99,10 @@ function parseCollection<C extends CollectionName>(
   const full = join(dir, file);
   if (!existsSync(full)) {
     problems.push({ file, path: '', message: `missing file (expected at ${full})` });
+    return nowhere;
+  }
+  if (!isInside(dir, full)) {
+    problems.push({ file, path: '', message: OUTSIDE });
     return nowhere;
   }
   const source = readFileSync(full, 'utf8');
@@ -117,7 +149,15 @@ function parseCollection<C extends CollectionName>(
     problems.push({ file, path: '', ...locate([]), message: 'the file must hold a list of records' });
     return nowhere;
   }
-  const raw = plain ?? (fullDocument().toJS() as unknown[]);
+  let raw: unknown[];
+  try {
+    raw = plain ?? (fullDocument().toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown[]);
+  } catch (error) {
+    // yaml refuses a document whose aliases would expand past the count (a "billion laughs").
+    if (!(error instanceof ReferenceError)) throw error;
+    problems.push({ file, path: '', message: `too many aliases: ${error.message}` });
+    return nowhere;
+  }
   const isMapping = (index: number) => {
     if (plain) return true;
     const contents = fullDocument().contents;
@@ -182,6 +222,15 @@ export function checkKnowledge(dirInput: string): CheckResult {
   const articles = new Map<string, string>();
   files.sources.records.forEach((record, index) => {
     const path = join(dir, ARTICLES_FOLDER, record.file);
+    if (existsSync(path) && !isInside(dir, path)) {
+      problems.push({
+        file: COLLECTION_FILES.sources,
+        path: recordPath([index, 'file'], record.id),
+        ...files.sources.locate([index, 'file']),
+        message: `articles/${record.file}: ${OUTSIDE}`,
+      });
+      return;
+    }
     if (!existsSync(path)) {
       problems.push({
         file: COLLECTION_FILES.sources,
@@ -242,8 +291,14 @@ function build(dir: string, version: string, raw: ParsedCollections): KnowledgeB
       evidence: s.published.evidence.map((e) => ({ ...e, source: s.id })),
     }),
   }));
+  const dated = new Map(raw.meetings.map((m) => [m.id, toKnownDate(m.date)]));
+  const datesOf = (ids: string[] = []) => ids.flatMap((id) => dated.get(id) ?? []);
   const meetings: Meeting[] = raw.meetings
-    .map((m) => ({ ...m, date: toKnownDate(m.date), sources: citedSources(m) }))
+    .map((m) => ({
+      ...m,
+      date: between(dated.get(m.id) as KnownDate, datesOf(m.date.after), datesOf(m.date.before)),
+      sources: citedSources(m),
+    }))
     .sort(newestFirst);
   const events: KnowledgeEvent[] = raw.events
     .map((e) => ({ ...e, date: toKnownDate(e.date), sources: citedSources(e) }))

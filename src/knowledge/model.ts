@@ -20,7 +20,10 @@ export interface KnownDate extends DateFact {
   year: number;
   month?: number;
   day?: number;
-  /** Sorts a less precise date after the precise dates it could be (2015 after 2015-12-31). */
+  /**
+   * Sorts chronologically. A less precise date sorts after the precise dates it could be (2015
+   * after 2015-12-31), unless its record says which dates it comes before or after (see `between`).
+   */
   sortKey: string;
 }
 
@@ -75,7 +78,7 @@ export function toKnownDate(fact: DateFact): KnownDate {
   const [y, m, d] = fact.value.split('-').map(Number);
   const year = y as number;
   const precision: DatePrecision = d !== undefined ? 'day' : m !== undefined ? 'month' : 'year';
-  const sortKey = `${String(year).padStart(4, '0')}-${String(m ?? 13).padStart(2, '0')}-${String(d ?? 32).padStart(2, '0')}`;
+  const sortKey = `${dayKey(year, m ?? 13, d ?? 32)}${AT}`;
   return {
     ...fact,
     precision,
@@ -84,6 +87,39 @@ export function toKnownDate(fact: DateFact): KnownDate {
     ...(d !== undefined && { day: d }),
     sortKey,
   };
+}
+
+// A key's last character places it among dates that share its day: just before, at, just after.
+const BEFORE = '4';
+const AT = '5';
+const AFTER = '6';
+
+const dayKey = (year: number, month: number, day: number) =>
+  `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+
+/**
+ * A less precise date placed by what the records say it comes after and before: just before the
+ * earliest date it precedes, else just after the latest it follows, within its own month or year.
+ * `moscow-2015 < phone-2015 < paris-2015`: the calls of 2015 sort before 30 November, not after it.
+ */
+export function between(
+  date: KnownDate,
+  after: readonly KnownDate[],
+  before: readonly KnownDate[],
+): KnownDate {
+  if (date.precision === 'day') return date;
+  const first = dayKey(date.year, date.month ?? 0, 0);
+  const last = date.sortKey;
+  const bounds = (dates: readonly KnownDate[]) =>
+    dates.map((d) => d.sortKey.slice(0, -1)).filter((k) => k > first && k <= last.slice(0, -1));
+  const earliestBefore = bounds(before).sort()[0];
+  const latestAfter = bounds(after).sort().at(-1);
+  const sortKey = earliestBefore
+    ? `${earliestBefore}${BEFORE}`
+    : latestAfter
+      ? `${latestAfter}${AFTER}`
+      : date.sortKey;
+  return { ...date, sortKey };
 }
 
 /** Sort keys are fixed-width digits and hyphens: comparing code units orders them, and fast. */

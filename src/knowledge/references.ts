@@ -169,6 +169,8 @@ export function checkReferences(
       'topic',
     );
     refAll('meetings', [i, 'related'], 'events', m.related);
+    refAll('meetings', [i, 'date', 'after'], 'meetings', m.date.after ?? []);
+    refAll('meetings', [i, 'date', 'before'], 'meetings', m.date.before ?? []);
     placeRef('meetings', [i, 'place'], m.place);
   });
 

@@ -79,6 +79,20 @@ function defineSchemas(z: typeof Zod) {
 
   const dateFact = dateFactSchema(evidenceSchema);
 
+  /**
+   * A meeting's date may say which meetings the articles place it after or before: a date known
+   * only to its month or year then sorts between them, not at the end of its month or year.
+   */
+  const meetingDate = z
+    .strictObject({
+      value: dateValueSchema,
+      ...inferable,
+      after: z.array(idSchema).optional(),
+      before: z.array(idSchema).optional(),
+      evidence: z.array(evidenceSchema).min(1),
+    })
+    .superRefine(requireReasoning);
+
   const aliases = z.array(text).default([]);
 
   const sourceSchema = z.strictObject({
@@ -167,7 +181,7 @@ function defineSchemas(z: typeof Zod) {
     id: idSchema,
     kind: z.enum(meetingKinds),
     aliases,
-    date: dateFact,
+    date: meetingDate,
     place: placeRefSchema.optional(),
     occasion: occasionSchema.optional(),
     format: z.strictObject({

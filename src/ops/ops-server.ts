@@ -15,7 +15,8 @@ export interface Health {
 
 export interface OpsServerOptions {
   port: number;
-  host?: string;
+  /** The address to listen on (METRICS_HOST: loopback unless told otherwise). */
+  host: string;
   metrics: Metrics;
   health(): Health;
   log: Logger;

@@ -36,7 +36,7 @@ export interface Runtime {
 }
 
 /**
- * Collects garbage in full where the process allows it (`--expose-gc`, see GATEWAY_NODE_FLAGS).
+ * Collects garbage in full where the process allows it (`--expose-gc`, see GATEWAY_ENV).
  * Building a fact base leaves behind several times its size in garbage that nothing else would
  * collect soon, and a heap grown to hold it stays grown: at 10,000 meetings the idle bot held
  * 300 MB instead of 190 MB. So the bot collects once at start and after each reload.
@@ -83,6 +83,11 @@ export function startRuntime({
     ? live.watch({
         onReload: (result) => report(result, 'files changed'),
         onError: (err) => log.warn({ err, dir: live.dir }, 'fact base watch failed; /reload still works'),
+        onUnreadable: (paths) =>
+          log.warn(
+            { dir: live.dir, unreadable: paths.slice(0, 10), count: paths.length },
+            'some of the fact base folder cannot be read by this user: changes to it are not watched',
+          ),
       })
     : () => {};
   const deps: BotDeps = {

@@ -5,10 +5,15 @@ import { KNOWLEDGE_DIR } from './summit.js';
 
 const copies: string[] = [];
 
-/** A fresh copy of the real fact base in a temporary folder, to edit as a moderator would. */
-export function copyKnowledge(): string {
+/** An empty temporary folder, deleted with the copies. */
+export function scratchFolder(): string {
   const dir = mkdtempSync(join(tmpdir(), 'summit-knowledge-'));
   copies.push(dir);
+  return dir;
+}
+
+/** A fresh copy of the real fact base (in a temporary folder unless told where), to edit as a moderator would. */
+export function copyKnowledge(dir = scratchFolder()): string {
   cpSync(KNOWLEDGE_DIR, dir, { recursive: true });
   return dir;
 }

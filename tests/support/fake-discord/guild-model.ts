@@ -16,13 +16,15 @@ import {
   type RoleFlags,
 } from 'discord.js';
 import { discordTimestamp, snowflake } from './ids.js';
-import type { ChannelSpec, FakeGuild, GuildSpec } from './types.js';
+import type { ChannelSpec, FakeGuild, GuildSpec, OverwriteSpec } from './types.js';
 
 /** The users the fake plays besides the bot. */
 export interface FakeUsers {
   member: APIUser;
   moderator: APIUser;
   owner: APIUser;
+  /** A member with no role of note, who gets Manage Messages where a channel's overwrite grants it. */
+  channelModerator: APIUser;
 }
 
 export const P = PermissionFlagsBits;
@@ -61,9 +63,17 @@ export function buildGuild(spec: GuildSpec, bot: APIUser, users: FakeUsers, id =
     [users.member.id, member(users.member, [])],
     [users.moderator.id, member(users.moderator, [moderatorRoleId])],
     [users.owner.id, member(users.owner, [])],
+    [users.channelModerator.id, member(users.channelModerator, [])],
   ]);
+  const targets: OverwriteTargets = {
+    everyone: id,
+    bot: botRoleId,
+    moderator: moderatorRoleId,
+    botUser: bot.id,
+    channelModerator: users.channelModerator.id,
+  };
   const channels = (spec.channels ?? DEFAULT_GUILD.channels ?? []).map((channel, position) =>
-    textChannel(channel, position, { everyone: id, bot: botRoleId, moderator: moderatorRoleId }),
+    textChannel(channel, position, targets),
   );
   return {
     id,
@@ -95,29 +105,24 @@ function role(id: string, name: string, position: number, permissions: bigint): 
   };
 }
 
-function textChannel(
-  spec: ChannelSpec,
-  position: number,
-  roles: { everyone: string; bot: string; moderator: string },
-): APITextChannel {
+/** The ids an `OverwriteSpec` names: roles (@everyone, the bot's, Moderator) and users. */
+type OverwriteTargets = Record<OverwriteSpec['on'], string>;
+
+const USER_TARGETS: ReadonlySet<OverwriteSpec['on']> = new Set(['botUser', 'channelModerator']);
+
+function textChannel(spec: ChannelSpec, position: number, targets: OverwriteTargets): APITextChannel {
+  const overwrite = (on: OverwriteSpec['on'], allow: bigint, deny: bigint): APIOverwrite => ({
+    id: targets[on],
+    type: USER_TARGETS.has(on) ? OverwriteType.Member : OverwriteType.Role,
+    allow: String(allow),
+    deny: String(deny),
+  });
   const overwrites: APIOverwrite[] = [];
   if (spec.botCanSend === false) {
-    overwrites.push({
-      id: roles.everyone,
-      type: OverwriteType.Role,
-      allow: '0',
-      deny: String(P.SendMessages),
-    });
-    overwrites.push({
-      id: roles.moderator,
-      type: OverwriteType.Role,
-      allow: String(P.SendMessages),
-      deny: '0',
-    });
+    overwrites.push(overwrite('everyone', 0n, P.SendMessages), overwrite('moderator', P.SendMessages, 0n));
   }
-  if (spec.botCanView === false) {
-    overwrites.push({ id: roles.bot, type: OverwriteType.Role, allow: '0', deny: String(P.ViewChannel) });
-  }
+  if (spec.botCanView === false) overwrites.push(overwrite('bot', 0n, P.ViewChannel));
+  for (const o of spec.overwrites ?? []) overwrites.push(overwrite(o.on, o.allow ?? 0n, o.deny ?? 0n));
   return {
     id: snowflake(),
     type: ChannelType.GuildText,

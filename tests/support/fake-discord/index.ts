@@ -130,6 +130,7 @@ export class FakeDiscord {
       member: user(snowflake(), 'casual_reader'),
       moderator: user(snowflake(), 'careful_moderator'),
       owner: user(snowflake(), 'guild_owner'),
+      channelModerator: user(snowflake(), 'channel_moderator'),
     };
     const specs = options.guilds?.length ? options.guilds : [DEFAULT_GUILD];
     this.guilds = specs.map((spec, i) =>

@@ -43,6 +43,18 @@ export interface ChannelSpec {
   botCanSend?: boolean;
   /** false: the bot's role may not see the channel; the bot gets 403 50001. */
   botCanView?: boolean;
+  /** Further permission overwrites, applied as Discord applies them (see `channelPermissions`). */
+  overwrites?: OverwriteSpec[];
+}
+
+/**
+ * A permission overwrite on a channel: `on` a role (@everyone, the bot's managed role, Moderator)
+ * or a user (the bot, `users.channelModerator`).
+ */
+export interface OverwriteSpec {
+  on: 'everyone' | 'bot' | 'moderator' | 'botUser' | 'channelModerator';
+  allow?: bigint;
+  deny?: bigint;
 }
 
 /** A guild as the fake models it; the same data it sends in GUILD_CREATE. */

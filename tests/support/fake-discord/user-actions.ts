@@ -12,9 +12,9 @@ import {
   type APIMessageComponentGuildInteraction,
   type APIMessageStringSelectInteractionData,
   type APITextChannel,
+  type APIUser,
   ApplicationCommandOptionType,
   ApplicationCommandType,
-  ChannelType,
   ComponentType,
   GatewayIntentBits,
   InteractionType,
@@ -55,7 +55,10 @@ export class UserActions {
     const [commandName = '', ...path] = name.split(' ');
     const command = this.findCommand(commandName, ApplicationCommandType.ChatInput, ctx);
     const resolved: Record<string, APIInteractionDataResolvedChannel> = {};
-    const leafOptions = this.commandOptions(command, path, options, resolved, { checkRequired: true });
+    const leafOptions = this.commandOptions(command, path, options, resolved, {
+      checkRequired: true,
+      invoker: ctx.user ?? this.fake.users.moderator,
+    });
     const data = {
       id: command?.id ?? snowflake(),
       name: commandName,
@@ -79,8 +82,10 @@ export class UserActions {
   ): Promise<InteractionHandle> {
     const [commandName = '', ...path] = name.split(' ');
     const command = this.findCommand(commandName, ApplicationCommandType.ChatInput, ctx);
-    const leaf = this.commandOptions(command, path, options, {}, { checkRequired: false }).map((option) =>
-      option.name === focused ? { ...option, value: String(option.value), focused: true } : option,
+    const invoker = ctx.user ?? this.fake.users.moderator;
+    const leaf = this.commandOptions(command, path, options, {}, { checkRequired: false, invoker }).map(
+      (option) =>
+        option.name === focused ? { ...option, value: String(option.value), focused: true } : option,
     );
     if (!leaf.some((option) => option.focused)) {
       throw new Error(`autocomplete: the focused option "${focused}" is not among the options given`);
@@ -296,7 +301,7 @@ export class UserActions {
     path: string[],
     values: Record<string, OptionValue>,
     resolved: Record<string, APIInteractionDataResolvedChannel>,
-    { checkRequired }: { checkRequired: boolean },
+    { checkRequired, invoker }: { checkRequired: boolean; invoker: APIUser },
   ): LeafOption[] {
     const declared = declaredOptions(command, path);
     if (declared !== undefined) {
@@ -314,22 +319,24 @@ export class UserActions {
       const type = declared?.find((option) => option.name === name)?.type ?? inferOptionType(value);
       if (type === ApplicationCommandOptionType.Channel) {
         const channel = this.fake.channel(typeof value === 'object' ? value.channel : String(value));
-        resolved[channel.id] = this.resolvedChannel(channel);
+        resolved[channel.id] = this.resolvedChannel(channel, invoker);
         return { name, type, value: channel.id };
       }
       return { name, type, value: typeof value === 'object' ? value.channel : value };
     });
   }
 
-  private resolvedChannel(channel: APITextChannel): APIInteractionDataResolvedChannel {
+  /**
+   * A channel chosen in an option, as Discord resolves it: id, name, type, and the invoking
+   * member's computed permissions there. Discord sends nothing about the bot's.
+   */
+  private resolvedChannel(channel: APITextChannel, invoker: APIUser): APIInteractionDataResolvedChannel {
     const guild = this.state.guildOf(channel.id);
-    const permissions = channelPermissions(guild, channel, memberOf(guild, this.fake.users.moderator));
     return {
       id: channel.id,
       name: channel.name,
-      type: ChannelType.GuildText,
-      permissions: String(permissions),
-      app_permissions: String(this.fake.botPermissions(channel.id)),
+      type: channel.type,
+      permissions: String(channelPermissions(guild, channel, memberOf(guild, invoker))),
     };
   }
 

@@ -10,6 +10,7 @@ import type { RecordedRequest, Rejection } from '../types.js';
 import { ApplicationHandlers } from './applications.js';
 import { ChannelHandlers } from './channels.js';
 import { RestFaults } from './faults.js';
+import { GuildHandlers } from './guilds.js';
 import { InteractionHandlers } from './interactions.js';
 import { DiscordError, type RestReply, type Route } from './route.js';
 
@@ -23,8 +24,8 @@ export class RestRouter {
     private readonly state: FakeState,
     private readonly log: (line: string) => void,
   ) {
-    this.routes = [ApplicationHandlers, InteractionHandlers, ChannelHandlers].flatMap((Handlers) =>
-      new Handlers(fake, state).routes(),
+    this.routes = [ApplicationHandlers, InteractionHandlers, ChannelHandlers, GuildHandlers].flatMap(
+      (Handlers) => new Handlers(fake, state).routes(),
     );
   }
 

@@ -1,12 +1,12 @@
-import type { Context } from '../commands/command.js';
-import type { Invocation } from '../commands/dispatch.js';
-import { DEFAULT_INSIGHTS_DAYS, insightsCommand } from '../commands/insights.js';
-import { commandOf, parseLine } from '../commands/parse-line.js';
-import type { InsightsData } from '../store/store.js';
+import type { InsightsSource } from '../insights/source.js';
+import type { Context } from './command.js';
+import type { Invocation } from './dispatch.js';
+import { DEFAULT_INSIGHTS_DAYS, insightsCommand } from './insights.js';
+import { commandOf, parseLine } from './parse-line.js';
 
-/** Whatever can read the record for a period: the recorder of a running bot, or the store itself. */
-export interface InsightsSource {
-  report(days: number): Promise<InsightsData | undefined>;
+/** Whether a command line or invocation asks for /insights, which waits for the store. */
+export function readsTheRecord(run: Invocation | string): boolean {
+  return (typeof run === 'string' ? commandOf(run) : run.command) === insightsCommand.name;
 }
 
 /**
@@ -14,10 +14,6 @@ export interface InsightsSource {
  * answers asynchronously. Adapters call this before running a command: for /insights it reads
  * the period asked for and returns it in the context (nothing when the store cannot answer).
  */
-/** Whether a command line or invocation asks for /insights, which waits for the store. */
-export function readsTheRecord(run: Invocation | string): boolean {
-  return (typeof run === 'string' ? commandOf(run) : run.command) === insightsCommand.name;
-}
 
 export async function insightsContext(
   run: Invocation | string,

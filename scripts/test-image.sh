@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# npm run test:image: builds the image and proves it in containers (tests/image/container.proof.ts):
+# every mode, the health check of each long-running mode with settings passed as the docs say,
+# /when answered through a fake Discord over the host network, serve's signature check, a clean
+# stop on SIGTERM, an unprivileged user, and the compose file. Needs a Docker engine and
+# docker-compose; not part of npm test. docs/docker.md explains it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+image=${SUMMIT_IMAGE:-summit:test}
+
+if ! docker info >/dev/null 2>&1; then
+  echo "test:image: no Docker engine answers here; start one (dockerd, or the Docker service) and run it again." >&2
+  exit 1
+fi
+command -v docker-compose >/dev/null || docker compose version >/dev/null 2>&1 || {
+  echo "test:image: the compose proof needs docker-compose (or the docker compose plugin)." >&2
+  exit 1
+}
+
+base=$(bash scripts/image/base.sh)
+echo "test:image: building $image on $base"
+started=$(date +%s)
+docker build -q --build-arg NODE_IMAGE="$base" -t "$image" . >/dev/null
+built=$(date +%s)
+size=$(docker image inspect -f '{{.Size}}' "$image")
+echo "test:image: built in $((built - started)) s; image size $((size / 1000000)) MB"
+
+SUMMIT_IMAGE="$image" npx vitest run --config vitest.image.config.ts --reporter=verbose
