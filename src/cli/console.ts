@@ -89,6 +89,8 @@ const folding = terminal
 let answering = Promise.resolve();
 /** The rest of a chunk of input already read still arrives after quitting; it goes unanswered. */
 let quit = false;
+/** Once input has ended, lines still waiting are answered without a prompt (Node 24 throws on one). */
+let closed = false;
 
 rl.on('line', (line) => {
   if (quit) return;
@@ -109,11 +111,12 @@ rl.on('line', (line) => {
       // The width is read at every answer: the window may have been resized.
       console.log(`${fold ? fold(rendered, process.stdout.columns) : rendered}\n`);
     }
-    rl.prompt();
+    if (!closed) rl.prompt();
   });
 });
 
 rl.on('close', async () => {
+  closed = true;
   await answering;
   await reader?.close();
   if (interactive) {

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Kysely } from 'kysely';
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Kysely, SqliteDatabase } from 'kysely';
 import { migrate } from './migrations.js';
 import type { Database } from './schema.js';
 import type { Store } from './store.js';
@@ -41,10 +42,34 @@ async function sqlite(dataDir: string): Promise<Kysely<Database>> {
   mkdirSync(dataDir, { recursive: true });
   const file = new SQLite(join(dataDir, SQLITE_FILE));
   // Readers (/insights, the export) never wait for the writer, and a batch is one fsync.
-  file.pragma('journal_mode = WAL');
-  file.pragma('synchronous = NORMAL');
-  file.pragma('busy_timeout = 5000');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });
+  file.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000');
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: neverCollected(file) }) });
+}
+
+/**
+ * better-sqlite3 12 on Node 24.19 and later: a Statement or Database that the garbage collector
+ * finalizes outside JavaScript (an idle or background collection) aborts the whole process in
+ * node::RemoveEnvironmentCleanupHook. better-sqlite3 13 fixes it but needs Node 22. Until then
+ * none is left to the collector: each SQL text is prepared once and kept, with its database,
+ * for the life of the process. The texts are the store's few query shapes (one per batch size
+ * at most), so what is kept stays small.
+ */
+const kept: unknown[] = [];
+
+function neverCollected(file: BetterSqlite3.Database): SqliteDatabase {
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  kept.push(file, statements);
+  return {
+    close: () => file.close(),
+    prepare(sql) {
+      let statement = statements.get(sql);
+      if (!statement) {
+        statement = file.prepare(sql);
+        statements.set(sql, statement);
+      }
+      return statement;
+    },
+  };
 }
 
 async function postgres(url: string): Promise<Kysely<Database>> {
