@@ -25,6 +25,7 @@ FROM ${NODE_IMAGE}
 ENV NODE_ENV=production \
     SUMMIT_IN_IMAGE=1 \
     KNOWLEDGE_DIR=/app/knowledge \
+    SUMMIT_DATA_DIR=/app/data \
     METRICS_PORT=9090 \
     METRICS_HOST=0.0.0.0 \
     PORT=8080
@@ -35,6 +36,9 @@ COPY --from=build /app/dist dist
 # Owned by root: the bot only reads its fact base, and a mounted volume replaces it anyway.
 COPY knowledge knowledge
 COPY docker/entrypoint.sh /usr/local/bin/summit
+# The record of questions (SQLite) lives here unless DATABASE_URL names a PostgreSQL server.
+RUN mkdir -p /app/data && chown node:node /app/data
+VOLUME /app/data
 USER node
 # 8080: serve's /interactions. 9090: /healthz and /metrics (shard n of start:sharded on 9090 + n).
 EXPOSE 8080 9090-9099

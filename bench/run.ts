@@ -23,6 +23,7 @@ import type { ChildReport } from './child.js';
 import { DATA_DIR, syntheticFactBase } from './data.js';
 import { type GatewayRun, gatewayRun } from './gateway.js';
 import { BUDGET_MS, type HostileRun, hostileRun, WORST_CASE_UP_TO, withinBudget } from './hostile.js';
+import { insightsRun, insightsTable } from './insights.js';
 import { benchmarkQueries, type Form, type Kind, type Query } from './queries.js';
 import { mb, median, ms, percentile, ratio, share, since } from './stats.js';
 import { timelineRun, timelineTable } from './timeline.js';
@@ -458,6 +459,8 @@ console.log(
   ),
 );
 console.log(summary(results));
+// The record of questions: recording's cost per answer, batch writes, /insights at a million.
+console.log(`\n${insightsTable(await insightsRun(loadKnowledge(join(ROOT, 'knowledge')), log))}`);
 console.log(`\nThe whole run took ${(since(started) / 60_000).toFixed(1)} minutes.`);
 if (results.some((r) => !withinBudget(r.hostile, r.kb.meetings))) {
   console.error(`\nThe per-answer budget of ${BUDGET_MS} ms was broken under hostile input.`);

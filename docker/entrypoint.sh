@@ -15,6 +15,7 @@ Modes (docker run [options] summit MODE [arguments]):
   knowledge:check    validate the fact base in /app/knowledge, then exit
   ask "QUESTION"     answer one question or /command, then exit
   console            an interactive session in the terminal (docker run -it)
+  insights           export the record of questions (--format csv|json, --days N), then exit
 USAGE
 }
 
@@ -40,6 +41,7 @@ case "$mode" in
   knowledge:check) exec node /app/dist/src/cli/knowledge-check.js "$@" ;;
   ask) exec node /app/dist/src/cli/ask.js "$@" ;;
   console) exec node /app/dist/src/cli/console.js "$@" ;;
+  insights) exec node /app/dist/src/cli/insights.js "$@" ;;
   help | --help | -h) modes ;;
   *)
     echo "summit: there is no mode called '$mode'." >&2

@@ -12,7 +12,8 @@ import { build } from 'esbuild';
  * yaml and zod, which the code loads only when a fact base must be validated, the language
  * packages, which it loads only to derive tables saved at build time, and the timeline's renderer
  * (vega, resvg and the font measurer), loaded from node_modules on the first /timeline so that the
- * bot starts and idles without it.
+ * bot starts and idles without it; and the record's store (kysely and its drivers, one a native
+ * add-on), which is imported once the bot is ready.
  */
 
 const CLI = fileURLToPath(new URL('../src/cli/', import.meta.url));
@@ -42,6 +43,10 @@ await build({
     'vega-lite',
     '@resvg/resvg-js',
     'opentype.js',
+    // The record's store, opened once the bot is ready.
+    'kysely',
+    'better-sqlite3',
+    'pg',
   ],
   logLevel: 'warning',
 });

@@ -99,7 +99,39 @@ function defineSchemas(z: typeof Zod) {
       .default('auto'),
   });
 
-  return { discordSchema, httpSchema, shardingSchema };
+  /**
+   * The record of questions (docs/insights.md). Every one is optional: with none, questions are
+   * recorded in data/summit.sqlite for 90 days and answers carry no 👍/👎 (votes need SUMMIT_HASH_KEY).
+   */
+  const recordingSchema = z.object({
+    SUMMIT_RECORDING: onOff.default('on'),
+    SUMMIT_DATA_DIR: z.string().default('data'),
+    DATABASE_URL: z
+      .url({
+        protocol: /^postgres(ql)?$/,
+        error:
+          'must be a PostgreSQL URL, postgres://user:password@host:5432/database (unset: a SQLite file in SUMMIT_DATA_DIR)',
+      })
+      .optional(),
+    SUMMIT_HASH_KEY: z
+      .string()
+      .min(16, 'must be at least 16 characters of secret: for example the output of openssl rand -hex 32')
+      .optional(),
+    SUMMIT_RETENTION_DAYS: z.coerce
+      .number({ error: 'must be a number of days' })
+      .int('must be a whole number of days')
+      .min(1, 'must be at least 1')
+      .max(3650, 'must be at most 3650')
+      .default(90),
+    SUMMIT_RECORD_QUEUE: z.coerce
+      .number({ error: 'must be a number of records' })
+      .int('must be a whole number')
+      .min(100, 'must be at least 100')
+      .max(1_000_000, 'must be at most 1000000')
+      .default(10_000),
+  });
+
+  return { discordSchema, httpSchema, shardingSchema, recordingSchema };
 }
 
 type Schemas = ReturnType<typeof defineSchemas>;
@@ -134,6 +166,7 @@ export const settingNames = (): string[] => [
 export type DiscordSettings = Zod.infer<Schemas['discordSchema']>;
 export type LogLevel = DiscordSettings['LOG_LEVEL'];
 export type HttpSettings = DiscordSettings & Zod.infer<Schemas['httpSchema']>;
+export type RecordingSettings = Zod.infer<Schemas['recordingSchema']>;
 
 /**
  * Checks the variables a schema names (blank counts as unset, and `.env` fills in what the
@@ -207,6 +240,11 @@ export function readHttpSettings(env: NodeJS.ProcessEnv = process.env): HttpSett
 /** `npm run start:sharded`'s shard count: a number, or `auto` for Discord's recommendation. */
 export function readShardCount(env: NodeJS.ProcessEnv = process.env): number | 'auto' {
   return parseSettings(schemas().shardingSchema, env).SHARD_COUNT;
+}
+
+/** The record of questions: where it is kept, for how long, and the key that hashes voters. */
+export function readRecordingSettings(env: NodeJS.ProcessEnv = process.env): RecordingSettings {
+  return parseSettings(schemas().recordingSchema, env);
 }
 
 /**

@@ -55,6 +55,7 @@ describe('deploying and logging in', () => {
       'sources',
       'summary',
       'reload',
+      'insights',
       'help',
       'Ask Summit',
     ]);

@@ -47,7 +47,9 @@ describe('npm run start:sharded', () => {
       maxConcurrency: 16,
       spacingMs: 344,
     });
-    // Each shard was given its own guild only, and says so in its own log lines.
+    // Each shard was given its own guild only, and says so in its own log lines. A shard's line
+    // can reach stdout after the manager's "all shards ready", which it learns over IPC.
+    await bot.until('ready', 2);
     const ready = bot.lines().filter((l) => l.msg === 'ready');
     expect(ready.map((l) => [l.shard, l.guilds]).sort()).toEqual([
       [0, 1],

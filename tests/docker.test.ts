@@ -138,6 +138,7 @@ describe('Dockerfile', () => {
       'knowledge:check',
       'ask',
       'console',
+      'insights',
     ]);
     for (const mode of imageModes()) {
       expect(run.stderr).toMatch(new RegExp(`^  ${mode} `, 'm'));

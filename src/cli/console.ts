@@ -2,13 +2,17 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { plural } from '../answers/format.js';
+import { insightsContext } from '../commands/insights-context.js';
 import { consoleControl } from '../console/controls.js';
 import { saveFile } from '../console/files.js';
 import { renderText } from '../console/render.js';
 import { reportToStderr } from '../console/report.js';
 import { ConsoleSession } from '../console/session.js';
+import { readRecordingOptions } from '../insights/settings.js';
+import type { InsightsSource } from '../insights/source.js';
+import { storeReader } from '../insights/store-reader.js';
 import { LiveEngine } from '../reload/live-engine.js';
-import { knowledgeSettings } from '../settings.js';
+import { knowledgeSettings, SettingsError } from '../settings.js';
 import { openEngine } from './open-engine.js';
 
 const settings = knowledgeSettings();
@@ -41,6 +45,23 @@ const interactive = Boolean(process.stdin.isTTY);
 const terminal = Boolean(process.stdout.isTTY);
 const color = terminal && !settings.NO_COLOR;
 const { kb } = engine;
+// /insights reads the record the bot keeps. Its settings are checked at the first /insights, not
+// before the prompt (checking loads zod); a setting that does not parse leaves the record absent.
+let reader: ReturnType<typeof storeReader> | undefined;
+const openReader = () => {
+  try {
+    return storeReader(readRecordingOptions());
+  } catch (error) {
+    if (error instanceof SettingsError) return undefined;
+    throw error;
+  }
+};
+const record: InsightsSource = {
+  report(days) {
+    reader ??= openReader();
+    return reader?.report(days) ?? Promise.resolve(undefined);
+  },
+};
 
 if (interactive) {
   console.log(
@@ -69,12 +90,17 @@ const folding = terminal
     })
   : undefined;
 
-/** Answers in the order asked, though writing a picture takes a moment. */
-let answered = Promise.resolve();
+/** Lines are answered in order, even one that waits for the record or writes a picture. */
+let answering = Promise.resolve();
+/** The rest of a chunk of input already read still arrives after quitting; it goes unanswered. */
+let quit = false;
+/** Once input has ended, lines still waiting are answered without a prompt (Node 24 throws on one). */
+let closed = false;
 
 async function answer(text: string): Promise<void> {
   if (folding && !fold) await folding;
-  const reply = session.answer(text);
+  const extra = await insightsContext(text, record);
+  const reply = session.answer(text, extra);
   const rendered = renderText(reply, { color });
   // The width is read at every answer: the window may have been resized.
   console.log(`${fold ? fold(rendered, process.stdout.columns) : rendered}\n`);
@@ -83,22 +109,26 @@ async function answer(text: string): Promise<void> {
 }
 
 rl.on('line', (line) => {
+  if (quit) return;
   const text = line.trim();
   const control = consoleControl(text);
   if (control === 'quit') {
+    quit = true;
     rl.close();
     return;
   }
-  answered = answered.then(async () => {
+  answering = answering.then(async () => {
     if (control === 'clear') {
       if (terminal) console.clear();
     } else if (text) await answer(text);
-    rl.prompt();
+    if (!closed) rl.prompt();
   });
 });
 
 rl.on('close', async () => {
-  await answered;
+  closed = true;
+  await answering;
+  await reader?.close();
   if (interactive) {
     const history = (rl as unknown as { history?: string[] }).history ?? [];
     try {

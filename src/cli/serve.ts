@@ -3,6 +3,7 @@ import { createLogger } from '../discord/log.js';
 import { createDiscordRest } from '../http/discord-rest.js';
 import { createInteractionServer, INTERACTIONS_PATH } from '../http/server.js';
 import { publicKeyFromHex } from '../http/verify.js';
+import { readRecordingOptions } from '../insights/settings.js';
 import { startOpsServer } from '../ops/ops-server.js';
 import { startRuntime } from '../ops/runtime.js';
 import { readHttpSettings } from '../settings.js';
@@ -17,6 +18,7 @@ import { openLiveEngine } from './open-engine.js';
  */
 
 const settings = settingsOrExit(() => readHttpSettings());
+const recording = settingsOrExit(() => readRecordingOptions());
 // The public key is no secret, but it names the application: it stays out of the logs too.
 const log = createLogger({
   level: settings.LOG_LEVEL,
@@ -27,7 +29,7 @@ log.info({ version: live.engine.kb.version, meetings: live.engine.kb.meetings.le
 
 process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection'));
 
-const runtime = startRuntime({ live, log, watch: settings.KNOWLEDGE_WATCH === 'on' });
+const runtime = startRuntime({ live, log, watch: settings.KNOWLEDGE_WATCH === 'on', recording });
 const app = createInteractionServer({
   deps: runtime.deps,
   rest: createDiscordRest(settings),
@@ -41,6 +43,8 @@ stopOnSignals(log, async () => {
   runtime.stop();
   ops?.close();
   await app.close();
+  // After the last request: what it recorded is written too.
+  await runtime.closeRecord();
 });
 
 try {
@@ -56,6 +60,8 @@ try {
   const port = await app.listen(settings.PORT);
   listening = true;
   log.info({ port, path: INTERACTIONS_PATH }, 'listening');
+  // The record's store opens once requests are taken: start-up never waits for a database.
+  runtime.openRecord();
 } catch (err) {
   log.fatal({ err }, 'could not listen');
   console.error(

@@ -1,7 +1,8 @@
-import { Status } from 'discord.js';
+import { Events, Status } from 'discord.js';
 import { type RunningBot, startBot } from '../discord/bot.js';
 import { createLogger } from '../discord/log.js';
 import { clearShardSettingsOutsideManager, managedShard } from '../discord/sharding.js';
+import { readRecordingOptions } from '../insights/settings.js';
 import { startOpsServer } from '../ops/ops-server.js';
 import { startRuntime } from '../ops/runtime.js';
 import { readDiscordSettings } from '../settings.js';
@@ -14,6 +15,7 @@ import { openLiveEngine } from './open-engine.js';
  */
 
 const settings = settingsOrExit(() => readDiscordSettings());
+const recording = settingsOrExit(() => readRecordingOptions());
 clearShardSettingsOutsideManager();
 const log = createLogger({
   level: settings.LOG_LEVEL,
@@ -30,6 +32,7 @@ const runtime = startRuntime({
   watch: settings.KNOWLEDGE_WATCH === 'on',
   // discord.js reports -1 until the first heartbeat has been acknowledged.
   gatewayPingMs: () => bot?.client.ws.ping,
+  recording,
 });
 const ops =
   settings.METRICS_PORT === undefined
@@ -56,10 +59,15 @@ stopOnSignals(log, async () => {
   runtime.stop();
   ops?.close();
   await bot?.stop();
+  // After the gateway: the answers still in flight are recorded too.
+  await runtime.closeRecord();
 });
 
 try {
   bot = await startBot(settings.DISCORD_TOKEN, settings, runtime.deps);
+  // The record's store opens once the bot is ready: start-up never waits for a database.
+  if (bot.client.isReady()) runtime.openRecord();
+  else bot.client.once(Events.ClientReady, () => runtime.openRecord());
 } catch (err) {
   log.fatal({ err }, 'could not log in to Discord');
   console.error(

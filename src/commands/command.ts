@@ -2,6 +2,7 @@ import type { Reply } from '../answers/reply.js';
 import type { Engine } from '../engine/engine.js';
 import { LIMITS, truncate } from '../limits.js';
 import type { ReloadResult } from '../reload/live-engine.js';
+import type { InsightsData } from '../store/store.js';
 
 /**
  * A command is declared once: its name, options, handler and autocomplete. The console parses
@@ -45,6 +46,8 @@ export interface Context {
   random?: () => number;
   /** Loads the fact base again (/reload); absent where the adapter cannot swap it. */
   reload?: () => ReloadResult;
+  /** What the record of questions holds for /insights, read by the adapter beforehand (it is async). */
+  insights?: InsightsData;
 }
 
 /** How often one user may run a command: `uses` within `seconds`. */

@@ -4,6 +4,7 @@ import { LIMITS } from '../limits.js';
 import { askCommand } from './ask.js';
 import { type AnyCommand, type Context, parseArgs, type RawArgs } from './command.js';
 import { helpCommand } from './help.js';
+import { insightsCommand } from './insights.js';
 import { meetingCommand } from './meeting.js';
 import { meetingsCommand } from './meetings.js';
 import { quoteCommand } from './quote.js';
@@ -28,6 +29,7 @@ export const commands: readonly AnyCommand[] = [
   sourcesCommand,
   summaryCommand,
   reloadCommand,
+  insightsCommand,
   helpCommand,
 ];
 

@@ -1,4 +1,5 @@
 import { type Reply, usage } from '../answers/reply.js';
+import type { Context } from '../commands/command.js';
 import { type ErrorSink, runLine } from '../commands/dispatch.js';
 import { createContext } from '../commands/registry.js';
 import type { Engine } from '../engine/engine.js';
@@ -21,10 +22,11 @@ export class ConsoleSession {
     private readonly reloadKnowledge?: () => ReloadResult,
   ) {}
 
-  answer(line: string): Reply {
+  /** `extra`: what an async source put in the context beforehand (the record, for /insights). */
+  answer(line: string, extra: Partial<Context> = {}): Reply {
     const text = line.trim();
     if (text === '/next' || text === '/prev') return this.turn(text === '/next' ? 1 : -1);
-    return this.run(text, 1);
+    return this.run(text, 1, extra);
   }
 
   private turn(step: number): Reply {
@@ -47,9 +49,14 @@ export class ConsoleSession {
     return this.run(last.command, index);
   }
 
-  private run(line: string, page: number): Reply {
+  private run(line: string, page: number, extra: Partial<Context> = {}): Reply {
     const reload = this.reloadKnowledge && (() => this.reload());
-    const ctx = createContext(this.engine, { page, random: this.random, ...(reload && { reload }) });
+    const ctx = createContext(this.engine, {
+      ...extra,
+      page,
+      random: this.random,
+      ...(reload && { reload }),
+    });
     const reply = runLine(line, ctx, this.onError);
     this.lastPage = reply.page && { ...reply.page };
     this.answered = true;

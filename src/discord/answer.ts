@@ -6,11 +6,13 @@ import {
   type RepliableInteraction,
 } from 'discord.js';
 import type { Reply } from '../answers/reply.js';
+import type { Context } from '../commands/command.js';
 import { type Cooldowns, rationed } from '../commands/cooldowns.js';
 import { dispatch, type Invocation, runLine } from '../commands/dispatch.js';
 import { commandOf } from '../commands/parse-line.js';
 import { createContext } from '../commands/registry.js';
 import type { Engine } from '../engine/engine.js';
+import type { Recorder } from '../insights/recorder.js';
 import type { Metrics } from '../ops/metrics.js';
 import type { ReloadResult } from '../reload/live-engine.js';
 import { drawFiles, drawingFailed, drawOrDefer } from './attachments.js';
@@ -32,19 +34,28 @@ export interface BotDeps {
   /** When a reload last swapped the fact base (ms since the epoch): older buttons may be stale. */
   readonly reloadedAt?: number | undefined;
   metrics?: Metrics;
+  /** The record of questions and votes; absent when recording is off. */
+  recorder?: Recorder;
 }
 
 /**
  * Runs a command through the core dispatcher; a failing handler is logged and becomes an
  * apology. `user` is who asked, when the command is theirs to ration (not a page turn).
  */
-export function answer(deps: BotDeps, invocation: Invocation | string, page = 1, user?: string): Reply {
+export function answer(
+  deps: BotDeps,
+  invocation: Invocation | string,
+  page = 1,
+  user?: string,
+  extra: Partial<Context> = {},
+): Reply {
   if (user && deps.cooldowns) {
     const name = typeof invocation === 'string' ? commandOf(invocation) : invocation.command;
     const wait = rationed(deps.cooldowns, user, name);
     if (wait) return wait;
   }
   const ctx = createContext(deps.engine, {
+    ...extra,
     page,
     ...(deps.random && { random: deps.random }),
     ...(deps.reload && { reload: deps.reload }),

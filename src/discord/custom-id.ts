@@ -47,3 +47,21 @@ export function readClick(customId: string, picked?: readonly string[]): { actio
   const line = picked?.[0];
   return { action, ...(line && { line }) };
 }
+
+/**
+ * 👍/👎 on a recorded answer: `vote.up:Jx3kQ9…` carries the answer's id (12 characters), so
+ * that any replica can record the click.
+ */
+export interface Vote {
+  answer: string;
+  up: boolean;
+}
+
+export function encodeVote({ answer, up }: Vote): string {
+  return `vote.${up ? 'up' : 'down'}:${answer}`;
+}
+
+export function decodeVote(customId: string): Vote | undefined {
+  const match = customId.match(/^vote\.(up|down):([\w-]{1,32})$/);
+  return match ? { answer: match[2] as string, up: match[1] === 'up' } : undefined;
+}

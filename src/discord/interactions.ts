@@ -16,8 +16,9 @@ import { createContext, findCommand } from '../commands/registry.js';
 import { LIMITS } from '../limits.js';
 import { answer, type BotDeps, isGone, send } from './answer.js';
 import { drawFiles, drawingFailed, drawOrDefer } from './attachments.js';
-import { readClick } from './custom-id.js';
+import { decodeVote, readClick } from './custom-id.js';
 import { CHANNEL_OPTION, HIDE_OPTION } from './definitions.js';
+import { commandLine, onVote, recordAnswer } from './feedback.js';
 import { withoutMentionOf } from './mentions.js';
 import { isPrivate, toMessage } from './message.js';
 import { expiredButton, foldedPrompt, madeBeforeReload, nothingToAsk } from './notices.js';
@@ -79,6 +80,7 @@ export async function handleInteraction(interaction: Interaction, deps: BotDeps)
 function describe(interaction: Interaction): string | undefined {
   if (interaction.isCommand() || interaction.isAutocomplete()) return interaction.commandName;
   if (!interaction.isButton() && !interaction.isStringSelectMenu()) return undefined;
+  if (decodeVote(interaction.customId)) return 'vote';
   const { line } = clicked(interaction);
   return line?.startsWith('/') ? commandOf(line) : 'expired-button';
 }
@@ -125,8 +127,17 @@ async function onCommand(interaction: ChatInputCommandInteraction, deps: BotDeps
     return runModeratorTool(interaction, { run, ...(channelId && { channelId }) }, deps);
   }
   const hidden = (interaction.options.getBoolean(HIDE_OPTION) ?? false) || !mayPostHere(interaction);
+  const started = performance.now();
   const reply = answer(deps, { command: interaction.commandName, args }, 1, interaction.user.id);
-  await send(interaction, reply, { hidden }, deps.log);
+  const asked = interaction.commandName === 'ask' ? String(args.question ?? '') : undefined;
+  const feedback = recordAnswer(deps, {
+    ...(asked !== undefined && { via: 'ask' as const }),
+    text: asked ?? commandLine(interaction.commandName, args),
+    reply,
+    guild: interaction.guildId,
+    started,
+  });
+  await send(interaction, reply, { hidden, feedback }, deps.log);
   return reply.kind;
 }
 
@@ -147,8 +158,16 @@ async function onAskMenu(interaction: MessageContextMenuCommandInteraction, deps
     await send(interaction, reply, { hidden: true });
     return reply.kind;
   }
+  const started = performance.now();
   const reply = answer(deps, { command: 'ask', args: { question } }, 1, interaction.user.id);
-  await send(interaction, reply, { hidden: !mayPostHere(interaction), asked: question }, deps.log);
+  const feedback = recordAnswer(deps, {
+    via: 'menu',
+    text: question,
+    reply,
+    guild: interaction.guildId,
+    started,
+  });
+  await send(interaction, reply, { hidden: !mayPostHere(interaction), asked: question, feedback }, deps.log);
   return reply.kind;
 }
 
@@ -158,6 +177,8 @@ const clicked = (interaction: Clicked) =>
   readClick(interaction.customId, interaction.isStringSelectMenu() ? interaction.values : undefined);
 
 async function onClick(interaction: Clicked, deps: BotDeps): Promise<Outcome> {
+  const vote = interaction.isButton() ? decodeVote(interaction.customId) : undefined;
+  if (vote) return onVote(interaction as ButtonInteraction, vote, deps);
   const { action, line } = clicked(interaction);
   if (!action || !line?.startsWith('/')) {
     const reply = expiredButton();

@@ -4,6 +4,7 @@ import { apology, newReference } from '../commands/dispatch.js';
 import { commandOf } from '../commands/parse-line.js';
 import { answer, type BotDeps } from './answer.js';
 import { drawFiles, drawingFailed, withoutFile } from './attachments.js';
+import { mentionVia, recordAnswer } from './feedback.js';
 import { NO_PINGS, toMessage, toText } from './message.js';
 import { sendPermission } from './permissions.js';
 import { isModeratorLine } from './summary.js';
@@ -54,9 +55,14 @@ export async function handleMention(message: Message, deps: BotDeps): Promise<vo
           'Summaries are posted with the `/summary` command, which checks who may post.',
         )
       : answer(deps, question, 1, message.author.id);
+  const asked = question && !isModeratorLine(question);
+  const via = asked ? mentionVia(question) : undefined;
+  const feedback = asked
+    ? recordAnswer(deps, { ...(via && { via }), text: question, reply, guild: message.guildId, started })
+    : undefined;
   let outcome: string = reply.kind;
   try {
-    await respond(message, reply, permissions, deps);
+    await respond(message, reply, permissions, deps, feedback);
   } catch (error) {
     const reference = newReference();
     deps.log.error({ ...fields, err: error, reference }, 'mention failed');
@@ -80,6 +86,7 @@ async function respond(
   reply: Reply,
   permissions: Readonly<PermissionsBitField> | null,
   deps: BotDeps,
+  feedback?: string,
 ): Promise<void> {
   const may = (flag: bigint) => !permissions || permissions.has(flag);
   const embeds = may(PermissionFlagsBits.EmbedLinks);
@@ -87,7 +94,7 @@ async function respond(
     embeds && may(PermissionFlagsBits.AttachFiles)
       ? await drawFiles(reply, drawingFailed(deps))
       : { reply: withoutFile(reply), files: [] };
-  const payload = toMessage(drawn.reply, { hidden: false });
+  const payload = toMessage(drawn.reply, { hidden: false, feedback });
   const body = embeds
     ? { ...payload, files: drawn.files }
     : { content: toText(reply), components: payload.components, allowedMentions: NO_PINGS };

@@ -13,7 +13,7 @@ import {
 } from 'discord.js';
 import type { Citation, FollowUp, Reply, ReplyKind } from '../answers/reply.js';
 import { LIMITS, truncate } from '../limits.js';
-import { type Action, encodeAction } from './custom-id.js';
+import { type Action, encodeAction, encodeVote } from './custom-id.js';
 
 /**
  * A reply as a Discord message: one embed carrying the answer and its citations, and buttons
@@ -26,6 +26,8 @@ export interface MessageOptions {
   hidden: boolean;
   /** Text shown above the answer when the question is not visible elsewhere (a context menu). */
   asked?: string;
+  /** The recorded answer's id, when members may rate it with 👍/👎. */
+  feedback?: string | undefined;
 }
 
 /** Replies never ping anyone, not even the user being replied to. */
@@ -50,7 +52,7 @@ const BLANK = '\u200b';
 const nonBlank = (text: string) => (text.trim() ? text : BLANK);
 
 export function toMessage(reply: Reply, options: MessageOptions): SummitMessage {
-  const { rows, paged } = toComponents(reply, options.hidden);
+  const { rows, paged } = toComponents(reply, options.hidden, options.feedback);
   return {
     embeds: [toEmbed(reply, options, paged)],
     components: rows,
@@ -154,7 +156,7 @@ function citationText(c: Citation): string {
 
 type Row = ActionRowBuilder<MessageActionRowComponentBuilder>;
 
-function toComponents(reply: Reply, hidden: boolean): { rows: Row[]; paged: boolean } {
+function toComponents(reply: Reply, hidden: boolean, feedback?: string): { rows: Row[]; paged: boolean } {
   const used = new Set<string>();
   /** A custom_id that fits and is not yet used in this message (Discord rejects duplicates). */
   const claim = (action: Action) => {
@@ -168,6 +170,7 @@ function toComponents(reply: Reply, hidden: boolean): { rows: Row[]; paged: bool
     suggestionRow(reply.suggestions, hidden, claim),
     pages,
     buttonRow(reply.followUps, ButtonStyle.Secondary, hidden, claim),
+    feedback === undefined ? undefined : feedbackRow(feedback),
   ].filter((row): row is Row => row !== undefined);
   return {
     rows: rows.slice(0, LIMITS.actionRows),
@@ -176,6 +179,16 @@ function toComponents(reply: Reply, hidden: boolean): { rows: Row[]; paged: bool
 }
 
 type Claim = (action: Action) => string | undefined;
+
+/** 👍 and 👎 for an answer; the click carries the answer's id, so any process can record it. */
+function feedbackRow(answer: string): Row {
+  const vote = (up: boolean) =>
+    new ButtonBuilder()
+      .setCustomId(encodeVote({ answer, up }))
+      .setEmoji(up ? '👍' : '👎')
+      .setStyle(ButtonStyle.Secondary);
+  return new ActionRowBuilder<MessageActionRowComponentBuilder>().addComponents(vote(true), vote(false));
+}
 
 /** Up to five choices as buttons; more as a menu, which holds 25. */
 function suggestionRow(suggestions: FollowUp[], hidden: boolean, claim: Claim): Row | undefined {

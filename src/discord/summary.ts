@@ -6,6 +6,7 @@ import {
 } from 'discord.js';
 import { type Reply, usage } from '../answers/reply.js';
 import type { Invocation } from '../commands/dispatch.js';
+import { insightsContext } from '../commands/insights-context.js';
 import { commandOf } from '../commands/parse-line.js';
 import { findCommand } from '../commands/registry.js';
 import { answer, type BotDeps, send } from './answer.js';
@@ -66,7 +67,8 @@ export async function runModeratorTool(
     return 'refused';
   }
   if (!command?.publishes) {
-    const reply = answer(deps, request.run, 1, rationedUser(interaction));
+    const extra = await insightsContext(request.run, deps.recorder);
+    const reply = answer(deps, request.run, 1, rationedUser(interaction), extra);
     await send(interaction, reply, { hidden: true });
     return reply.kind;
   }

@@ -18,8 +18,9 @@ import type { RawArgs } from '../commands/command.js';
 import { commandOf } from '../commands/parse-line.js';
 import { createContext, findCommand } from '../commands/registry.js';
 import { answer, type BotDeps } from '../discord/answer.js';
-import { readClick } from '../discord/custom-id.js';
+import { decodeVote, readClick } from '../discord/custom-id.js';
 import { CHANNEL_OPTION, HIDE_OPTION } from '../discord/definitions.js';
+import { commandLine, recordAnswer, takeVote } from '../discord/feedback.js';
 import { withoutMentionOf } from '../discord/mentions.js';
 import { isPrivate, type MessageOptions } from '../discord/message.js';
 import { expiredButton, foldedPrompt, madeBeforeReload, nothingToAsk } from '../discord/notices.js';
@@ -29,7 +30,15 @@ import { LIMITS } from '../limits.js';
 import type { InteractionToken } from './discord-rest.js';
 import type { Handled, InteractionDeps } from './handled.js';
 import { moderate } from './moderation.js';
-import { choicesResponse, deferFor, messageBody, PONG, replyWith, updateWith } from './respond.js';
+import {
+  choicesResponse,
+  deferFor,
+  messageBody,
+  NO_MENTIONS,
+  PONG,
+  replyWith,
+  updateWith,
+} from './respond.js';
 import { upload } from './upload.js';
 
 /**
@@ -83,6 +92,7 @@ export function commandNameOf(interaction: APIInteraction): string | undefined {
     return interaction.data.name;
   }
   if (interaction.type !== InteractionType.MessageComponent) return undefined;
+  if (decodeVote(interaction.data.custom_id)) return 'vote';
   const { line } = clicked(interaction);
   return line?.startsWith('/') ? commandOf(line) : 'expired-button';
 }
@@ -117,8 +127,17 @@ function onCommand(interaction: APIChatInputApplicationCommandInteraction, deps:
     const run = { command: command.name, args };
     return moderate(interaction, { run, ...(channelId && { channelId }) }, user, deps);
   }
+  const started = performance.now();
   const reply = answer(deps, { command: name, args }, 1, user);
-  return answerWith(reply, { hidden: hidden || !mayPostHere(interaction) }, interaction, deps);
+  const asked = name === 'ask' ? String(args.question ?? '') : undefined;
+  const feedback = recordAnswer(deps, {
+    ...(asked !== undefined && { via: 'ask' as const }),
+    text: asked ?? commandLine(name, args),
+    reply,
+    guild: interaction.guild_id ?? null,
+    started,
+  });
+  return answerWith(reply, { hidden: hidden || !mayPostHere(interaction), feedback }, interaction, deps);
 }
 
 /**
@@ -166,8 +185,16 @@ function onAskMenu(interaction: APIMessageApplicationCommandInteraction, deps: I
     const reply = nothingToAsk();
     return { response: replyWith(reply, { hidden: true }), outcome: reply.kind };
   }
+  const started = performance.now();
   const reply = answer(deps, { command: 'ask', args: { question } }, 1, userOf(interaction));
-  return answerWith(reply, { hidden: !mayPostHere(interaction), asked: question }, interaction, deps);
+  const guild = interaction.guild_id ?? null;
+  const feedback = recordAnswer(deps, { via: 'menu', text: question, reply, guild, started });
+  return answerWith(
+    reply,
+    { hidden: !mayPostHere(interaction), asked: question, feedback },
+    interaction,
+    deps,
+  );
 }
 
 function clicked(interaction: APIMessageComponentInteraction) {
@@ -179,6 +206,18 @@ function clicked(interaction: APIMessageComponentInteraction) {
 }
 
 function onClick(interaction: APIMessageComponentInteraction, deps: InteractionDeps): Handled {
+  const vote = decodeVote(interaction.data.custom_id);
+  const voter = userOf(interaction);
+  if (vote && voter) {
+    const { thanks, outcome } = takeVote(deps, vote, voter);
+    return {
+      response: {
+        type: InteractionResponseType.ChannelMessageWithSource,
+        data: { content: thanks, flags: MessageFlags.Ephemeral, allowed_mentions: NO_MENTIONS },
+      },
+      outcome,
+    };
+  }
   const { action, line } = clicked(interaction);
   if (!action || !line?.startsWith('/')) {
     return { response: replyWith(expiredButton(), { hidden: true }), outcome: 'stale' };

@@ -6,6 +6,7 @@ import {
   PermissionsBitField,
 } from 'discord.js';
 import type { Reply } from '../answers/reply.js';
+import { insightsContext, readsTheRecord } from '../commands/insights-context.js';
 import { commandOf } from '../commands/parse-line.js';
 import { findCommand } from '../commands/registry.js';
 import { answer } from '../discord/answer.js';
@@ -53,6 +54,19 @@ export function moderate(
   if (!interaction.guild_id || !interaction.member) return privately(serversOnly(name), 'refused');
   if (!new PermissionsBitField(BigInt(interaction.member.permissions)).has(MODERATOR_PERMISSION)) {
     return privately(moderatorsOnly(name, publishes), 'refused');
+  }
+  if (readsTheRecord(request.run)) {
+    // The store answers asynchronously: acknowledge within Discord's window, then answer.
+    return {
+      response: DEFER_PRIVATELY,
+      outcome: 'deferred',
+      afterwards: async () => {
+        const extra = await insightsContext(request.run, deps.recorder);
+        const reply = answer(deps, request.run, 1, rationedUser, extra);
+        await deps.rest.editOriginal(interaction, messageBody(reply, PRIVATELY));
+        return reply.kind;
+      },
+    };
   }
   const reply = answer(deps, request.run, 1, rationedUser);
   if (!publishes) return privately(reply);

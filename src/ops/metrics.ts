@@ -2,6 +2,7 @@ import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom
 import { findCommand } from '../commands/registry.js';
 import { ASK_MENU } from '../discord/definitions.js';
 import type { Engine } from '../engine/engine.js';
+import type { RecordingEvents } from '../insights/recorder.js';
 import type { ReloadResult } from '../reload/live-engine.js';
 
 /**
@@ -33,6 +34,7 @@ const OUTCOMES = new Set([
   'stale',
   'expired',
   'failed',
+  'voted',
 ]);
 
 export class Metrics {
@@ -117,6 +119,38 @@ export class Metrics {
       outcome: OUTCOMES.has(outcome) ? outcome : 'other',
     });
     this.latency.observe({ type }, seconds);
+  }
+
+  /**
+   * The record of questions: rows written, dropped (the queue was full while the store was slow
+   * or down), waiting, and failed attempts to reach the store.
+   */
+  recording(waiting: () => number): RecordingEvents {
+    const registers = [this.registry];
+    const written = new Counter({
+      name: 'summit_records_written_total',
+      help: 'Questions and votes written to the store',
+      registers,
+    });
+    const dropped = new Counter({
+      name: 'summit_records_dropped_total',
+      help: 'Questions and votes dropped because the queue to the store was full',
+      registers,
+    });
+    const errors = new Counter({
+      name: 'summit_store_errors_total',
+      help: 'Failed attempts to reach or write the store',
+      registers,
+    });
+    new Gauge({
+      name: 'summit_records_waiting',
+      help: 'Questions and votes waiting for the store',
+      registers,
+      collect() {
+        this.set(waiting());
+      },
+    });
+    return { written: (n) => written.inc(n), dropped: (n) => dropped.inc(n), storeError: () => errors.inc() };
   }
 
   reloaded(result: ReloadResult['status']): void {

@@ -1,6 +1,7 @@
 import { Cooldowns } from '../commands/cooldowns.js';
 import type { BotDeps } from '../discord/answer.js';
 import type { Logger } from '../discord/log.js';
+import { Recorder, type RecordingOptions } from '../insights/recorder.js';
 import { formatProblem } from '../knowledge/load.js';
 import type { LiveEngine, ReloadResult } from '../reload/live-engine.js';
 import { Metrics, type MetricsSources } from './metrics.js';
@@ -18,6 +19,8 @@ export interface RuntimeOptions {
   watch: boolean;
   gatewayPingMs?: MetricsSources['gatewayPingMs'];
   labels?: Record<string, string>;
+  /** The record of questions; `openRecord` opens its store once the bot is ready. */
+  recording?: RecordingOptions;
 }
 
 export interface Runtime {
@@ -26,6 +29,10 @@ export interface Runtime {
   /** The fact base part of /healthz. */
   knowledgeHealth(): Record<string, unknown>;
   stop(): void;
+  /** Opens the record's store (and keeps trying while it cannot): call it once the bot is ready. */
+  openRecord(): void;
+  /** Writes what the record still holds and closes its store; false if some could not be written. */
+  closeRecord(): Promise<boolean>;
 }
 
 /**
@@ -38,7 +45,14 @@ function settleHeap(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
-export function startRuntime({ live, log, watch, gatewayPingMs, labels }: RuntimeOptions): Runtime {
+export function startRuntime({
+  live,
+  log,
+  watch,
+  gatewayPingMs,
+  labels,
+  recording,
+}: RuntimeOptions): Runtime {
   settleHeap();
   const metrics = new Metrics({
     engine: () => live.engine,
@@ -88,6 +102,8 @@ export function startRuntime({ live, log, watch, gatewayPingMs, labels }: Runtim
     cooldowns: new Cooldowns(),
     metrics,
   };
+  const recorder = recording?.enabled ? recordTo(recording, metrics, log) : undefined;
+  if (recorder) deps.recorder = recorder;
   return {
     deps,
     metrics,
@@ -101,5 +117,29 @@ export function startRuntime({ live, log, watch, gatewayPingMs, labels }: Runtim
       };
     },
     stop: unwatch,
+    openRecord: () => void recorder?.start(),
+    closeRecord: async () => {
+      const flushed = (await recorder?.stop()) ?? true;
+      if (!flushed)
+        log.warn({ left: recorder?.queue.length }, 'record store unavailable: records not written');
+      return flushed;
+    },
   };
+}
+
+function recordTo(options: RecordingOptions, metrics: Metrics, log: Logger): Recorder {
+  if (!options.hashKey)
+    log.info('SUMMIT_HASH_KEY is not set: questions are recorded, answers carry no 👍/👎');
+  let recorder: Recorder | undefined;
+  const counted = metrics.recording(() => recorder?.queue.length ?? 0);
+  recorder = new Recorder(options, {
+    ...counted,
+    storeOpen: (dialect) => log.info({ dialect }, 'record store open'),
+    storeError: (err, waiting) => {
+      counted.storeError?.(err, waiting);
+      log.warn({ err, waiting }, 'record store unavailable: records wait for it');
+    },
+    purged: (count) => log.info({ count }, 'old records purged'),
+  });
+  return recorder;
 }

@@ -1,0 +1,163 @@
+import { type Kysely, sql } from 'kysely';
+import type { AnswerKind, Database, QuestionsTable, VotesTable } from './schema.js';
+
+/**
+ * Every query Summit makes, written once with the query builder for both databases. Values reach
+ * the database only as parameters.
+ */
+
+export type QuestionRow = Omit<QuestionsTable, 'asked_at'> & { asked_at: number };
+export type VoteRow = Omit<VotesTable, 'voted_at'> & { voted_at: number };
+
+/** What /insights shows, for questions asked (and votes cast) since a moment. */
+export interface InsightsData {
+  since: number;
+  total: number;
+  byKind: Partial<Record<AnswerKind, number>>;
+  /** Unanswered questions by their normalised terms, most frequent first. */
+  unanswered: { terms: string; count: number; example: string }[];
+  /** Answers members voted down, most 👎 first. */
+  downvoted: { id: string; text: string; down: number; up: number }[];
+  topics: { topic: string; count: number }[];
+}
+
+/** Kinds of answer that mean the articles did not answer the question. */
+export const UNANSWERED: readonly AnswerKind[] = ['not-covered', 'did-you-mean'];
+
+/** Terms groups read from the database before near-duplicates are merged. */
+const GROUPS_READ = 300;
+
+export class Store {
+  constructor(
+    readonly db: Kysely<Database>,
+    readonly dialect: 'sqlite' | 'postgres',
+  ) {}
+
+  async insertQuestions(rows: readonly QuestionRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    // A batch retried after a lost reply may already be in: the ids make it safe to repeat.
+    await this.db
+      .insertInto('questions')
+      .values([...rows])
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+  }
+
+  /** One vote per member per answer: a later vote replaces an earlier one. */
+  async upsertVotes(votes: readonly VoteRow[]): Promise<void> {
+    // Within one statement a key may appear once: the last click wins.
+    const last = [...new Map(votes.map((v) => [`${v.question_id} ${v.voter}`, v])).values()];
+    if (last.length === 0) return;
+    await this.db
+      .insertInto('votes')
+      .values(last)
+      .onConflict((oc) =>
+        oc.columns(['question_id', 'voter']).doUpdateSet((eb) => ({
+          value: eb.ref('excluded.value'),
+          voted_at: eb.ref('excluded.voted_at'),
+        })),
+      )
+      .execute();
+  }
+
+  /** Deletes questions and votes older than `before` (ms); returns how many questions went. */
+  async purge(before: number): Promise<number> {
+    await this.db.deleteFrom('votes').where('voted_at', '<', before).execute();
+    const result = await this.db.deleteFrom('questions').where('asked_at', '<', before).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
+  async insights(since: number): Promise<InsightsData> {
+    const db = this.db;
+    const [kinds, unanswered, downvoted, topics] = await Promise.all([
+      db
+        .selectFrom('questions')
+        .select(['kind', (eb) => eb.fn.countAll().as('n')])
+        .where('asked_at', '>=', since)
+        .groupBy('kind')
+        .execute(),
+      db
+        .selectFrom('questions')
+        .select(['terms', (eb) => eb.fn.countAll().as('n'), (eb) => eb.fn.max('id').as('example')])
+        .where('asked_at', '>=', since)
+        .where('kind', 'in', UNANSWERED)
+        .groupBy('terms')
+        .orderBy('n', 'desc')
+        .orderBy('terms')
+        .limit(GROUPS_READ)
+        .execute(),
+      db
+        .selectFrom('votes')
+        .innerJoin('questions', 'questions.id', 'votes.question_id')
+        .select([
+          'questions.id',
+          'questions.text',
+          sql<number>`sum(case when votes.value < 0 then 1 else 0 end)`.as('down'),
+          sql<number>`sum(case when votes.value > 0 then 1 else 0 end)`.as('up'),
+        ])
+        .where('votes.voted_at', '>=', since)
+        .groupBy(['questions.id', 'questions.text'])
+        .having(sql<number>`sum(case when votes.value < 0 then 1 else 0 end)`, '>', 0)
+        .orderBy('down', 'desc')
+        .orderBy('questions.id')
+        .limit(5)
+        .execute(),
+      db
+        .selectFrom('questions')
+        .select(['topic', (eb) => eb.fn.countAll().as('n')])
+        .where('asked_at', '>=', since)
+        .where('topic', 'is not', null)
+        .groupBy('topic')
+        .orderBy('n', 'desc')
+        .orderBy('topic')
+        .limit(5)
+        .execute(),
+    ]);
+    const byKind = Object.fromEntries(kinds.map((k) => [k.kind, Number(k.n)]));
+    // One wording per group, read by id once the groups are known.
+    const ids = unanswered.map((u) => String(u.example));
+    const texts = new Map(
+      ids.length
+        ? (await db.selectFrom('questions').select(['id', 'text']).where('id', 'in', ids).execute()).map(
+            (q) => [q.id, q.text],
+          )
+        : [],
+    );
+    return {
+      since,
+      total: kinds.reduce((n, k) => n + Number(k.n), 0),
+      byKind,
+      unanswered: unanswered.map((u) => ({
+        terms: u.terms,
+        count: Number(u.n),
+        example: texts.get(String(u.example)) ?? '',
+      })),
+      downvoted: downvoted.map((d) => ({ id: d.id, text: d.text, down: Number(d.down), up: Number(d.up) })),
+      topics: topics.map((t) => ({ topic: String(t.topic), count: Number(t.n) })),
+    };
+  }
+
+  /** Questions asked since a moment, oldest first, a page at a time (memory stays flat at any size). */
+  async *questionsSince(since: number, pageSize = 5000): AsyncGenerator<QuestionRow[]> {
+    let after: { at: number; id: string } | undefined;
+    for (;;) {
+      let query = this.db.selectFrom('questions').selectAll().where('asked_at', '>=', since);
+      if (after) {
+        const { at, id } = after;
+        query = query.where((eb) =>
+          eb.or([eb('asked_at', '>', at), eb.and([eb('asked_at', '=', at), eb('id', '>', id)])]),
+        );
+      }
+      const rows = await query.orderBy('asked_at').orderBy('id').limit(pageSize).execute();
+      if (rows.length === 0) return;
+      const page = rows.map((r) => ({ ...r, asked_at: Number(r.asked_at) }));
+      yield page;
+      const last = page.at(-1) as QuestionRow;
+      after = { at: last.asked_at, id: last.id };
+    }
+  }
+
+  close(): Promise<void> {
+    return this.db.destroy();
+  }
+}
