@@ -314,6 +314,24 @@ const whenWhere: Case[] = [
     must: [/\bno\b|n't/i, /Sochi/, '12 September 2019'],
     mustNot: [/^Yes\b/im],
   },
+  {
+    // The people on the other sides of the action the article reports.
+    q: 'Did Netanyahu give Putin a personal tour of the Kremlin?',
+    must: [/^No\b/m, /Putin gave PM Benjamin Netanyahu/],
+    mustNot: [/^Yes\b/im],
+  },
+  {
+    // One detail of the same kind changed: the article says Israeli companies.
+    q: 'Were Russian clean-tech companies presenting their products at the conference?',
+    must: [/^No\b/m, /Eight Israeli clean-tech companies/],
+    mustNot: [/^Yes\b/im],
+  },
+  {
+    // Two countries named as parties, not as where a meeting was: no meeting correction.
+    q: 'Did Putin say Israel and Russia are allies?',
+    must: [/unconditional allies/],
+    mustNot: [/^Yes\b/im, /report no meeting/],
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ import { findTargets } from '../engine/targets.js';
 import type { Meeting } from '../knowledge/model.js';
 import type { Place } from '../knowledge/schema.js';
 import { isFunctionWord } from '../language/index.js';
-import { hasDateFilter } from '../search/dates.js';
+import { hasDateFilter, MONTHS } from '../search/dates.js';
 import { STOPWORDS } from '../search/stopwords.js';
 import { searchTokens } from '../search/tokens.js';
 import { citeSources, datedLabel, meetingTitle } from './format.js';
@@ -33,7 +33,9 @@ export interface Conflict {
  * two together match none: the question put a real meeting in the wrong city or year.
  */
 export function premiseConflict(engine: Engine, u: Understanding): Conflict | undefined {
-  const places = engine.meetingPlaces(u.places);
+  const places = engine.meetingPlaces(
+    u.places.filter((p) => p.kind !== 'country' || locative(u.question, p)),
+  );
   const dated = hasDateFilter(u.dates);
   // A conflict needs two details that fit apart but not together: one alone that fits nothing
   // is simply not in the articles.
@@ -65,6 +67,16 @@ export function premiseConflict(engine: Engine, u: Understanding): Conflict | un
   return meetings.size ? { asked, meetings: [...meetings] } : undefined;
 }
 
+/**
+ * Whether the question puts something at a country ("in Russia", "to Israel") rather than naming
+ * it as a party ("Israel and Russia are allies"): only the first says where a meeting was.
+ */
+function locative(question: string, place: Place): boolean {
+  const words = question.toLowerCase().split(/[^\p{L}\p{N}]+/u);
+  const names = [place.name, ...place.aliases].map((n) => n.toLowerCase());
+  return words.some((w, i) => names.includes(w) && /^(in|at|to|into|from)$/.test(words[i - 1] ?? ''));
+}
+
 /** "No: …" with the meetings the articles do report for the question's other details. */
 export function correction(engine: Engine, conflict: Conflict): Reply {
   const lines = conflict.meetings.map(
@@ -72,7 +84,7 @@ export function correction(engine: Engine, conflict: Conflict): Reply {
   );
   return reply({
     title: 'Not quite',
-    text: `No: the articles don't report a meeting ${conflict.asked.join(' ')}. What they report instead:\n${lines.join('\n')}`,
+    text: `No: the articles report no meeting ${conflict.asked.join(' ')}. What they report instead:\n${lines.join('\n')}`,
     citations: citeSources(
       engine.kb,
       conflict.meetings.flatMap((m) => m.sources),
@@ -99,6 +111,97 @@ function states(engine: Engine, question: string, terms: QuestionTerms, found: F
 }
 
 type Support = 'full' | 'partial' | 'none';
+
+/**
+ * What kind of detail a word gives, when it is one a sentence can give otherwise: a number or
+ * ordinal (10th, 13th), a month, or a proper name or adjective (Israeli, Russian).
+ */
+function slotOf(engine: Engine, term: string): 'number' | 'month' | 'proper' | undefined {
+  if (/^\d+(st|nd|rd|th)?$/.test(term)) return 'number';
+  if ((MONTHS as readonly string[]).includes(term)) return 'month';
+  if (!personWords(engine).has(term) && engine.sense.partOfSpeech(term) === 'proper') return 'proper';
+  return undefined;
+}
+
+/**
+ * Whether a sentence says the claim's action with its actors but otherwise: the people on the
+ * other sides of it ("Putin gave Netanyahu a tour" against "Netanyahu gave Putin one"), or one
+ * detail of the same kind changed ("a Russian jet" against "an Israeli jet", "13th" against "10th").
+ */
+function contradicts(engine: Engine, question: string, terms: QuestionTerms, found: Found): boolean {
+  if (!coversNames(engine, terms, found)) return false;
+  const missing = terms.kinds
+    .map((kind, g) => {
+      if (found.groups & (1 << g)) return -1;
+      // A date is the records' to check, except a month a sentence gives otherwise.
+      const month =
+        kind === 'date' && (terms.groups[g] ?? []).some((t) => slotOf(engine, t.term) === 'month');
+      return kind === 'word' || month ? g : -1;
+    })
+    .filter((g) => g >= 0);
+  if (!missing.length) return swapped(engine, question, found.passage.text);
+  if (missing.length !== 1 || !sameRoles(engine, question, found)) return false;
+  const group = terms.groups[missing[0] as number] ?? [];
+  const head = group.reduce<(typeof group)[number] | undefined>(
+    (a, b) => (a && a.weight >= b.weight ? a : b),
+    undefined,
+  );
+  const slot = head && slotOf(engine, head.term);
+  if (!slot) return false;
+  const asked = new Set(terms.groups.flat().map((t) => t.term));
+  return passageTerms(found.passage.text).some((t) => !asked.has(t) && slotOf(engine, t) === slot);
+}
+
+/**
+ * Whether a sentence has the claim's action with its two people on the other sides of it: the
+ * action is a word the sentence uses as a verb.
+ */
+function swapped(engine: Engine, question: string, sentence: string): boolean {
+  const people = personIds(engine);
+  const asked = passageTerms(question);
+  const said = passageTerms(sentence);
+  const lemmas = said.map((t) => engine.sense.lemma(t));
+  let verb = -1;
+  const at = asked.findIndex((t, i) => {
+    if (people.has(t) || isFunctionWord(t) || !asked.slice(0, i).some((w) => people.has(w))) return false;
+    verb = lemmas.findIndex(
+      (l, j) => l === engine.sense.lemma(t) && engine.sense.partOfSpeech(said[j] as string) === 'verb',
+    );
+    return verb >= 0;
+  });
+  if (at < 0) return false;
+  const before = asked
+    .slice(0, at)
+    .map((t) => people.get(t))
+    .filter(Boolean);
+  const after = asked
+    .slice(at + 1)
+    .map((t) => people.get(t))
+    .filter(Boolean);
+  const subject = before[before.length - 1];
+  const object = after[0];
+  if (!subject || !object || subject === object) return false;
+  const where = (id: string) => said.findIndex((t) => people.get(t) === id);
+  const s = where(subject);
+  const o = where(object);
+  return s > verb && o >= 0 && o < verb;
+}
+
+const idCache = new WeakMap<Engine, Map<string, string>>();
+
+/** The person each word that names one person alone stands for ("bibi" → Netanyahu). */
+function personIds(engine: Engine): Map<string, string> {
+  let ids = idCache.get(engine);
+  if (!ids) {
+    const words = personWords(engine);
+    ids = new Map();
+    for (const p of engine.kb.people)
+      for (const w of [p.name, ...p.aliases].flatMap((n) => passageTerms(n)))
+        if (words.has(w)) ids.set(w, p.id);
+    idCache.set(engine, ids);
+  }
+  return ids;
+}
 
 const personCache = new WeakMap<Engine, Set<string>>();
 
@@ -226,6 +329,15 @@ export function answerClaim(engine: Engine, asked: string, u: Understanding, lea
   const unchecked =
     terms.unknown.length > 0 || terms.groups.some((g) => Math.max(...g.map((t) => t.weight)) < 0.5);
   const support = unchecked ? undefined : full;
+  const otherwise = support ? undefined : found.find((f) => contradicts(engine, question, terms, f));
+  if (otherwise) {
+    const quoted = quoting(engine, [otherwise]);
+    return reply({
+      title: 'Not quite',
+      text: `No: the articles say otherwise:\n${quoted.text}`,
+      citations: quoted.citations,
+    });
+  }
   if (!support && (full ?? partial)) {
     const quoted = quoting(engine, found);
     return reply({
