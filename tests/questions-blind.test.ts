@@ -11,7 +11,7 @@ import { loadSet, type Outcome, score, table } from './support/scoring.js';
 /** The scores reached (per cent correct): a change that lowers one fails. */
 const SETS = [
   { file: 'dev.json', threshold: 55 },
-  { file: 'blind-a.json', threshold: 65 },
+  { file: 'blind-a.json', threshold: 66 },
 ] as const;
 
 for (const { file, threshold } of SETS) {

@@ -327,6 +327,12 @@ const whenWhere: Case[] = [
     mustNot: [/^Yes\b/im],
   },
   {
+    // A month the sentence gives otherwise: the visit was announced for January.
+    q: 'Did Putin say he would visit Israel in May?',
+    must: [/^No\b/m, /January/],
+    mustNot: [/^Yes\b/im],
+  },
+  {
     // Two countries named as parties, not as where a meeting was: no meeting correction.
     q: 'Did Putin say Israel and Russia are allies?',
     must: [/unconditional allies/],

@@ -97,11 +97,19 @@ export function correction(engine: Engine, conflict: Conflict): Reply {
  * in that sentence. The names it gives may come from around it (see `coversNames`); the two
  * leaders, whom every article is about, and the date, which the records check, need not be in it.
  */
-function states(engine: Engine, question: string, terms: QuestionTerms, found: Found): Support {
+function states(
+  engine: Engine,
+  question: string,
+  terms: QuestionTerms,
+  found: Found,
+  month: number | undefined,
+): Support {
   if (!coversNames(engine, terms, found) || !sameRoles(engine, question, found)) return 'none';
-  const missing = terms.kinds
-    .map((kind, g) => (kind === 'word' && !(found.groups & (1 << g)) ? g : -1))
-    .filter((g) => g >= 0);
+  if (otherMonth(found, month)) return 'none';
+  const missing = missingDetails(terms, found);
+  // A month the claim gives is a detail the sentence must give too: no record checks it here.
+  if (month !== undefined && !passageTerms(found.passage.text).includes(MONTHS[month - 1] as string))
+    return 'partial';
   if (!missing.length) return 'full';
   // A word the sentence's article never uses cannot be checked against it ("deconfliction" for
   // "the mechanism"); one the article does use elsewhere ("Israeli" beside "a Russian jet") is a
@@ -113,12 +121,30 @@ function states(engine: Engine, question: string, terms: QuestionTerms, found: F
 type Support = 'full' | 'partial' | 'none';
 
 /**
- * What kind of detail a word gives, when it is one a sentence can give otherwise: a number or
- * ordinal (10th, 13th), a month, or a proper name or adjective (Israeli, Russian).
+ * Whether a sentence dates what it says to a month other than the claim's (1–12). "May" in a
+ * sentence is as often the verb as the month, so it dates nothing.
  */
-function slotOf(engine: Engine, term: string): 'number' | 'month' | 'proper' | undefined {
+function otherMonth(found: Found, month: number | undefined): boolean {
+  if (month === undefined) return false;
+  const months = passageTerms(found.passage.text)
+    .map((t) => MONTHS.indexOf(t as (typeof MONTHS)[number]) + 1)
+    .filter((m) => m > 0 && MONTHS[m - 1] !== 'may');
+  return months.length > 0 && !months.includes(month);
+}
+
+/** The claim's content words a sentence does not say (dates are the records' and `otherMonth`'s). */
+function missingDetails(terms: QuestionTerms, found: Found): number[] {
+  return terms.kinds
+    .map((kind, g) => (kind === 'word' && !(found.groups & (1 << g)) ? g : -1))
+    .filter((g) => g >= 0);
+}
+
+/**
+ * What kind of detail a word gives, when it is one a sentence can give otherwise: a number or
+ * ordinal (10th, 13th), or a proper name or adjective (Israeli, Russian).
+ */
+function slotOf(engine: Engine, term: string): 'number' | 'proper' | undefined {
   if (/^\d+(st|nd|rd|th)?$/.test(term)) return 'number';
-  if ((MONTHS as readonly string[]).includes(term)) return 'month';
   if (!personWords(engine).has(term) && engine.sense.partOfSpeech(term) === 'proper') return 'proper';
   return undefined;
 }
@@ -128,25 +154,23 @@ function slotOf(engine: Engine, term: string): 'number' | 'month' | 'proper' | u
  * other sides of it ("Putin gave Netanyahu a tour" against "Netanyahu gave Putin one"), or one
  * detail of the same kind changed ("a Russian jet" against "an Israeli jet", "13th" against "10th").
  */
-function contradicts(engine: Engine, question: string, terms: QuestionTerms, found: Found): boolean {
+function contradicts(
+  engine: Engine,
+  question: string,
+  terms: QuestionTerms,
+  found: Found,
+  month: number | undefined,
+): boolean {
   if (!coversNames(engine, terms, found)) return false;
-  const missing = terms.kinds
-    .map((kind, g) => {
-      if (found.groups & (1 << g)) return -1;
-      // A date is the records' to check, except a month a sentence gives otherwise.
-      const month =
-        kind === 'date' && (terms.groups[g] ?? []).some((t) => slotOf(engine, t.term) === 'month');
-      return kind === 'word' || month ? g : -1;
-    })
-    .filter((g) => g >= 0);
+  const missing = missingDetails(terms, found);
+  if (otherMonth(found, month)) return missing.length === 0 && sameRoles(engine, question, found);
   if (!missing.length) return swapped(engine, question, found.passage.text);
   if (missing.length !== 1 || !sameRoles(engine, question, found)) return false;
-  const group = terms.groups[missing[0] as number] ?? [];
-  const head = group.reduce<(typeof group)[number] | undefined>(
-    (a, b) => (a && a.weight >= b.weight ? a : b),
-    undefined,
-  );
-  const slot = head && slotOf(engine, head.term);
+  // One detail changed is a contradiction only where the sentence says the rest of the claim:
+  // at least two other words of it, not a lone verb ("visited me in Moscow").
+  const said = terms.kinds.filter((kind, g) => kind === 'word' && found.groups & (1 << g)).length;
+  if (said < 2) return false;
+  const slot = slotOf(engine, terms.heads[missing[0] as number] ?? '');
   if (!slot) return false;
   const asked = new Set(terms.groups.flat().map((t) => t.term));
   return passageTerms(found.passage.text).some((t) => !asked.has(t) && slotOf(engine, t) === slot);
@@ -253,11 +277,17 @@ function sameRoles(engine: Engine, question: string, found: Found): boolean {
   const first = asked.findIndex(isPerson);
   if (first < 0) return true;
   const sentenceLemmas = sentence.map(lemma);
+  // The sentence must use it as a verb: a noun between the names ("the climate conference") is no
+  // action with sides.
+  const inSentence = (t: string) =>
+    sentenceLemmas.findIndex(
+      (l, j) => l === lemma(t) && engine.sense.partOfSpeech(sentence[j] as string) === 'verb',
+    );
   const verb = asked.findIndex(
-    (t, i) => i > first && !isPerson(t) && !isFunctionWord(t) && sentenceLemmas.includes(lemma(t)),
+    (t, i) => i > first && !isPerson(t) && !isFunctionWord(t) && inSentence(t) >= 0,
   );
   if (verb < 0) return true;
-  const verbInSentence = sentenceLemmas.indexOf(lemma(asked[verb] as string));
+  const verbInSentence = inSentence(asked[verb] as string);
   return asked.every((t, i) => {
     if (!isPerson(t)) return true;
     const j = sentence.indexOf(t);
@@ -306,7 +336,14 @@ export function claimOf(question: string): string {
  * A yes/no claim checked against the articles: "Yes" only when a sentence states it, "No" when the
  * records put its meeting elsewhere or at another time, otherwise "the articles don't say".
  */
-export function answerClaim(engine: Engine, asked: string, u: Understanding, lead?: Reply): Reply {
+export function answerClaim(
+  engine: Engine,
+  asked: string,
+  u: Understanding,
+  lead?: Reply,
+  /** The answer when no sentence states the claim or says it otherwise. */
+  unsupported?: Reply,
+): Reply {
   const conflict = premiseConflict(engine, u);
   if (conflict) return correction(engine, conflict);
   const question = claimOf(asked);
@@ -321,7 +358,7 @@ export function answerClaim(engine: Engine, asked: string, u: Understanding, lea
   );
   if (aboutMeetings && !terms.unknown.length) return meetingClaim(engine, question, u);
   const found = findPassages(engine, terms, 3);
-  const judged = found.map((f) => ({ f, support: states(engine, question, terms, f) }));
+  const judged = found.map((f) => ({ f, support: states(engine, question, terms, f, u.dates.month) }));
   const full = judged.find((j) => j.support === 'full')?.f;
   const partial = judged.find((j) => j.support === 'partial')?.f;
   // Words the articles never use, or only as a guess at a typo, cannot be checked: the sentence
@@ -329,7 +366,9 @@ export function answerClaim(engine: Engine, asked: string, u: Understanding, lea
   const unchecked =
     terms.unknown.length > 0 || terms.groups.some((g) => Math.max(...g.map((t) => t.weight)) < 0.5);
   const support = unchecked ? undefined : full;
-  const otherwise = support ? undefined : found.find((f) => contradicts(engine, question, terms, f));
+  const otherwise = support
+    ? undefined
+    : found.find((f) => contradicts(engine, question, terms, f, u.dates.month));
   if (otherwise) {
     const quoted = quoting(engine, [otherwise]);
     return reply({
@@ -338,6 +377,7 @@ export function answerClaim(engine: Engine, asked: string, u: Understanding, lea
       citations: quoted.citations,
     });
   }
+  if (unsupported && !support) return unsupported;
   if (!support && (full ?? partial)) {
     const quoted = quoting(engine, found);
     return reply({

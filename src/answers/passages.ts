@@ -29,6 +29,8 @@ export interface QuestionTerms {
   words: string[];
   groups: QueryGroup[];
   kinds: GroupKind[];
+  /** The question's word each group stands for ("march", even where the articles never say it). */
+  heads: string[];
   /** Content words with no term in the articles or records, in any form or spelling. */
   unknown: string[];
 }
@@ -94,6 +96,7 @@ export function questionTerms(engine: Engine, question: string, u?: Understandin
   const words = [...new Set(passageTerms(question).filter((t) => !STOPWORDS.has(t) && !isFunctionWord(t)))];
   const groups: QueryGroup[] = [];
   const kinds: GroupKind[] = [];
+  const heads: string[] = [];
   const unknown: string[] = [];
   const index = engine.passages.index;
   const inCorpus = (term: string) => index.has(term) || engine.vocabulary.has(term);
@@ -134,14 +137,16 @@ export function questionTerms(engine: Engine, question: string, u?: Understandin
     if (group.length) {
       groups.push(group);
       kinds.push(kind);
+      heads.push(word);
     } else if (undated.has(word)) unknown.push(word);
   }
   named.forEach(({ words: names, kind }, i) => {
     if (used.has(i) || !names.length) return;
     groups.push(names.map((term) => ({ term, weight: 0.9 })));
     kinds.push(kind);
+    heads.push(names[0] as string);
   });
-  return { words, groups, kinds, unknown };
+  return { words, groups, kinds, heads, unknown };
 }
 
 /** Candidates read again with their context, per sentence returned. */

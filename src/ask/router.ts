@@ -369,10 +369,12 @@ const yesNo: Handler = (engine, question, u) => {
       text: `It was announced, but the articles don't say it took place:\n${answer.text}`,
     };
   }
-  // Whether a topic came up is a record: a "no" from the records is the answer.
+  // Whether a topic came up is a record: a "no" from the records is the answer, unless a sentence
+  // states the claim itself or says it otherwise ("Putin called for a free trade zone").
   const topic = u.topics.length ? yesNoTopic(engine, u) : undefined;
-  if (topic?.kind === 'not-found') return topic;
-  return answerClaim(engine, question, u, topic);
+  return topic?.kind === 'not-found'
+    ? answerClaim(engine, question, u, undefined, topic)
+    : answerClaim(engine, question, u, topic);
 };
 
 const details: Handler = (engine, question, u, ctx) => {
