@@ -1100,6 +1100,9 @@ const unanswerable: Unanswerable[] = [
   { q: 'What was the weather like in Sochi?', mustNot: [/Knesset|Iran|Auschwitz/] },
   { q: 'What did they say about the weather?' },
   { q: 'What did Putin wear in Sochi?', mustNot: [/Knesset|Iran|Auschwitz/] },
+  // The detail asked for is a word the articles never use, though the rest of the question is theirs.
+  { q: 'What colour was the table at the Sochi meeting?' },
+  { q: 'How much money is in the dairy memorandum?' },
 ];
 
 const SAYS_NOT_IN_ARTICLES =

@@ -18,6 +18,7 @@ import {
   groundedFrom,
   groundedSentences,
   notCovered,
+  unsaidDetail,
   withPassages,
   withSentences,
 } from '../answers/passages.js';
@@ -500,6 +501,8 @@ export function answerQuestion(engine: Engine, question: string, ctx: AskContext
   if (intent === 'help') return HANDLERS.help(engine, question, u, ctx);
   // What the question is about decides whether the articles cover it, never one ordinary word.
   if (u.unknown.length) return notCovered(engine, question, u, u.unknown);
+  const detail = unsaidDetail(engine, folded);
+  if (detail) return notCovered(engine, question, u, [detail]);
   // A question that names a publisher and asks what it says is about that article.
   const asked =
     u.sources.length &&
