@@ -333,6 +333,11 @@ const whenWhere: Case[] = [
     mustNot: [/^Yes\b/im],
   },
   {
+    // A why-question built on the roles the wrong way round is corrected before it is answered.
+    q: 'Why did Netanyahu give Putin a personal tour of the Kremlin?',
+    must: [/^Not quite\b/m, /Putin gave PM Benjamin Netanyahu/],
+  },
+  {
     // Two countries named as parties, not as where a meeting was: no meeting correction.
     q: 'Did Putin say Israel and Russia are allies?',
     must: [/unconditional allies/],

@@ -333,6 +333,26 @@ export function claimOf(question: string): string {
 }
 
 /**
+ * The premise of a why / how / what question checked like a claim: a sentence that says it
+ * otherwise (the people on the other sides, another number or name in one detail), and that no
+ * sentence states as asked, corrects it before anything is answered from it.
+ */
+export function premiseCorrection(engine: Engine, question: string, u: Understanding): Reply | undefined {
+  const terms = questionTerms(engine, question, u);
+  if (terms.unknown.length) return undefined;
+  const found = findPassages(engine, terms, 3);
+  if (found.some((f) => states(engine, question, terms, f, u.dates.month) === 'full')) return undefined;
+  const otherwise = found.find((f) => contradicts(engine, question, terms, f, u.dates.month));
+  if (!otherwise) return undefined;
+  const quoted = quoting(engine, [otherwise]);
+  return reply({
+    title: 'Not quite',
+    text: `Not quite: the articles tell it otherwise:\n${quoted.text}`,
+    citations: quoted.citations,
+  });
+}
+
+/**
  * A yes/no claim checked against the articles: "Yes" only when a sentence states it, "No" when the
  * records put its meeting elsewhere or at another time, otherwise "the articles don't say".
  */

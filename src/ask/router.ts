@@ -1,4 +1,4 @@
-import { answerClaim, correction, premiseConflict } from '../answers/claims.js';
+import { answerClaim, correction, premiseConflict, premiseCorrection } from '../answers/claims.js';
 import { countedWord, notCounted, numberSentences, OCCURRENCES, statesCount } from '../answers/counts.js';
 import {
   citeQuote,
@@ -441,6 +441,9 @@ const aboutSource: Handler = (engine, question, u, ctx) => {
   return source ? sourceCard(engine, source) : HANDLERS.sources(engine, question, u, ctx);
 };
 
+/** Intents whose question takes its facts as given ("why did …", "what did … say"). */
+const PREMISED: ReadonlySet<Intent> = new Set<Intent>(['quote', 'topics', 'details', 'unknown']);
+
 /** Intents whose structured answer is shown with the sentences that back it. */
 const GROUNDED: ReadonlySet<Intent> = new Set<Intent>([
   'who-said',
@@ -510,6 +513,9 @@ export function answerQuestion(engine: Engine, question: string, ctx: AskContext
     /\b(say|says|said|report|reports|write|writes|wrote)\b/.test(folded)
       ? 'about-source'
       : intent;
+  // A question built on a detail the articles give otherwise is corrected first.
+  const premise = PREMISED.has(asked) ? premiseCorrection(engine, question, u) : undefined;
+  if (premise) return premise;
   const answer = HANDLERS[asked](engine, question, u, ctx);
   if (answer.kind === 'not-found') {
     const conflict = premiseConflict(engine, u);
