@@ -338,8 +338,16 @@ export function claimOf(question: string): string {
  * sentence states as asked, corrects it before anything is answered from it.
  */
 export function premiseCorrection(engine: Engine, question: string, u: Understanding): Reply | undefined {
+  // Only two people (who may stand the wrong way round) or a detail a sentence can give otherwise
+  // make a contradiction possible; most questions have neither, and skip the search.
+  const people = new Set(passageTerms(question).map((w) => personIds(engine).get(w)));
+  people.delete(undefined);
   const terms = questionTerms(engine, question, u);
   if (terms.unknown.length) return undefined;
+  const detail =
+    u.dates.month !== undefined ||
+    terms.kinds.some((kind, g) => kind === 'word' && slotOf(engine, terms.heads[g] ?? '') !== undefined);
+  if (people.size < 2 && !detail) return undefined;
   const found = findPassages(engine, terms, 3);
   if (found.some((f) => states(engine, question, terms, f, u.dates.month) === 'full')) return undefined;
   const otherwise = found.find((f) => contradicts(engine, question, terms, f, u.dates.month));
