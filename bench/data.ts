@@ -13,7 +13,10 @@ const STAMP = '.generated';
 function generatorVersion(): string {
   const folder = fileURLToPath(new URL('../scripts/synthetic/', import.meta.url));
   const hash = createHash('sha256');
-  for (const name of readdirSync(folder).sort()) hash.update(name).update(readFileSync(join(folder, name)));
+  // The generator's word lists sit in a folder of their own: they are part of it too.
+  const files = readdirSync(folder, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+  for (const name of files.map((e) => join(e.parentPath, e.name)).sort())
+    hash.update(name.slice(folder.length)).update(readFileSync(name));
   return hash.digest('hex').slice(0, 16);
 }
 

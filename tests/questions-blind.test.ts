@@ -10,8 +10,8 @@ import { loadSet, type Outcome, score, table } from './support/scoring.js';
 
 /** The scores reached (per cent correct): a change that lowers one fails. */
 const SETS = [
-  { file: 'dev.json', threshold: 55 },
-  { file: 'blind-a.json', threshold: 63 },
+  { file: 'dev.json', threshold: 56 },
+  { file: 'blind-a.json', threshold: 69 },
 ] as const;
 
 for (const { file, threshold } of SETS) {

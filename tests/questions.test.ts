@@ -314,6 +314,35 @@ const whenWhere: Case[] = [
     must: [/\bno\b|n't/i, /Sochi/, '12 September 2019'],
     mustNot: [/^Yes\b/im],
   },
+  {
+    // The people on the other sides of the action the article reports.
+    q: 'Did Netanyahu give Putin a personal tour of the Kremlin?',
+    must: [/^No\b/m, /Putin gave PM Benjamin Netanyahu/],
+    mustNot: [/^Yes\b/im],
+  },
+  {
+    // One detail of the same kind changed: the article says Israeli companies.
+    q: 'Were Russian clean-tech companies presenting their products at the conference?',
+    must: [/^No\b/m, /Eight Israeli clean-tech companies/],
+    mustNot: [/^Yes\b/im],
+  },
+  {
+    // A month the sentence gives otherwise: the visit was announced for January.
+    q: 'Did Putin say he would visit Israel in May?',
+    must: [/^No\b/m, /January/],
+    mustNot: [/^Yes\b/im],
+  },
+  {
+    // A why-question built on the roles the wrong way round is corrected before it is answered.
+    q: 'Why did Netanyahu give Putin a personal tour of the Kremlin?',
+    must: [/^Not quite\b/m, /Putin gave PM Benjamin Netanyahu/],
+  },
+  {
+    // Two countries named as parties, not as where a meeting was: no meeting correction.
+    q: 'Did Putin say Israel and Russia are allies?',
+    must: [/unconditional allies/],
+    mustNot: [/^Yes\b/im, /report no meeting/],
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -1076,6 +1105,9 @@ const unanswerable: Unanswerable[] = [
   { q: 'What was the weather like in Sochi?', mustNot: [/Knesset|Iran|Auschwitz/] },
   { q: 'What did they say about the weather?' },
   { q: 'What did Putin wear in Sochi?', mustNot: [/Knesset|Iran|Auschwitz/] },
+  // The detail asked for is a word the articles never use, though the rest of the question is theirs.
+  { q: 'What colour was the table at the Sochi meeting?' },
+  { q: 'How much money is in the dairy memorandum?' },
 ];
 
 const SAYS_NOT_IN_ARTICLES =

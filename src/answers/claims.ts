@@ -4,7 +4,7 @@ import { findTargets } from '../engine/targets.js';
 import type { Meeting } from '../knowledge/model.js';
 import type { Place } from '../knowledge/schema.js';
 import { isFunctionWord } from '../language/index.js';
-import { hasDateFilter } from '../search/dates.js';
+import { hasDateFilter, MONTHS } from '../search/dates.js';
 import { STOPWORDS } from '../search/stopwords.js';
 import { searchTokens } from '../search/tokens.js';
 import { citeSources, datedLabel, meetingTitle } from './format.js';
@@ -33,7 +33,9 @@ export interface Conflict {
  * two together match none: the question put a real meeting in the wrong city or year.
  */
 export function premiseConflict(engine: Engine, u: Understanding): Conflict | undefined {
-  const places = engine.meetingPlaces(u.places);
+  const places = engine.meetingPlaces(
+    u.places.filter((p) => p.kind !== 'country' || locative(u.question, p)),
+  );
   const dated = hasDateFilter(u.dates);
   // A conflict needs two details that fit apart but not together: one alone that fits nothing
   // is simply not in the articles.
@@ -65,6 +67,16 @@ export function premiseConflict(engine: Engine, u: Understanding): Conflict | un
   return meetings.size ? { asked, meetings: [...meetings] } : undefined;
 }
 
+/**
+ * Whether the question puts something at a country ("in Russia", "to Israel") rather than naming
+ * it as a party ("Israel and Russia are allies"): only the first says where a meeting was.
+ */
+function locative(question: string, place: Place): boolean {
+  const words = question.toLowerCase().split(/[^\p{L}\p{N}]+/u);
+  const names = [place.name, ...place.aliases].map((n) => n.toLowerCase());
+  return words.some((w, i) => names.includes(w) && /^(in|at|to|into|from)$/.test(words[i - 1] ?? ''));
+}
+
 /** "No: …" with the meetings the articles do report for the question's other details. */
 export function correction(engine: Engine, conflict: Conflict): Reply {
   const lines = conflict.meetings.map(
@@ -72,7 +84,7 @@ export function correction(engine: Engine, conflict: Conflict): Reply {
   );
   return reply({
     title: 'Not quite',
-    text: `No: the articles don't report a meeting ${conflict.asked.join(' ')}. What they report instead:\n${lines.join('\n')}`,
+    text: `No: the articles report no meeting ${conflict.asked.join(' ')}. What they report instead:\n${lines.join('\n')}`,
     citations: citeSources(
       engine.kb,
       conflict.meetings.flatMap((m) => m.sources),
@@ -85,11 +97,19 @@ export function correction(engine: Engine, conflict: Conflict): Reply {
  * in that sentence. The names it gives may come from around it (see `coversNames`); the two
  * leaders, whom every article is about, and the date, which the records check, need not be in it.
  */
-function states(engine: Engine, question: string, terms: QuestionTerms, found: Found): Support {
+function states(
+  engine: Engine,
+  question: string,
+  terms: QuestionTerms,
+  found: Found,
+  month: number | undefined,
+): Support {
   if (!coversNames(engine, terms, found) || !sameRoles(engine, question, found)) return 'none';
-  const missing = terms.kinds
-    .map((kind, g) => (kind === 'word' && !(found.groups & (1 << g)) ? g : -1))
-    .filter((g) => g >= 0);
+  if (otherMonth(found, month)) return 'none';
+  const missing = missingDetails(terms, found);
+  // A month the claim gives is a detail the sentence must give too: no record checks it here.
+  if (month !== undefined && !passageTerms(found.passage.text).includes(MONTHS[month - 1] as string))
+    return 'partial';
   if (!missing.length) return 'full';
   // A word the sentence's article never uses cannot be checked against it ("deconfliction" for
   // "the mechanism"); one the article does use elsewhere ("Israeli" beside "a Russian jet") is a
@@ -99,6 +119,113 @@ function states(engine: Engine, question: string, terms: QuestionTerms, found: F
 }
 
 type Support = 'full' | 'partial' | 'none';
+
+/**
+ * Whether a sentence dates what it says to a month other than the claim's (1–12). "May" in a
+ * sentence is as often the verb as the month, so it dates nothing.
+ */
+function otherMonth(found: Found, month: number | undefined): boolean {
+  if (month === undefined) return false;
+  const months = passageTerms(found.passage.text)
+    .map((t) => MONTHS.indexOf(t as (typeof MONTHS)[number]) + 1)
+    .filter((m) => m > 0 && MONTHS[m - 1] !== 'may');
+  return months.length > 0 && !months.includes(month);
+}
+
+/** The claim's content words a sentence does not say (dates are the records' and `otherMonth`'s). */
+function missingDetails(terms: QuestionTerms, found: Found): number[] {
+  return terms.kinds
+    .map((kind, g) => (kind === 'word' && !(found.groups & (1 << g)) ? g : -1))
+    .filter((g) => g >= 0);
+}
+
+/**
+ * What kind of detail a word gives, when it is one a sentence can give otherwise: a number or
+ * ordinal (10th, 13th), or a proper name or adjective (Israeli, Russian).
+ */
+function slotOf(engine: Engine, term: string): 'number' | 'proper' | undefined {
+  if (/^\d+(st|nd|rd|th)?$/.test(term)) return 'number';
+  if (!personWords(engine).has(term) && engine.sense.partOfSpeech(term) === 'proper') return 'proper';
+  return undefined;
+}
+
+/**
+ * Whether a sentence says the claim's action with its actors but otherwise: the people on the
+ * other sides of it ("Putin gave Netanyahu a tour" against "Netanyahu gave Putin one"), or one
+ * detail of the same kind changed ("a Russian jet" against "an Israeli jet", "13th" against "10th").
+ */
+function contradicts(
+  engine: Engine,
+  question: string,
+  terms: QuestionTerms,
+  found: Found,
+  month: number | undefined,
+): boolean {
+  if (!coversNames(engine, terms, found)) return false;
+  const missing = missingDetails(terms, found);
+  if (otherMonth(found, month)) return missing.length === 0 && sameRoles(engine, question, found);
+  if (!missing.length) return swapped(engine, question, found.passage.text);
+  if (missing.length !== 1 || !sameRoles(engine, question, found)) return false;
+  // One detail changed is a contradiction only where the sentence says the rest of the claim:
+  // at least two other words of it, not a lone verb ("visited me in Moscow").
+  const said = terms.kinds.filter((kind, g) => kind === 'word' && found.groups & (1 << g)).length;
+  if (said < 2) return false;
+  const slot = slotOf(engine, terms.heads[missing[0] as number] ?? '');
+  if (!slot) return false;
+  const asked = new Set(terms.groups.flat().map((t) => t.term));
+  return passageTerms(found.passage.text).some((t) => !asked.has(t) && slotOf(engine, t) === slot);
+}
+
+/**
+ * Whether a sentence has the claim's action with its two people on the other sides of it: the
+ * action is a word the sentence uses as a verb.
+ */
+function swapped(engine: Engine, question: string, sentence: string): boolean {
+  const people = personIds(engine);
+  const asked = passageTerms(question);
+  const said = passageTerms(sentence);
+  const lemmas = said.map((t) => engine.sense.lemma(t));
+  let verb = -1;
+  const at = asked.findIndex((t, i) => {
+    if (people.has(t) || isFunctionWord(t) || !asked.slice(0, i).some((w) => people.has(w))) return false;
+    verb = lemmas.findIndex(
+      (l, j) => l === engine.sense.lemma(t) && engine.sense.partOfSpeech(said[j] as string) === 'verb',
+    );
+    return verb >= 0;
+  });
+  if (at < 0) return false;
+  const before = asked
+    .slice(0, at)
+    .map((t) => people.get(t))
+    .filter(Boolean);
+  const after = asked
+    .slice(at + 1)
+    .map((t) => people.get(t))
+    .filter(Boolean);
+  const subject = before[before.length - 1];
+  const object = after[0];
+  if (!subject || !object || subject === object) return false;
+  const where = (id: string) => said.findIndex((t) => people.get(t) === id);
+  const s = where(subject);
+  const o = where(object);
+  return s > verb && o >= 0 && o < verb;
+}
+
+const idCache = new WeakMap<Engine, Map<string, string>>();
+
+/** The person each word that names one person alone stands for ("bibi" → Netanyahu). */
+function personIds(engine: Engine): Map<string, string> {
+  let ids = idCache.get(engine);
+  if (!ids) {
+    const words = personWords(engine);
+    ids = new Map();
+    for (const p of engine.kb.people)
+      for (const w of [p.name, ...p.aliases].flatMap((n) => passageTerms(n)))
+        if (words.has(w)) ids.set(w, p.id);
+    idCache.set(engine, ids);
+  }
+  return ids;
+}
 
 const personCache = new WeakMap<Engine, Set<string>>();
 
@@ -150,11 +277,17 @@ function sameRoles(engine: Engine, question: string, found: Found): boolean {
   const first = asked.findIndex(isPerson);
   if (first < 0) return true;
   const sentenceLemmas = sentence.map(lemma);
+  // The sentence must use it as a verb: a noun between the names ("the climate conference") is no
+  // action with sides.
+  const inSentence = (t: string) =>
+    sentenceLemmas.findIndex(
+      (l, j) => l === lemma(t) && engine.sense.partOfSpeech(sentence[j] as string) === 'verb',
+    );
   const verb = asked.findIndex(
-    (t, i) => i > first && !isPerson(t) && !isFunctionWord(t) && sentenceLemmas.includes(lemma(t)),
+    (t, i) => i > first && !isPerson(t) && !isFunctionWord(t) && inSentence(t) >= 0,
   );
   if (verb < 0) return true;
-  const verbInSentence = sentenceLemmas.indexOf(lemma(asked[verb] as string));
+  const verbInSentence = inSentence(asked[verb] as string);
   return asked.every((t, i) => {
     if (!isPerson(t)) return true;
     const j = sentence.indexOf(t);
@@ -200,10 +333,45 @@ export function claimOf(question: string): string {
 }
 
 /**
+ * The premise of a why / how / what question checked like a claim: a sentence that says it
+ * otherwise (the people on the other sides, another number or name in one detail), and that no
+ * sentence states as asked, corrects it before anything is answered from it.
+ */
+export function premiseCorrection(engine: Engine, question: string, u: Understanding): Reply | undefined {
+  // Only two people (who may stand the wrong way round) or a detail a sentence can give otherwise
+  // make a contradiction possible; most questions have neither, and skip the search.
+  const people = new Set(passageTerms(question).map((w) => personIds(engine).get(w)));
+  people.delete(undefined);
+  const terms = questionTerms(engine, question, u);
+  if (terms.unknown.length) return undefined;
+  const detail =
+    u.dates.month !== undefined ||
+    terms.kinds.some((kind, g) => kind === 'word' && slotOf(engine, terms.heads[g] ?? '') !== undefined);
+  if (people.size < 2 && !detail) return undefined;
+  const found = findPassages(engine, terms, 3);
+  if (found.some((f) => states(engine, question, terms, f, u.dates.month) === 'full')) return undefined;
+  const otherwise = found.find((f) => contradicts(engine, question, terms, f, u.dates.month));
+  if (!otherwise) return undefined;
+  const quoted = quoting(engine, [otherwise]);
+  return reply({
+    title: 'Not quite',
+    text: `Not quite: the articles tell it otherwise:\n${quoted.text}`,
+    citations: quoted.citations,
+  });
+}
+
+/**
  * A yes/no claim checked against the articles: "Yes" only when a sentence states it, "No" when the
  * records put its meeting elsewhere or at another time, otherwise "the articles don't say".
  */
-export function answerClaim(engine: Engine, asked: string, u: Understanding, lead?: Reply): Reply {
+export function answerClaim(
+  engine: Engine,
+  asked: string,
+  u: Understanding,
+  lead?: Reply,
+  /** The answer when no sentence states the claim or says it otherwise. */
+  unsupported?: Reply,
+): Reply {
   const conflict = premiseConflict(engine, u);
   if (conflict) return correction(engine, conflict);
   const question = claimOf(asked);
@@ -218,7 +386,7 @@ export function answerClaim(engine: Engine, asked: string, u: Understanding, lea
   );
   if (aboutMeetings && !terms.unknown.length) return meetingClaim(engine, question, u);
   const found = findPassages(engine, terms, 3);
-  const judged = found.map((f) => ({ f, support: states(engine, question, terms, f) }));
+  const judged = found.map((f) => ({ f, support: states(engine, question, terms, f, u.dates.month) }));
   const full = judged.find((j) => j.support === 'full')?.f;
   const partial = judged.find((j) => j.support === 'partial')?.f;
   // Words the articles never use, or only as a guess at a typo, cannot be checked: the sentence
@@ -226,6 +394,18 @@ export function answerClaim(engine: Engine, asked: string, u: Understanding, lea
   const unchecked =
     terms.unknown.length > 0 || terms.groups.some((g) => Math.max(...g.map((t) => t.weight)) < 0.5);
   const support = unchecked ? undefined : full;
+  const otherwise = support
+    ? undefined
+    : found.find((f) => contradicts(engine, question, terms, f, u.dates.month));
+  if (otherwise) {
+    const quoted = quoting(engine, [otherwise]);
+    return reply({
+      title: 'Not quite',
+      text: `No: the articles say otherwise:\n${quoted.text}`,
+      citations: quoted.citations,
+    });
+  }
+  if (unsupported && !support) return unsupported;
   if (!support && (full ?? partial)) {
     const quoted = quoting(engine, found);
     return reply({

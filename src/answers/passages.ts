@@ -1,7 +1,7 @@
 import type { Engine, Understanding } from '../engine/engine.js';
 import { type Passage, passageTerms } from '../engine/passages.js';
 import { findTargets } from '../engine/targets.js';
-import { isFunctionWord } from '../language/index.js';
+import { EXPANSION_WEIGHTS, isFunctionWord } from '../language/index.js';
 import { oneLine } from '../limits.js';
 import type { QueryGroup } from '../search/bm25.js';
 import { STOPWORDS } from '../search/stopwords.js';
@@ -29,6 +29,8 @@ export interface QuestionTerms {
   words: string[];
   groups: QueryGroup[];
   kinds: GroupKind[];
+  /** The question's word each group stands for ("march", even where the articles never say it). */
+  heads: string[];
   /** Content words with no term in the articles or records, in any form or spelling. */
   unknown: string[];
 }
@@ -94,6 +96,7 @@ export function questionTerms(engine: Engine, question: string, u?: Understandin
   const words = [...new Set(passageTerms(question).filter((t) => !STOPWORDS.has(t) && !isFunctionWord(t)))];
   const groups: QueryGroup[] = [];
   const kinds: GroupKind[] = [];
+  const heads: string[] = [];
   const unknown: string[] = [];
   const index = engine.passages.index;
   const inCorpus = (term: string) => index.has(term) || engine.vocabulary.has(term);
@@ -134,14 +137,16 @@ export function questionTerms(engine: Engine, question: string, u?: Understandin
     if (group.length) {
       groups.push(group);
       kinds.push(kind);
+      heads.push(word);
     } else if (undated.has(word)) unknown.push(word);
   }
   named.forEach(({ words: names, kind }, i) => {
     if (used.has(i) || !names.length) return;
     groups.push(names.map((term) => ({ term, weight: 0.9 })));
     kinds.push(kind);
+    heads.push(names[0] as string);
   });
-  return { words, groups, kinds, unknown };
+  return { words, groups, kinds, heads, unknown };
 }
 
 /** Candidates read again with their context, per sentence returned. */
@@ -332,4 +337,29 @@ export function notCovered(engine: Engine, question: string, u: Understanding, m
     `The articles don't mention ${listWords(missing.map(echo))}, so they can't answer ${echo(question)}.`,
     found.best === 'meetings' ? meetingSuggestions(engine, found.meetings) : closestMeetings(engine),
   );
+}
+
+/**
+ * The detail a "what / how much" question asks for, when the articles never use its word in any
+ * form: "what type of aircraft" asks for a type, "how much money" for an amount of money. A
+ * synonym does not stand in for it: the articles' "plane" names the thing, not its type. The head
+ * is the first noun after the question word; a verb there ("what did …") means there is none.
+ * "Which" picks one of things the articles may name without their kind ("which group": the
+ * Quartet), so it decides nothing here.
+ */
+export function unsaidDetail(engine: Engine, folded: string): string | undefined {
+  // Only the question the message opens with: "… and in what context?" after it asks for the
+  // sentences around what it found, not for a detail of its own.
+  const words = folded.split(' ');
+  const start = words[0] === 'what' ? 0 : words[0] === 'how' && words[1] === 'much' ? 1 : -1;
+  if (start < 0) return undefined;
+  const inCorpus = (t: string) => engine.passages.index.has(t) || engine.vocabulary.has(t);
+  for (const w of words.slice(start + 1)) {
+    const part = engine.sense.partOfSpeech(w);
+    if (w === 'much' || part === 'function' || part === 'proper' || part === 'adj') continue;
+    if (part !== 'noun') return undefined;
+    const forms = engine.sense.expand(w).filter((e) => e.weight >= EXPANSION_WEIGHTS.sameLemma);
+    return inCorpus(w) || forms.some((e) => inCorpus(e.term)) ? undefined : w;
+  }
+  return undefined;
 }

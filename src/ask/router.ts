@@ -1,4 +1,4 @@
-import { answerClaim, correction, premiseConflict } from '../answers/claims.js';
+import { answerClaim, correction, premiseConflict, premiseCorrection } from '../answers/claims.js';
 import { countedWord, notCounted, numberSentences, OCCURRENCES, statesCount } from '../answers/counts.js';
 import {
   citeQuote,
@@ -18,6 +18,7 @@ import {
   groundedFrom,
   groundedSentences,
   notCovered,
+  unsaidDetail,
   withPassages,
   withSentences,
 } from '../answers/passages.js';
@@ -370,10 +371,12 @@ const yesNo: Handler = (engine, question, u) => {
       text: `It was announced, but the articles don't say it took place:\n${answer.text}`,
     };
   }
-  // Whether a topic came up is a record: a "no" from the records is the answer.
+  // Whether a topic came up is a record: a "no" from the records is the answer, unless a sentence
+  // states the claim itself or says it otherwise ("Putin called for a free trade zone").
   const topic = u.topics.length ? yesNoTopic(engine, u) : undefined;
-  if (topic?.kind === 'not-found') return topic;
-  return answerClaim(engine, question, u, topic);
+  return topic?.kind === 'not-found'
+    ? answerClaim(engine, question, u, undefined, topic)
+    : answerClaim(engine, question, u, topic);
 };
 
 const details: Handler = (engine, question, u, ctx) => {
@@ -439,6 +442,9 @@ const aboutSource: Handler = (engine, question, u, ctx) => {
   return source ? sourceCard(engine, source) : HANDLERS.sources(engine, question, u, ctx);
 };
 
+/** Intents whose question takes its facts as given ("why did …", "what did … say"). */
+const PREMISED: ReadonlySet<Intent> = new Set<Intent>(['quote', 'topics', 'details', 'unknown']);
+
 /** Intents whose structured answer is shown with the sentences that back it. */
 const GROUNDED: ReadonlySet<Intent> = new Set<Intent>([
   'who-said',
@@ -502,6 +508,8 @@ export function answerQuestion(engine: Engine, question: string, ctx: AskContext
   // the word asking for a picture ("timeline", "chart") is the answer's form, not its subject.
   const unknown = intent === 'timeline' ? u.unknown.filter((w) => detectIntent(w) !== 'timeline') : u.unknown;
   if (unknown.length) return notCovered(engine, question, u, unknown);
+  const detail = unsaidDetail(engine, folded);
+  if (detail) return notCovered(engine, question, u, [detail]);
   // A question that names a publisher and asks what it says is about that article.
   const asked =
     u.sources.length &&
@@ -509,6 +517,9 @@ export function answerQuestion(engine: Engine, question: string, ctx: AskContext
     /\b(say|says|said|report|reports|write|writes|wrote)\b/.test(folded)
       ? 'about-source'
       : intent;
+  // A question built on a detail the articles give otherwise is corrected first.
+  const premise = PREMISED.has(asked) ? premiseCorrection(engine, question, u) : undefined;
+  if (premise) return premise;
   const answer = HANDLERS[asked](engine, question, u, ctx);
   if (answer.kind === 'not-found') {
     const conflict = premiseConflict(engine, u);

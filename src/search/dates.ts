@@ -103,8 +103,9 @@ export function parseDateQuery(question: string): DateQuery {
     });
 
   if (q.month === undefined && q.year === undefined) {
+    // After "in" or "during", "may" is the month: the verb never follows them.
     take(
-      / (?:in |during )(jan(?:uary)?|feb(?:ruary)?|march|april|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?) /,
+      / (?:in |during )(jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?) /,
       (m) => {
         q.month = monthOf(m[1] as string);
       },
