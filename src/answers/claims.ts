@@ -103,13 +103,15 @@ function states(
   terms: QuestionTerms,
   found: Found,
   month: number | undefined,
+  year?: number,
 ): Support {
   if (!coversNames(engine, terms, found) || !sameRoles(engine, question, found)) return 'none';
-  if (otherMonth(found, month)) return 'none';
+  if (otherMonth(found, month) || otherYear(found, year) || otherAgent(question, found)) return 'none';
   const missing = missingDetails(terms, found);
   // A month the claim gives is a detail the sentence must give too: no record checks it here.
-  if (month !== undefined && !passageTerms(found.passage.text).includes(MONTHS[month - 1] as string))
-    return 'partial';
+  const said = passageTerms(found.passage.text);
+  if (month !== undefined && !said.includes(MONTHS[month - 1] as string)) return 'partial';
+  if (year !== undefined && !said.includes(String(year))) return 'partial';
   if (!missing.length) return 'full';
   // A word the sentence's article never uses cannot be checked against it ("deconfliction" for
   // "the mechanism"); one the article does use elsewhere ("Israeli" beside "a Russian jet") is a
@@ -130,6 +132,37 @@ function otherMonth(found: Found, month: number | undefined): boolean {
     .map((t) => MONTHS.indexOf(t as (typeof MONTHS)[number]) + 1)
     .filter((m) => m > 0 && MONTHS[m - 1] !== 'may');
   return months.length > 0 && !months.includes(month);
+}
+
+/** Whether a sentence dates what it says to a year other than the claim's. */
+function otherYear(found: Found, year: number | undefined): boolean {
+  if (year === undefined) return false;
+  const years = passageTerms(found.passage.text).filter((t) => /^(1[89]|20)\d\d$/.test(t));
+  return years.length > 0 && !years.includes(String(year));
+}
+
+/** The first word after each "by" that is not a function word: who did what a passive claim says. */
+function agents(text: string): string[] {
+  const words = searchTokens(text);
+  return words.flatMap((w, i) =>
+    w === 'by'
+      ? words
+          .slice(i + 1)
+          .filter((t) => !isFunctionWord(t))
+          .slice(0, 1)
+      : [],
+  );
+}
+
+/**
+ * Whether a passive claim names an agent ("shot down by Israel") that the sentence does not give
+ * as its agent ("shot down … by Turkey"): the same words with another doer are another claim.
+ */
+function otherAgent(question: string, found: Found): boolean {
+  const claimed = agents(question);
+  if (!claimed.length) return false;
+  const stated = new Set(agents(found.passage.text));
+  return claimed.some((a) => !stated.has(a));
 }
 
 /** The claim's content words a sentence does not say (dates are the records' and `otherMonth`'s). */
@@ -349,7 +382,8 @@ export function premiseCorrection(engine: Engine, question: string, u: Understan
     terms.kinds.some((kind, g) => kind === 'word' && slotOf(engine, terms.heads[g] ?? '') !== undefined);
   if (people.size < 2 && !detail) return undefined;
   const found = findPassages(engine, terms, 3);
-  if (found.some((f) => states(engine, question, terms, f, u.dates.month) === 'full')) return undefined;
+  if (found.some((f) => states(engine, question, terms, f, u.dates.month, u.dates.year) === 'full'))
+    return undefined;
   const otherwise = found.find((f) => contradicts(engine, question, terms, f, u.dates.month));
   if (!otherwise) return undefined;
   const quoted = quoting(engine, [otherwise]);
@@ -386,7 +420,10 @@ export function answerClaim(
   );
   if (aboutMeetings && !terms.unknown.length) return meetingClaim(engine, question, u);
   const found = findPassages(engine, terms, 3);
-  const judged = found.map((f) => ({ f, support: states(engine, question, terms, f, u.dates.month) }));
+  const judged = found.map((f) => ({
+    f,
+    support: states(engine, question, terms, f, u.dates.month, u.dates.year),
+  }));
   const full = judged.find((j) => j.support === 'full')?.f;
   const partial = judged.find((j) => j.support === 'partial')?.f;
   // Words the articles never use, or only as a guess at a typo, cannot be checked: the sentence

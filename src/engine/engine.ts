@@ -264,9 +264,10 @@ export class Engine {
    * anyway.
    */
   private salientUnknown(words: string[], names: ReadonlySet<string>, subjects: number): string[] {
-    // A word with digits is a number, and the start of a longer name is that name ("vlad").
+    // A word with digits is a number, and the start of a longer name is that name ("vlad"). Chat
+    // shorthand for a function word ("wen", "n", "u") is that function word: it names nothing.
     const unknown = words.filter((w) => {
-      if (/\d/.test(w)) return false;
+      if (/\d/.test(w) || this.isShorthand(w)) return false;
       if (this.vocabulary.has(w) || this.sense.expand(w).some((e) => e.weight >= EXPANSION_WEIGHTS.sameLemma))
         return false;
       const near = (e: Expansion) =>
@@ -287,6 +288,14 @@ export class Engine {
         (w.length > 3 &&
           (this.sense.partOfSpeech(w) === 'proper' ||
             (!this.sense.isEnglish(w) && !this.sense.expand(w).length))),
+    );
+  }
+
+  /** A word the lexicon reads as another spelling of a function word, and of nothing else. */
+  private isShorthand(word: string): boolean {
+    const [best] = this.sense.expand(word);
+    return (
+      best !== undefined && best.weight < 1 && (STOPWORDS.has(best.term) || FUNCTION_WORDS.has(best.term))
     );
   }
 
