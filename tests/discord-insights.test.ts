@@ -106,12 +106,12 @@ describe('👍/👎 on answers', () => {
 
 describe('/insights', () => {
   it('shows a moderator what went unanswered, grouped, inert and within Discord’s limits', async () => {
-    await ask('Did they talk about the price of tea?');
-    await ask('the price of tea: did they talk about it');
-    await ask(`<@${t.fake.users.member.id}> @everyone **tea** price\u200b talk`);
-    const long = `<@${t.fake.botUser.id}> did they talk about the **price** of <@${t.fake.users.member.id}> tea? ${'x'.repeat(6000)}`;
+    await ask('Did they talk about the weather in Siberia?');
+    await ask('the weather in Siberia: did they talk about it');
+    await ask(`<@${t.fake.users.member.id}> @everyone **siberia** weather\u200b talk`);
+    const long = `<@${t.fake.botUser.id}> did they talk about the **weather** of <@${t.fake.users.member.id}> siberia? ${'x'.repeat(6000)}`;
     await (await t.fake.message(long)).reply();
-    await (await t.fake.message(`<@${t.fake.botUser.id}> price of tea talk?`)).reply();
+    await (await t.fake.message(`<@${t.fake.botUser.id}> siberia weather talk?`)).reply();
     await (await t.fake.slash('where', { query: 'Atlantis' })).response();
     expect(await recorder.queue.flush(5000)).toBe(true);
 
@@ -124,11 +124,11 @@ describe('/insights', () => {
     expect(embed.title).toBe('Insights · the last 7 days');
     const unanswered = embed.fields?.find((f) => f.name.startsWith('Not answered'))?.value ?? '';
     // Five wordings of one question (a mention among them), counted together, most frequent first.
-    expect(unanswered.split('\n')[0]).toMatch(/^\*\*5×\*\* .*tea.*_\(\+2 other wordings\)_$/i);
+    expect(unanswered.split('\n')[0]).toMatch(/^\*\*5×\*\* .*siberia.*_\(\+2 other wordings\)_$/i);
     expect(unanswered).toContain('/where query:Atlantis');
-    expect(unanswered).not.toContain('\u200btea');
+    expect(unanswered).not.toContain('\u200bsiberia');
     expect(unanswered).not.toMatch(/<@\d/);
-    expect(unanswered).not.toMatch(/(?<!\\)\*\*tea/);
+    expect(unanswered).not.toMatch(/(?<!\\)\*\*siberia/);
     expect(textOf(message)).toContain('Answers voted down');
     expect(embed.fields?.find((f) => f.name === 'Answers voted down')?.value).toMatch(
       /\*\*2 👎\*\* · 0 👍 · “When did they meet in Sochi\?”/,

@@ -81,7 +81,7 @@ describe('the HTTP endpoint', () => {
       expect(isEphemeral(click)).toBe(true);
       expect(click.content).toContain('👎 is counted');
     }
-    await (await fake.slash('ask', { question: 'Did they talk about the price of tea?' })).response();
+    await (await fake.slash('ask', { question: 'Did they talk about the weather in Siberia?' })).response();
     for (const r of recorders) expect(await r.queue.flush(5000)).toBe(true);
 
     const insights = await fake.slash('insights', { days: 1 });
@@ -91,7 +91,7 @@ describe('the HTTP endpoint', () => {
     const embed = embedOf(edit);
     expect(embed.title).toBe('Insights · the last 1 day');
     expect(embed.fields?.find((f) => f.name === 'Answers voted down')?.value).toContain('**2 👎**');
-    expect(embed.fields?.[0]?.value).toContain('price of tea');
+    expect(embed.fields?.[0]?.value).toContain('weather in Siberia');
   });
 
   it('refuses /insights to a member without Manage Messages', async () => {
