@@ -40,7 +40,7 @@ describe('README.md', () => {
   });
 
   it('links every docs page, and every link leads to one', () => {
-    const links = [...README.matchAll(/\]\((docs\/[^)]+)\)/g)].map((m) => m[1]);
+    const links = [...README.matchAll(/\]\((docs\/[^)]+\.md)\)/g)].map((m) => m[1]);
     expect(new Set(links)).toEqual(new Set(PAGES.map((p) => `docs/${p}`)));
   });
 
