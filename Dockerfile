@@ -11,6 +11,12 @@ ARG NODE_IMAGE=node:24-bookworm-slim
 
 # --- build: compile TypeScript and prebuild the search data, then drop dev dependencies ---
 FROM ${NODE_IMAGE} AS build
+# better-sqlite3 (the record's embedded store) compiles SQLite where its prebuilt binary cannot be
+# downloaded, as behind a registry-only mirror: the build stage carries the toolchain for that,
+# and the run stage only the compiled result.
+RUN apt-get update -qq \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3 make g++ >/dev/null \
+ && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
 RUN npm ci --no-audit --no-fund
