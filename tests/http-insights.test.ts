@@ -10,13 +10,10 @@ import { InteractionResponseType } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../src/discord/log.js';
 import type { HttpApp } from '../src/http/app.js';
-import { createDiscordRest } from '../src/http/discord-rest.js';
-import { createInteractionServer } from '../src/http/server.js';
-import { publicKeyFromHex } from '../src/http/verify.js';
 import { Recorder } from '../src/insights/recorder.js';
 import { deployCommands, TOKEN } from './support/bot.js';
 import { FakeDiscord, type StoredMessage } from './support/fake-discord/index.js';
-import { HttpRelay } from './support/http-relay.js';
+import { HttpRelay, startEndpoint } from './support/http-relay.js';
 import { newSigner } from './support/http-signing.js';
 import { embedOf, isEphemeral, messageOf } from './support/messages.js';
 import { engine } from './support/summit.js';
@@ -38,13 +35,13 @@ async function replica(): Promise<string> {
   });
   await recorder.start();
   recorders.push(recorder);
-  const app = createInteractionServer({
-    deps: { engine: engine(), log: createLogger({ level: 'silent', secrets: [TOKEN] }), recorder },
-    rest: createDiscordRest({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl }),
-    publicKey: publicKeyFromHex(signer.publicKeyHex),
+  const { app, url } = await startEndpoint(fake, signer, {
+    engine: engine(),
+    log: createLogger({ level: 'silent', secrets: [TOKEN] }),
+    recorder,
   });
   servers.push(app);
-  return `http://127.0.0.1:${await app.listen(0, '127.0.0.1')}/interactions`;
+  return url;
 }
 
 beforeAll(async () => {

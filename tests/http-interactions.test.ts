@@ -12,8 +12,6 @@ import type { BotDeps } from '../src/discord/answer.js';
 import { createLogger } from '../src/discord/log.js';
 import type { HttpApp } from '../src/http/app.js';
 import { createDiscordRest } from '../src/http/discord-rest.js';
-import { createInteractionServer } from '../src/http/server.js';
-import { publicKeyFromHex } from '../src/http/verify.js';
 import { deployCommands, TOKEN } from './support/bot.js';
 import { choiceProblems, messageProblems } from './support/discord-limits.js';
 import {
@@ -23,7 +21,7 @@ import {
   type StoredMessage,
   snowflake,
 } from './support/fake-discord/index.js';
-import { HttpRelay } from './support/http-relay.js';
+import { HttpRelay, startEndpoint } from './support/http-relay.js';
 import { newSigner, postSigned } from './support/http-signing.js';
 import { buttons, embedOf, isEphemeral, type MessageData, messageOf, textOf } from './support/messages.js';
 import { readPng } from './support/png.js';
@@ -46,13 +44,14 @@ async function startReplica(name: string, deps: Partial<BotDeps> = {}): Promise<
     },
   });
   const log = createLogger({ level: 'debug', secrets: [TOKEN], destination }).child({ replica: name });
-  const app = createInteractionServer({
-    deps: { engine: engine(), log, random: () => random(), ...deps },
-    rest: createDiscordRest({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl }),
-    publicKey: publicKeyFromHex(signer.publicKeyHex),
+  const { app, url } = await startEndpoint(fake, signer, {
+    engine: engine(),
+    log,
+    random: () => random(),
+    ...deps,
   });
   servers.push(app);
-  return `http://127.0.0.1:${await app.listen(0, '127.0.0.1')}/interactions`;
+  return url;
 }
 
 beforeAll(async () => {

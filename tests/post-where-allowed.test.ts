@@ -9,9 +9,6 @@ import { GatewayIntentBits, InteractionResponseType, PermissionFlagsBits as P } 
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../src/discord/log.js';
-import { createDiscordRest } from '../src/http/discord-rest.js';
-import { createInteractionServer } from '../src/http/server.js';
-import { publicKeyFromHex } from '../src/http/verify.js';
 import { deployCommands, startTestBot, TOKEN } from './support/bot.js';
 import { channelPermissions, memberOf } from './support/fake-discord/guild-model.js';
 import {
@@ -20,7 +17,7 @@ import {
   type InteractionHandle,
   type StoredMessage,
 } from './support/fake-discord/index.js';
-import { HttpRelay } from './support/http-relay.js';
+import { HttpRelay, startEndpoint } from './support/http-relay.js';
 import { newSigner } from './support/http-signing.js';
 import { buttons, isEphemeral, messageOf, textOf } from './support/messages.js';
 import { PROPERTY_TIMEOUT_MS, runs } from './support/property-runs.js';
@@ -57,13 +54,11 @@ async function http(): Promise<Transport> {
   await deployCommands(fake, { DISCORD_GUILD_ID: fake.guild.id });
   const signer = newSigner();
   const quiet = new Writable({ write: (_chunk, _encoding, done) => done() });
-  const app = createInteractionServer({
-    deps: { engine: engine(), log: createLogger({ level: 'silent', secrets: [TOKEN], destination: quiet }) },
-    rest: createDiscordRest({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl }),
-    publicKey: publicKeyFromHex(signer.publicKeyHex),
+  const { app, url } = await startEndpoint(fake, signer, {
+    engine: engine(),
+    log: createLogger({ level: 'silent', secrets: [TOKEN], destination: quiet }),
   });
-  const endpoint = `http://127.0.0.1:${await app.listen(0, '127.0.0.1')}/interactions`;
-  const relay = await HttpRelay.start(fake, [endpoint], signer);
+  const relay = await HttpRelay.start(fake, [url], signer);
   return {
     fake,
     async stop() {

@@ -1,7 +1,27 @@
 import { GatewayIntentBits, GatewayOpcodes } from 'discord.js';
 import WebSocket from 'ws';
+import type { BotDeps } from '../../src/discord/answer.js';
+import type { HttpApp } from '../../src/http/app.js';
+import { createDiscordRest } from '../../src/http/discord-rest.js';
+import { createInteractionServer } from '../../src/http/server.js';
+import { publicKeyFromHex } from '../../src/http/verify.js';
+import { TOKEN } from './bot.js';
 import type { FakeDiscord } from './fake-discord/index.js';
 import { postSigned, type Signer } from './http-signing.js';
+
+/** The HTTP interactions endpoint on 127.0.0.1, trusting `signer` and calling the fake's REST API. */
+export async function startEndpoint(
+  fake: FakeDiscord,
+  signer: Signer,
+  deps: BotDeps,
+): Promise<{ app: HttpApp; url: string }> {
+  const app = createInteractionServer({
+    deps,
+    rest: createDiscordRest({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl }),
+    publicKey: publicKeyFromHex(signer.publicKeyHex),
+  });
+  return { app, url: `http://127.0.0.1:${await app.listen(0, '127.0.0.1')}/interactions` };
+}
 
 export interface Delivery {
   payload: { id: string; type: number; token: string };
