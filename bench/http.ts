@@ -11,11 +11,11 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { createLogger } from '../src/discord/log.js';
 import { createEngine } from '../src/engine/create.js';
 import { createDiscordRest } from '../src/http/discord-rest.js';
 import { createInteractionServer, INTERACTIONS_PATH } from '../src/http/server.js';
 import { publicKeyFromHex } from '../src/http/verify.js';
+import { createLogger } from '../src/ops/log.js';
 import { knowledgeDir } from '../src/settings.js';
 import { newSigner, type Signer } from '../tests/support/http-signing.js';
 

@@ -3,7 +3,7 @@
  * moderator edits the files (or runs /reload) while the bot answers; nobody restarts anything.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Runtime, startRuntime } from '../src/ops/runtime.js';
+import { type Runtime, startRuntime } from '../src/discord/runtime.js';
 import { LiveEngine } from '../src/reload/live-engine.js';
 import { startTestBot, type TestBot } from './support/bot.js';
 import type { StoredMessage } from './support/fake-discord/index.js';

@@ -9,9 +9,9 @@ import { Writable } from 'node:stream';
 import { InteractionResponseType, InteractionType, MessageFlags } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BotDeps } from '../src/discord/answer.js';
-import { createLogger } from '../src/discord/log.js';
 import type { HttpApp } from '../src/http/app.js';
 import { createDiscordRest } from '../src/http/discord-rest.js';
+import { createLogger } from '../src/ops/log.js';
 import { deployCommands, TOKEN } from './support/bot.js';
 import { choiceProblems, messageProblems } from './support/discord-limits.js';
 import {

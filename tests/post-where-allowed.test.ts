@@ -8,7 +8,7 @@ import { Writable } from 'node:stream';
 import { GatewayIntentBits, InteractionResponseType, PermissionFlagsBits as P } from 'discord.js';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../src/discord/log.js';
+import { createLogger } from '../src/ops/log.js';
 import { deployCommands, startTestBot, TOKEN } from './support/bot.js';
 import { channelPermissions, memberOf } from './support/fake-discord/guild-model.js';
 import {

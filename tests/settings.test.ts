@@ -19,7 +19,7 @@ const sources = (dir: string): string[] =>
 const READ_ELSEWHERE = [
   // Not a read: discord.js's ShardingManager hands SHARD_COUNT to its shards, and an unsharded
   // bot removes it so that discord.js does not take start:sharded's setting for an instruction.
-  'discord/sharding.ts SHARD_COUNT',
+  'gateway/sharding.ts SHARD_COUNT',
   'knowledge/snapshot.ts SUMMIT_SNAPSHOTS',
 ];
 

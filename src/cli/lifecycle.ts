@@ -1,4 +1,4 @@
-import type { Logger } from '../discord/log.js';
+import type { Logger } from '../ops/log.js';
 import { SettingsError } from '../settings.js';
 
 /**

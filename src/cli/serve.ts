@@ -1,11 +1,11 @@
 import type { Server } from 'node:http';
-import { createLogger } from '../discord/log.js';
+import { startRuntime } from '../discord/runtime.js';
 import { createDiscordRest } from '../http/discord-rest.js';
 import { createInteractionServer, INTERACTIONS_PATH } from '../http/server.js';
 import { publicKeyFromHex } from '../http/verify.js';
 import { readRecordingOptions } from '../insights/settings.js';
+import { createLogger } from '../ops/log.js';
 import { startOpsServer } from '../ops/ops-server.js';
-import { startRuntime } from '../ops/runtime.js';
 import { readHttpSettings } from '../settings.js';
 import { settingsOrExit, stopOnSignals } from './lifecycle.js';
 import { openLiveEngine } from './open-engine.js';

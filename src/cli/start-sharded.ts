@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { REST, type RESTGetAPIGatewayBotResult, Routes, type Shard, ShardingManager } from 'discord.js';
-import { createLogger } from '../discord/log.js';
+import { createLogger } from '../ops/log.js';
 import { readDiscordSettings, readShardCount } from '../settings.js';
 import { GATEWAY_ENV, GATEWAY_PROGRAM } from './gateway-launch.js';
 import { settingsOrExit } from './lifecycle.js';

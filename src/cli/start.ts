@@ -1,10 +1,10 @@
 import { Events, Status } from 'discord.js';
-import { type RunningBot, startBot } from '../discord/bot.js';
-import { createLogger } from '../discord/log.js';
-import { clearShardSettingsOutsideManager, managedShard } from '../discord/sharding.js';
+import { startRuntime } from '../discord/runtime.js';
+import { type RunningBot, startBot } from '../gateway/bot.js';
+import { clearShardSettingsOutsideManager, managedShard } from '../gateway/sharding.js';
 import { readRecordingOptions } from '../insights/settings.js';
+import { createLogger } from '../ops/log.js';
 import { startOpsServer } from '../ops/ops-server.js';
-import { startRuntime } from '../ops/runtime.js';
 import { readDiscordSettings } from '../settings.js';
 import { settingsOrExit, stopOnSignals } from './lifecycle.js';
 import { openLiveEngine } from './open-engine.js';

@@ -12,13 +12,13 @@ import { dispatch, type Invocation, runLine } from '../commands/dispatch.js';
 import { commandOf } from '../commands/parse-line.js';
 import { createContext } from '../commands/registry.js';
 import type { Engine } from '../engine/engine.js';
+import { settledDeferral } from '../gateway/response-window.js';
 import type { Recorder } from '../insights/recorder.js';
+import type { Logger } from '../ops/log.js';
 import type { Metrics } from '../ops/metrics.js';
 import type { ReloadResult } from '../reload/live-engine.js';
 import { drawFiles, drawingFailed, drawOrDefer } from './attachments.js';
-import type { Logger } from './log.js';
 import { isPrivate, type MessageOptions, toMessage } from './message.js';
-import { settledDeferral } from './response-window.js';
 
 /** What every Discord handler needs. */
 export interface BotDeps {

@@ -1,7 +1,7 @@
 import type { AttachmentPayload } from 'discord.js';
 import type { Reply } from '../answers/reply.js';
 import { LIMITS, truncate } from '../limits.js';
-import type { Logger } from './log.js';
+import type { Logger } from '../ops/log.js';
 
 /**
  * A reply's file, drawn and ready for discord.js to upload (it sends `payload_json` and

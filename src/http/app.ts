@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Logger } from '../discord/log.js';
+import type { Logger } from '../ops/log.js';
 
 /**
  * A small HTTP server with a table of routes: each path answers its own methods, any other path

@@ -3,7 +3,7 @@ import type { ServerResponse } from 'node:http';
 import { type APIInteraction, InteractionType } from 'discord.js';
 import { apology, newReference } from '../commands/dispatch.js';
 import type { BotDeps } from '../discord/answer.js';
-import type { Logger } from '../discord/log.js';
+import type { Logger } from '../ops/log.js';
 import { type RouteHandler, sendJson } from './app.js';
 import { readBody } from './body.js';
 import type { DiscordRest } from './discord-rest.js';

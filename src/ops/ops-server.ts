@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import type { Logger } from '../discord/log.js';
+import type { Logger } from './log.js';
 import type { Metrics } from './metrics.js';
 
 /**

@@ -5,8 +5,8 @@ import { Writable } from 'node:stream';
 import { promisify } from 'node:util';
 import { Events } from 'discord.js';
 import type { BotDeps } from '../../src/discord/answer.js';
-import { type RunningBot, startBot } from '../../src/discord/bot.js';
-import { createLogger, type Logger } from '../../src/discord/log.js';
+import { type RunningBot, startBot } from '../../src/gateway/bot.js';
+import { createLogger, type Logger } from '../../src/ops/log.js';
 import { FakeDiscord, type FakeDiscordOptions } from './fake-discord/index.js';
 import { engine } from './summit.js';
 

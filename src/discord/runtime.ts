@@ -1,10 +1,10 @@
 import { Cooldowns } from '../commands/cooldowns.js';
-import type { BotDeps } from '../discord/answer.js';
-import type { Logger } from '../discord/log.js';
 import { Recorder, type RecordingOptions } from '../insights/recorder.js';
 import { formatProblem } from '../knowledge/load.js';
+import type { Logger } from '../ops/log.js';
+import { Metrics, type MetricsSources } from '../ops/metrics.js';
 import type { LiveEngine, ReloadResult } from '../reload/live-engine.js';
-import { Metrics, type MetricsSources } from './metrics.js';
+import type { BotDeps } from './answer.js';
 
 /**
  * What a running bot shares between its handlers, whichever way Discord reaches it (gateway or

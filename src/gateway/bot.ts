@@ -1,9 +1,9 @@
 import { Client, DefaultRestOptions, Events, GatewayIntentBits, Options } from 'discord.js';
+import type { BotDeps } from '../discord/answer.js';
+import { NO_PINGS } from '../discord/message.js';
 import type { DiscordSettings } from '../settings.js';
-import type { BotDeps } from './answer.js';
 import { handleInteraction } from './interactions.js';
 import { handleMention } from './mentions.js';
-import { NO_PINGS } from './message.js';
 import { noteResponses, withinWindow } from './response-window.js';
 
 /**

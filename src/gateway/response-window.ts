@@ -6,7 +6,7 @@ import {
   MessageFlags,
   type RESTOptions,
 } from 'discord.js';
-import { HIDE_OPTION } from './definitions.js';
+import { HIDE_OPTION } from '../discord/definitions.js';
 
 /**
  * Discord forgets an interaction that is not acknowledged within 3 seconds. Summit computes its

@@ -2,12 +2,12 @@ import { type Message, PermissionFlagsBits, type PermissionsBitField } from 'dis
 import { type Reply, usage } from '../answers/reply.js';
 import { apology, newReference } from '../commands/dispatch.js';
 import { commandOf } from '../commands/parse-line.js';
-import { answer, type BotDeps } from './answer.js';
-import { drawFiles, drawingFailed, withoutFile } from './attachments.js';
-import { mentionVia, recordAnswer } from './feedback.js';
-import { NO_PINGS, toMessage, toText } from './message.js';
-import { sendPermission } from './permissions.js';
-import { isModeratorLine } from './summary.js';
+import { answer, type BotDeps } from '../discord/answer.js';
+import { drawFiles, drawingFailed, withoutFile } from '../discord/attachments.js';
+import { mentionVia, recordAnswer } from '../discord/feedback.js';
+import { NO_PINGS, toMessage, toText } from '../discord/message.js';
+import { sendPermission } from '../discord/permissions.js';
+import { isModeratorLine } from '../discord/summary.js';
 
 /**
  * Mentioning the bot with a question (`@Summit when did they meet in Sochi?`, or a command line

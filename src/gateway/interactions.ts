@@ -13,17 +13,17 @@ import type { RawArgs } from '../commands/command.js';
 import { apology, newReference } from '../commands/dispatch.js';
 import { commandOf } from '../commands/parse-line.js';
 import { createContext, findCommand } from '../commands/registry.js';
+import { answer, type BotDeps, isGone, send } from '../discord/answer.js';
+import { drawFiles, drawingFailed, drawOrDefer } from '../discord/attachments.js';
+import { decodeVote, readClick } from '../discord/custom-id.js';
+import { CHANNEL_OPTION, HIDE_OPTION } from '../discord/definitions.js';
+import { commandLine, onVote, recordAnswer } from '../discord/feedback.js';
+import { isPrivate, toMessage } from '../discord/message.js';
+import { expiredButton, foldedPrompt, madeBeforeReload, nothingToAsk } from '../discord/notices.js';
+import { mayPost } from '../discord/permissions.js';
+import { isModeratorLine, runModeratorTool, splitChannel } from '../discord/summary.js';
 import { LIMITS } from '../limits.js';
-import { answer, type BotDeps, isGone, send } from './answer.js';
-import { drawFiles, drawingFailed, drawOrDefer } from './attachments.js';
-import { decodeVote, readClick } from './custom-id.js';
-import { CHANNEL_OPTION, HIDE_OPTION } from './definitions.js';
-import { commandLine, onVote, recordAnswer } from './feedback.js';
 import { withoutMentionOf } from './mentions.js';
-import { isPrivate, toMessage } from './message.js';
-import { expiredButton, foldedPrompt, madeBeforeReload, nothingToAsk } from './notices.js';
-import { mayPost } from './permissions.js';
-import { isModeratorLine, runModeratorTool, splitChannel } from './summary.js';
 
 /**
  * Every interaction Summit answers, by kind: a static table, each entry a small handler that
