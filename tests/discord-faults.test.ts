@@ -18,8 +18,8 @@ import {
 } from 'discord.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Reply, reply, usage } from '../src/answers/reply.js';
-import { send } from '../src/discord/answer.js';
 import { createClient } from '../src/gateway/bot.js';
+import { send } from '../src/gateway/respond.js';
 import { withinWindow } from '../src/gateway/response-window.js';
 import { startTestBot, type TestBot, TOKEN } from './support/bot.js';
 import { FakeDiscord, type InteractionHandle, type StoredMessage } from './support/fake-discord/index.js';

@@ -13,7 +13,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OptionSpec } from '../src/commands/command.js';
 import { commands } from '../src/commands/registry.js';
-import { ASK_MENU, commandDefinitions } from '../src/discord/definitions.js';
+import { ASK_MENU, commandDefinitions, deployedNames } from '../src/discord/definitions.js';
 import { discordOptions, discordOptionValue, type GuildIds, messageText } from './support/arbitraries.js';
 import { startTestBot, type TestBot } from './support/bot.js';
 import { choiceProblems, isRecord, messageProblems } from './support/discord-limits.js';
@@ -204,6 +204,8 @@ describe('the registry and what Discord knows', () => {
       expect(deployed).toContain(command.name);
     }
     expect(deployed).toContain(ASK_MENU);
+    // What the metrics label interactions by.
+    expect(deployedNames()).toEqual(deployed);
   });
 });
 

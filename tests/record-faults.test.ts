@@ -114,7 +114,7 @@ describe('the record and its store', () => {
 
   it('drops what does not fit while the store is down, counts it in /metrics, and resumes when it is back', async () => {
     let store: FaultyStore | undefined;
-    const metrics = new Metrics({ engine: () => engine() });
+    const metrics = new Metrics({ engine: () => engine(), commands: [] });
     const r = recorder({ queueCapacity: 100 }, async (w) => (store = await faulty(w)), metrics);
     await r.start();
     (store as FaultyStore).down = true;

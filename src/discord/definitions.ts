@@ -88,6 +88,9 @@ export function askMenu(): ContextMenuCommandBuilder {
     .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM);
 }
 
+/** The names of what `npm run deploy-commands` registers, without building the definitions. */
+export const deployedNames = (): string[] => [...commands.map((c) => c.name), ASK_MENU];
+
 /** Everything `npm run deploy-commands` registers, in /help's order. */
 export function commandDefinitions(): RESTPostAPIApplicationCommandsJSONBody[] {
   return [...commands.map((c) => slashCommand(c).toJSON()), askMenu().toJSON()];

@@ -1,11 +1,9 @@
-import { type ButtonInteraction, MessageFlags } from 'discord.js';
 import type { Reply } from '../answers/reply.js';
 import type { RawArgs } from '../commands/command.js';
 import { commandOf } from '../commands/parse-line.js';
 import type { AskedVia } from '../store/schema.js';
 import type { BotDeps } from './answer.js';
 import type { Vote } from './custom-id.js';
-import { NO_PINGS } from './message.js';
 
 /**
  * What the Discord adapter records of what members ask, and their 👍/👎 on answers. Free-text
@@ -60,11 +58,4 @@ export function takeVote(deps: BotDeps, vote: Vote, memberId: string): { thanks:
         outcome: 'voted',
       }
     : { thanks: 'Thanks, but feedback is not being collected right now.', outcome: 'refused' };
-}
-
-/** A click on 👍/👎 on the gateway; a second click replaces the first. */
-export async function onVote(interaction: ButtonInteraction, vote: Vote, deps: BotDeps): Promise<string> {
-  const { thanks, outcome } = takeVote(deps, vote, interaction.user.id);
-  await interaction.reply({ content: thanks, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
-  return outcome;
 }

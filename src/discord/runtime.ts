@@ -5,6 +5,7 @@ import type { Logger } from '../ops/log.js';
 import { Metrics, type MetricsSources } from '../ops/metrics.js';
 import type { LiveEngine, ReloadResult } from '../reload/live-engine.js';
 import type { BotDeps } from './answer.js';
+import { deployedNames } from './definitions.js';
 
 /**
  * What a running bot shares between its handlers, whichever way Discord reaches it (gateway or
@@ -56,6 +57,7 @@ export function startRuntime({
   settleHeap();
   const metrics = new Metrics({
     engine: () => live.engine,
+    commands: deployedNames(),
     ...(gatewayPingMs && { gatewayPingMs }),
     ...(labels && { labels }),
   });

@@ -13,17 +13,19 @@ import type { RawArgs } from '../commands/command.js';
 import { apology, newReference } from '../commands/dispatch.js';
 import { commandOf } from '../commands/parse-line.js';
 import { createContext, findCommand } from '../commands/registry.js';
-import { answer, type BotDeps, isGone, send } from '../discord/answer.js';
+import { answer, type BotDeps } from '../discord/answer.js';
 import { drawFiles, drawingFailed, drawOrDefer } from '../discord/attachments.js';
+import { withoutMentionOf } from '../discord/bot-mention.js';
 import { decodeVote, readClick } from '../discord/custom-id.js';
 import { CHANNEL_OPTION, HIDE_OPTION } from '../discord/definitions.js';
-import { commandLine, onVote, recordAnswer } from '../discord/feedback.js';
+import { commandLine, recordAnswer } from '../discord/feedback.js';
 import { isPrivate, toMessage } from '../discord/message.js';
 import { expiredButton, foldedPrompt, madeBeforeReload, nothingToAsk } from '../discord/notices.js';
 import { mayPost } from '../discord/permissions.js';
-import { isModeratorLine, runModeratorTool, splitChannel } from '../discord/summary.js';
+import { isModeratorLine, splitChannel } from '../discord/summary.js';
 import { LIMITS } from '../limits.js';
-import { withoutMentionOf } from './mentions.js';
+import { runModeratorTool } from './moderation.js';
+import { isGone, onVote, send } from './respond.js';
 
 /**
  * Every interaction Summit answers, by kind: a static table, each entry a small handler that

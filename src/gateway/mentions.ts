@@ -4,6 +4,7 @@ import { apology, newReference } from '../commands/dispatch.js';
 import { commandOf } from '../commands/parse-line.js';
 import { answer, type BotDeps } from '../discord/answer.js';
 import { drawFiles, drawingFailed, withoutFile } from '../discord/attachments.js';
+import { mentionOf, withoutMentionOf } from '../discord/bot-mention.js';
 import { mentionVia, recordAnswer } from '../discord/feedback.js';
 import { NO_PINGS, toMessage, toText } from '../discord/message.js';
 import { sendPermission } from '../discord/permissions.js';
@@ -14,19 +15,6 @@ import { isModeratorLine } from '../discord/summary.js';
  * such as `@Summit /meetings year:2015`) answers it as a reply to that message. Only an explicit
  * mention counts, not the ping of someone replying to one of the bot's messages.
  */
-
-/** The text of a message with mentions of the bot (as a user or through its role) taken out. */
-export function withoutMentionOf(content: string, botId: string, botRoleId?: string): string {
-  return content
-    .replace(mentionOf(botId, botRoleId, 'g'), ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-/** `<@bot>`, `<@!bot>` (the older nickname form) or the bot's own role, `<@&role>`. */
-function mentionOf(botId: string, botRoleId: string | undefined, flags = ''): RegExp {
-  return new RegExp(`<@!?${botId}>${botRoleId ? `|<@&${botRoleId}>` : ''}`, flags);
-}
 
 export async function handleMention(message: Message, deps: BotDeps): Promise<void> {
   const me = message.client.user;

@@ -1,6 +1,4 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import { findCommand } from '../commands/registry.js';
-import { ASK_MENU } from '../discord/definitions.js';
 import type { Engine } from '../engine/engine.js';
 import type { RecordingEvents } from '../insights/recorder.js';
 import type { ReloadResult } from '../reload/live-engine.js';
@@ -15,6 +13,8 @@ import type { ReloadResult } from '../reload/live-engine.js';
 export interface MetricsSources {
   /** The fact base in force. */
   engine(): Engine;
+  /** The command names interactions carry (what is deployed); any other is counted as `other`. */
+  commands: Iterable<string>;
   /** The gateway's heartbeat round trip in ms, when there is a gateway and it has measured one. */
   gatewayPingMs?(): number | undefined;
   /** Labels on every series, such as the shard. */
@@ -42,8 +42,10 @@ export class Metrics {
   private readonly interactions: Counter<'type' | 'command' | 'outcome'>;
   private readonly latency: Histogram<'type'>;
   private readonly reloads: Counter<'result'>;
+  private readonly commands: ReadonlySet<string>;
 
   constructor(sources: MetricsSources) {
+    this.commands = new Set(sources.commands);
     if (sources.labels) this.registry.setDefaultLabels(sources.labels);
     collectDefaultMetrics({ register: this.registry });
     const registers = [this.registry];
@@ -115,7 +117,7 @@ export class Metrics {
   observe(type: string, command: string | undefined, outcome: string, seconds: number): void {
     this.interactions.inc({
       type,
-      command: command && (findCommand(command) || command === ASK_MENU) ? command : 'other',
+      command: command && this.commands.has(command) ? command : 'other',
       outcome: OUTCOMES.has(outcome) ? outcome : 'other',
     });
     this.latency.observe({ type }, seconds);
