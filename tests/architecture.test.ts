@@ -3,8 +3,9 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /**
- * The core answers without knowing who asks; adapters depend on it, never the reverse. The console
- * must start without loading discord.js (which alone costs ~300 ms and ~74 MB).
+ * The core answers without knowing who asks; adapters depend on it, never the reverse (the folder
+ * rules below, and no import cycle). The console must start without loading discord.js (which
+ * alone costs ~300 ms and ~74 MB).
  */
 
 const SRC = resolve(import.meta.dirname, '../src');
@@ -84,14 +85,80 @@ function importGraph(): { files: Map<string, Set<string>>; folders: Map<string, 
   return { files, folders };
 }
 
-/** Where the adapters live: everything that knows about Discord, HTTP, a terminal or operations. */
-const ADAPTER_DIR = /\/(discord|gateway|http|console|ops|cli)\//;
+/**
+ * The core: folders that answer from the fact base with plain replies, knowing nothing of who
+ * asks (files at the top of src/ are core too). Every other folder is a layer of its own:
+ * - ops: logs, metrics and the health server, which every running program uses;
+ * - discord: what the two Discord transports share (messages, custom ids, definitions,
+ *   permissions, notices, the runtime);
+ * - gateway: the discord.js bot (client, shards, mentions, interaction events);
+ * - http: the HTTP interactions endpoint (signed requests in, Discord's REST API out);
+ * - console: the console and `npm run ask`;
+ * - cli: one program per npm script, the only place that puts the others together.
+ * A new folder must be placed in one of these, which decides what it may import.
+ */
+const CORE = [
+  'answers',
+  'ask',
+  'build',
+  'commands',
+  'engine',
+  'insights',
+  'knowledge',
+  'language',
+  'reload',
+  'search',
+  'store',
+  'text',
+  'timeline',
+];
+const OUTER = ['ops', 'discord', 'gateway', 'http', 'console', 'cli'] as const;
+type Layer = 'core' | (typeof OUTER)[number];
+const ADAPTERS: Layer[] = ['discord', 'gateway', 'http', 'console', 'cli'];
+
+/** The folder rules: what each layer may not import, and why. */
+const FORBIDDEN: Record<Layer, { layers: Layer[]; why: string }> = {
+  core: { layers: [...ADAPTERS, 'ops'], why: 'the core answers without knowing who asks' },
+  ops: { layers: ADAPTERS, why: 'adapters depend on ops, never the reverse' },
+  discord: {
+    layers: ['gateway', 'http', 'console', 'cli'],
+    why: 'the shared layer serves both transports alike',
+  },
+  gateway: { layers: ['http', 'console', 'cli'], why: 'the transports share only src/discord/' },
+  http: { layers: ['gateway', 'console', 'cli'], why: 'the transports share only src/discord/' },
+  console: {
+    layers: ['discord', 'gateway', 'http', 'ops', 'cli'],
+    why: 'the console starts without discord.js or the servers',
+  },
+  cli: { layers: [], why: '' },
+};
+
+function layerOf(file: string): Layer {
+  const folder = file.includes('/') ? (file.split('/')[0] as string) : '';
+  if (!folder || CORE.includes(folder)) return 'core';
+  const layer = OUTER.find((l) => l === folder);
+  if (!layer) throw new Error(`src/${folder}/ is in no layer: add it to CORE or OUTER`);
+  return layer;
+}
+
+/** Imports (source file → imported file, both relative to src/) that break a folder rule. */
+function brokenRules(imports: Iterable<[string, string]>): string[] {
+  const broken: string[] = [];
+  for (const [from, to] of imports) {
+    const rule = FORBIDDEN[layerOf(from)];
+    if (rule.layers.includes(layerOf(to))) broken.push(`${from} → ${to}: ${rule.why}`);
+  }
+  return broken;
+}
 
 describe('architecture', () => {
   it.each(['cli/ask.ts', 'cli/console.ts'])('%s never loads discord.js or the bot', (entry) => {
     const { files, packages } = closure(entry);
     expect([...packages].filter((p) => p === 'discord.js' || p === 'pino')).toEqual([]);
-    expect([...files].map((f) => relative(SRC, f)).filter((f) => f.startsWith('discord/'))).toEqual([]);
+    const discord = [...files]
+      .map((f) => relative(SRC, f))
+      .filter((f) => /^(discord|gateway|http)\//.test(f));
+    expect(discord).toEqual([]);
   });
 
   it('sees the bot’s own imports (so the checks above can fail)', () => {
@@ -99,11 +166,36 @@ describe('architecture', () => {
     expect([...closure('cli/start.ts').files].some((f) => f.endsWith('gateway/bot.ts'))).toBe(true);
   });
 
-  it('keeps the core free of adapters: nothing outside the adapters (discord, http, console, ops, cli) imports them', () => {
-    const core = sources('.').filter((f) => !ADAPTER_DIR.test(relative(SRC, f).replace(/^/, '/')));
+  it('places every folder in a layer, and every import keeps the folder rules', () => {
+    const { files } = importGraph();
+    const imports = [...files].flatMap(([from, targets]) =>
+      [...targets].map((to) => [from, to] as [string, string]),
+    );
+    expect(imports.length).toBeGreaterThan(300);
+    expect(brokenRules(imports)).toEqual([]);
+  });
+
+  it('finds an import that breaks a folder rule (so the check above can fail)', () => {
+    expect(
+      brokenRules([
+        ['http/interactions.ts', 'gateway/mentions.ts'],
+        ['engine/engine.ts', 'ops/log.ts'],
+        ['ops/metrics.ts', 'discord/definitions.ts'],
+        ['gateway/bot.ts', 'discord/answer.ts'],
+      ]),
+    ).toEqual([
+      'http/interactions.ts → gateway/mentions.ts: the transports share only src/discord/',
+      'engine/engine.ts → ops/log.ts: the core answers without knowing who asks',
+      'ops/metrics.ts → discord/definitions.ts: adapters depend on ops, never the reverse',
+    ]);
+    expect(() => layerOf('newfolder/x.ts')).toThrow('src/newfolder/ is in no layer');
+  });
+
+  it('keeps the core free of Discord, logging and metrics packages', () => {
+    const core = sources('.').filter((f) => layerOf(relative(SRC, f)) === 'core');
     const leaks = core.flatMap((file) =>
       importsOf(file)
-        .filter((spec) => ADAPTER_DIR.test(spec) || /^discord\.js$|^pino$|^prom-client$/.test(spec))
+        .filter((spec) => /^discord\.js$|^pino$|^prom-client$/.test(spec))
         .map((spec) => `${relative(SRC, file)} → ${spec}`),
     );
     expect(core.length).toBeGreaterThan(30);
