@@ -51,5 +51,8 @@ export const VERBS: string[] = sentences.verbs;
 export const ADVERBS: string[] = sentences.adverbs;
 export const OPENINGS: string[] = sentences.openings;
 export const CLOSINGS: string[] = sentences.closings;
-export const MONTH_NAMES: string[] = sentences.monthNames;
+/** January to December, as English writes them, from the platform's own calendar names. */
+export const MONTH_NAMES: string[] = Array.from({ length: 12 }, (_, month) =>
+  new Date(Date.UTC(2000, month)).toLocaleString('en', { month: 'long', timeZone: 'UTC' }),
+);
 export const EVENT_SEEDS = events.eventSeeds as EventSeed[];
