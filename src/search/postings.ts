@@ -60,6 +60,9 @@ class Growable<A extends Int32Array | Uint8Array> {
 const ints = (size: number) => new Int32Array(size);
 const bytes = (size: number) => new Uint8Array(size);
 
+/** A growable array of 32-bit integers, for builders that do not know their size ahead. */
+export const growableInts = () => new Growable(ints(1024), ints);
+
 /**
  * Collects postings record by record (records in increasing order), then lays them out term by
  * term. Each term's entries are chained in the order they came, so every list stays sorted by
@@ -67,10 +70,10 @@ const bytes = (size: number) => new Uint8Array(size);
  */
 export class PostingsBuilder {
   private readonly ids = new Map<string, number>();
-  private readonly head = new Growable(ints(1024), ints);
-  private readonly tail = new Growable(ints(1024), ints);
-  private readonly count = new Growable(ints(1024), ints);
-  private readonly lastDoc = new Growable(ints(1024), ints);
+  private readonly head = growableInts();
+  private readonly tail = growableInts();
+  private readonly count = growableInts();
+  private readonly lastDoc = growableInts();
   private readonly entryDoc = new Growable(ints(4096), ints);
   private readonly entryCode = new Growable(bytes(4096), bytes);
   private readonly entryNext = new Growable(ints(4096), ints);
