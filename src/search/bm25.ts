@@ -6,7 +6,7 @@
  */
 
 import { MinHeap } from './min-heap.js';
-import { growableInts } from './postings.js';
+import { growableInts, TermChains } from './postings.js';
 
 /** BM25's usual constants: term-frequency saturation and length normalisation. */
 const K1 = 1.2;
@@ -135,11 +135,27 @@ export class Bm25Index {
     const { norm } = this;
     let count = 0;
     groups.slice(0, 31).forEach((group, g) => {
+      const bit = 1 << g;
+      const present = group.filter(({ term }) => this.termIds.has(term));
+      const only = present.length === 1 ? (present[0] as WeightedTerm) : undefined;
+      if (only) {
+        // One term: its score is the group's, added straight to each passage's.
+        const t = this.termIds.get(only.term) as number;
+        const idf = this.idf(only.term) * only.weight;
+        for (const [from, to] of spans(ids, offsets[t] as number, offsets[t + 1] as number, ranges))
+          for (let i = from; i < to; i++) {
+            const id = ids[i] as number;
+            const f = tf[i] as number;
+            if (mask[id] === 0) touched[count++] = id;
+            mask[id] = (mask[id] as number) | bit;
+            score[id] = (score[id] as number) + (idf * f * (K1 + 1)) / (f + (norm[id] as number));
+          }
+        return;
+      }
       // A group counts once per passage: by its best term.
       let inGroup = 0;
-      for (const { term, weight } of group) {
-        const t = this.termIds.get(term);
-        if (t === undefined) continue;
+      for (const { term, weight } of present) {
+        const t = this.termIds.get(term) as number;
         const idf = this.idf(term) * weight;
         for (const [from, to] of spans(ids, offsets[t] as number, offsets[t + 1] as number, ranges))
           for (let i = from; i < to; i++) {
@@ -150,7 +166,6 @@ export class Bm25Index {
             if (s > (groupScore[id] as number)) groupScore[id] = s;
           }
       }
-      const bit = 1 << g;
       for (let i = 0; i < inGroup; i++) {
         const id = groupTouched[i] as number;
         if (mask[id] === 0) touched[count++] = id;
@@ -223,13 +238,8 @@ function bitCount(n: number): number {
  * passage, and no list of terms is kept for every passage meanwhile.
  */
 export class Bm25Builder {
-  private readonly ids = new Map<string, number>();
-  private readonly head = growableInts();
-  private readonly tail = growableInts();
-  private readonly count = growableInts();
-  private readonly entryDoc = growableInts();
+  private readonly chains = new TermChains();
   private readonly entryTf = growableInts();
-  private readonly entryNext = growableInts();
   private readonly lengths = growableInts();
 
   /** Adds the next passage, by its terms. */
@@ -238,43 +248,19 @@ export class Bm25Builder {
     const counts = new Map<string, number>();
     for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
     for (const [term, n] of counts) {
-      let id = this.ids.get(term);
-      if (id === undefined) {
-        id = this.head.push(-1);
-        this.tail.push(-1);
-        this.count.push(0);
-        this.ids.set(term, id);
-      }
-      const entry = this.entryDoc.push(doc);
+      this.chains.append(this.chains.idOf(term), doc);
       this.entryTf.push(n);
-      this.entryNext.push(-1);
-      const tail = this.tail.data[id] as number;
-      if (tail === -1) this.head.data[id] = entry;
-      else this.entryNext.data[tail] = entry;
-      this.tail.data[id] = entry;
-      this.count.data[id] = (this.count.data[id] as number) + 1;
     }
   }
 
   build(): Bm25Index {
-    const terms = this.head.length;
-    const offsets = new Int32Array(terms + 1);
-    for (let id = 0; id < terms; id++)
-      offsets[id + 1] = (offsets[id] as number) + (this.count.data[id] as number);
-    const total = offsets[terms] as number;
-    const ids = new Int32Array(total);
     let most = 0;
     for (let e = 0; e < this.entryTf.length; e++) most = Math.max(most, this.entryTf.data[e] as number);
-    const tf = most <= 255 ? new Uint8Array(total) : new Uint16Array(total);
-    for (let id = 0; id < terms; id++) {
-      let at = offsets[id] as number;
-      for (let e = this.head.data[id] as number; e !== -1; e = this.entryNext.data[e] as number) {
-        ids[at] = this.entryDoc.data[e] as number;
-        tf[at] = Math.min(this.entryTf.data[e] as number, 65535);
-        at++;
-      }
-    }
+    const tf = most <= 255 ? new Uint8Array(this.chains.size) : new Uint16Array(this.chains.size);
+    const { offsets, docs: ids } = this.chains.layOut((entry, at) => {
+      tf[at] = Math.min(this.entryTf.data[entry] as number, 65535);
+    });
     const lengths = Uint16Array.from(this.lengths.data.subarray(0, this.lengths.length));
-    return new Bm25Index([...this.ids.keys()], { offsets, ids, tf, lengths });
+    return new Bm25Index([...this.chains.ids.keys()], { offsets, ids, tf, lengths });
   }
 }
