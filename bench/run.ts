@@ -314,7 +314,7 @@ function table(r: DatasetResult, reference?: DatasetResult): string {
     rows.push([`… ${form}`, share(s.hits, s.total), share(b.hits, b.total), '']);
   }
   row('index build', r.indexMs, r.baselineIndexMs);
-  rows.push(['read the prebuilt indexes instead', ms(r.prebuiltMs), '', '']);
+  rows.push(['read the prebuilt indexes (the passage index too) instead', ms(r.prebuiltMs), '', '']);
   rows.push([
     'typo indexes (built as the bot starts; a one-shot answer only on its first typo)',
     ms(r.prepareMs),
