@@ -178,7 +178,7 @@ async function benchDataset(name: string, dir: string): Promise<DatasetResult> {
     engine.prepare();
     preparations.push(since(started));
   }
-  writePrebuiltIndexes(kb, engine.searchIndexes);
+  writePrebuiltIndexes(engine);
   // A second snapshot folder without the indexes, to show what each of the two saves at start-up.
   const snapshotOnly = { SUMMIT_SNAPSHOTS: join(DATA_DIR, 'snapshots-only') };
   writeSnapshot(kb, snapshotOnly);
@@ -314,7 +314,7 @@ function table(r: DatasetResult, reference?: DatasetResult): string {
     rows.push([`… ${form}`, share(s.hits, s.total), share(b.hits, b.total), '']);
   }
   row('index build', r.indexMs, r.baselineIndexMs);
-  rows.push(['read the prebuilt indexes instead', ms(r.prebuiltMs), '', '']);
+  rows.push(['read the prebuilt indexes (the passage index too) instead', ms(r.prebuiltMs), '', '']);
   rows.push([
     'typo indexes (built as the bot starts; a one-shot answer only on its first typo)',
     ms(r.prepareMs),
@@ -372,7 +372,7 @@ const gatewayGrowth = (r: DatasetResult, reference: DatasetResult) =>
   ((r.gateway.rss - reference.gateway.rss) / (r.kb.records - reference.kb.records)) * 1000;
 
 const TARGETS = [
-  { size: 10_000, autocomplete: 2, ask: 5 },
+  { size: 10_000, autocomplete: 2, ask: 10 },
   { size: 100_000, autocomplete: 5, ask: 40 },
 ];
 

@@ -21,7 +21,7 @@ removeStaleLexicons();
 const { knowledge, problems } = checkKnowledge(dir);
 if (knowledge) {
   writeSnapshot(knowledge);
-  writePrebuiltIndexes(knowledge, new Engine(knowledge).searchIndexes);
+  writePrebuiltIndexes(new Engine(knowledge));
 } else {
   console.error(problemReport(dir, problems));
   process.exitCode = 1;

@@ -125,7 +125,7 @@ describe('prebuilt search indexes', () => {
   it('answer exactly as indexes built from the records', () => {
     const kb = loadKnowledge(dir);
     const built = new Engine(kb);
-    writePrebuiltIndexes(kb, built.searchIndexes, env);
+    writePrebuiltIndexes(built, env);
     const indexes = readPrebuiltIndexes(kb, env);
     expect(indexes).toBeDefined();
     const prebuilt = new Engine(kb, indexes);
@@ -143,7 +143,7 @@ describe('prebuilt search indexes', () => {
 
   it('are not used for another version of the fact base', () => {
     const kb = loadKnowledge(dir);
-    writePrebuiltIndexes(kb, new Engine(kb).searchIndexes, env);
+    writePrebuiltIndexes(new Engine(kb), env);
     appendFileSync(join(dir, 'topics.yaml'), '\n# edited\n');
     expect(readPrebuiltIndexes(loadKnowledge(dir), env)).toBeUndefined();
   });

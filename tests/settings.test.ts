@@ -11,16 +11,11 @@ const sources = (dir: string): string[] =>
     d.isDirectory() ? sources(join(dir, d.name)) : d.name.endsWith('.ts') ? [join(dir, d.name)] : [],
   );
 
-/**
- * Files that still name a setting themselves. snapshot.ts takes its folder from an `env`
- * argument (SUMMIT_SNAPSHOTS) while its cache format is being reworked; the setting is declared
- * and documented with the others.
- */
+/** Files that still name a setting themselves. */
 const READ_ELSEWHERE = [
   // Not a read: discord.js's ShardingManager hands SHARD_COUNT to its shards, and an unsharded
   // bot removes it so that discord.js does not take start:sharded's setting for an instruction.
   'gateway/sharding.ts SHARD_COUNT',
-  'knowledge/snapshot.ts SUMMIT_SNAPSHOTS',
 ];
 
 describe('settings', () => {

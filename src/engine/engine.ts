@@ -93,13 +93,14 @@ export class Engine {
   /** Builds the engine over a fact base; `prebuilt` indexes (see prebuilt.ts) spare building them. */
   constructor(
     readonly kb: KnowledgeBase,
-    prebuilt?: SearchIndexes,
+    prebuilt?: SearchIndexes & { passages?: PassageIndex },
   ) {
     this.catalogue = new Catalogue(kb);
     const counts = new Map<string, number>();
     for (const m of kb.meetings) for (const p of m.participants) counts.set(p, (counts.get(p) ?? 0) + 1);
     this.principals = new Set([...counts].filter(([, n]) => n > kb.meetings.length / 2).map(([id]) => id));
     const indexes = prebuilt ?? buildIndexes(kb, this.catalogue, this.principals);
+    this.passageIndex = prebuilt?.passages;
     this.searchIndexes = indexes;
     this.vocabulary = indexes.vocabulary;
     this.meetingIndex = indexes.meeting;
@@ -147,9 +148,9 @@ export class Engine {
   private passageIndex?: PassageIndex;
   private lexicon?: Lexicon;
 
-  /** Every sentence of every article's text, built on first need. */
+  /** Every sentence of every article's text: read with the prebuilt indexes, or built on first need. */
   get passages(): PassageIndex {
-    this.passageIndex ??= new PassageIndex(this.kb);
+    this.passageIndex ??= PassageIndex.build(this.kb);
     return this.passageIndex;
   }
 

@@ -1,145 +1,100 @@
-import { existsSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
-import { codeFingerprint, writeWhole } from '../build/saved.js';
+import {
+  type CacheKind,
+  readCacheFile,
+  removeStaleCacheFiles,
+  sectionAs,
+  writeCacheFile,
+} from '../build/cache-file.js';
 import type { KnowledgeBase } from '../knowledge/model.js';
-import { snapshotFolder } from '../knowledge/snapshot.js';
+import { Bm25Index } from '../search/bm25.js';
 import { Postings } from '../search/postings.js';
 import { TextIndex } from '../search/text-index.js';
 import { Vocabulary } from '../search/vocabulary.js';
+import type { Engine } from './engine.js';
 import type { SearchIndexes } from './indexes.js';
+import { PassageIndex } from './passages.js';
 
 /**
  * Search indexes built ahead of time, at `npm run build`, beside the knowledge snapshot: building
- * them means splitting every record and article into words, which is most of what a start costs
- * once the fact base itself is read from its snapshot. They are filed under the fact base's
- * version (a hash of all its files) and a hash of the code that builds them, so any change to
- * either means they are built afresh. The file is a line of JSON (the terms of each index, and
- * where its arrays lie) followed by the arrays themselves.
+ * them means splitting every record and article into words, and every article into sentences,
+ * which is most of what a start costs once the fact base itself is read from its snapshot. They
+ * are a cache file (see cache-file.ts) filed under the fact base's version (a hash of all its
+ * files) and made by the code that builds them, so any change to either means they are built
+ * afresh. The header holds the terms of each index; the sections, their arrays.
  */
 
-const FORMAT = 2;
-const EXTENSION = '.indexes';
-const INDEXES = ['meeting', 'meetingChoice', 'event', 'quote', 'person', 'place', 'topic', 'source'] as const;
-type IndexName = (typeof INDEXES)[number];
-const ARRAYS = ['offsets', 'docs', 'codes', 'weights', 'maxWeight'] as const;
-type ArrayName = (typeof ARRAYS)[number];
-const TYPES = {
-  offsets: Int32Array,
-  docs: Int32Array,
-  codes: Uint8Array,
-  weights: Float64Array,
-  maxWeight: Float64Array,
-} as const;
+const INDEXES: CacheKind = { name: 'indexes', format: 3, code: ['src/engine', 'src/search', 'src/text'] };
+const RECORD_INDEXES = [
+  'meeting',
+  'meetingChoice',
+  'event',
+  'quote',
+  'person',
+  'place',
+  'topic',
+  'source',
+] as const;
+type IndexName = (typeof RECORD_INDEXES)[number];
+/** The arrays saved, in the order of the sections; how each is read back is `readPrebuiltIndexes`'. */
+const POSTINGS = ['offsets', 'docs', 'codes', 'weights', 'maxWeight'] as const;
+const PASSAGES = ['line', 'paragraphIndex', 'start', 'end', 'numbered', 'firsts'] as const;
+const BM25 = ['offsets', 'ids', 'tf', 'lengths'] as const;
 
-interface Header {
-  format: number;
-  version: string;
-  fingerprint: string;
+interface Meta {
   vocabulary: string[];
   indexes: Record<IndexName, { items: number; terms: string[] }>;
-  /** Where each array lies in the bytes after the header, in bytes from their start. */
-  arrays: { index: IndexName; array: ArrayName; offset: number; length: number }[];
-  /** Where the vocabulary's frequencies lie, likewise. */
-  frequencies: { offset: number; length: number };
+  passages: {
+    sources: number;
+    terms: string[];
+    /** Whether term frequencies needed two bytes. */
+    wideTf: boolean;
+    exceptions: [number, string][];
+  };
 }
 
-/** The code that builds the indexes: the engine, the search, and the text rules. */
-const fingerprint = () => codeFingerprint(FORMAT, ['src/engine', 'src/search', 'src/text']);
+/** What a prebuilt file gives back: the record indexes, and every article's sentences. */
+export type PrebuiltIndexes = SearchIndexes & { passages: PassageIndex };
 
-function indexesPath(folder: string, kb: KnowledgeBase): string {
-  return join(folder, `${kb.version}-${fingerprint()}${EXTENSION}`);
-}
-
-/** Arrays start on 8-byte boundaries, so that each can be read in place. */
-const aligned = (n: number) => Math.ceil(n / 8) * 8;
-
-/** Saves the indexes built for a fact base; returns the file's path. */
+/** Saves an engine's indexes, its passage index included; returns the file's path. */
 export function writePrebuiltIndexes(
-  kb: KnowledgeBase,
-  indexes: SearchIndexes,
+  engine: Engine,
   env: NodeJS.ProcessEnv = process.env,
 ): string | undefined {
-  const folder = snapshotFolder(env);
-  if (!folder) return undefined;
-  const path = indexesPath(folder, kb);
-  const arrays: Header['arrays'] = [];
-  const chunks: ArrayBufferView[] = [];
-  let offset = 0;
-  for (const index of INDEXES) {
-    const postings = indexes[index].postings;
-    for (const array of ARRAYS) {
-      const data = postings[array];
-      arrays.push({ index, array, offset, length: data.length });
-      chunks.push(data);
-      offset = aligned(offset + data.byteLength);
-    }
-  }
-  const frequencies = indexes.vocabulary.frequencies();
-  chunks.push(frequencies);
-  const header: Header = {
-    format: FORMAT,
-    version: kb.version,
-    fingerprint: fingerprint(),
+  const { kb, searchIndexes: indexes, passages } = engine;
+  const sections: ArrayBufferView[] = [indexes.vocabulary.frequencies()];
+  for (const name of RECORD_INDEXES)
+    for (const array of POSTINGS) sections.push(indexes[name].postings[array]);
+  for (const array of PASSAGES) sections.push(passages.arrays[array]);
+  for (const array of BM25) sections.push(passages.index.arrays[array]);
+  const meta: Meta = {
     vocabulary: [...indexes.vocabulary.list()],
     indexes: Object.fromEntries(
-      INDEXES.map((name) => [
+      RECORD_INDEXES.map((name) => [
         name,
         { items: indexes[name].size, terms: [...indexes[name].postings.terms()] },
       ]),
-    ) as Header['indexes'],
-    arrays,
-    frequencies: { offset, length: frequencies.length },
+    ) as Meta['indexes'],
+    passages: {
+      sources: kb.sources.length,
+      terms: [...passages.index.terms()],
+      wideTf: passages.index.arrays.tf instanceof Uint16Array,
+      exceptions: [...passages.exceptions],
+    },
   };
-  writeWhole(path, (fd) => {
-    const head = Buffer.from(`${JSON.stringify(header)}\n`);
-    writeSync(fd, head);
-    writeSync(fd, Buffer.alloc(aligned(head.length) - head.length));
-    let written = 0;
-    chunks.forEach((chunk, i) => {
-      const at = arrays[i]?.offset ?? header.frequencies.offset;
-      if (at > written) writeSync(fd, Buffer.alloc(at - written));
-      writeSync(fd, new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-      written = at + chunk.byteLength;
-    });
-  });
-  return path;
+  return writeCacheFile(INDEXES, kb.version, meta, sections, env);
 }
 
 /** The indexes saved for this fact base by this code, or undefined. Never throws. */
 export function readPrebuiltIndexes(
   kb: KnowledgeBase,
   env: NodeJS.ProcessEnv = process.env,
-): SearchIndexes | undefined {
-  const folder = snapshotFolder(env);
-  if (!folder) return undefined;
+): PrebuiltIndexes | undefined {
+  const saved = readCacheFile<Meta>(INDEXES, kb.version, env);
+  if (!saved) return undefined;
   try {
-    const path = indexesPath(folder, kb);
-    if (!existsSync(path)) return undefined;
-    const bytes = readFileSync(path);
-    const end = bytes.indexOf(10);
-    const header = JSON.parse(bytes.toString('utf8', 0, end)) as Header;
-    if (header.format !== FORMAT || header.version !== kb.version || header.fingerprint !== fingerprint()) {
-      return undefined;
-    }
-    const start = aligned(end + 1);
-    // In place when the bytes are aligned (a large file has a buffer of its own); copied otherwise.
-    const view = (array: ArrayName | 'frequencies', offset: number, length: number) => {
-      const Type = array === 'frequencies' ? Int32Array : TYPES[array];
-      const at = bytes.byteOffset + start + offset;
-      if (at % Type.BYTES_PER_ELEMENT === 0) return new Type(bytes.buffer, at, length);
-      return new Type(bytes.buffer.slice(at, at + length * Type.BYTES_PER_ELEMENT));
-    };
-    const arrays = new Map(
-      header.arrays.map((a) => [`${a.index}.${a.array}`, view(a.array, a.offset, a.length)]),
-    );
-    const postings = (index: IndexName) =>
-      Postings.restore(header.indexes[index].terms, {
-        offsets: arrays.get(`${index}.offsets`) as Int32Array,
-        docs: arrays.get(`${index}.docs`) as Int32Array,
-        codes: arrays.get(`${index}.codes`) as Uint8Array,
-        weights: arrays.get(`${index}.weights`) as Float64Array,
-        maxWeight: arrays.get(`${index}.maxWeight`) as Float64Array,
-      });
+    const { meta } = saved;
+    const sections = saved.sections.values();
+    const next = () => sections.next().value as Buffer;
     const items: Record<IndexName, unknown[]> = {
       meeting: kb.meetings,
       meetingChoice: kb.meetings,
@@ -150,12 +105,40 @@ export function readPrebuiltIndexes(
       topic: kb.topics,
       source: kb.sources,
     };
-    if (INDEXES.some((name) => header.indexes[name].items !== items[name].length)) return undefined;
-    const counts = view('frequencies', header.frequencies.offset, header.frequencies.length);
-    const frequency = new Map(header.vocabulary.map((term, i) => [term, counts[i] as number]));
-    const vocabulary = new Vocabulary(header.vocabulary, (term) => frequency.get(term) ?? 0);
+    if (RECORD_INDEXES.some((name) => meta.indexes[name].items !== items[name].length)) return undefined;
+    if (meta.passages.sources !== kb.sources.length) return undefined;
+    const counts = sectionAs(Int32Array, next());
+    const frequency = new Map(meta.vocabulary.map((term, i) => [term, counts[i] as number]));
+    const vocabulary = new Vocabulary(meta.vocabulary, (term) => frequency.get(term) ?? 0);
     const lookup = () => vocabulary;
-    const index = <T>(name: IndexName, records: T[]) => new TextIndex(lookup, records, postings(name));
+    const postings = new Map(
+      RECORD_INDEXES.map((name) => [
+        name,
+        Postings.restore(meta.indexes[name].terms, {
+          offsets: sectionAs(Int32Array, next()),
+          docs: sectionAs(Int32Array, next()),
+          codes: sectionAs(Uint8Array, next()),
+          weights: sectionAs(Float64Array, next()),
+          maxWeight: sectionAs(Float64Array, next()),
+        }),
+      ]),
+    );
+    const index = <T>(name: IndexName, records: T[]) =>
+      new TextIndex(lookup, records, postings.get(name) as Postings);
+    const passageArrays = {
+      line: sectionAs(Uint32Array, next()),
+      paragraphIndex: sectionAs(Uint32Array, next()),
+      start: sectionAs(Uint32Array, next()),
+      end: sectionAs(Uint32Array, next()),
+      numbered: sectionAs(Uint8Array, next()),
+      firsts: sectionAs(Int32Array, next()),
+    };
+    const bm25 = {
+      offsets: sectionAs(Int32Array, next()),
+      ids: sectionAs(Int32Array, next()),
+      tf: meta.passages.wideTf ? sectionAs(Uint16Array, next()) : sectionAs(Uint8Array, next()),
+      lengths: sectionAs(Uint16Array, next()),
+    };
     return {
       meeting: index('meeting', kb.meetings),
       meetingChoice: index('meetingChoice', kb.meetings),
@@ -166,6 +149,12 @@ export function readPrebuiltIndexes(
       topic: index('topic', kb.topics),
       source: index('source', kb.sources),
       vocabulary,
+      passages: new PassageIndex(
+        kb,
+        new Bm25Index(meta.passages.terms, bm25),
+        passageArrays,
+        new Map(meta.passages.exceptions),
+      ),
     };
   } catch {
     return undefined;
@@ -174,11 +163,5 @@ export function readPrebuiltIndexes(
 
 /** Removes the prebuilt indexes that the current code did not build. */
 export function removeStaleIndexes(env: NodeJS.ProcessEnv = process.env): number {
-  const folder = snapshotFolder(env);
-  if (!folder || !existsSync(folder)) return 0;
-  const stale = readdirSync(folder).filter(
-    (n) => n.endsWith(EXTENSION) && !n.endsWith(`-${fingerprint()}${EXTENSION}`),
-  );
-  for (const name of stale) rmSync(join(folder, name), { force: true });
-  return stale.length;
+  return removeStaleCacheFiles(INDEXES, env);
 }

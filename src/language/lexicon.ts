@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { cacheFolder } from '../build/cache-file.js';
 import { builtPath } from '../build/paths.js';
 import { codeFingerprint, writeWhole } from '../build/saved.js';
-import { snapshotFolder } from '../knowledge/snapshot.js';
 import shorthand from './data/english-chat.json' with { type: 'json' };
 import { type English, english, functionWords, meanings, stopWords } from './english.js';
 import { foldQuestion } from './fold.js';
@@ -294,7 +294,7 @@ const fingerprint = () => codeFingerprint(FORMAT, ['src/language']);
  * depends only on the words it was derived from and this code, so it is never stale.
  */
 function lexiconFolder(env: NodeJS.ProcessEnv): string {
-  return snapshotFolder(env) ?? builtPath(join('.cache', 'language'));
+  return cacheFolder(env) ?? builtPath(join('.cache', 'language'));
 }
 
 /** Removes the lexicons that other code derived. */

@@ -6,6 +6,7 @@
  */
 
 import { MinHeap } from './min-heap.js';
+import { growableInts, TermChains } from './postings.js';
 
 /** BM25's usual constants: term-frequency saturation and length normalisation. */
 const K1 = 1.2;
@@ -29,63 +30,88 @@ export interface PassageHit {
   matched: number;
 }
 
-interface Postings {
+/**
+ * The index as flat typed arrays, as it is saved and read back: term `t`'s postings are
+ * `offsets[t]` to `offsets[t + 1]` in `ids` (passages, increasing) and `tf` (how often the term
+ * occurs in each). Three hundred thousand sentences make millions of postings: one pair of arrays
+ * per term, or a number per term-frequency where a byte does, would cost the process tens of MB.
+ */
+export interface Bm25Arrays {
+  offsets: Int32Array;
   ids: Int32Array;
-  tf: Uint16Array;
+  tf: Uint8Array | Uint16Array;
+  /** Each passage's length in terms. */
+  lengths: Uint16Array;
 }
 
 export class Bm25Index {
-  private readonly postings = new Map<string, Postings>();
-  private readonly lengths: Uint16Array;
+  private readonly termIds: Map<string, number>;
   private readonly averageLength: number;
-  private readonly score: Float64Array;
-  private readonly mask: Int32Array;
-  private readonly touched: Int32Array;
-  /** The best score of the current group's terms per passage, and the passages it touched. */
-  private readonly groupScore: Float64Array;
-  private readonly groupTouched: Int32Array;
+  /** BM25's length normalisation of each passage, computed once rather than per posting. */
+  private readonly norm: Float64Array;
+  /** Per-passage working arrays, made at the first search: an index only read back never needs them. */
+  private work?: {
+    score: Float64Array;
+    mask: Int32Array;
+    touched: Int32Array;
+    /** The best score of the current group's terms per passage, and the passages it touched. */
+    groupScore: Float64Array;
+    groupTouched: Int32Array;
+  };
+
+  /** An index over `arrays`, whose terms are `terms` in the order of their ids. */
+  constructor(
+    private readonly termList: readonly string[],
+    readonly arrays: Bm25Arrays,
+  ) {
+    this.termIds = new Map(termList.map((term, id) => [term, id]));
+    const { lengths } = arrays;
+    let total = 0;
+    for (const n of lengths) total += n;
+    this.averageLength = lengths.length ? total / lengths.length : 1;
+    this.norm = new Float64Array(lengths.length);
+    for (let id = 0; id < lengths.length; id++)
+      this.norm[id] = K1 * (1 - B + (B * (lengths[id] as number)) / this.averageLength);
+  }
 
   /** `documents[i]` is the list of terms of passage i. */
-  constructor(documents: readonly (readonly string[])[]) {
-    const building = new Map<string, { ids: number[]; tf: number[] }>();
-    this.lengths = new Uint16Array(documents.length);
-    let total = 0;
-    documents.forEach((terms, id) => {
-      this.lengths[id] = Math.min(terms.length, 65535);
-      total += terms.length;
-      const counts = new Map<string, number>();
-      for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
-      for (const [t, n] of counts) {
-        let list = building.get(t);
-        if (!list) {
-          list = { ids: [], tf: [] };
-          building.set(t, list);
-        }
-        list.ids.push(id);
-        list.tf.push(n);
-      }
-    });
-    for (const [t, list] of building)
-      this.postings.set(t, { ids: Int32Array.from(list.ids), tf: Uint16Array.from(list.tf) });
-    this.averageLength = documents.length ? total / documents.length : 1;
-    this.score = new Float64Array(documents.length);
-    this.mask = new Int32Array(documents.length);
-    this.touched = new Int32Array(documents.length);
-    this.groupScore = new Float64Array(documents.length);
-    this.groupTouched = new Int32Array(documents.length);
+  static build(documents: Iterable<readonly string[]>): Bm25Index {
+    const builder = new Bm25Builder();
+    for (const terms of documents) builder.add(terms);
+    return builder.build();
+  }
+
+  /** The terms, in the order of their ids. */
+  terms(): readonly string[] {
+    return this.termList;
   }
 
   get size(): number {
-    return this.lengths.length;
+    return this.arrays.lengths.length;
   }
 
   /** How many passages hold a term. */
   frequency(term: string): number {
-    return this.postings.get(term)?.ids.length ?? 0;
+    const id = this.termIds.get(term);
+    if (id === undefined) return 0;
+    const { offsets } = this.arrays;
+    return (offsets[id + 1] as number) - (offsets[id] as number);
   }
 
   has(term: string): boolean {
-    return this.postings.has(term);
+    return this.termIds.has(term);
+  }
+
+  private working() {
+    const n = this.size;
+    this.work ??= {
+      score: new Float64Array(n),
+      mask: new Int32Array(n),
+      touched: new Int32Array(n),
+      groupScore: new Float64Array(n),
+      groupTouched: new Int32Array(n),
+    };
+    return this.work;
   }
 
   /** Inverse document frequency, always positive. */
@@ -104,27 +130,42 @@ export class Bm25Index {
     within?: (index: number) => boolean,
     ranges?: readonly Range[],
   ): PassageHit[] {
-    const { score, mask, touched, groupScore, groupTouched } = this;
+    const { score, mask, touched, groupScore, groupTouched } = this.working();
+    const { offsets, ids, tf } = this.arrays;
+    const { norm } = this;
     let count = 0;
     groups.slice(0, 31).forEach((group, g) => {
-      // A group counts once per passage: by its best term.
-      let inGroup = 0;
-      for (const { term, weight } of group) {
-        const list = this.postings.get(term);
-        if (!list) continue;
-        const idf = this.idf(term) * weight;
-        const { ids, tf } = list;
-        for (const [from, to] of spans(ids, ranges))
+      const bit = 1 << g;
+      const present = group.filter(({ term }) => this.termIds.has(term));
+      const only = present.length === 1 ? (present[0] as WeightedTerm) : undefined;
+      if (only) {
+        // One term: its score is the group's, added straight to each passage's.
+        const t = this.termIds.get(only.term) as number;
+        const idf = this.idf(only.term) * only.weight;
+        for (const [from, to] of spans(ids, offsets[t] as number, offsets[t + 1] as number, ranges))
           for (let i = from; i < to; i++) {
             const id = ids[i] as number;
             const f = tf[i] as number;
-            const norm = f + K1 * (1 - B + (B * (this.lengths[id] as number)) / this.averageLength);
-            const s = (idf * f * (K1 + 1)) / norm;
+            if (mask[id] === 0) touched[count++] = id;
+            mask[id] = (mask[id] as number) | bit;
+            score[id] = (score[id] as number) + (idf * f * (K1 + 1)) / (f + (norm[id] as number));
+          }
+        return;
+      }
+      // A group counts once per passage: by its best term.
+      let inGroup = 0;
+      for (const { term, weight } of present) {
+        const t = this.termIds.get(term) as number;
+        const idf = this.idf(term) * weight;
+        for (const [from, to] of spans(ids, offsets[t] as number, offsets[t + 1] as number, ranges))
+          for (let i = from; i < to; i++) {
+            const id = ids[i] as number;
+            const f = tf[i] as number;
+            const s = (idf * f * (K1 + 1)) / (f + (norm[id] as number));
             if (groupScore[id] === 0) groupTouched[inGroup++] = id;
             if (s > (groupScore[id] as number)) groupScore[id] = s;
           }
       }
-      const bit = 1 << g;
       for (let i = 0; i < inGroup; i++) {
         const id = groupTouched[i] as number;
         if (mask[id] === 0) touched[count++] = id;
@@ -157,15 +198,26 @@ export interface Range {
   end: number;
 }
 
-/** The stretches of a sorted postings list that fall in the ranges (all of it without ranges). */
-function spans(ids: Int32Array, ranges: readonly Range[] | undefined): [number, number][] {
-  if (!ranges) return [[0, ids.length]];
-  return ranges.map(({ start, end }) => [lowerBound(ids, start), lowerBound(ids, end)]);
+/**
+ * The stretches of a sorted postings list (`ids` from `first` to `last`) that fall in the ranges
+ * (all of it without ranges).
+ */
+function spans(
+  ids: Int32Array,
+  first: number,
+  last: number,
+  ranges: readonly Range[] | undefined,
+): [number, number][] {
+  if (!ranges) return [[first, last]];
+  return ranges.map(({ start, end }) => [
+    lowerBound(ids, first, last, start),
+    lowerBound(ids, first, last, end),
+  ]);
 }
 
-function lowerBound(ids: Int32Array, value: number): number {
-  let lo = 0;
-  let hi = ids.length;
+function lowerBound(ids: Int32Array, first: number, last: number, value: number): number {
+  let lo = first;
+  let hi = last;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if ((ids[mid] as number) < value) lo = mid + 1;
@@ -178,4 +230,37 @@ function bitCount(n: number): number {
   let v = n - ((n >>> 1) & 0x55555555);
   v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
   return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/**
+ * Collects passages one at a time (each passage's terms), then lays the postings out term by
+ * term. Each term's entries are chained in the order they came, so every list stays sorted by
+ * passage, and no list of terms is kept for every passage meanwhile.
+ */
+export class Bm25Builder {
+  private readonly chains = new TermChains();
+  private readonly entryTf = growableInts();
+  private readonly lengths = growableInts();
+
+  /** Adds the next passage, by its terms. */
+  add(terms: readonly string[]): void {
+    const doc = this.lengths.push(Math.min(terms.length, 65535));
+    const counts = new Map<string, number>();
+    for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
+    for (const [term, n] of counts) {
+      this.chains.append(this.chains.idOf(term), doc);
+      this.entryTf.push(n);
+    }
+  }
+
+  build(): Bm25Index {
+    let most = 0;
+    for (let e = 0; e < this.entryTf.length; e++) most = Math.max(most, this.entryTf.data[e] as number);
+    const tf = most <= 255 ? new Uint8Array(this.chains.size) : new Uint16Array(this.chains.size);
+    const { offsets, docs: ids } = this.chains.layOut((entry, at) => {
+      tf[at] = Math.min(this.entryTf.data[entry] as number, 65535);
+    });
+    const lengths = Uint16Array.from(this.lengths.data.subarray(0, this.lengths.length));
+    return new Bm25Index([...this.chains.ids.keys()], { offsets, ids, tf, lengths });
+  }
 }

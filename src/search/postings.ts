@@ -59,49 +59,103 @@ class Growable<A extends Int32Array | Uint8Array> {
 
 const ints = (size: number) => new Int32Array(size);
 const bytes = (size: number) => new Uint8Array(size);
+/** Growable arrays, for builders that learn their sizes as they go. */
+export const growableInts = () => new Growable(ints(1024), ints);
+const growableBytes = () => new Growable(bytes(1024), bytes);
 
 /**
- * Collects postings record by record (records in increasing order), then lays them out term by
- * term. Each term's entries are chained in the order they came, so every list stays sorted by
- * record.
+ * Entries (a record or passage each) collected term by term, in the order they came: each term's
+ * entries are chained, so that laid out term by term every list stays sorted by record. What an
+ * entry carries besides its record is kept by the caller, by the entry's position.
  */
-export class PostingsBuilder {
-  private readonly ids = new Map<string, number>();
-  private readonly head = new Growable(ints(1024), ints);
-  private readonly tail = new Growable(ints(1024), ints);
-  private readonly count = new Growable(ints(1024), ints);
-  private readonly lastDoc = new Growable(ints(1024), ints);
-  private readonly entryDoc = new Growable(ints(4096), ints);
-  private readonly entryCode = new Growable(bytes(4096), bytes);
-  private readonly entryNext = new Growable(ints(4096), ints);
-  private readonly weightCodes = new Map<number, number>();
-  private readonly weights: number[] = [];
+export class TermChains {
+  readonly ids = new Map<string, number>();
+  private readonly head = growableInts();
+  private readonly tail = growableInts();
+  private readonly count = growableInts();
+  private readonly entryDoc = growableInts();
+  private readonly entryNext = growableInts();
 
-  /** Records that `doc` holds `term` in a field of this weight; the best weight per record counts. */
-  add(doc: number, term: string, weight: number): void {
+  /** How many entries there are. */
+  get size(): number {
+    return this.entryDoc.length;
+  }
+
+  /** The term's id, given on first sight. */
+  idOf(term: string): number {
     let id = this.ids.get(term);
     if (id === undefined) {
       id = this.head.push(-1);
       this.tail.push(-1);
       this.count.push(0);
-      this.lastDoc.push(-1);
       this.ids.set(term, id);
     }
-    const code = this.codeOf(weight);
-    const tail = this.tail.data[id] as number;
-    if (this.lastDoc.data[id] === doc) {
-      if ((this.weights[this.entryCode.data[tail] as number] as number) < weight)
-        this.entryCode.data[tail] = code;
-      return;
-    }
+    return id;
+  }
+
+  /** The term's last entry, or -1. */
+  last(id: number): number {
+    return this.tail.data[id] as number;
+  }
+
+  lastDoc(id: number): number {
+    const tail = this.last(id);
+    return tail === -1 ? -1 : (this.entryDoc.data[tail] as number);
+  }
+
+  /** Chains an entry for `doc` to the term's; returns the entry's position. */
+  append(id: number, doc: number): number {
     const entry = this.entryDoc.push(doc);
-    this.entryCode.push(code);
     this.entryNext.push(-1);
+    const tail = this.last(id);
     if (tail === -1) this.head.data[id] = entry;
     else this.entryNext.data[tail] = entry;
     this.tail.data[id] = entry;
     this.count.data[id] = (this.count.data[id] as number) + 1;
-    this.lastDoc.data[id] = doc;
+    return entry;
+  }
+
+  /**
+   * Lays the entries out term by term: `offsets` (term `id`'s entries are `offsets[id]` to
+   * `offsets[id + 1]`) and each entry's record, `put` told where each entry went.
+   */
+  layOut(put: (entry: number, at: number, id: number) => void): { offsets: Int32Array; docs: Int32Array } {
+    const terms = this.head.length;
+    const offsets = new Int32Array(terms + 1);
+    for (let id = 0; id < terms; id++)
+      offsets[id + 1] = (offsets[id] as number) + (this.count.data[id] as number);
+    const docs = new Int32Array(offsets[terms] as number);
+    for (let id = 0; id < terms; id++) {
+      let at = offsets[id] as number;
+      for (let e = this.head.data[id] as number; e !== -1; e = this.entryNext.data[e] as number) {
+        docs[at] = this.entryDoc.data[e] as number;
+        put(e, at, id);
+        at++;
+      }
+    }
+    return { offsets, docs };
+  }
+}
+
+/** Collects postings record by record (records in increasing order), then lays them out term by term. */
+export class PostingsBuilder {
+  private readonly chains = new TermChains();
+  private readonly entryCode = growableBytes();
+  private readonly weightCodes = new Map<number, number>();
+  private readonly weights: number[] = [];
+
+  /** Records that `doc` holds `term` in a field of this weight; the best weight per record counts. */
+  add(doc: number, term: string, weight: number): void {
+    const id = this.chains.idOf(term);
+    const code = this.codeOf(weight);
+    if (this.chains.lastDoc(id) === doc) {
+      const tail = this.chains.last(id);
+      if ((this.weights[this.entryCode.data[tail] as number] as number) < weight)
+        this.entryCode.data[tail] = code;
+      return;
+    }
+    this.chains.append(id, doc);
+    this.entryCode.push(code);
   }
 
   private codeOf(weight: number): number {
@@ -115,27 +169,13 @@ export class PostingsBuilder {
   }
 
   build(): Postings {
-    const terms = this.head.length;
-    const offsets = new Int32Array(terms + 1);
-    for (let id = 0; id < terms; id++)
-      offsets[id + 1] = (offsets[id] as number) + (this.count.data[id] as number);
-    const total = offsets[terms] as number;
-    const docs = new Int32Array(total);
-    const codes = new Uint8Array(total);
-    const maxWeight = new Float64Array(terms);
-    for (let id = 0; id < terms; id++) {
-      let at = offsets[id] as number;
-      for (
-        let entry = this.head.data[id] as number;
-        entry !== -1;
-        entry = this.entryNext.data[entry] as number
-      ) {
-        docs[at] = this.entryDoc.data[entry] as number;
-        codes[at] = this.entryCode.data[entry] as number;
-        maxWeight[id] = Math.max(maxWeight[id] as number, this.weights[codes[at] as number] as number);
-        at++;
-      }
-    }
-    return new Postings(this.ids, offsets, docs, codes, Float64Array.from(this.weights), maxWeight);
+    const maxWeight = new Float64Array(this.chains.ids.size);
+    const codes = new Uint8Array(this.chains.size);
+    const { offsets, docs } = this.chains.layOut((entry, at, id) => {
+      const code = this.entryCode.data[entry] as number;
+      codes[at] = code;
+      maxWeight[id] = Math.max(maxWeight[id] as number, this.weights[code] as number);
+    });
+    return new Postings(this.chains.ids, offsets, docs, codes, Float64Array.from(this.weights), maxWeight);
   }
 }
