@@ -77,14 +77,45 @@ function locative(question: string, place: Place): boolean {
   return words.some((w, i) => names.includes(w) && /^(in|at|to|into|from)$/.test(words[i - 1] ?? ''));
 }
 
+/**
+ * A year the question gives that no meeting, sentence or article date holds: the articles say
+ * nothing about that year, so nothing they say answers the question ("what did they agree at
+ * their 2022 meeting"). The meetings that fit the rest of the question are what they do report.
+ */
+export function unrecordedYear(engine: Engine, u: Understanding): Conflict | undefined {
+  const { year } = u.dates;
+  if (year === undefined || engine.catalogue.meetingsIn(year).length) return undefined;
+  if (engine.passages.index.has(String(year))) return undefined;
+  if (engine.kb.sources.some((s) => s.published.year === year)) return undefined;
+  const places = engine.meetingPlaces(
+    u.places.filter((p) => p.kind !== 'country' || locative(u.question, p)),
+  );
+  const people = u.people.filter((p) => !engine.principals.has(p.id));
+  const fitting = engine.filterMeetings({ places, people });
+  const meetings = (fitting.length ? fitting : engine.kb.meetings).slice(0, 3);
+  return { asked: [u.dates.description ?? String(year)], meetings };
+}
+
+/** "The articles don't say anything about 2022", with the meetings they do report. */
+export const yearNotCovered = (engine: Engine, conflict: Conflict): Reply =>
+  correction(
+    engine,
+    conflict,
+    `The articles don't say anything ${conflict.asked.join(' ')}: they report no meeting then. What they do report:`,
+  );
+
 /** "No: …" with the meetings the articles do report for the question's other details. */
-export function correction(engine: Engine, conflict: Conflict): Reply {
+export function correction(
+  engine: Engine,
+  conflict: Conflict,
+  lead = `No: the articles report no meeting ${conflict.asked.join(' ')}. What they report instead:`,
+): Reply {
   const lines = conflict.meetings.map(
     (m) => `- **${meetingTitle(engine.kb, m)}** — ${whereLine(engine, m)}, ${datedLabel(m.date)}`,
   );
   return reply({
     title: 'Not quite',
-    text: `No: the articles report no meeting ${conflict.asked.join(' ')}. What they report instead:\n${lines.join('\n')}`,
+    text: `${lead}\n${lines.join('\n')}`,
     citations: citeSources(
       engine.kb,
       conflict.meetings.flatMap((m) => m.sources),

@@ -69,7 +69,7 @@ export function notCounted(engine: Engine, counted: string, closest: readonly Fo
     kind: closest.length ? 'answer' : 'not-found',
     title: closest.length ? 'From the articles' : 'Not in the articles',
     text: closest.length
-      ? `The articles give no number of ${echo(counted)}. What they say:\n${quoted.text}`
+      ? `The articles don't say how many ${echo(counted)}. What they do say:\n${quoted.text}`
       : `The articles don't say how many ${echo(counted)}.`,
     citations: quoted.citations,
   });

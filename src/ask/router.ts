@@ -1,4 +1,11 @@
-import { answerClaim, correction, premiseConflict, premiseCorrection } from '../answers/claims.js';
+import {
+  answerClaim,
+  correction,
+  premiseConflict,
+  premiseCorrection,
+  unrecordedYear,
+  yearNotCovered,
+} from '../answers/claims.js';
 import { countedWord, notCounted, numberSentences, OCCURRENCES, statesCount } from '../answers/counts.js';
 import {
   citeQuote,
@@ -510,6 +517,9 @@ export function answerQuestion(engine: Engine, question: string, ctx: AskContext
   if (unknown.length) return notCovered(engine, question, u, unknown);
   const detail = unsaidDetail(engine, folded);
   if (detail) return notCovered(engine, question, u, [detail]);
+  // A year nothing in the articles is dated to: whatever the question asks of it, they don't say.
+  const year = unrecordedYear(engine, u);
+  if (year) return yearNotCovered(engine, year);
   // A question that names a publisher and asks what it says is about that article.
   const asked =
     u.sources.length &&
