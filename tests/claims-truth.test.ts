@@ -1,0 +1,84 @@
+/**
+ * Yes/no claims and questions the articles cannot answer, asked in words of our own: "Yes" only
+ * where a sentence states the claim with its doers on the right sides, and never for a claim
+ * built from the records with another doer, place or year.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ask, engine } from './support/summit.js';
+
+const text = (question: string) => ask(question).reply.text;
+const saysYes = (question: string) => /^\W*yes\b/i.test(text(question));
+
+describe('truthful yes/no', () => {
+  it('confirms a claim a sentence states, with the sentence quoted and cited', () => {
+    for (const question of [
+      'was an air force hotline between israel and russia established in october?',
+      'did israel shoot down a russian plane over syria?',
+    ]) {
+      const { reply } = ask(question);
+      expect(reply.text, question).toMatch(/^Yes\b/);
+      expect(reply.citations.length, question).toBeGreaterThan(0);
+    }
+  });
+
+  it('never says Yes when the doer is another country, or the place is only near the one claimed', () => {
+    for (const question of [
+      'did russia shoot down an israeli plane in syria?',
+      'did israel shoot down the russian jet on the turkish border?',
+      'did turkey shoot down a russian plane in syria?',
+      'did netanyahu give putin a tour of the kremlin?',
+    ])
+      expect(saysYes(question), question).toBe(false);
+  });
+
+  it('never says Yes to an event of the records told with another country as its doer', () => {
+    const e = engine();
+    const doers = e.kb.places.filter((p) => p.kind === 'country').map((p) => p.name);
+    const named = new Set([...e.kb.places.map((p) => p.name), ...e.kb.topics.map((t) => t.label)]);
+    // "Turkey shoots down a Russian jet …" → "did Israel shoot down a Russian jet …"
+    const claims = e.kb.events.flatMap((event) => {
+      const [doer, verb, ...rest] = event.label.split(' ');
+      if (!doer || !named.has(doer) || !verb?.endsWith('s')) return [];
+      const told = `${verb.replace(/e?s$/, (s) => (verb.endsWith('ves') ? 'e' : s === 'es' ? 'e' : ''))} ${rest.join(' ')}`;
+      return doers.filter((d) => d !== doer && !rest.includes(d)).map((d) => `did ${d} ${told}?`);
+    });
+    expect(claims.length).toBeGreaterThan(0);
+    fc.assert(
+      fc.property(fc.constantFrom(...claims), (claim) => !saysYes(claim)),
+      { numRuns: Math.min(claims.length, 40) },
+    );
+  });
+
+  it('never says Yes to a meeting of the records moved to a year no record holds', () => {
+    const e = engine();
+    const years = new Set(e.kb.meetings.flatMap((m) => (m.date.year ? [m.date.year] : [])));
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...e.kb.meetings.filter((m) => m.kind === 'reported')),
+        fc.integer({ min: 2000, max: 2030 }).filter((y) => !years.has(y)),
+        (meeting, year) => {
+          const place = e.kb.place(meeting.place?.city ?? '')?.name ?? 'Moscow';
+          const reply = ask(`did netanyahu and putin meet in ${place} in ${year}?`).reply;
+          return !/^\W*yes\b/i.test(reply.text);
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+});
+
+describe('what the articles do not say', () => {
+  it('declines a question about a year nothing in the articles is dated to, showing what they report', () => {
+    const { reply } = ask('so what came out of the 2024 summit between them?');
+    expect(reply.text).toMatch(/^The articles don't say anything in 2024/);
+    expect(reply.text).toMatch(/Sochi|Moscow|Paris/);
+    expect(reply.citations.length).toBeGreaterThan(0);
+  });
+
+  it('says a count the articles never give is not given, with the closest sentence', () => {
+    const { reply } = ask('how many pilots were on the plane israel shot down?');
+    expect(reply.text).toMatch(/^The articles don't say how many/);
+    expect(reply.text).toMatch(/plane/);
+  });
+});
