@@ -11,7 +11,7 @@ import { loadSet, type Outcome, score, table } from './support/scoring.js';
 /** The scores reached (per cent correct): a change that lowers one fails. */
 const SETS = [
   { file: 'dev.json', threshold: 56 },
-  { file: 'blind-a.json', threshold: 70 },
+  { file: 'blind-a.json', threshold: 72 },
   { file: 'blind-b.json', threshold: 69 },
 ] as const;
 
