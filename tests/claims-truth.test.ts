@@ -28,6 +28,8 @@ describe('truthful yes/no', () => {
       'did israel shoot down the russian jet on the turkish border?',
       'did turkey shoot down a russian plane in syria?',
       'did netanyahu give putin a tour of the kremlin?',
+      // Putin said it, and "allies" is no loose word for "countries".
+      'so netanyahu said israel and russia are allies?',
     ])
       expect(saysYes(question), question).toBe(false);
   });
@@ -69,10 +71,15 @@ describe('truthful yes/no', () => {
 });
 
 describe('what the articles do not say', () => {
-  it('declines a question about a year nothing in the articles is dated to, showing what they report', () => {
+  it('declines a question about a year nothing in the articles is dated to', () => {
     const { reply } = ask('so what came out of the 2024 summit between them?');
     expect(reply.text).toMatch(/^The articles don't say anything in 2024/);
-    expect(reply.text).toMatch(/Sochi|Moscow|Paris/);
+  });
+
+  it('puts a meeting asked about in a year nothing is dated to where the articles do report it', () => {
+    const { reply } = ask('what did bibi and putin say to each other in sochi back in 2021?');
+    expect(reply.text).toMatch(/^The articles don't say anything in 2021/);
+    expect(reply.text).toMatch(/Sochi, 12 September 2019/);
     expect(reply.citations.length).toBeGreaterThan(0);
   });
 

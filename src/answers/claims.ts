@@ -92,18 +92,20 @@ export function unrecordedYear(engine: Engine, u: Understanding): Conflict | und
     u.places.filter((p) => p.kind !== 'country' || locative(u.question, p)),
   );
   const people = u.people.filter((p) => !engine.principals.has(p.id));
-  const fitting = engine.filterMeetings({ places, people });
-  const meetings = (fitting.length ? fitting : engine.kb.meetings).slice(0, 3);
+  // With a place or person, the meetings that fit them are what the question meant; without,
+  // no meeting is nearer than another.
+  const meetings =
+    places.length || people.length ? engine.filterMeetings({ places, people }).slice(0, 3) : [];
   return { asked: [u.dates.description ?? String(year)], meetings };
 }
 
-/** "The articles don't say anything about 2022", with the meetings they do report. */
-export const yearNotCovered = (engine: Engine, conflict: Conflict): Reply =>
-  correction(
-    engine,
-    conflict,
-    `The articles don't say anything ${conflict.asked.join(' ')}: they report no meeting then. What they do report:`,
-  );
+/** "The articles don't say anything in 2022", with the meetings they do report that fit the rest. */
+export function yearNotCovered(engine: Engine, conflict: Conflict): Reply {
+  const lead = `The articles don't say anything ${conflict.asked.join(' ')}: they report no meeting then.`;
+  return conflict.meetings.length
+    ? correction(engine, conflict, `${lead} What they do report:`)
+    : notFound(lead, closestMeetings(engine));
+}
 
 /** "No: …" with the meetings the articles do report for the question's other details. */
 export function correction(
@@ -140,13 +142,23 @@ function states(
   if (!coversNames(engine, terms, found) || !sameRoles(engine, question, found)) return 'none';
   if (otherMonth(found, month) || otherYear(found, year) || otherAgent(engine, question, found))
     return 'none';
+  if (otherSpeaker(engine, question, found)) return 'none';
   const missing = missingDetails(terms, found);
   if (otherPlace(engine, question, found)) return 'partial';
   // A month the claim gives is a detail the sentence must give too: no record checks it here.
   const said = passageTerms(found.passage.text);
   if (month !== undefined && !said.includes(MONTHS[month - 1] as string)) return 'partial';
   if (year !== undefined && !said.includes(String(year))) return 'partial';
-  if (!missing.length) return 'full';
+  // A word the sentence says only in a looser sense ("countries" for "allies") states nothing.
+  const saidTerms = new Set(said);
+  const loose = terms.kinds.some(
+    (kind, g) =>
+      kind === 'word' &&
+      found.groups & (1 << g) &&
+      Math.max(0, ...(terms.groups[g] ?? []).filter((t) => saidTerms.has(t.term)).map((t) => t.weight)) <
+        STATED,
+  );
+  if (!missing.length) return loose ? 'partial' : 'full';
   // A word the sentence's article never uses cannot be checked against it ("deconfliction" for
   // "the mechanism"); one the article does use elsewhere ("Israeli" beside "a Russian jet") is a
   // detail the sentence does not state.
@@ -155,6 +167,9 @@ function states(
 }
 
 type Support = 'full' | 'partial' | 'none';
+
+/** The least a word of the claim may weigh in the sentence to be stated by it: a synonym or a derived form. */
+const STATED = 0.6;
 
 /**
  * Whether a sentence dates what it says to a month other than the claim's (1–12). "May" in a
@@ -317,6 +332,32 @@ function personIds(engine: Engine): Map<string, string> {
   return ids;
 }
 
+/**
+ * Whether the sentence is a quotation of someone other than the person the claim has saying or
+ * doing it: "Did Netanyahu say we are allies?" is not supported by Putin saying so.
+ */
+function otherSpeaker(engine: Engine, question: string, found: Found): boolean {
+  const ids = personIds(engine);
+  const subject = passageTerms(question)
+    .map((w) => ids.get(w))
+    .find(Boolean);
+  if (!subject) return false;
+  const speakers = quotedBy(engine, found);
+  return speakers.length > 0 && !speakers.includes(subject);
+}
+
+/** Who the records say spoke the sentence: the speakers of the quotations that hold it or that it holds. */
+function quotedBy(engine: Engine, found: Found): string[] {
+  const said = passageTerms(found.passage.text).join(' ');
+  return engine.kb.quotes
+    .filter((q) => q.source === found.passage.source.id && q.speaker !== undefined)
+    .filter((q) => {
+      const quote = passageTerms(q.text).join(' ');
+      return quote.length > 0 && (said.includes(quote) || quote.includes(said));
+    })
+    .map((q) => q.speaker as string);
+}
+
 const placeCache = new WeakMap<Engine, Set<string>>();
 
 /**
@@ -351,8 +392,12 @@ function actorOf(engine: Engine, word: string): string | undefined {
   let countries = countryCache.get(engine);
   if (!countries) {
     countries = new Map();
+    // Its name and its one-word aliases: a longer alias ("the Jewish state") is a description.
     for (const p of engine.kb.places.filter((p) => p.kind === 'country'))
-      for (const w of [p.name, ...p.aliases].flatMap((n) => passageTerms(n))) countries.set(w, p.id);
+      for (const w of [p.name, ...p.aliases.filter((a) => passageTerms(a).length === 1)].flatMap((n) =>
+        passageTerms(n),
+      ))
+        if (!isFunctionWord(w) && !STOPWORDS.has(w)) countries.set(w, p.id);
     countryCache.set(engine, countries);
   }
   const country = countries.get(word);
