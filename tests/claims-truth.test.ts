@@ -89,3 +89,22 @@ describe('what the articles do not say', () => {
     expect(reply.text).toMatch(/plane/);
   });
 });
+
+describe('names typed by ear', () => {
+  it('reads a name two slips away as that name, when no other name is as near', () => {
+    const { reply } = ask('wat did netanyhau tell pootin in sochi');
+    expect(reply.kind).toBe('answer');
+    expect(reply.text).not.toMatch(/don't mention/);
+  });
+
+  it('never reads an ordinary English word as a name', () => {
+    const e = engine();
+    for (const word of ['price', 'prune', 'pottin', 'sock']) {
+      const u = e.understand(`what about the ${word}`);
+      expect(
+        u.corrections.filter(([typed]) => e.sense.isEnglish(typed)),
+        word,
+      ).toEqual([]);
+    }
+  });
+});
