@@ -90,6 +90,24 @@ describe('what the articles do not say', () => {
   });
 });
 
+describe('a value of the kind the question asks for', () => {
+  it('says the articles do not give a length they never state, quoting the closest sentence', () => {
+    const { reply } = ask("how long was bibi's tour of the kremlin?");
+    expect(reply.text).toMatch(/^The articles don't say how long/);
+    expect(reply.text).toMatch(/tour of the Kremlin/);
+  });
+
+  it('says the articles do not give a sum of money they never state', () => {
+    expect(text('how much did the pensions deal cost in euros')).toMatch(/^The articles don't say how much/);
+  });
+
+  it('answers "how long" where a sentence gives a time', () => {
+    const { reply } = ask('how long before the climate conference did turkey down the russian jet');
+    expect(reply.text).not.toMatch(/don't say/);
+    expect(reply.text).toMatch(/last week/);
+  });
+});
+
 describe('names typed by ear', () => {
   it('reads a name two slips away as that name, when no other name is as near', () => {
     const { reply } = ask('wat did netanyhau tell pootin in sochi');

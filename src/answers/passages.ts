@@ -184,14 +184,16 @@ const CANDIDATES = 8;
 const CONTEXT_WEIGHT = 0.5;
 
 /**
- * The words around a sentence: its paragraph, its article's title and year, and the places of the
- * meetings the article reports (an article on the Moscow talks is set in Moscow throughout).
+ * The words around a sentence: its paragraph, its article's title and year, and the places and
+ * occasions of the meetings the article reports (an article on the Moscow talks is set in Moscow
+ * throughout).
  */
 export function contextOf(engine: Engine, passage: Passage): Set<string> {
-  const places = engine.catalogue
-    .meetingsFrom(passage.source.id)
-    .filter((m) => m.kind === 'reported')
-    .flatMap((m) => engine.placeChain(m.place).map((id) => engine.kb.place(id)?.name ?? ''));
+  const reported = engine.catalogue.meetingsFrom(passage.source.id).filter((m) => m.kind === 'reported');
+  const places = reported.flatMap((m) => [
+    ...engine.placeChain(m.place).map((id) => engine.kb.place(id)?.name ?? ''),
+    m.occasion?.label ?? '',
+  ]);
   return new Set(
     passageTerms(
       `${passage.paragraph} ${passage.source.title} ${passage.source.published.year} ${places.join(' ')}`,

@@ -1,3 +1,4 @@
+import { unsaidValue } from '../answers/answer-kind.js';
 import {
   answerClaim,
   correction,
@@ -520,6 +521,9 @@ export function answerQuestion(engine: Engine, question: string, ctx: AskContext
   // A year nothing in the articles is dated to: whatever the question asks of it, they don't say.
   const year = unrecordedYear(engine, u);
   if (year) return yearNotCovered(engine, year);
+  // "How long …", "how much … in dollars": a sentence that answers it must give such a value.
+  const unsaid = unsaidValue(engine, question, u, folded);
+  if (unsaid) return unsaid;
   // A question that names a publisher and asks what it says is about that article.
   const asked =
     u.sources.length &&

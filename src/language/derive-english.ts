@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { SortedTable } from './sorted-table.js';
-import { decodeWord, encodeWord, PART_BITS } from './word-entry.js';
+import { decodeWord, encodeWord, NOUN_KINDS, type NounKind, PART_BITS } from './word-entry.js';
 import { type Part, type Sense, WordNet } from './wordnet.js';
 
 /**
@@ -111,6 +111,11 @@ function deriveWords(wordnet: WordNet): SortedTable {
       }
     }
     if (named) found.flags |= PART_BITS.proper;
+    // What kind of thing the noun names, in its commonest sense.
+    const noun = senses.find((sense) => sense.part === 'noun');
+    const lexFile = noun && wordnet.synset(noun).lexFile;
+    for (const kind of Object.keys(NOUN_KINDS) as NounKind[])
+      if (lexFile === NOUN_KINDS[kind]) found.flags |= PART_BITS[kind];
   }
 
   const heard = new Map<string, { count: number; capitalised: number }>();
