@@ -108,6 +108,20 @@ describe('a value of the kind the question asks for', () => {
   });
 });
 
+describe('what a question asks about', () => {
+  it('declines a subject one of whose words the articles never use, though they cover the rest', () => {
+    const { reply } = ask("what did netanyahu tell putin about iran's ballistic arsenal");
+    expect(reply.kind).toBe('not-found');
+    expect(reply.text).toMatch(/don't mention “ballistic”/);
+  });
+
+  it('answers a subject said in other words of the articles', () => {
+    const { reply } = ask('what did they say about hezbollah weapons');
+    expect(reply.kind).toBe('answer');
+    expect(reply.text).toMatch(/Hezbollah/);
+  });
+});
+
 describe('names typed by ear', () => {
   it('reads a name two slips away as that name, when no other name is as near', () => {
     const { reply } = ask('wat did netanyhau tell pootin in sochi');

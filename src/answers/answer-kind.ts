@@ -1,8 +1,11 @@
 import type { Engine, Understanding } from '../engine/engine.js';
 import { type Passage, passageTerms } from '../engine/passages.js';
-import { isFunctionWord, type NounKind } from '../language/index.js';
+import { EXPANSION_WEIGHTS, isFunctionWord, type NounKind } from '../language/index.js';
 import { groundedSentences, quoting } from './passages.js';
 import { type Reply, reply } from './reply.js';
+
+/** Shorter words are clipped words or shorthand (pic, abt, u), not things a subject is made of. */
+const MIN_THING = 4;
 
 /**
  * What English makes a question ask for, whatever it is about: "how long" a time, "how much …"
@@ -49,4 +52,33 @@ export function unsaidValue(
     text: `The articles don't say ${asked.asked}. The closest they come:\n${quoted.text}`,
     citations: quoted.citations,
   });
+}
+
+/**
+ * The word of what a question asks "about" that the articles never use in any form: "about the
+ * Iran nuclear deal" is not about Iran, and "nuclear" is the part they never say. The phrase is
+ * the nouns and adjectives right after "about" (or "regarding"); names are judged with
+ * the other names, and clipped words, shorthand and a verb's -ing form are not its things.
+ */
+export function unsaidSubject(engine: Engine, corrected: string): string | undefined {
+  const words = corrected.split(' ');
+  const inCorpus = (t: string) => engine.passages.index.has(t) || engine.vocabulary.has(t);
+  const said = (w: string) =>
+    inCorpus(w) ||
+    engine.sense.expand(w).some((t) => t.weight >= EXPANSION_WEIGHTS.correction && inCorpus(t.term));
+  for (const [i, word] of words.entries()) {
+    if (!/^(about|abt|regarding)$/.test(word)) continue;
+    let content = false;
+    for (const w of words.slice(i + 1)) {
+      const part = engine.sense.partOfSpeech(w);
+      if (part === 'function') {
+        if (content) break;
+        continue;
+      }
+      if (part !== 'noun' && part !== 'adj' && part !== 'proper') break;
+      content = true;
+      if (part !== 'proper' && w.length >= MIN_THING && !w.endsWith('ing') && !said(w)) return w;
+    }
+  }
+  return undefined;
 }

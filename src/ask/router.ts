@@ -1,4 +1,4 @@
-import { unsaidValue } from '../answers/answer-kind.js';
+import { unsaidSubject, unsaidValue } from '../answers/answer-kind.js';
 import {
   answerClaim,
   correction,
@@ -522,6 +522,8 @@ export function answerQuestion(engine: Engine, question: string, ctx: AskContext
   const year = unrecordedYear(engine, u);
   if (year) return yearNotCovered(engine, year);
   // "How long …", "how much … in dollars": a sentence that answers it must give such a value.
+  const subject = unsaidSubject(engine, u.corrected);
+  if (subject) return notCovered(engine, question, u, [subject]);
   const unsaid = unsaidValue(engine, question, u, folded);
   if (unsaid) return unsaid;
   // A question that names a publisher and asks what it says is about that article.
