@@ -15,6 +15,8 @@ describe('truthful yes/no', () => {
     for (const question of [
       'was an air force hotline between israel and russia established in october?',
       'did israel shoot down a russian plane over syria?',
+      // An adverb says what its adjective says: "personally" for "a personal tour".
+      'did putin personally give bibi a kremlin tour?',
     ]) {
       const { reply } = ask(question);
       expect(reply.text, question).toMatch(/^Yes\b/);
