@@ -124,6 +124,20 @@ describe('what a question asks about', () => {
   });
 });
 
+describe('who did what the articles never say was done', () => {
+  it('declines "who lost" when no sentence on the subject says anyone lost, with the closest sentence', () => {
+    const { reply } = ask('who lost that knesset vote putin brought up in sochi');
+    expect(reply.text).toMatch(/^The articles don't say who lost/);
+    expect(reply.text).toMatch(/Knesset/);
+  });
+
+  it('answers who did something a sentence says in another form of the word', () => {
+    const { reply } = ask('who fired rockets into israel while bibi was in paris');
+    expect(reply.text).not.toMatch(/don't say/);
+    expect(reply.text).toMatch(/Hamas/);
+  });
+});
+
 describe('names typed by ear', () => {
   it('reads a name two slips away as that name, when no other name is as near', () => {
     const { reply } = ask('wat did netanyhau tell pootin in sochi');

@@ -4,6 +4,9 @@ import { EXPANSION_WEIGHTS, isFunctionWord, type NounKind } from '../language/in
 import { groundedSentences, quoting } from './passages.js';
 import { type Reply, reply } from './reply.js';
 
+/** A word of an action said at least this close (a synonym or another form) says it. */
+const STATED_ACTION = 0.5;
+
 /** Shorter words are clipped words or shorthand (pic, abt, u), not things a subject is made of. */
 const MIN_THING = 4;
 
@@ -81,4 +84,35 @@ export function unsaidSubject(engine: Engine, corrected: string): string | undef
     }
   }
   return undefined;
+}
+
+/**
+ * "Who won …": a question that asks who did something, when no sentence on its subject says that
+ * action in any form ("who will be elected to the Knesset" names no winner). The action is the
+ * word right after "who"; "who is", "who was" ask for a person's role, and are answered elsewhere.
+ */
+export function unsaidDoer(
+  engine: Engine,
+  question: string,
+  u: Understanding,
+  folded: string,
+): Reply | undefined {
+  const [who, action] = folded.split(' ');
+  if (who !== 'who' || !action || isFunctionWord(action) || engine.sense.partOfSpeech(action) === 'proper')
+    return undefined;
+  const found = groundedSentences(engine, question, u);
+  if (!found.length) return undefined;
+  const forms = new Set(
+    engine.sense
+      .expand(action)
+      .filter((e) => e.weight >= STATED_ACTION)
+      .map((e) => e.term),
+  );
+  if (found.some((f) => passageTerms(f.passage.text).some((t) => forms.has(t)))) return undefined;
+  const quoted = quoting(engine, found.slice(0, 2));
+  return reply({
+    title: 'Not in the articles',
+    text: `The articles don't say who ${action}. The closest they come:\n${quoted.text}`,
+    citations: quoted.citations,
+  });
 }

@@ -1,4 +1,4 @@
-import { unsaidSubject, unsaidValue } from '../answers/answer-kind.js';
+import { unsaidDoer, unsaidSubject, unsaidValue } from '../answers/answer-kind.js';
 import {
   answerClaim,
   correction,
@@ -450,6 +450,9 @@ const aboutSource: Handler = (engine, question, u, ctx) => {
   return source ? sourceCard(engine, source) : HANDLERS.sources(engine, question, u, ctx);
 };
 
+/** Intents that ask who said, did or wrote something: the records' quotes, events and sources tell it. */
+const ATTRIBUTED: ReadonlySet<Intent> = new Set<Intent>(['who-said', 'who-did', 'about-source', 'sources']);
+
 /** Intents whose question takes its facts as given ("why did …", "what did … say"). */
 const PREMISED: ReadonlySet<Intent> = new Set<Intent>(['quote', 'topics', 'details', 'unknown']);
 
@@ -524,7 +527,9 @@ export function answerQuestion(engine: Engine, question: string, ctx: AskContext
   // "How long …", "how much … in dollars": a sentence that answers it must give such a value.
   const subject = unsaidSubject(engine, u.corrected);
   if (subject) return notCovered(engine, question, u, [subject]);
-  const unsaid = unsaidValue(engine, question, u, folded);
+  const unsaid =
+    unsaidValue(engine, question, u, folded) ??
+    (ATTRIBUTED.has(intent) ? undefined : unsaidDoer(engine, question, u, folded));
   if (unsaid) return unsaid;
   // A question that names a publisher and asks what it says is about that article.
   const asked =
