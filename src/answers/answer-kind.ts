@@ -1,6 +1,7 @@
 import type { Engine, Understanding } from '../engine/engine.js';
 import { type Passage, passageTerms } from '../engine/passages.js';
 import { EXPANSION_WEIGHTS, isFunctionWord, type NounKind } from '../language/index.js';
+import { echo } from './format.js';
 import { groundedSentences, quoting } from './passages.js';
 import { type Reply, reply } from './reply.js';
 
@@ -112,7 +113,7 @@ export function unsaidDoer(
   const quoted = quoting(engine, found.slice(0, 2));
   return reply({
     title: 'Not in the articles',
-    text: `The articles don't say who ${action}. The closest they come:\n${quoted.text}`,
+    text: `The articles don't say who ${action} ${echo(folded.split(' ').slice(2).join(' '))}. The closest they come:\n${quoted.text}`,
     citations: quoted.citations,
   });
 }
