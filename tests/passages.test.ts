@@ -80,6 +80,6 @@ describe('claims', () => {
     );
     expect(
       claimOf('did a russian jet fly into israeli airspace according to yaalon').replace(/\s+/g, ' '),
-    ).toBe('did a russian jet fly into israeli airspace yaalon');
+    ).toBe('yaalon did a russian jet fly into israeli airspace');
   });
 });

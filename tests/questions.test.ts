@@ -338,10 +338,11 @@ const whenWhere: Case[] = [
     must: [/^Not quite\b/m, /Putin gave PM Benjamin Netanyahu/],
   },
   {
-    // Two countries named as parties, not as where a meeting was: no meeting correction.
+    // Two countries named as parties, not as where a meeting was: no meeting correction. Putin
+    // did say it ("we are unconditional allies", of Israel and Russia).
     q: 'Did Putin say Israel and Russia are allies?',
-    must: [/unconditional allies/],
-    mustNot: [/^Yes\b/im, /report no meeting/],
+    must: [/^Yes\b/im, /unconditional allies/],
+    mustNot: [/report no meeting/],
   },
 ];
 

@@ -3,13 +3,14 @@ import { passageTerms } from '../engine/passages.js';
 import { findTargets } from '../engine/targets.js';
 import type { Meeting } from '../knowledge/model.js';
 import type { Place } from '../knowledge/schema.js';
-import { isFunctionWord } from '../language/index.js';
+import { EXPANSION_WEIGHTS, isFunctionWord } from '../language/index.js';
 import { hasDateFilter, MONTHS } from '../search/dates.js';
 import { STOPWORDS } from '../search/stopwords.js';
 import { searchTokens } from '../search/tokens.js';
 import { citeSources, datedLabel, meetingTitle } from './format.js';
 import { whereLine } from './meeting-view.js';
 import {
+  contextOf,
   coversNames,
   type Found,
   findPassages,
@@ -77,14 +78,47 @@ function locative(question: string, place: Place): boolean {
   return words.some((w, i) => names.includes(w) && /^(in|at|to|into|from)$/.test(words[i - 1] ?? ''));
 }
 
+/**
+ * A year the question gives that no meeting, sentence or article date holds: the articles say
+ * nothing about that year, so nothing they say answers the question ("what did they agree at
+ * their 2022 meeting"). The meetings that fit the rest of the question are what they do report.
+ */
+export function unrecordedYear(engine: Engine, u: Understanding): Conflict | undefined {
+  const { year } = u.dates;
+  if (year === undefined || engine.catalogue.meetingsIn(year).length) return undefined;
+  if (engine.passages.index.has(String(year))) return undefined;
+  if (engine.kb.sources.some((s) => s.published.year === year)) return undefined;
+  const places = engine.meetingPlaces(
+    u.places.filter((p) => p.kind !== 'country' || locative(u.question, p)),
+  );
+  const people = u.people.filter((p) => !engine.principals.has(p.id));
+  // With a place or person, the meetings that fit them are what the question meant; without,
+  // no meeting is nearer than another.
+  const meetings =
+    places.length || people.length ? engine.filterMeetings({ places, people }).slice(0, 3) : [];
+  return { asked: [u.dates.description ?? String(year)], meetings };
+}
+
+/** "The articles don't say anything in 2022", with the meetings they do report that fit the rest. */
+export function yearNotCovered(engine: Engine, conflict: Conflict): Reply {
+  const lead = `The articles don't say anything ${conflict.asked.join(' ')}: they report no meeting then.`;
+  return conflict.meetings.length
+    ? correction(engine, conflict, `${lead} What they do report:`)
+    : notFound(lead, closestMeetings(engine));
+}
+
 /** "No: …" with the meetings the articles do report for the question's other details. */
-export function correction(engine: Engine, conflict: Conflict): Reply {
+export function correction(
+  engine: Engine,
+  conflict: Conflict,
+  lead = `No: the articles report no meeting ${conflict.asked.join(' ')}. What they report instead:`,
+): Reply {
   const lines = conflict.meetings.map(
     (m) => `- **${meetingTitle(engine.kb, m)}** — ${whereLine(engine, m)}, ${datedLabel(m.date)}`,
   );
   return reply({
     title: 'Not quite',
-    text: `No: the articles report no meeting ${conflict.asked.join(' ')}. What they report instead:\n${lines.join('\n')}`,
+    text: `${lead}\n${lines.join('\n')}`,
     citations: citeSources(
       engine.kb,
       conflict.meetings.flatMap((m) => m.sources),
@@ -106,13 +140,25 @@ function states(
   year?: number,
 ): Support {
   if (!coversNames(engine, terms, found) || !sameRoles(engine, question, found)) return 'none';
-  if (otherMonth(found, month) || otherYear(found, year) || otherAgent(question, found)) return 'none';
+  if (otherMonth(found, month) || otherYear(found, year) || otherAgent(engine, question, found))
+    return 'none';
+  if (otherSpeaker(engine, question, found)) return 'none';
   const missing = missingDetails(terms, found);
+  if (otherPlace(engine, question, found)) return 'partial';
   // A month the claim gives is a detail the sentence must give too: no record checks it here.
   const said = passageTerms(found.passage.text);
   if (month !== undefined && !said.includes(MONTHS[month - 1] as string)) return 'partial';
   if (year !== undefined && !said.includes(String(year))) return 'partial';
-  if (!missing.length) return 'full';
+  // A word the sentence says only in a looser sense ("countries" for "allies") states nothing.
+  const saidTerms = new Set(said);
+  const loose = terms.kinds.some(
+    (kind, g) =>
+      kind === 'word' &&
+      found.groups & (1 << g) &&
+      Math.max(0, ...(terms.groups[g] ?? []).filter((t) => saidTerms.has(t.term)).map((t) => t.weight)) <
+        STATED,
+  );
+  if (!missing.length) return loose ? 'partial' : 'full';
   // A word the sentence's article never uses cannot be checked against it ("deconfliction" for
   // "the mechanism"); one the article does use elsewhere ("Israeli" beside "a Russian jet") is a
   // detail the sentence does not state.
@@ -121,6 +167,9 @@ function states(
 }
 
 type Support = 'full' | 'partial' | 'none';
+
+/** The least a word of the claim may weigh in the sentence to be stated by it: a synonym or a derived form. */
+const STATED = 0.6;
 
 /**
  * Whether a sentence dates what it says to a month other than the claim's (1–12). "May" in a
@@ -155,14 +204,37 @@ function agents(text: string): string[] {
 }
 
 /**
- * Whether a passive claim names an agent ("shot down by Israel") that the sentence does not give
- * as its agent ("shot down … by Turkey"): the same words with another doer are another claim.
+ * The doer a claim names: its passive agent ("shot down by Israel"), or else the subject of an
+ * active claim, the first word after the auxiliary that opens the question ("did Israel shoot …").
  */
-function otherAgent(question: string, found: Found): boolean {
-  const claimed = agents(question);
-  if (!claimed.length) return false;
-  const stated = new Set(agents(found.passage.text));
-  return claimed.some((a) => !stated.has(a));
+function claimedAgents(question: string): string[] {
+  const passive = agents(question);
+  if (passive.length) return passive;
+  const words = searchTokens(question);
+  const subject = isFunctionWord(words[0] ?? '') ? words.slice(1).find((w) => !isFunctionWord(w)) : undefined;
+  return subject ? [subject] : [];
+}
+
+/**
+ * Whether a claim names a doer ("shot down by Israel", "did Israel shoot down …") that the
+ * sentence does not give as its agent ("shot down … by Turkey"): the same words with another doer
+ * are another claim. A sentence that names no agent leaves it to the other checks.
+ */
+function otherAgent(engine: Engine, question: string, found: Found): boolean {
+  const stated = agents(found.passage.text);
+  if (!stated.length) return false;
+  const lemmas = new Set(stated.flatMap((a) => [a, engine.sense.lemma(a)]));
+  const claimed = claimedAgents(question);
+  const passive = agents(question).length > 0;
+  // An active claim's subject counts only when it is a name: "did the nations …" names no doer.
+  const named = (w: string) =>
+    passive || engine.sense.partOfSpeech(w) === 'proper' || !engine.sense.isEnglish(w);
+  return claimed.some(
+    (a) =>
+      named(a) &&
+      !lemmas.has(a) &&
+      !engine.sense.expand(a).some((e) => e.weight >= 0.5 && lemmas.has(e.term)),
+  );
 }
 
 /** The claim's content words a sentence does not say (dates are the records' and `otherMonth`'s). */
@@ -260,6 +332,85 @@ function personIds(engine: Engine): Map<string, string> {
   return ids;
 }
 
+/**
+ * Whether the sentence is a quotation of someone other than the person the claim has saying or
+ * doing it: "Did Netanyahu say we are allies?" is not supported by Putin saying so.
+ */
+function otherSpeaker(engine: Engine, question: string, found: Found): boolean {
+  const ids = personIds(engine);
+  const subject = passageTerms(question)
+    .map((w) => ids.get(w))
+    .find(Boolean);
+  if (!subject) return false;
+  const speakers = quotedBy(engine, found);
+  return speakers.length > 0 && !speakers.includes(subject);
+}
+
+/** Who the records say spoke the sentence: the speakers of the quotations that hold it or that it holds. */
+function quotedBy(engine: Engine, found: Found): string[] {
+  const said = passageTerms(found.passage.text).join(' ');
+  return engine.kb.quotes
+    .filter((q) => q.source === found.passage.source.id && q.speaker !== undefined)
+    .filter((q) => {
+      const quote = passageTerms(q.text).join(' ');
+      return quote.length > 0 && (said.includes(quote) || quote.includes(said));
+    })
+    .map((q) => q.speaker as string);
+}
+
+const placeCache = new WeakMap<Engine, Set<string>>();
+
+/**
+ * Whether the claim puts what it says at a place ("in Syria") that the sentence does not name:
+ * "along the Turkish-Syrian border" is near Syria, not in it, so only the place's own name will do.
+ */
+function otherPlace(engine: Engine, question: string, found: Found): boolean {
+  let places = placeCache.get(engine);
+  if (!places) {
+    places = new Set(engine.kb.places.flatMap((p) => [p.name, ...p.aliases].flatMap((n) => passageTerms(n))));
+    for (const w of places) if (isFunctionWord(w) || STOPWORDS.has(w)) places.delete(w);
+    placeCache.set(engine, places);
+  }
+  const said = new Set([...passageTerms(found.passage.text), ...contextOf(engine, found.passage)]);
+  const words = passageTerms(question);
+  return words.some(
+    (w, i) => places.has(w) && /^(in|at|into|inside)$/.test(words[i - 1] ?? '') && !said.has(w),
+  );
+}
+
+/** The longest ending English adds to a country's name for its people (-i, -n, -ian). */
+const DEMONYM_ENDING = 3;
+const countryCache = new WeakMap<Engine, Map<string, string>>();
+
+/**
+ * Who a word stands for as a doer or a receiver of an action: a person ("bibi"), or a country by
+ * its name or its adjective ("Israel", "Israeli": WordNet relates the two).
+ */
+function actorOf(engine: Engine, word: string): string | undefined {
+  const person = personIds(engine).get(word);
+  if (person) return person;
+  let countries = countryCache.get(engine);
+  if (!countries) {
+    countries = new Map();
+    // Its name and its one-word aliases: a longer alias ("the Jewish state") is a description.
+    for (const p of engine.kb.places.filter((p) => p.kind === 'country'))
+      for (const w of [p.name, ...p.aliases.filter((a) => passageTerms(a).length === 1)].flatMap((n) =>
+        passageTerms(n),
+      ))
+        if (!isFunctionWord(w) && !STOPWORDS.has(w)) countries.set(w, p.id);
+    countryCache.set(engine, countries);
+  }
+  const country = countries.get(word);
+  if (country || isFunctionWord(word)) return country;
+  const related = engine.sense.expand(word).find((e) => e.weight >= 0.7 && countries.has(e.term));
+  if (related) return countries.get(related.term);
+  // A people's adjective is its country's name with an ending (Israel → Israeli, Russia → Russian).
+  const stem = [...countries.keys()].find(
+    (c) => word.startsWith(c) && word.length - c.length <= DEMONYM_ENDING,
+  );
+  return stem && countries.get(stem);
+}
+
 const personCache = new WeakMap<Engine, Set<string>>();
 
 /** Words that name one person alone ("netanyahu", "bibi"; not "prime" or "the"). */
@@ -301,30 +452,46 @@ function articleWords(engine: Engine, sourceId: string): Set<string> {
  * "Putin gave Netanyahu a tour" does not say that Netanyahu gave Putin one.
  */
 function sameRoles(engine: Engine, question: string, found: Found): boolean {
-  const people = personWords(engine);
   const lemma = (t: string) => engine.sense.lemma(t);
   const sentence = passageTerms(found.passage.text);
   const asked = passageTerms(question);
-  const isPerson = (t: string) => people.has(t);
+  const isPerson = (t: string) => actorOf(engine, t) !== undefined;
   // The action: the first word after the first person named that the sentence says in some form.
   const first = asked.findIndex(isPerson);
   if (first < 0) return true;
   const sentenceLemmas = sentence.map(lemma);
   // The sentence must use it as a verb: a noun between the names ("the climate conference") is no
-  // action with sides.
-  const inSentence = (t: string) =>
-    sentenceLemmas.findIndex(
-      (l, j) => l === lemma(t) && engine.sense.partOfSpeech(sentence[j] as string) === 'verb',
+  // action with sides. Another form of the same word will do ("shoot" for "shooting", which WordNet lists as a noun).
+  const forms = (t: string) =>
+    new Set(
+      engine.sense
+        .expand(t)
+        .filter((e) => e.weight >= EXPANSION_WEIGHTS.sameLemma)
+        .map((e) => e.term),
     );
+  // The word right after the claim's subject is its verb ("did Russia shoot …"), whatever else
+  // WordNet lists it as first.
+  const inSentence = (t: string, next = false) => {
+    const same = forms(t);
+    return sentenceLemmas.findIndex(
+      (l, j) =>
+        (l === lemma(t) || same.has(sentence[j] as string)) &&
+        (next ||
+          engine.sense.partOfSpeech(sentence[j] as string) === 'verb' ||
+          engine.sense.partOfSpeech(t) === 'verb'),
+    );
+  };
   const verb = asked.findIndex(
-    (t, i) => i > first && !isPerson(t) && !isFunctionWord(t) && inSentence(t) >= 0,
+    (t, i) => i > first && !isPerson(t) && !isFunctionWord(t) && inSentence(t, i === first + 1) >= 0,
   );
   if (verb < 0) return true;
-  const verbInSentence = inSentence(asked[verb] as string);
+  const verbInSentence = inSentence(asked[verb] as string, verb === first + 1);
   return asked.every((t, i) => {
-    if (!isPerson(t)) return true;
-    const j = sentence.indexOf(t);
-    return j < 0 || Math.sign(j - verbInSentence) === Math.sign(i - verb);
+    const actor = actorOf(engine, t);
+    if (actor === undefined) return true;
+    // Any mention on the claim's side will do: "Israeli" may name its minister and its airspace.
+    const at = sentence.flatMap((w, j) => (actorOf(engine, w) === actor ? [j] : []));
+    return !at.length || at.some((j) => Math.sign(j - verbInSentence) === Math.sign(i - verb));
   });
 }
 
@@ -359,10 +526,14 @@ function recordOf(engine: Engine, question: string, support: Found): Reply | und
  * "…, right?", "according to …" ask whether something is so; they are not part of it.
  */
 export function claimOf(question: string): string {
-  return question
-    .replace(/^\s*(is|isn't|isnt) it (true|right|correct|so) (that )?/i, '')
-    .replace(/,?\s*\b(right|correct|true|yes|no)\s*[?!.]*\s*$/i, '')
-    .replace(/\baccording to\b/gi, '');
+  return (
+    question
+      .replace(/^\s*(is|isn't|isnt) it (true|right|correct|so) (that )?/i, '')
+      .replace(/,?\s*\b(right|correct|true|yes|no)\s*[?!.]*\s*$/i, '')
+      // "… according to Ya'alon": the one who says it, who says it before the claim, not in it.
+      .replace(/^(.*?),?\s*\baccording to\s+([^,?!.]+)[?!.]*\s*$/i, '$2 $1')
+      .replace(/\baccording to\b/gi, '')
+  );
 }
 
 /**

@@ -50,13 +50,18 @@ export function numberSentences(
   return findPassages(engine, terms, 12, (_p, i) => numbered[i] === 1, 0);
 }
 
-/** Whether a sentence states a number of the thing counted ("8 clean tech companies"): right before it. */
+/**
+ * Whether a sentence states a number of the thing counted ("8 clean tech companies"): before it,
+ * in the same noun phrase (no function word between).
+ */
 export function statesCount(engine: Engine, found: Found, counted: string): boolean {
   const lemma = engine.sense.lemma(counted);
   const terms = passageTerms(found.passage.text);
-  return terms.some(
-    (t, i) => /^\d/.test(t) && terms.slice(i + 1, i + 3).some((n) => engine.sense.lemma(n) === lemma),
-  );
+  return terms.some((t, i) => {
+    if (!/^\d/.test(t)) return false;
+    const end = terms.findIndex((w, j) => j > i && isFunctionWord(w));
+    return terms.slice(i + 1, end < 0 ? undefined : end).some((n) => engine.sense.lemma(n) === lemma);
+  });
 }
 
 /**
@@ -64,12 +69,17 @@ export function statesCount(engine: Engine, found: Found, counted: string): bool
  * is not an answer they refuse ("how many deals" when they name two).
  */
 export function notCounted(engine: Engine, counted: string, closest: readonly Found[]): Reply {
-  const quoted = quoting(engine, closest.slice(0, 2));
+  const shown = closest.slice(0, 2);
+  const quoted = quoting(engine, shown);
+  // Sentences that speak of the things may let a reader count them; none that do, and the
+  // articles simply don't say ("how many crew").
+  const lemma = engine.sense.lemma(counted);
+  const spoken = shown.some((f) => passageTerms(f.passage.text).some((t) => engine.sense.lemma(t) === lemma));
   return reply({
     kind: closest.length ? 'answer' : 'not-found',
     title: closest.length ? 'From the articles' : 'Not in the articles',
     text: closest.length
-      ? `The articles give no number of ${echo(counted)}. What they say:\n${quoted.text}`
+      ? `${spoken ? `The articles give no number of ${echo(counted)}` : `The articles don't say how many ${echo(counted)}`}. What they say:\n${quoted.text}`
       : `The articles don't say how many ${echo(counted)}.`,
     citations: quoted.citations,
   });

@@ -73,6 +73,28 @@ function sharedNameWords(engine: Engine): Set<string> {
   return shared;
 }
 
+const partyCache = new WeakMap<Engine, Set<string>>();
+
+/**
+ * The names of the two leaders' countries, as the leaders' roles give them ("Prime Minister of
+ * Israel"): like the leaders, they are what every article is about, and a sentence need not say them.
+ */
+function parties(engine: Engine): Set<string> {
+  let words = partyCache.get(engine);
+  if (!words) {
+    const roles = new Set(
+      engine.kb.people.filter((p) => engine.principals.has(p.id)).flatMap((p) => searchTokens(p.role)),
+    );
+    words = new Set(
+      engine.kb.places
+        .filter((p) => p.kind === 'country' && searchTokens(p.name).every((w) => roles.has(w)))
+        .flatMap((p) => searchTokens(p.name)),
+    );
+    partyCache.set(engine, words);
+  }
+  return words;
+}
+
 /** The corpus words that start with a clipped word, a few at most. */
 function completions(engine: Engine, start: string): string[] {
   const terms = engine.vocabulary.list();
@@ -112,7 +134,12 @@ export function questionTerms(engine: Engine, question: string, u?: Understandin
       entity: entity as Named,
       kind: 'name' as GroupKind,
     })),
+    // A meeting named by its occasion ("the climate conference"): the occasion's words are a name.
+    ...(u?.meetings ?? []).flatMap((m) =>
+      m.occasion ? [{ entity: m.occasion as Named, kind: 'name' as GroupKind }] : [],
+    ),
   ].map(({ entity, kind }) => ({
+    all: nameWords(entity),
     words: nameWords(entity).filter((t) => !STOPWORDS.has(t) && !shared.has(t)),
     kind,
   }));
@@ -127,13 +154,15 @@ export function questionTerms(engine: Engine, question: string, u?: Understandin
         if (inCorpus(term)) group.push({ term, weight: PREFIX_WEIGHT });
     }
     let kind: GroupKind = undated.has(word) ? 'word' : 'date';
-    named.forEach(({ words: names, kind: nameKind }, i) => {
-      if (!names.includes(word)) return;
+    named.forEach(({ all, words: names, kind: nameKind }, i) => {
+      if (!all.includes(word)) return;
       used.add(i);
-      kind = nameKind;
+      // A word other names share ("Russia" in "Israel–Russia relations") finds the name's other
+      // words ("Moscow"), but names nothing a sentence must say.
+      if (names.includes(word)) kind = nameKind;
       for (const term of names) if (!group.some((e) => e.term === term)) group.push({ term, weight: 0.9 });
     });
-    if (engine.principalWords.has(word)) kind = 'leader';
+    if (engine.principalWords.has(word) || parties(engine).has(word)) kind = 'leader';
     if (group.length) {
       groups.push(group);
       kinds.push(kind);
@@ -155,14 +184,16 @@ const CANDIDATES = 8;
 const CONTEXT_WEIGHT = 0.5;
 
 /**
- * The words around a sentence: its paragraph, its article's title and year, and the places of the
- * meetings the article reports (an article on the Moscow talks is set in Moscow throughout).
+ * The words around a sentence: its paragraph, its article's title and year, and the places and
+ * occasions of the meetings the article reports (an article on the Moscow talks is set in Moscow
+ * throughout).
  */
 export function contextOf(engine: Engine, passage: Passage): Set<string> {
-  const places = engine.catalogue
-    .meetingsFrom(passage.source.id)
-    .filter((m) => m.kind === 'reported')
-    .flatMap((m) => engine.placeChain(m.place).map((id) => engine.kb.place(id)?.name ?? ''));
+  const reported = engine.catalogue.meetingsFrom(passage.source.id).filter((m) => m.kind === 'reported');
+  const places = reported.flatMap((m) => [
+    ...engine.placeChain(m.place).map((id) => engine.kb.place(id)?.name ?? ''),
+    m.occasion?.label ?? '',
+  ]);
   return new Set(
     passageTerms(
       `${passage.paragraph} ${passage.source.title} ${passage.source.published.year} ${places.join(' ')}`,

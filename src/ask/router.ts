@@ -1,4 +1,12 @@
-import { answerClaim, correction, premiseConflict, premiseCorrection } from '../answers/claims.js';
+import { unsaidDoer, unsaidSubject, unsaidValue } from '../answers/answer-kind.js';
+import {
+  answerClaim,
+  correction,
+  premiseConflict,
+  premiseCorrection,
+  unrecordedYear,
+  yearNotCovered,
+} from '../answers/claims.js';
 import { countedWord, notCounted, numberSentences, OCCURRENCES, statesCount } from '../answers/counts.js';
 import {
   citeQuote,
@@ -442,6 +450,9 @@ const aboutSource: Handler = (engine, question, u, ctx) => {
   return source ? sourceCard(engine, source) : HANDLERS.sources(engine, question, u, ctx);
 };
 
+/** Intents that ask who said, did or wrote something: the records' quotes, events and sources tell it. */
+const ATTRIBUTED: ReadonlySet<Intent> = new Set<Intent>(['who-said', 'who-did', 'about-source', 'sources']);
+
 /** Intents whose question takes its facts as given ("why did …", "what did … say"). */
 const PREMISED: ReadonlySet<Intent> = new Set<Intent>(['quote', 'topics', 'details', 'unknown']);
 
@@ -510,6 +521,16 @@ export function answerQuestion(engine: Engine, question: string, ctx: AskContext
   if (unknown.length) return notCovered(engine, question, u, unknown);
   const detail = unsaidDetail(engine, folded);
   if (detail) return notCovered(engine, question, u, [detail]);
+  // A year nothing in the articles is dated to: whatever the question asks of it, they don't say.
+  const year = unrecordedYear(engine, u);
+  if (year) return yearNotCovered(engine, year);
+  // "How long …", "how much … in dollars": a sentence that answers it must give such a value.
+  const subject = unsaidSubject(engine, u.corrected);
+  if (subject) return notCovered(engine, question, u, [subject]);
+  const unsaid =
+    unsaidValue(engine, question, u, folded) ??
+    (ATTRIBUTED.has(intent) ? undefined : unsaidDoer(engine, question, u, folded));
+  if (unsaid) return unsaid;
   // A question that names a publisher and asks what it says is about that article.
   const asked =
     u.sources.length &&

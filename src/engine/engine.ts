@@ -4,12 +4,15 @@ import { buildLexicon, EXPANSION_WEIGHTS, type Lexicon } from '../language/index
 import { type DateQuery, dateMatches, hasDateFilter, parseDateQuery } from '../search/dates.js';
 import { STOPWORDS } from '../search/stopwords.js';
 import { searchWords, type TextIndex } from '../search/text-index.js';
-import { type Expansion, plausibleTypo, Vocabulary } from '../search/vocabulary.js';
+import { type Expansion, editDistance, plausibleTypo, Vocabulary } from '../search/vocabulary.js';
 import { foldForSearch } from '../text/normalise.js';
 import { Catalogue, placeChain } from './catalogue.js';
 import { buildIndexes, type SearchIndexes } from './indexes.js';
 import { PassageIndex } from './passages.js';
 import { FUNCTION_WORDS, PhraseMatcher } from './phrases.js';
+
+/** Words shorter than this are too near too many others to be read as a name two slips away. */
+const NAME_TYPO_LENGTH = 5;
 
 interface EntityItems {
   person: Person;
@@ -214,7 +217,9 @@ export class Engine {
       .map((token) => {
         if (FUNCTION_WORDS.has(token) || this.nameWords.has(token) || this.vocabulary.has(token))
           return token;
-        const best = this.nameWords.expand(token)[0];
+        // An English word ("price") is that word, not a name one slip away ("prime").
+        if (this.isWord(token)) return token;
+        const best = this.nameWords.expand(token)[0] ?? this.misspeltName(token);
         // "stated" is not a misspelt "state": a word that extends a name is another word.
         if (
           !best ||
@@ -289,6 +294,32 @@ export class Engine {
         (w.length > 3 &&
           (this.sense.partOfSpeech(w) === 'proper' ||
             (!this.sense.isEnglish(w) && !this.sense.expand(w).length))),
+    );
+  }
+
+  /**
+   * The one name a word that is no English stands for two slips away ("pootin", "netanyhau"):
+   * names are typed from their sound, and often twice wrong. It must start with the same letter,
+   * and no other name may be as near. An English word ("price") is never read as a name ("prime").
+   */
+  private misspeltName(token: string): Expansion | undefined {
+    if (token.length < NAME_TYPO_LENGTH || !/^[a-z]+$/.test(token) || this.sense.isEnglish(token))
+      return undefined;
+    const near = this.nameWords
+      .near(token, 2)
+      .filter((t) => t[0] === token[0] && !FUNCTION_WORDS.has(t) && !STOPWORDS.has(t));
+    // Spellings of one name ("Putin", "Poutine") are one answer; names of two are a guess.
+    const named = new Set(near.flatMap((t) => this.names.match([t]).map((m) => m.value.item)));
+    const [nearest] = near.sort((a, b) => editDistance(token, a, 2) - editDistance(token, b, 2));
+    return nearest && named.size === 1 ? { term: nearest, quality: 0.6 } : undefined;
+  }
+
+  /** An ordinary English word as typed: no name, and no typo of another word. */
+  private isWord(token: string): boolean {
+    return (
+      this.sense.isEnglish(token) &&
+      this.sense.correct(token) === undefined &&
+      this.sense.partOfSpeech(token) !== 'proper'
     );
   }
 

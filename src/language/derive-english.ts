@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { SortedTable } from './sorted-table.js';
-import { decodeWord, encodeWord, PART_BITS } from './word-entry.js';
+import { decodeWord, encodeWord, NOUN_KINDS, type NounKind, PART_BITS } from './word-entry.js';
 import { type Part, type Sense, WordNet } from './wordnet.js';
 
 /**
@@ -111,6 +111,11 @@ function deriveWords(wordnet: WordNet): SortedTable {
       }
     }
     if (named) found.flags |= PART_BITS.proper;
+    // What kind of thing the noun names, in its commonest sense.
+    const noun = senses.find((sense) => sense.part === 'noun');
+    const lexFile = noun && wordnet.synset(noun).lexFile;
+    for (const kind of Object.keys(NOUN_KINDS) as NounKind[])
+      if (lexFile === NOUN_KINDS[kind]) found.flags |= PART_BITS[kind];
   }
 
   const heard = new Map<string, { count: number; capitalised: number }>();
@@ -192,26 +197,38 @@ function deriveContractions(words: SortedTable, stopWords: SortedTable): SortedT
  * "chat" for talk, "response" for respond. Saved as `lemma → word:weight word:weight…`, weights in hundredths.
  */
 function deriveMeanings(wordnet: WordNet, heard: (word: string) => boolean): SortedTable {
-  const table: [string, string][] = [];
+  const table = new Map<string, Map<string, number>>();
+  const addTo = (lemma: string, word: string, weight: number) => {
+    // Only words people say (heard in SUBTLEX-US) are asked with: 60% of WordNet's are not.
+    if (word === lemma || !isWord(word) || !heard(word)) return;
+    let words = table.get(lemma);
+    if (!words) {
+      words = new Map();
+      table.set(lemma, words);
+    }
+    if (weight > (words.get(word) ?? 0)) words.set(word, weight);
+  };
   for (const [lemma, senses] of wordnet.senses) {
     if (!isWord(lemma)) continue;
-    const words = new Map<string, number>();
-    const add = (word: string, weight: number) => {
-      // Only words people say (heard in SUBTLEX-US) are asked with: 60% of WordNet's are not.
-      if (word === lemma || !isWord(word) || !heard(word)) return;
-      if (weight > (words.get(word) ?? 0)) words.set(word, weight);
-    };
     // A sense's rank among the lemma's senses of its own part of speech, most frequent first.
     const ranks = new Map<string, number>();
     for (const sense of senses) {
       const rank = ranks.get(sense.part) ?? 0;
       ranks.set(sense.part, rank + 1);
-      relate(wordnet, lemma, sense, rank, add);
+      relate(wordnet, lemma, sense, rank, (word, weight) => addTo(lemma, word, weight));
+      // An adverb says what its adjective says (personally → personal); WordNet points only from
+      // the adverb, so the adjective is given the adverb here.
+      if (sense.part === 'adv' && rank < COMMON_SENSES)
+        for (const pointer of wordnet.synset(sense).pointers.filter((p) => p.symbol === '\\'))
+          for (const adjective of wordnet.synset(pointer).words) addTo(adjective, lemma, WEIGHTS.derived);
     }
-    if (words.size === 0) continue;
-    table.push([lemma, [...words].map(([word, weight]) => `${word}:${Math.round(weight * 100)}`).join(' ')]);
   }
-  return SortedTable.of(table);
+  return SortedTable.of(
+    [...table].map(([lemma, words]): [string, string] => [
+      lemma,
+      [...words].map(([word, weight]) => `${word}:${Math.round(weight * 100)}`).join(' '),
+    ]),
+  );
 }
 
 function relate(

@@ -17,3 +17,4 @@ export {
   type PartOfSpeech,
   removeStaleLexicons,
 } from './lexicon.js';
+export type { NounKind } from './word-entry.js';

@@ -10,7 +10,7 @@ import { foldQuestion } from './fold.js';
 import { baseForm } from './morphy.js';
 import { SortedTable } from './sorted-table.js';
 import { oneEditAway } from './spelling.js';
-import { isCommon, isNameOnly, partsOf } from './word-entry.js';
+import { isCommon, isNameOnly, NOUN_KINDS, type NounKind, PART_BITS, partsOf } from './word-entry.js';
 
 /**
  * What the words of a question can mean in one fact base: a table derived once from the
@@ -213,6 +213,17 @@ export class Lexicon {
     if (lemma !== word) return isCommon(this.#english.get(lemma));
     const correction = this.correct(word);
     return correction !== undefined && isCommon(this.#english.get(correction));
+  }
+
+  /**
+   * The kind of thing a noun names in its commonest sense, by WordNet: a person (general,
+   * winner), a time (week, evening) or a quantity (dollar, percent).
+   */
+  kind(word: string): NounKind | undefined {
+    // Kinds are filed under the lemma: "weeks" is a time as "week" is.
+    const entry = this.#english.get(this.#english.get(word)?.lemma ?? this.lemma(word));
+    if (!entry || !(entry.flags & PART_BITS.noun)) return undefined;
+    return (Object.keys(NOUN_KINDS) as NounKind[]).find((kind) => entry.flags & PART_BITS[kind]);
   }
 
   isStopWord(word: string): boolean {

@@ -2,7 +2,10 @@ import { PARTS, type Part } from './wordnet.js';
 
 /** What the English words table says of a word, and how it is saved there. */
 
-export const PART_BITS: Record<Part | 'proper' | 'stop' | 'function', number> = {
+export const PART_BITS: Record<
+  Part | 'proper' | 'stop' | 'function' | 'person' | 'time' | 'quantity',
+  number
+> = {
   noun: 1,
   verb: 2,
   adj: 4,
@@ -11,7 +14,17 @@ export const PART_BITS: Record<Part | 'proper' | 'stop' | 'function', number> = 
   stop: 32,
   /** A closed-class word: pronoun, determiner, preposition, conjunction, auxiliary, particle, or adverb like when or how. */
   function: 64,
+  /** A noun whose commonest sense WordNet files as a person (general, minister, winner). */
+  person: 128,
+  /** … as a time (week, year, hour, evening). */
+  time: 256,
+  /** … as a quantity, money's units among them (dollar, percent, ton). */
+  quantity: 512,
 };
+
+/** The kinds of thing a noun names, by WordNet's lexicographer files. */
+export const NOUN_KINDS = { person: 18, time: 28, quantity: 23 } as const;
+export type NounKind = keyof typeof NOUN_KINDS;
 /** Flags and frequency classes are stored as one printable character each, from these codes on. */
 const FLAG_BASE = 48;
 const CLASS_BASE = 97;

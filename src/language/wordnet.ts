@@ -22,6 +22,8 @@ export interface Sense {
 }
 
 export interface Synset {
+  /** WordNet's lexicographer file: what kind of thing it is (18 noun.person, 28 noun.time…). */
+  lexFile: number;
   /** Its words, lower case; multi-word lemmas keep their underscores. */
   words: string[];
   /** Whether each word is written capitalised (a name: London, Sochi). */
@@ -93,7 +95,7 @@ export class WordNet {
         target: Number.parseInt(link.slice(2), 16),
       });
     }
-    return { words, capitalised, pointers };
+    return { lexFile: Number(fields[1]), words, capitalised, pointers };
   }
 }
 

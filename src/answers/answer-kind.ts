@@ -1,0 +1,119 @@
+import type { Engine, Understanding } from '../engine/engine.js';
+import { type Passage, passageTerms } from '../engine/passages.js';
+import { EXPANSION_WEIGHTS, isFunctionWord, type NounKind } from '../language/index.js';
+import { echo } from './format.js';
+import { groundedSentences, quoting } from './passages.js';
+import { type Reply, reply } from './reply.js';
+
+/** A word of an action said at least this close (a synonym or another form) says it. */
+const STATED_ACTION = 0.5;
+
+/** Shorter words are clipped words or shorthand (pic, abt, u), not things a subject is made of. */
+const MIN_THING = 4;
+
+/**
+ * What English makes a question ask for, whatever it is about: "how long" a time, "how much …"
+ * with a unit ("in dollars") a quantity. Other questions say nothing here.
+ */
+function askedKind(engine: Engine, folded: string): { kind: NounKind; asked: string } | undefined {
+  const [how, which, ...rest] = folded.split(' ');
+  if (how !== 'how') return undefined;
+  if (which === 'long') return { kind: 'time', asked: 'how long' };
+  if (which === 'much' && rest.some((w) => engine.sense.kind(w) === 'quantity'))
+    return { kind: 'quantity', asked: 'how much' };
+  return undefined;
+}
+
+/**
+ * Whether a sentence gives a value of that kind: a noun of it ("last week", "25 years"); a
+ * quantity with its number too.
+ */
+function gives(engine: Engine, passage: Passage, kind: NounKind): boolean {
+  const terms = passageTerms(passage.text);
+  const named = terms.some((t) => !isFunctionWord(t) && engine.sense.kind(t) === kind);
+  return kind === 'quantity' ? named && terms.some((t) => /^\d/.test(t)) : named;
+}
+
+/**
+ * "The articles don't say how long …" when no sentence that answers the question gives a value of
+ * the kind it asks for ("how long did the tour last": the tour is told, its length is not), with
+ * the closest sentences they do give.
+ */
+export function unsaidValue(
+  engine: Engine,
+  question: string,
+  u: Understanding,
+  folded: string,
+): Reply | undefined {
+  const asked = askedKind(engine, folded);
+  if (!asked) return undefined;
+  const found = groundedSentences(engine, question, u);
+  // No sentence on the subject at all is for the other answers to tell.
+  if (!found.length || found.some((f) => gives(engine, f.passage, asked.kind))) return undefined;
+  const quoted = quoting(engine, found.slice(0, 2));
+  return reply({
+    title: 'Not in the articles',
+    text: `The articles don't say ${asked.asked}. The closest they come:\n${quoted.text}`,
+    citations: quoted.citations,
+  });
+}
+
+/**
+ * The word of what a question asks "about" that the articles never use in any form: "about the
+ * Iran nuclear deal" is not about Iran, and "nuclear" is the part they never say. The phrase is
+ * the nouns and adjectives right after "about" (or "regarding"); names are judged with
+ * the other names, and clipped words, shorthand and a verb's -ing form are not its things.
+ */
+export function unsaidSubject(engine: Engine, corrected: string): string | undefined {
+  const words = corrected.split(' ');
+  const inCorpus = (t: string) => engine.passages.index.has(t) || engine.vocabulary.has(t);
+  const said = (w: string) =>
+    inCorpus(w) ||
+    engine.sense.expand(w).some((t) => t.weight >= EXPANSION_WEIGHTS.correction && inCorpus(t.term));
+  for (const [i, word] of words.entries()) {
+    if (!/^(about|abt|regarding)$/.test(word)) continue;
+    let content = false;
+    for (const w of words.slice(i + 1)) {
+      const part = engine.sense.partOfSpeech(w);
+      if (part === 'function') {
+        if (content) break;
+        continue;
+      }
+      if (part !== 'noun' && part !== 'adj' && part !== 'proper') break;
+      content = true;
+      if (part !== 'proper' && w.length >= MIN_THING && !w.endsWith('ing') && !said(w)) return w;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * "Who won …": a question that asks who did something, when no sentence on its subject says that
+ * action in any form ("who will be elected to the Knesset" names no winner). The action is the
+ * word right after "who"; "who is", "who was" ask for a person's role, and are answered elsewhere.
+ */
+export function unsaidDoer(
+  engine: Engine,
+  question: string,
+  u: Understanding,
+  folded: string,
+): Reply | undefined {
+  const [who, action] = folded.split(' ');
+  if (who !== 'who' || !action || isFunctionWord(action) || engine.sense.partOfSpeech(action) === 'proper')
+    return undefined;
+  const found = groundedSentences(engine, question, u);
+  if (!found.length) return undefined;
+  const forms = new Set(
+    engine.sense
+      .expand(action)
+      .filter((e) => e.weight >= STATED_ACTION)
+      .map((e) => e.term),
+  );
+  if (found.some((f) => passageTerms(f.passage.text).some((t) => forms.has(t)))) return undefined;
+  const quoted = quoting(engine, found.slice(0, 2));
+  return reply({
+    title: 'Not in the articles',
+    text: `The articles don't say who ${action} ${echo(folded.split(' ').slice(2).join(' '))}. The closest they come:\n${quoted.text}`,
+    citations: quoted.citations,
+  });
+}

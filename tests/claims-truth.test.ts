@@ -1,0 +1,158 @@
+/**
+ * Yes/no claims and questions the articles cannot answer, asked in words of our own: "Yes" only
+ * where a sentence states the claim with its doers on the right sides, and never for a claim
+ * built from the records with another doer, place or year.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ask, engine } from './support/summit.js';
+
+const text = (question: string) => ask(question).reply.text;
+const saysYes = (question: string) => /^\W*yes\b/i.test(text(question));
+
+describe('truthful yes/no', () => {
+  it('confirms a claim a sentence states, with the sentence quoted and cited', () => {
+    for (const question of [
+      'was an air force hotline between israel and russia established in october?',
+      'did israel shoot down a russian plane over syria?',
+      // An adverb says what its adjective says: "personally" for "a personal tour".
+      'did putin personally give bibi a kremlin tour?',
+    ]) {
+      const { reply } = ask(question);
+      expect(reply.text, question).toMatch(/^Yes\b/);
+      expect(reply.citations.length, question).toBeGreaterThan(0);
+    }
+  });
+
+  it('never says Yes when the doer is another country, or the place is only near the one claimed', () => {
+    for (const question of [
+      'did russia shoot down an israeli plane in syria?',
+      'did israel shoot down the russian jet on the turkish border?',
+      'did turkey shoot down a russian plane in syria?',
+      'did netanyahu give putin a tour of the kremlin?',
+      // Putin said it, and "allies" is no loose word for "countries".
+      'so netanyahu said israel and russia are allies?',
+    ])
+      expect(saysYes(question), question).toBe(false);
+  });
+
+  it('never says Yes to an event of the records told with another country as its doer', () => {
+    const e = engine();
+    const doers = e.kb.places.filter((p) => p.kind === 'country').map((p) => p.name);
+    const named = new Set([...e.kb.places.map((p) => p.name), ...e.kb.topics.map((t) => t.label)]);
+    // "Turkey shoots down a Russian jet …" → "did Israel shoot down a Russian jet …"
+    const claims = e.kb.events.flatMap((event) => {
+      const [doer, verb, ...rest] = event.label.split(' ');
+      if (!doer || !named.has(doer) || !verb?.endsWith('s')) return [];
+      const told = `${verb.replace(/e?s$/, (s) => (verb.endsWith('ves') ? 'e' : s === 'es' ? 'e' : ''))} ${rest.join(' ')}`;
+      return doers.filter((d) => d !== doer && !rest.includes(d)).map((d) => `did ${d} ${told}?`);
+    });
+    expect(claims.length).toBeGreaterThan(0);
+    fc.assert(
+      fc.property(fc.constantFrom(...claims), (claim) => !saysYes(claim)),
+      { numRuns: Math.min(claims.length, 40) },
+    );
+  });
+
+  it('never says Yes to a meeting of the records moved to a year no record holds', () => {
+    const e = engine();
+    const years = new Set(e.kb.meetings.flatMap((m) => (m.date.year ? [m.date.year] : [])));
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...e.kb.meetings.filter((m) => m.kind === 'reported')),
+        fc.integer({ min: 2000, max: 2030 }).filter((y) => !years.has(y)),
+        (meeting, year) => {
+          const place = e.kb.place(meeting.place?.city ?? '')?.name ?? 'Moscow';
+          const reply = ask(`did netanyahu and putin meet in ${place} in ${year}?`).reply;
+          return !/^\W*yes\b/i.test(reply.text);
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+});
+
+describe('what the articles do not say', () => {
+  it('declines a question about a year nothing in the articles is dated to', () => {
+    const { reply } = ask('so what came out of the 2024 summit between them?');
+    expect(reply.text).toMatch(/^The articles don't say anything in 2024/);
+  });
+
+  it('puts a meeting asked about in a year nothing is dated to where the articles do report it', () => {
+    const { reply } = ask('what did bibi and putin say to each other in sochi back in 2021?');
+    expect(reply.text).toMatch(/^The articles don't say anything in 2021/);
+    expect(reply.text).toMatch(/Sochi, 12 September 2019/);
+    expect(reply.citations.length).toBeGreaterThan(0);
+  });
+
+  it('says a count the articles never give is not given, with the closest sentence', () => {
+    const { reply } = ask('how many pilots were on the plane israel shot down?');
+    expect(reply.text).toMatch(/^The articles don't say how many/);
+    expect(reply.text).toMatch(/plane/);
+  });
+});
+
+describe('a value of the kind the question asks for', () => {
+  it('says the articles do not give a length they never state, quoting the closest sentence', () => {
+    const { reply } = ask("how long was bibi's tour of the kremlin?");
+    expect(reply.text).toMatch(/^The articles don't say how long/);
+    expect(reply.text).toMatch(/tour of the Kremlin/);
+  });
+
+  it('says the articles do not give a sum of money they never state', () => {
+    expect(text('how much did the pensions deal cost in euros')).toMatch(/^The articles don't say how much/);
+  });
+
+  it('answers "how long" where a sentence gives a time', () => {
+    const { reply } = ask('how long before the climate conference did turkey down the russian jet');
+    expect(reply.text).not.toMatch(/don't say/);
+    expect(reply.text).toMatch(/last week/);
+  });
+});
+
+describe('what a question asks about', () => {
+  it('declines a subject one of whose words the articles never use, though they cover the rest', () => {
+    const { reply } = ask("what did netanyahu tell putin about iran's ballistic arsenal");
+    expect(reply.kind).toBe('not-found');
+    expect(reply.text).toMatch(/don't mention “ballistic”/);
+  });
+
+  it('answers a subject said in other words of the articles', () => {
+    const { reply } = ask('what did they say about hezbollah weapons');
+    expect(reply.kind).toBe('answer');
+    expect(reply.text).toMatch(/Hezbollah/);
+  });
+});
+
+describe('who did what the articles never say was done', () => {
+  it('declines "who lost" when no sentence on the subject says anyone lost, with the closest sentence', () => {
+    const { reply } = ask('who lost that knesset vote putin brought up in sochi');
+    expect(reply.text).toMatch(/^The articles don't say who lost/);
+    expect(reply.text).toMatch(/Knesset/);
+  });
+
+  it('answers who did something a sentence says in another form of the word', () => {
+    const { reply } = ask('who fired rockets into israel while bibi was in paris');
+    expect(reply.text).not.toMatch(/don't say/);
+    expect(reply.text).toMatch(/Hamas/);
+  });
+});
+
+describe('names typed by ear', () => {
+  it('reads a name two slips away as that name, when no other name is as near', () => {
+    const { reply } = ask('wat did netanyhau tell pootin in sochi');
+    expect(reply.kind).toBe('answer');
+    expect(reply.text).not.toMatch(/don't mention/);
+  });
+
+  it('never reads an ordinary English word as a name', () => {
+    const e = engine();
+    for (const word of ['price', 'prune', 'pottin', 'sock']) {
+      const u = e.understand(`what about the ${word}`);
+      expect(
+        u.corrections.filter(([typed]) => e.sense.isEnglish(typed)),
+        word,
+      ).toEqual([]);
+    }
+  });
+});
