@@ -26,7 +26,8 @@ const fakes: FakeDiscord[] = [];
 let composeDown: (() => void) | undefined;
 
 afterEach(async () => {
-  for (const name of containers.splice(0)) docker('rm', '-f', name);
+  // With -v: each container's anonymous /app/data volume goes with it.
+  for (const name of containers.splice(0)) docker('rm', '-f', '-v', name);
   composeDown?.();
   composeDown = undefined;
   for (const fake of fakes.splice(0)) await fake.close();
