@@ -13,10 +13,14 @@ ARG NODE_IMAGE=node:24-bookworm-slim
 FROM ${NODE_IMAGE} AS build
 # better-sqlite3 (the record's embedded store) compiles SQLite where its prebuilt binary cannot be
 # downloaded, as behind a registry-only mirror: the build stage carries the toolchain for that,
-# and the run stage only the compiled result.
+# and the run stage only the compiled result. node-gyp compiles against the headers the base
+# image ships with its Node (/usr/local/include/node, as the official images have them) instead
+# of downloading them from nodejs.org, so they match the Node that runs the result. (This is the
+# name node-gyp reads its nodedir from since npm 11; npm_config_nodedir draws a warning there.)
 RUN apt-get update -qq \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3 make g++ >/dev/null \
  && rm -rf /var/lib/apt/lists/*
+ENV npm_package_config_node_gyp_nodedir=/usr/local
 WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
 RUN npm ci --no-audit --no-fund
@@ -25,6 +29,8 @@ COPY scripts scripts
 COPY src src
 COPY knowledge knowledge
 RUN npm run build && npm prune --omit=dev
+# What compiling better-sqlite3 leaves beside its binary (SQLite's sources and object files, 25 MB).
+RUN rm -rf node_modules/better-sqlite3/deps node_modules/better-sqlite3/build/Release/obj node_modules/better-sqlite3/build/Release/obj.target
 
 # --- run: production dependencies and compiled code only, as an unprivileged user ---
 FROM ${NODE_IMAGE}

@@ -17,10 +17,19 @@ command -v docker-compose >/dev/null || docker compose version >/dev/null 2>&1 |
   exit 1
 }
 
-base=$(bash scripts/image/base.sh)
-echo "test:image: building $image on $base"
 started=$(date +%s)
-docker build -q --build-arg NODE_IMAGE="$base" -t "$image" . >/dev/null
+base=$(bash scripts/image/base.sh)
+echo "test:image: base ready in $(($(date +%s) - started)) s; building $image on $base"
+started=$(date +%s)
+# The build's own output is kept and shown only if it fails, so that npm's or the compiler's
+# errors are read here rather than a bare "returned a non-zero code".
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+docker build --build-arg NODE_IMAGE="$base" -t "$image" . >"$log" 2>&1 || {
+  tail -60 "$log" >&2
+  echo "test:image: the build failed (its last lines above)" >&2
+  exit 1
+}
 built=$(date +%s)
 size=$(docker image inspect -f '{{.Size}}' "$image")
 echo "test:image: built in $((built - started)) s; image size $((size / 1000000)) MB"

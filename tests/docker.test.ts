@@ -71,6 +71,21 @@ describe('Dockerfile', () => {
     expect(stages.every((i) => /^FROM \$\{NODE_IMAGE\}/.test(i))).toBe(true);
   });
 
+  it('compiles native modules against the headers of the Node that runs them, not a download from nodejs.org', () => {
+    const buildStage = instructions.slice(0, instructions.indexOf(stages[1] as string));
+    // Where the official node images keep them, and the stand-in base (scripts/image/base.sh) too.
+    const nodedir = buildStage.indexOf('ENV npm_package_config_node_gyp_nodedir=/usr/local');
+    expect(nodedir).toBeGreaterThan(0);
+    expect(nodedir).toBeLessThan(buildStage.findIndex((i) => i.startsWith('RUN npm ci')));
+  });
+
+  it('keeps the record of questions in a volume the unprivileged user owns, in the image and under compose', () => {
+    expect(finalStage).toContain('RUN mkdir -p /app/data && chown node:node /app/data');
+    expect(finalStage).toContain('VOLUME /app/data');
+    expect(finalStage.join('\n')).toMatch(/SUMMIT_DATA_DIR=\/app\/data/);
+    expect(readFileSync(join(ROOT, 'compose.yaml'), 'utf8')).toMatch(/^ {6}- summit-data:\/app\/data$/m);
+  });
+
   it('checks health with a program the build produces, and exposes every port a mode serves', () => {
     const check = finalStage.find((i) => i.startsWith('HEALTHCHECK'));
     expect(check).toContain('CMD ["node", "/app/dist/src/cli/healthcheck.js"]');

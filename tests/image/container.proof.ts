@@ -17,6 +17,7 @@ import { copyKnowledge, removeKnowledgeCopies, scratchFolder } from '../support/
 import { freePort } from '../support/process.js';
 
 const IMAGE = process.env.SUMMIT_IMAGE ?? 'summit:test';
+const QUESTION = 'When did Netanyahu and Putin meet in Sochi?';
 const execFileAsync = promisify(execFile);
 /** The image's own health check, asked every second instead of every 30 so that the proof is quick. */
 const FAST_HEALTH = ['--health-interval=1s', '--health-start-period=60s'];
@@ -25,7 +26,8 @@ const fakes: FakeDiscord[] = [];
 let composeDown: (() => void) | undefined;
 
 afterEach(async () => {
-  for (const name of containers.splice(0)) docker('rm', '-f', name);
+  // With -v: each container's anonymous /app/data volume goes with it.
+  for (const name of containers.splice(0)) docker('rm', '-f', '-v', name);
   composeDown?.();
   composeDown = undefined;
   for (const fake of fakes.splice(0)) await fake.close();
@@ -127,7 +129,7 @@ async function until(read: () => string, match: RegExp, timeoutMs = 30_000): Pro
 }
 
 describe(`the image ${IMAGE}`, () => {
-  it('runs as an unprivileged user, with its fact base owned by root and read-only to that user', () => {
+  it('runs as an unprivileged user: its fact base owned by root and read-only to it, its data folder a volume it owns', () => {
     const probe = docker(
       'run',
       '--rm',
@@ -135,13 +137,26 @@ describe(`the image ${IMAGE}`, () => {
       'sh',
       IMAGE,
       '-c',
-      'id -u; stat -c %U /app/knowledge /app/knowledge/meetings.yaml; touch /app/knowledge/x 2>/dev/null && echo writable || echo read-only; node --version',
+      [
+        'id -u',
+        'stat -c %U /app/knowledge /app/knowledge/meetings.yaml',
+        'touch /app/knowledge/x 2>/dev/null && echo writable || echo read-only',
+        'stat -c %U /app/data',
+        'touch /app/data/x 2>/dev/null && echo writable || echo read-only',
+        'node --version',
+      ].join('; '),
     );
-    const [uid, dirOwner, fileOwner, writable, node] = probe.stdout.trim().split('\n');
-    console.log(`user ${uid}, knowledge/ owned by ${dirOwner}, ${writable}, Node ${node}`);
+    const [uid, dirOwner, fileOwner, knowledge, dataOwner, data, node] = probe.stdout.trim().split('\n');
+    console.log(
+      `user ${uid}; knowledge/ owned by ${dirOwner}, ${knowledge}; data/ owned by ${dataOwner}, ${data}; Node ${node}`,
+    );
     expect(uid).not.toBe('0');
     expect([dirOwner, fileOwner]).toEqual(['root', 'root']);
-    expect(writable).toBe('read-only');
+    expect(knowledge).toBe('read-only');
+    expect([dataOwner, data]).toEqual(['node', 'writable']);
+    expect(
+      Object.keys(JSON.parse(docker('image', 'inspect', '-f', '{{json .Config.Volumes}}', IMAGE).stdout)),
+    ).toEqual(['/app/data']);
     expect(node).toMatch(/^v24\./);
   });
 
@@ -164,7 +179,7 @@ describe(`the image ${IMAGE}`, () => {
   });
 
   it('ask answers one question and exits', () => {
-    const ask = docker('run', '--rm', IMAGE, 'ask', 'When did Netanyahu and Putin meet in Sochi?');
+    const ask = docker('run', '--rm', IMAGE, 'ask', QUESTION);
     console.log(`ask: exit ${ask.status}: ${ask.stdout.trim().split('\n')[0]}`);
     expect(ask.status, ask.stderr).toBe(0);
     expect(ask.stdout).toContain('2019');
@@ -248,7 +263,7 @@ describe(`the image ${IMAGE}`, () => {
     expect(await stop(name)).toMatchObject({ exitCode: 0 });
   });
 
-  it('the compose file runs the bot healthy on a mounted fact base, reloads each rename-replaced save, and stops cleanly', async () => {
+  it('the compose file runs the bot healthy on a mounted fact base, reloads each rename-replaced save, keeps its record on a volume, and stops cleanly', async () => {
     const fake = await fakeDiscord();
     const project = scratchFolder();
     const knowledge = copyKnowledge(join(project, 'knowledge'));
@@ -278,11 +293,13 @@ describe(`the image ${IMAGE}`, () => {
       ]);
     const up = compose('up', '-d', '--no-build');
     expect(up.status, up.stderr).toBe(0);
-    composeDown = () => compose('down', '-t', '10');
+    composeDown = () => compose('down', '-v', '-t', '10');
     const name = compose('ps', '-q', 'bot').stdout.trim();
     await health(name);
     const when = await fake.slash('when', { query: 'Sochi' });
     expect(JSON.stringify((await when.response()).data)).toContain('12 September 2019');
+    const ask = await fake.slash('ask', { question: QUESTION });
+    expect(JSON.stringify((await ask.response()).data)).toContain('2019');
 
     // Saved as editors and sed -i save: a new file renamed over the old, twice in a row.
     const topics = join(knowledge, 'topics.yaml');
@@ -302,5 +319,12 @@ describe(`the image ${IMAGE}`, () => {
     expect(output.match(/cannot be read by this user/g)).toHaveLength(1);
     expect(output).not.toContain('EACCES');
     expect(await stop(name)).toMatchObject({ exitCode: 0 });
+
+    // The record the bot wrote (SQLite, better-sqlite3 as built in the image) outlives its
+    // container: the insights mode reads it from the compose file's data volume.
+    const exported = compose('run', '--rm', '-T', 'bot', 'insights', '--format', 'json');
+    console.log(`compose: insights from the data volume: ${exported.stderr.trim().split('\n').at(-1)}`);
+    expect(exported.status, exported.stderr).toBe(0);
+    expect(exported.stdout).toContain(QUESTION);
   });
 });
