@@ -33,6 +33,8 @@ export interface QuestionTerms {
   heads: string[];
   /** Content words with no term in the articles or records, in any form or spelling. */
   unknown: string[];
+  /** The first `spoken` groups stand for the question's words in their order ("defense minister"). */
+  spoken: number;
 }
 
 /** A sentence found for a question, with what it matched. */
@@ -92,7 +94,23 @@ function completions(engine: Engine, start: string): string[] {
   return out;
 }
 
-export function questionTerms(engine: Engine, question: string, u?: Understanding): QuestionTerms {
+/**
+ * How a question's names are read. `described`: for finding the sentences that answer it, the
+ * question's own words that named a record are names too ("in light of" names Hanukkah's
+ * "light"), and a meeting or an article named by a description ("the climate conference
+ * story") is said around its sentences, not in each of them. A claim is checked word by word,
+ * without this.
+ */
+export interface TermOptions {
+  described?: boolean;
+}
+
+export function questionTerms(
+  engine: Engine,
+  question: string,
+  u?: Understanding,
+  { described = false }: TermOptions = {},
+): QuestionTerms {
   const words = [...new Set(passageTerms(question).filter((t) => !STOPWORDS.has(t) && !isFunctionWord(t)))];
   const groups: QueryGroup[] = [];
   const kinds: GroupKind[] = [];
@@ -103,17 +121,23 @@ export function questionTerms(engine: Engine, question: string, u?: Understandin
   // A word of a name stands for every name of its person, place or topic ("hanukkah" finds
   // "Chanukah"), and a name typed as its alias ("bibi") for the name the articles use.
   const shared = sharedNameWords(engine);
+  const spelled = (record: object) =>
+    described ? passageTerms(u?.spelled.get(record)?.join(' ') ?? '') : [];
   const named = [
     ...(u?.people ?? []).map((p) => ({
-      entity: p as Named,
+      words: [...nameWords(p), ...spelled(p)],
       kind: (engine.principals.has(p.id) ? 'leader' : 'person') as GroupKind,
     })),
     ...[...(u?.places ?? []), ...(u?.topics ?? [])].map((entity) => ({
-      entity: entity as Named,
+      words: [...nameWords(entity), ...spelled(entity)],
       kind: 'name' as GroupKind,
     })),
-  ].map(({ entity, kind }) => ({
-    words: nameWords(entity).filter((t) => !STOPWORDS.has(t) && !shared.has(t)),
+    ...[...(u?.meetings ?? []), ...(u?.sources ?? [])].map((entity) => ({
+      words: spelled(entity),
+      kind: 'name' as GroupKind,
+    })),
+  ].map(({ words: names, kind }) => ({
+    words: [...new Set(names)].filter((t) => !STOPWORDS.has(t) && !shared.has(t) && !isFunctionWord(t)),
     kind,
   }));
   const used = new Set<number>();
@@ -140,32 +164,64 @@ export function questionTerms(engine: Engine, question: string, u?: Understandin
       heads.push(word);
     } else if (undated.has(word)) unknown.push(word);
   }
+  const spoken = groups.length;
   named.forEach(({ words: names, kind }, i) => {
     if (used.has(i) || !names.length) return;
     groups.push(names.map((term) => ({ term, weight: 0.9 })));
     kinds.push(kind);
     heads.push(names[0] as string);
   });
-  return { words, groups, kinds, heads, unknown };
+  return { words, groups, kinds, heads, unknown, spoken };
 }
 
 /** Candidates read again with their context, per sentence returned. */
 const CANDIDATES = 8;
 /** A name, leader or date said around a sentence counts for half of one said in it. */
 const CONTEXT_WEIGHT = 0.5;
+/** Two words of the question said side by side in a sentence ("defense minister") count again by half. */
+const PHRASE_WEIGHT = 0.5;
+
+/**
+ * What a sentence earns for saying words of the question next to each other, as the question
+ * does: "world leaders" is one thing, "World War" and "two leaders" another.
+ */
+function phraseBonus(engine: Engine, terms: QuestionTerms, passage: Passage, matched: number): number {
+  const index = engine.passages.index;
+  const tokens = passageTerms(passage.text).filter((t) => !STOPWORDS.has(t) && !isFunctionWord(t));
+  let bonus = 0;
+  for (let g = 0; g + 1 < terms.spoken; g++) {
+    if (!(matched & (1 << g)) || !(matched & (1 << (g + 1)))) continue;
+    const weight = (group: QueryGroup, token: string | undefined) =>
+      group.find((t) => t.term === token)?.weight ?? 0;
+    const [first, second] = [terms.groups[g] as QueryGroup, terms.groups[g + 1] as QueryGroup];
+    let best = 0;
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      const a = weight(first, tokens[i]) * index.idf(tokens[i] as string);
+      const b = weight(second, tokens[i + 1]) * index.idf(tokens[i + 1] as string);
+      if (a > 0 && b > 0) best = Math.max(best, Math.min(a, b));
+    }
+    bonus += PHRASE_WEIGHT * best;
+  }
+  return bonus;
+}
 
 /**
  * The words around a sentence: its paragraph, its article's title and year, and the places of the
  * meetings the article reports (an article on the Moscow talks is set in Moscow throughout).
  */
 export function contextOf(engine: Engine, passage: Passage): Set<string> {
-  const places = engine.catalogue
-    .meetingsFrom(passage.source.id)
-    .filter((m) => m.kind === 'reported')
-    .flatMap((m) => engine.placeChain(m.place).map((id) => engine.kb.place(id)?.name ?? ''));
+  const reported = engine.catalogue.meetingsFrom(passage.source.id).filter((m) => m.kind === 'reported');
+  const places = reported.flatMap((m) =>
+    engine.placeChain(m.place).map((id) => engine.kb.place(id)?.name ?? ''),
+  );
+  // The occasion too: the whole story of the climate conference is set at the climate conference.
+  const occasions = reported.flatMap((m) => [
+    ...m.aliases,
+    ...(m.occasion ? [m.occasion.label, ...m.occasion.aliases] : []),
+  ]);
   return new Set(
     passageTerms(
-      `${passage.paragraph} ${passage.source.title} ${passage.source.published.year} ${places.join(' ')}`,
+      `${passage.paragraph} ${passage.source.title} ${passage.source.published.year} ${places.join(' ')} ${occasions.join(' ')}`,
     ),
   );
 }
@@ -193,7 +249,7 @@ export function findPassages(
   );
   const scored = hits.map((h) => {
     const passage = passages[h.index] as Passage;
-    let score = h.score;
+    let score = h.score + phraseBonus(engine, terms, passage, h.groups);
     const around = terms.kinds.some((k, g) => k !== 'word' && !(h.groups & (1 << g)))
       ? contextOf(engine, passage)
       : undefined;
@@ -259,7 +315,7 @@ export function groundedAnswer(
   u: Understanding,
   lead = 'What the articles say:',
 ): Reply | undefined {
-  const terms = questionTerms(engine, question, u);
+  const terms = questionTerms(engine, question, u, { described: true });
   return groundedFrom(engine, groundedSentences(engine, question, u, terms), lead);
 }
 
@@ -268,7 +324,7 @@ export function groundedSentences(
   engine: Engine,
   question: string,
   u: Understanding,
-  terms = questionTerms(engine, question, u),
+  terms = questionTerms(engine, question, u, { described: true }),
 ): Found[] {
   // A sentence about something else the question names would read as an answer it is not.
   return findPassages(engine, terms).filter((f) => coversNames(engine, terms, f));
@@ -295,7 +351,28 @@ export function withSentences(engine: Engine, answer: Reply, found: readonly Fou
   };
 }
 
-/** A structured answer, followed by the sentences of the articles that back it. */
+/**
+ * Whether a sentence says what the question asks that a record does not: an ordinary word of
+ * the question (not a name, a leader or a date) that the sentence matches and the record's text
+ * never uses in any form ("defense minister" asked of the record of a meeting).
+ */
+function saysMoreThan(terms: QuestionTerms, found: Found, record: Reply): boolean {
+  const said = new Set(passageTerms([record.text, ...record.fields.map((f) => f.value)].join(' ')));
+  return terms.kinds.some(
+    (kind, g) =>
+      kind === 'word' &&
+      (found.groups & (1 << g)) !== 0 &&
+      !(terms.groups[g] as QueryGroup).some(
+        (t) => t.weight >= EXPANSION_WEIGHTS.sameLemma && said.has(t.term),
+      ),
+  );
+}
+
+/**
+ * A structured answer with the sentences of the articles that answer the question: those of
+ * the articles it cites, and the best sentence of any article when it answers better. A sentence
+ * that says what the question asks and the record does not comes first.
+ */
 export function withPassages(
   engine: Engine,
   question: string,
@@ -304,23 +381,26 @@ export function withPassages(
   limit = 2,
 ): Reply {
   if (answer.kind !== 'answer') return answer;
-  // The sentences that back the answer come from the articles it cites.
+  const terms = questionTerms(engine, question, u, { described: true });
   const cited = [...new Set(answer.citations.map((c) => c.sourceId))];
-  const found = findPassages(
-    engine,
-    questionTerms(engine, question, u),
-    limit,
-    undefined,
-    CLOSE_TO_BEST,
-    cited,
-  ).filter((f) => !answer.text.includes(f.passage.text.slice(0, 60)));
-  if (!found.length) return answer;
-  const quoted = quoting(engine, found, answer.citations);
-  return {
+  const unshown = (f: Found) => !answer.text.includes(f.passage.text.slice(0, 60));
+  const backing = findPassages(engine, terms, limit, undefined, CLOSE_TO_BEST, cited).filter(unshown);
+  const [answering] = groundedSentences(engine, question, u, terms).filter(unshown);
+  const elsewhere =
+    answering !== undefined &&
+    !cited.includes(answering.passage.source.id) &&
+    answering.score > (backing[0]?.score ?? 0);
+  const found = elsewhere ? [answering, ...backing].slice(0, limit) : backing;
+  const [first, ...rest] = found;
+  if (!first) return answer;
+  if (!saysMoreThan(terms, first, answer)) return withSentences(engine, answer, found);
+  const lead = quoting(engine, [first], answer.citations);
+  const led = {
     ...answer,
-    text: `${answer.text}\n**In the articles' words:**\n${quoted.text}`,
-    citations: quoted.citations,
+    text: `What the articles say:\n${lead.text}\n\n${answer.text}`,
+    citations: lead.citations,
   };
+  return rest.length ? withSentences(engine, led, rest) : led;
 }
 
 /**

@@ -40,6 +40,8 @@ export interface Understanding {
   unknown: string[];
   /** Typos the engine corrected, as [typed, understood]. */
   corrections: [string, string][];
+  /** The question's words that named each record it recognised ("light" for Hanukkah). */
+  spelled: Map<object, string[]>;
   /** The question in search form, date words taken out and typos corrected. */
   corrected: string;
 }
@@ -234,6 +236,9 @@ export class Engine {
     const of = <K extends EntityType>(type: K) =>
       unique(matches.filter((m) => m.value.type === type).map((m) => m.value.item as ItemOf<K>));
     const words = tokens.filter((t, i) => !used.has(i) && !STOPWORDS.has(t) && !FUNCTION_WORDS.has(t));
+    const spelled = new Map<object, string[]>();
+    for (const m of matches)
+      spelled.set(m.value.item, [...(spelled.get(m.value.item) ?? []), ...tokens.slice(m.start, m.end)]);
     return {
       question,
       dates,
@@ -250,6 +255,7 @@ export class Engine {
         of('topic').length + of('event').length + of('meeting').length,
       ),
       corrections,
+      spelled,
       corrected: tokens.join(' '),
     };
   }
