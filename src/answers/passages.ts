@@ -386,8 +386,10 @@ export function withPassages(
   const unshown = (f: Found) => !answer.text.includes(f.passage.text.slice(0, 60));
   const backing = findPassages(engine, terms, limit, undefined, CLOSE_TO_BEST, cited).filter(unshown);
   const [answering] = groundedSentences(engine, question, u, terms).filter(unshown);
+  // Quotations are cited with their speaker: a sentence of another article would read as one.
   const elsewhere =
     answering !== undefined &&
+    !answer.citations.some((c) => c.quote) &&
     !cited.includes(answering.passage.source.id) &&
     answering.score > (backing[0]?.score ?? 0);
   const found = elsewhere ? [answering, ...backing].slice(0, limit) : backing;

@@ -363,7 +363,7 @@ const yesNo: Handler = (engine, question, u) => {
   if (
     targets.best === 'meetings' &&
     planned.length &&
-    (onlyPlanned || FUTURE.test(foldForSearch(question)))
+    (onlyPlanned || asksAhead(question))
   ) {
     const answer = answerWhenWhere(engine, 'when', question, { ...targets, meetings: planned });
     return {
@@ -409,6 +409,14 @@ const details: Handler = (engine, question, u, ctx) => {
 
 /** Words that make a question about what was still to come when the articles were written. */
 const FUTURE = /\b(will|going to|next|upcoming|future|plan|plans|planned|intend|intends|scheduled)\b/;
+/** Words said, quoted or reported after a verb of saying, are what was said, not what is asked. */
+const QUOTED = /"[^"]*"|“[^”]*”|(^|\s)['‘][^'’]*['’](?=[\s?.,!]|$)/g;
+const SAYING = /\b(say|says|said|tell|tells|told|announce|announced|confirm|confirmed|mention|mentioned)\b.*$/;
+
+/** Whether a question asks about what was still to come, as its own words put it. */
+function asksAhead(question: string): boolean {
+  return FUTURE.test(foldForSearch(question.replace(QUOTED, ' ')).replace(SAYING, ''));
+}
 
 /** The articles can only tell what was announced; say so, with the announcements. */
 function upcoming(engine: Engine, question: string, u: Understanding): Reply {
@@ -466,7 +474,7 @@ const HANDLERS: Record<Intent, Handler> = {
   'about-source': aboutSource,
   count,
   when: (engine, question, u) =>
-    FUTURE.test(foldForSearch(question))
+    asksAhead(question)
       ? upcoming(engine, question, u)
       : answerWhenWhere(engine, 'when', question, findTargets(engine, question)),
   where: (engine, question) => answerWhenWhere(engine, 'where', question, findTargets(engine, question)),
