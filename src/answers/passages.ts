@@ -12,6 +12,8 @@ import { closestMeetings, meetingSuggestions, notFound } from './views.js';
 
 /** A sentence longer than this is cut, so that three fit any reply. */
 const SENTENCE_CHARACTERS = 600;
+/** The sentences a sentence goes on from are shown before it, cut shorter. */
+const LEAD_CHARACTERS = 300;
 /** A clipped word's completions ("conf" → conference) stand for it at half weight. */
 const PREFIX_WEIGHT = 0.5;
 const MAX_COMPLETIONS = 8;
@@ -302,7 +304,9 @@ export function quoting(
   const text = found
     .map(({ passage }) => {
       const n = all.findIndex((c) => c.sourceId === passage.source.id) + 1;
-      return `> ${oneLine(passage.text, SENTENCE_CHARACTERS)} [${n}]`;
+      const speaker = passage.speaker ? `_${passage.speaker}:_ ` : '';
+      const lead = passage.lead ? `${oneLine(passage.lead, LEAD_CHARACTERS)} ` : '';
+      return `> ${speaker}${lead}${oneLine(passage.text, SENTENCE_CHARACTERS)} [${n}]`;
     })
     .join('\n');
   return { text, citations: all };

@@ -20,6 +20,34 @@ export interface Passage {
   paragraph: string;
   /** Position of the paragraph in the article's body: nearby sentences tell one story. */
   paragraphIndex: number;
+  /**
+   * The sentences before it in its paragraph that it cannot be read without: it goes on with
+   * them ("In this sense, we are allies"), or it is a quotation whose speaker they name.
+   */
+  lead?: string;
+  /** Who speaks, when the article gives the speaker a line of its own ("Russian President Putin:"). */
+  speaker?: string;
+}
+
+/** Sentences that go on from the one before: a pronoun or a "this" for what it said. */
+const GOES_ON = /^(?:he|she|it|they|this|that|these|those|his|her|its|their|in this|such)\b/i;
+/** A sentence that is all quotation: it opens with a quotation mark and has no words outside. */
+const ALL_QUOTED = /^["“][^"”]*["”]?$/;
+/** How many sentences before it a sentence may need. */
+const LEAD_SENTENCES = 2;
+
+/** A line that names who speaks next: a few words ending with a colon. */
+const isSpeakerLine = (paragraph: string) => /^[^.!?"“]{3,60}:$/.test(paragraph);
+
+/** The sentences before `i` that sentence `i` cannot be read without. */
+function leadOf(sentences: readonly string[], i: number): string | undefined {
+  let from = i;
+  while (from > 0 && i - from < LEAD_SENTENCES) {
+    const s = sentences[from] as string;
+    if (!GOES_ON.test(s) && !ALL_QUOTED.test(s)) break;
+    from -= 1;
+  }
+  return from < i ? sentences.slice(from, i).join(' ') : undefined;
 }
 
 /** A paragraph whose sentences are this short is a label, a credit or a button, not prose. */
@@ -75,7 +103,10 @@ export function articleBody(text: string, source: Source, cited: readonly string
   }
   return paragraphs
     .slice(first, last + 1)
-    .filter((p) => splitSentences(p).some((s) => wordCount(s) >= MIN_SENTENCE_WORDS) || p === title);
+    .filter(
+      (p) =>
+        splitSentences(p).some((s) => wordCount(s) >= MIN_SENTENCE_WORDS) || p === title || isSpeakerLine(p),
+    );
 }
 
 /** The spans every record cites, by source: they mark where each article's text runs. */
@@ -116,12 +147,27 @@ export class PassageIndex {
       // A photo caption printed twice is one sentence of the article.
       const seen = new Set<string>();
       const start = this.passages.length;
+      let speaker: string | undefined;
       articleBody(text, source, cited.get(source.id) ?? []).forEach((paragraph, paragraphIndex) => {
-        for (const sentence of splitSentences(paragraph)) {
-          if (seen.has(sentence)) continue;
-          seen.add(sentence);
-          this.passages.push({ source, text: sentence, paragraph, paragraphIndex });
+        // A speaker's line is no sentence: it says who speaks in the paragraphs after it.
+        if (isSpeakerLine(paragraph)) {
+          speaker = paragraph.slice(0, -1);
+          return;
         }
+        const split = splitSentences(paragraph);
+        split.forEach((sentence, i) => {
+          if (seen.has(sentence)) return;
+          seen.add(sentence);
+          const lead = leadOf(split, i);
+          this.passages.push({
+            source,
+            text: sentence,
+            paragraph,
+            paragraphIndex,
+            ...(lead && { lead }),
+            ...(speaker && { speaker }),
+          });
+        });
       });
       this.bySource.set(source.id, { start, end: this.passages.length });
     }
