@@ -360,11 +360,7 @@ const yesNo: Handler = (engine, question, u) => {
   const targets = findTargets(engine, question);
   const planned = targets.meetings.filter((m) => m.kind === 'planned');
   const onlyPlanned = planned.length === targets.meetings.length;
-  if (
-    targets.best === 'meetings' &&
-    planned.length &&
-    (onlyPlanned || asksAhead(question))
-  ) {
+  if (targets.best === 'meetings' && planned.length && (onlyPlanned || asksAhead(question))) {
     const answer = answerWhenWhere(engine, 'when', question, { ...targets, meetings: planned });
     return {
       ...answer,
@@ -411,7 +407,8 @@ const details: Handler = (engine, question, u, ctx) => {
 const FUTURE = /\b(will|going to|next|upcoming|future|plan|plans|planned|intend|intends|scheduled)\b/;
 /** Words said, quoted or reported after a verb of saying, are what was said, not what is asked. */
 const QUOTED = /"[^"]*"|“[^”]*”|(^|\s)['‘][^'’]*['’](?=[\s?.,!]|$)/g;
-const SAYING = /\b(say|says|said|tell|tells|told|announce|announced|confirm|confirmed|mention|mentioned)\b.*$/;
+const SAYING =
+  /\b(say|says|said|tell|tells|told|announce|announced|confirm|confirmed|mention|mentioned)\b.*$/;
 
 /** Whether a question asks about what was still to come, as its own words put it. */
 function asksAhead(question: string): boolean {
@@ -445,8 +442,11 @@ function upcoming(engine: Engine, question: string, u: Understanding): Reply {
 /** "What does the JNS article say?", "Who wrote the Sochi article?": the article's own card. */
 const aboutSource: Handler = (engine, question, u, ctx) => {
   const words = searchWords(u.corrected);
+  // The article a question describes is the one whose sentences it matches best ("the piece on
+  // the Sochi talks", "the photo of them saying goodbye").
+  const [described] = groundedSentences(engine, question, u);
   const [hit] = engine.search('source', words.join(' '), 1).hits;
-  const source = u.sources[0] ?? hit?.item;
+  const source = u.sources[0] ?? described?.passage.source ?? hit?.item;
   return source ? sourceCard(engine, source) : HANDLERS.sources(engine, question, u, ctx);
 };
 

@@ -27,6 +27,31 @@ export interface Passage {
   lead?: string;
   /** Who speaks, when the article gives the speaker a line of its own ("Russian President Putin:"). */
   speaker?: string;
+  /**
+   * A line about the article rather than its story, wherever the page prints it: a credit
+   * ("Photo Credit: …", "Source: …") or a line on its author ("… is a Middle East news analyst").
+   */
+  role?: PassageRole;
+}
+
+export type PassageRole = 'credit' | 'author';
+
+/** A credit, as English pages print one: a label of what is credited, a colon, who. */
+const CREDIT = /^\[?\s*(?:(?:photo|image|picture|video)\s*(?:credit)?|credit|source|courtesy)s?\s*:/i;
+
+/** The lines of an article outside its story that say who made it: credits, and its author's lines. */
+export function attributionLines(text: string, source: Source): { text: string; role: PassageRole }[] {
+  const author = source.author && normaliseForComparison(source.author);
+  return text
+    .split(/\n/)
+    .map(normaliseForComparison)
+    .flatMap((line): { text: string; role: PassageRole }[] => {
+      const credits = splitSentences(line).filter((s) => CREDIT.test(s));
+      if (credits.length) return credits.map((c) => ({ text: c, role: 'credit' }));
+      return author && line.includes(author)
+        ? splitSentences(line).map((s) => ({ text: s, role: 'author' }))
+        : [];
+    });
 }
 
 /** Sentences that go on from the one before: a pronoun or a "this" for what it said. */
@@ -53,6 +78,9 @@ function leadOf(sentences: readonly string[], i: number): string | undefined {
 /** A paragraph whose sentences are this short is a label, a credit or a button, not prose. */
 const MIN_SENTENCE_WORDS = 4;
 
+/** A title's abbreviation ends no sentence: "Ms. Julian". */
+const TITLE_BEFORE = /\b(?:Mr|Mrs|Ms|Dr|Prof|St)\.$/;
+
 const sentences = new Intl.Segmenter('en-u-ss-standard', { granularity: 'sentence' });
 
 /**
@@ -70,7 +98,8 @@ export function splitSentences(paragraph: string): string[] {
     if (pending) {
       out.push(`${pending} ${piece}`);
       pending = '';
-    } else if (last >= 0 && /^[\p{Ll}\p{N}]/u.test(piece)) out[last] = `${out[last]} ${piece}`;
+    } else if (last >= 0 && (/^[\p{Ll}\p{N}]/u.test(piece) || TITLE_BEFORE.test(out[last] as string)))
+      out[last] = `${out[last]} ${piece}`;
     else if (!piece.includes(' ')) pending = piece;
     else out.push(piece);
   }
@@ -169,6 +198,22 @@ export class PassageIndex {
           });
         });
       });
+      // Who took the picture or wrote the piece is asked too, wherever the page prints it.
+      const body = this.passages.length;
+      for (const line of attributionLines(text, source)) {
+        const at = this.passages.slice(start, body).find((p) => p.text === line.text);
+        if (at) at.role = line.role;
+        else if (!seen.has(line.text)) {
+          seen.add(line.text);
+          this.passages.push({
+            source,
+            text: line.text,
+            paragraph: line.text,
+            paragraphIndex: -1,
+            role: line.role,
+          });
+        }
+      }
       this.bySource.set(source.id, { start, end: this.passages.length });
     }
     const terms = this.passages.map((p) => passageTerms(p.text));
