@@ -147,6 +147,10 @@ export function questionTerms(
   const undated = new Set(u ? passageTerms(u.corrected) : words);
   for (const word of words) {
     const group = engine.sense.expand(word).filter((e) => inCorpus(e.term));
+    // American and British spellings are one word: finalized, finalised.
+    const spelling = britishOrAmerican(word);
+    if (spelling && inCorpus(spelling) && !group.some((e) => e.term === spelling))
+      group.unshift({ term: spelling, weight: 1 });
     // A clipped word ("conf", "convo") may be the start of a longer one.
     if (!group.some((e) => e.weight >= 1) && word.length >= 4 && /^[a-z]+$/.test(word)) {
       for (const term of completions(engine, word))
@@ -174,6 +178,15 @@ export function questionTerms(
     heads.push(names[0] as string);
   });
   return { words, groups, kinds, heads, unknown, spoken };
+}
+
+/** The other spelling of an -ize / -ise word ("finalized" → "finalised"), as English writes both. */
+function britishOrAmerican(word: string): string | undefined {
+  const other = word.replace(
+    /i([sz])(e|ed|es|ing|ation|ations)$/,
+    (_, z: string, end: string) => `i${z === 'z' ? 's' : 'z'}${end}`,
+  );
+  return other === word ? undefined : other;
 }
 
 /** Candidates read again with their context, per sentence returned. */

@@ -192,9 +192,12 @@ export class Engine {
     const titles = this.namesOf('person')
       .flatMap(({ phrases }) => phrases.flatMap((p) => foldForSearch(p).split(' ')))
       .filter((w) => this.sense.isEnglish(w) && this.sense.partOfSpeech(w) === 'noun');
+    // A possessive ("Netanyahu's residence") names its owner's thing only with the thing's word.
+    const possessives = [...kinds.keys()].filter((w) => w.endsWith('s') && kinds.has(w.slice(0, -1)));
     const generic = new Set([
       ...STOPWORDS,
       ...titles,
+      ...possessives,
       ...[...kinds].filter(([, of]) => of.size > 1).map(([word]) => word),
     ]);
     for (const type of ['person', 'place', 'topic'] as const) {
