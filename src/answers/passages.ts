@@ -125,13 +125,15 @@ export function questionTerms(
   const shared = sharedNameWords(engine);
   const spelled = (record: object) =>
     described ? passageTerms(u?.spelled.get(record)?.join(' ') ?? '') : [];
+  // Words shared by several names name none of them, unless the question used them to name one.
+  const own = (entity: Named) => nameWords(entity).filter((t) => !shared.has(t));
   const named = [
     ...(u?.people ?? []).map((p) => ({
-      words: [...nameWords(p), ...spelled(p)],
+      words: [...own(p), ...spelled(p)],
       kind: (engine.principals.has(p.id) ? 'leader' : 'person') as GroupKind,
     })),
     ...[...(u?.places ?? []), ...(u?.topics ?? [])].map((entity) => ({
-      words: [...nameWords(entity), ...spelled(entity)],
+      words: [...own(entity), ...spelled(entity)],
       kind: 'name' as GroupKind,
     })),
     ...[...(u?.meetings ?? []), ...(u?.sources ?? [])].map((entity) => ({
@@ -139,7 +141,7 @@ export function questionTerms(
       kind: 'name' as GroupKind,
     })),
   ].map(({ words: names, kind }) => ({
-    words: [...new Set(names)].filter((t) => !STOPWORDS.has(t) && !shared.has(t) && !isFunctionWord(t)),
+    words: [...new Set(names)].filter((t) => !STOPWORDS.has(t) && !isFunctionWord(t)),
     kind,
   }));
   const used = new Set<number>();
@@ -403,16 +405,18 @@ export function withPassages(
   const unshown = (f: Found) => !answer.text.includes(f.passage.text.slice(0, 60));
   const backing = findPassages(engine, terms, limit, undefined, CLOSE_TO_BEST, cited).filter(unshown);
   const [answering] = groundedSentences(engine, question, u, terms).filter(unshown);
-  // Quotations are cited with their speaker: a sentence of another article would read as one.
+  // Quotations are cited with their speaker: a sentence of another article would read as one,
+  // and one before them as the answer instead.
+  const quotation = answer.citations.some((c) => c.quote);
   const elsewhere =
     answering !== undefined &&
-    !answer.citations.some((c) => c.quote) &&
+    !quotation &&
     !cited.includes(answering.passage.source.id) &&
     answering.score > (backing[0]?.score ?? 0);
   const found = elsewhere ? [answering, ...backing].slice(0, limit) : backing;
   const [first, ...rest] = found;
   if (!first) return answer;
-  if (!saysMoreThan(terms, first, answer)) return withSentences(engine, answer, found);
+  if (quotation || !saysMoreThan(terms, first, answer)) return withSentences(engine, answer, found);
   const lead = quoting(engine, [first], answer.citations);
   const led = {
     ...answer,

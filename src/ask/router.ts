@@ -178,12 +178,18 @@ const quotesAbout: Handler = (engine, question, u, ctx) => {
         .findQuotes(speaker ? { speaker } : {})
         .filter((q) => q.addressee !== undefined && others.has(q.addressee))
     : [];
-  const found = addressed.length ? addressed : all;
+  // "What did Netanyahu say about his chat with Putin in Paris": the words may only tell the
+  // occasion again. What the speaker said there is the answer.
+  const there =
+    speaker && restricted?.length && !addressed.length && !all.length
+      ? engine.findQuotes({ speaker, meetings: restricted })
+      : [];
+  const found = addressed.length ? addressed : all.length ? all : there;
   const [onlyMeeting] = restricted ?? [];
   return answerQuotes(engine, words.length && !found.length ? [] : found, {
     ...(speaker && { speaker }),
     ...(!widened && restricted?.length === 1 && onlyMeeting && { meeting: onlyMeeting }),
-    ...(words.length && { query: words.join(' ') }),
+    ...(words.length && found !== there && { query: words.join(' ') }),
     line: `/ask ${question}`,
     page: ctx.page ?? 1,
   });
