@@ -37,6 +37,7 @@ import { searchWords } from '../search/text-index.js';
 import { foldForSearch } from '../text/normalise.js';
 import { timelineAnswer } from '../timeline/reply.js';
 import { detectIntent, type Intent } from './intents.js';
+import { combineParts, questionParts, withContext } from './parts.js';
 
 /** What a question is answered with besides the fact base: the commands (for help) and a page. */
 export interface AskContext {
@@ -502,8 +503,26 @@ const HANDLERS: Record<Intent, Handler> = {
   unknown: details,
 };
 
-/** Answers a plain-language question with the same handlers the commands use. */
+/**
+ * Answers a plain-language question with the same handlers the commands use; a message that
+ * asks several things gets each part answered.
+ */
 export function answerQuestion(engine: Engine, question: string, ctx: AskContext): Reply {
+  const parts = questionParts(question);
+  if (parts.length < 2) return answerOne(engine, question, ctx);
+  const named: string[] = [];
+  const replies = parts.map((part) => {
+    const read = withContext(part, named);
+    const u = engine.understand(part);
+    named.push(...[...u.spelled.values()].flat(), ...(u.dates.description ? [u.dates.description] : []));
+    return answerOne(engine, read, ctx);
+  });
+  return replies.some((r) => r.kind === 'answer')
+    ? combineParts(parts, replies)
+    : answerOne(engine, question, ctx);
+}
+
+function answerOne(engine: Engine, question: string, ctx: AskContext): Reply {
   const folded = foldForSearch(question);
   if (!folded) {
     return usage(
