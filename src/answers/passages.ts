@@ -316,7 +316,9 @@ export function quoting(
     found.map((f) => f.passage.source.id),
   ))
     if (!all.some((a) => a.sourceId === c.sourceId)) all.push(c);
+  // A sentence shown as what another goes on from is not shown twice.
   const text = found
+    .filter(({ passage }) => !found.some((f) => f.passage.lead?.includes(passage.text)))
     .map(({ passage }) => {
       const n = all.findIndex((c) => c.sourceId === passage.source.id) + 1;
       const speaker = passage.speaker ? `_${passage.speaker}:_ ` : '';
