@@ -195,6 +195,8 @@ function britishOrAmerican(word: string): string | undefined {
 const CANDIDATES = 8;
 /** A name, leader or date said around a sentence counts for half of one said in it. */
 const CONTEXT_WEIGHT = 0.5;
+/** A line about who made the article answers less than a sentence of its story on the same words. */
+const ROLE_WEIGHT = 0.6;
 /** Two words of the question said side by side in a sentence ("defense minister") count again by half. */
 const PHRASE_WEIGHT = 0.5;
 
@@ -266,7 +268,7 @@ export function findPassages(
   );
   const scored = hits.map((h) => {
     const passage = passages[h.index] as Passage;
-    let score = h.score + phraseBonus(engine, terms, passage, h.groups);
+    let score = (h.score + phraseBonus(engine, terms, passage, h.groups)) * (passage.role ? ROLE_WEIGHT : 1);
     const around = terms.kinds.some((k, g) => k !== 'word' && !(h.groups & (1 << g)))
       ? contextOf(engine, passage)
       : undefined;

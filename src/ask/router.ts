@@ -180,10 +180,12 @@ const quotesAbout: Handler = (engine, question, u, ctx) => {
         .filter((q) => q.addressee !== undefined && others.has(q.addressee))
     : [];
   // "What did Netanyahu say about his chat with Putin in Paris": the words may only tell the
-  // occasion again. What the speaker said there is the answer.
+  // occasion again, and "list every quote by Putin" asks for all of them. What the speaker said
+  // there, or at all, is the answer.
+  const everything = /\b(every|all|each|list)\b/.test(foldForSearch(question));
   const there =
-    speaker && restricted?.length && !addressed.length && !all.length
-      ? engine.findQuotes({ speaker, meetings: restricted })
+    speaker && (restricted?.length || everything) && !addressed.length && !all.length
+      ? engine.findQuotes({ speaker, ...(restricted && { meetings: restricted }) })
       : [];
   const found = addressed.length ? addressed : all.length ? all : there;
   const [onlyMeeting] = restricted ?? [];
@@ -472,6 +474,7 @@ const GROUNDED: ReadonlySet<Intent> = new Set<Intent>([
   'yes-no',
   'details',
   'unknown',
+  'list',
 ]);
 
 const HANDLERS: Record<Intent, Handler> = {
