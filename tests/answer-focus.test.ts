@@ -81,6 +81,10 @@ describe('a message that asks several things', () => {
     expect(questionParts('the meeting where Putin gave the tour')).toEqual([
       'the meeting where Putin gave the tour',
     ]);
+    expect(questionParts('who reported the talks, and on which weekday did it appear')).toEqual([
+      'who reported the talks',
+      'on which weekday did it appear',
+    ]);
   });
 
   it('answers each part under its heading, in one reply', () => {

@@ -9,7 +9,7 @@ import { searchWords } from '../search/text-index.js';
 
 /** Where English starts another question inside a sentence: ", and what …", "second, who …". */
 const NEXT_QUESTION =
-  /(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:first|second|third|then|also)(?:ly)?,?\s+)?(?=(?:what|who|whom|whose|when|where|which|how|why)\s)/i;
+  /(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:first|second|third|then|also)(?:ly)?,?\s+)?(?=(?:(?:in|on|at|for|from|to|by|with)\s+)?(?:what|who|whom|whose|when|where|which|how|why)\s)/i;
 /** A piece that asks something: a question word, or a sentence opening as a question does. */
 const ASKS =
   /\b(?:what|who|whom|whose|when|where|which|how|why)\b|^(?:did|do|does|is|are|was|were|has|have|had|can|could|will|would)\b|\?$/i;

@@ -475,6 +475,7 @@ const GROUNDED: ReadonlySet<Intent> = new Set<Intent>([
   'details',
   'unknown',
   'list',
+  'about-source',
 ]);
 
 const HANDLERS: Record<Intent, Handler> = {
