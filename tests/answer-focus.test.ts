@@ -43,6 +43,13 @@ describe('the sentence that answers the question', () => {
   });
 });
 
+describe('the kind of thing asked for', () => {
+  it('a day to "which day", before a record that gives only the date', () => {
+    const text = shown('which day did netanyahu thank putin for their rational policy');
+    expect(text).toMatch(/What the articles say:\n(?:>|│) [^\n]*Thursday evening/);
+  });
+});
+
 describe('who made the article', () => {
   it('answers who took a photo and who wrote a piece, in the article’s own words', () => {
     expect(shown('who shot the photo used in the sochi story')).toContain('Amos Ben-Gershom');

@@ -37,6 +37,63 @@ export interface QuestionTerms {
   unknown: string[];
   /** The first `spoken` groups stand for the question's words in their order ("defense minister"). */
   spoken: number;
+  /** What kind of thing the question asks for, by its question word. */
+  asks?: AnswerType;
+}
+
+/** Who asks for a person, where for a place, when (or what day, what time) for a time. */
+export type AnswerType = 'person' | 'place' | 'time';
+
+function answerType(folded: string): AnswerType | undefined {
+  if (/^(?:\S+ ){0,3}(?:who|whom|whose)\b/.test(folded)) return 'person';
+  if (/^(?:\S+ ){0,3}where\b/.test(folded)) return 'place';
+  if (/^(?:\S+ ){0,3}(?:when\b|(?:what|which) (?:day|weekday|time|date|month)\b)/.test(folded)) return 'time';
+  return undefined;
+}
+
+/** English names of the weekdays and parts of the day, as the platform's calendar writes them. */
+const TIMES_OF_DAY: ReadonlySet<string> = new Set(
+  [
+    ...Array.from({ length: 7 }, (_, i) =>
+      new Intl.DateTimeFormat('en', { weekday: 'long', timeZone: 'UTC' }).format(Date.UTC(2024, 0, i + 1)),
+    ),
+    ...[9, 15, 19, 23].map(
+      (hour) =>
+        new Intl.DateTimeFormat('en', { dayPeriod: 'long', timeZone: 'UTC' })
+          .format(Date.UTC(2024, 0, 1, hour))
+          .split(' ')
+          .pop() ?? '',
+    ),
+  ].map((w) => w.toLowerCase()),
+);
+
+const typeWords = new WeakMap<Engine, Record<'person' | 'place', Set<string>>>();
+
+/** The words that name a person or a place the records know, but for the two leaders. */
+function namesOfType(engine: Engine): Record<'person' | 'place', Set<string>> {
+  let known = typeWords.get(engine);
+  if (!known) {
+    const words = (items: readonly Named[]) =>
+      new Set(items.flatMap(nameWords).filter((w) => !STOPWORDS.has(w) && !engine.principalWords.has(w)));
+    // Who may be a group as well as a person: a topic named by a proper name (Hezbollah, Assad).
+    const groups = [...words(engine.kb.topics)].filter((w) => engine.sense.partOfSpeech(w) === 'proper');
+    known = {
+      person: new Set([...words(engine.kb.people.filter((p) => !engine.principals.has(p.id))), ...groups]),
+      place: words(engine.kb.places),
+    };
+    typeWords.set(engine, known);
+  }
+  return known;
+}
+
+/** Whether a sentence says a thing of the kind asked for that the question does not ("Shoigu" to "who else"). */
+function givesAnswerType(engine: Engine, terms: QuestionTerms, passage: Passage): boolean {
+  if (!terms.asks) return false;
+  const asked = new Set(terms.groups.flatMap((g) => g.map((t) => t.term)));
+  const tokens = passageTerms(passage.text).filter((t) => !asked.has(t));
+  if (terms.asks === 'time') return tokens.some((t) => TIMES_OF_DAY.has(t));
+  const known = namesOfType(engine)[terms.asks];
+  return tokens.some((t) => known.has(t));
 }
 
 /** A sentence found for a question, with what it matched. */
@@ -179,7 +236,15 @@ export function questionTerms(
     kinds.push(kind);
     heads.push(names[0] as string);
   });
-  return { words, groups, kinds, heads, unknown, spoken };
+  const asks = described ? answerType(passageTerms(question).join(' ')) : undefined;
+  // "What day …": a sentence that names a day is a candidate even where it says nothing else asked.
+  const days = asks === 'time' ? [...TIMES_OF_DAY].filter(inCorpus) : [];
+  if (days.length) {
+    groups.push(days.map((term) => ({ term, weight: DAY_WEIGHT })));
+    kinds.push('word');
+    heads.push('when');
+  }
+  return { words, groups, kinds, heads, unknown, spoken, ...(asks && { asks }) };
 }
 
 /** The other spelling of an -ize / -ise word ("finalized" → "finalised"), as English writes both. */
@@ -195,6 +260,10 @@ function britishOrAmerican(word: string): string | undefined {
 const CANDIDATES = 8;
 /** A name, leader or date said around a sentence counts for half of one said in it. */
 const CONTEXT_WEIGHT = 0.5;
+/** A day named, to "what day", counts as a word related to one the question says. */
+const DAY_WEIGHT = 0.5;
+/** A sentence that gives the kind of thing asked for (a person to "who") earns this much. */
+const TYPE_WEIGHT = 2;
 /** A line about who made the article answers less than a sentence of its story on the same words. */
 const ROLE_WEIGHT = 0.6;
 /** Two words of the question said side by side in a sentence ("defense minister") count again by half. */
@@ -268,7 +337,9 @@ export function findPassages(
   );
   const scored = hits.map((h) => {
     const passage = passages[h.index] as Passage;
-    let score = (h.score + phraseBonus(engine, terms, passage, h.groups)) * (passage.role ? ROLE_WEIGHT : 1);
+    const typed = givesAnswerType(engine, terms, passage) ? TYPE_WEIGHT : 0;
+    let score =
+      (h.score + typed + phraseBonus(engine, terms, passage, h.groups)) * (passage.role ? ROLE_WEIGHT : 1);
     const around = terms.kinds.some((k, g) => k !== 'word' && !(h.groups & (1 << g)))
       ? contextOf(engine, passage)
       : undefined;
