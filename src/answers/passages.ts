@@ -92,6 +92,8 @@ function givesAnswerType(engine: Engine, terms: QuestionTerms, passage: Passage)
   const asked = new Set(terms.groups.flatMap((g) => g.map((t) => t.term)));
   const tokens = passageTerms(passage.text).filter((t) => !asked.has(t));
   if (terms.asks === 'time') return tokens.some((t) => TIMES_OF_DAY.has(t));
+  // A credit names who took the picture, whoever the records know.
+  if (terms.asks === 'person' && passage.role === 'credit') return true;
   const known = namesOfType(engine)[terms.asks];
   return tokens.some((t) => known.has(t));
 }
@@ -264,7 +266,7 @@ const CONTEXT_WEIGHT = 0.5;
 const DAY_WEIGHT = 0.5;
 /** A sentence that gives the kind of thing asked for (a person to "who") earns this much. */
 const TYPE_WEIGHT = 2;
-/** A line about who made the article answers less than a sentence of its story on the same words. */
+/** A line on the author answers less than a sentence of the story on the same words. */
 const ROLE_WEIGHT = 0.6;
 /** Two words of the question said side by side in a sentence ("defense minister") count again by half. */
 const PHRASE_WEIGHT = 0.5;
@@ -339,7 +341,8 @@ export function findPassages(
     const passage = passages[h.index] as Passage;
     const typed = givesAnswerType(engine, terms, passage) ? TYPE_WEIGHT : 0;
     let score =
-      (h.score + typed + phraseBonus(engine, terms, passage, h.groups)) * (passage.role ? ROLE_WEIGHT : 1);
+      (h.score + typed + phraseBonus(engine, terms, passage, h.groups)) *
+      (passage.role === 'author' ? ROLE_WEIGHT : 1);
     const around = terms.kinds.some((k, g) => k !== 'word' && !(h.groups & (1 << g)))
       ? contextOf(engine, passage)
       : undefined;
