@@ -10,9 +10,9 @@ import { loadSet, type Outcome, score, table } from './support/scoring.js';
 
 /** The scores reached (per cent correct): a change that lowers one fails. */
 const SETS = [
-  { file: 'dev.json', threshold: 56 },
-  { file: 'blind-a.json', threshold: 70 },
-  { file: 'blind-b.json', threshold: 69 },
+  { file: 'dev.json', threshold: 72 },
+  { file: 'blind-a.json', threshold: 77 },
+  { file: 'blind-b.json', threshold: 78 },
 ] as const;
 
 for (const { file, threshold } of SETS) {
