@@ -87,10 +87,14 @@ function namesOfType(engine: Engine): Record<'person' | 'place', Set<string>> {
 }
 
 /** Whether a sentence says a thing of the kind asked for that the question does not ("Shoigu" to "who else"). */
-function givesAnswerType(engine: Engine, terms: QuestionTerms, passage: Passage): boolean {
+function givesAnswerType(
+  engine: Engine,
+  terms: QuestionTerms,
+  passage: Passage,
+  asked: Set<string>,
+): boolean {
   if (!terms.asks) return false;
-  const asked = new Set(terms.groups.flatMap((g) => g.map((t) => t.term)));
-  const tokens = passageTerms(passage.text).filter((t) => !asked.has(t));
+  const tokens = sentenceTerms(passage).filter((t) => !asked.has(t));
   if (terms.asks === 'time') return tokens.some((t) => TIMES_OF_DAY.has(t));
   // A credit names who took the picture, whoever the records know.
   if (terms.asks === 'person' && passage.role === 'credit') return true;
@@ -277,7 +281,7 @@ const PHRASE_WEIGHT = 0.5;
  */
 function phraseBonus(engine: Engine, terms: QuestionTerms, passage: Passage, matched: number): number {
   const index = engine.passages.index;
-  const tokens = passageTerms(passage.text).filter((t) => !STOPWORDS.has(t) && !isFunctionWord(t));
+  const tokens = sentenceTerms(passage).filter((t) => !STOPWORDS.has(t) && !isFunctionWord(t));
   let bonus = 0;
   for (let g = 0; g + 1 < terms.spoken; g++) {
     if (!(matched & (1 << g)) || !(matched & (1 << (g + 1)))) continue;
@@ -300,6 +304,35 @@ function phraseBonus(engine: Engine, terms: QuestionTerms, passage: Passage, mat
  * meetings the article reports (an article on the Moscow talks is set in Moscow throughout).
  */
 export function contextOf(engine: Engine, passage: Passage): Set<string> {
+  let around = contexts.get(passage);
+  if (!around) {
+    if (contexts.size >= MEMO_SIZE) contexts.clear();
+    around = readContext(engine, passage);
+    contexts.set(passage, around);
+  }
+  return around;
+}
+
+/**
+ * Folding is most of what reading a sentence again costs: the sentences and contexts read
+ * lately are kept, a few thousand at most (a question reads a few dozen, and the next one many
+ * of the same). A passage belongs to one engine, so it is its own key.
+ */
+const MEMO_SIZE = 4096;
+const contexts = new Map<Passage, Set<string>>();
+const folded = new Map<Passage, string[]>();
+
+function sentenceTerms(passage: Passage): string[] {
+  let terms = folded.get(passage);
+  if (!terms) {
+    if (folded.size >= MEMO_SIZE) folded.clear();
+    terms = passageTerms(passage.text);
+    folded.set(passage, terms);
+  }
+  return terms;
+}
+
+function readContext(engine: Engine, passage: Passage): Set<string> {
   const reported = engine.catalogue.meetingsFrom(passage.source.id).filter((m) => m.kind === 'reported');
   const places = reported.flatMap((m) =>
     engine.placeChain(m.place).map((id) => engine.kb.place(id)?.name ?? ''),
@@ -337,9 +370,10 @@ export function findPassages(
     within && ((i) => within(passages[i] as Passage, i)),
     ranges,
   );
+  const asked = new Set(terms.asks ? terms.groups.flatMap((g) => g.map((t) => t.term)) : []);
   const scored = hits.map((h) => {
     const passage = passages[h.index] as Passage;
-    const typed = givesAnswerType(engine, terms, passage) ? TYPE_WEIGHT : 0;
+    const typed = givesAnswerType(engine, terms, passage, asked) ? TYPE_WEIGHT : 0;
     let score =
       (h.score + typed + phraseBonus(engine, terms, passage, h.groups)) *
       (passage.role === 'author' ? ROLE_WEIGHT : 1);
@@ -454,14 +488,22 @@ export function withSentences(engine: Engine, answer: Reply, found: readonly Fou
  * never uses in any form ("defense minister" asked of the record of a meeting).
  */
 function saysMoreThan(terms: QuestionTerms, found: Found, record: Reply): boolean {
-  const said = new Set(passageTerms([record.text, ...record.fields.map((f) => f.value)].join(' ')));
+  // A record's text is long: it is searched for the few terms in question, not folded whole.
+  const said = [record.text, ...record.fields.map((f) => f.value)]
+    .join(' ')
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '');
+  const says = (term: string) =>
+    new RegExp(
+      `(?<![\\p{L}\\p{N}])${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`,
+      'u',
+    ).test(said);
   return terms.kinds.some(
     (kind, g) =>
       kind === 'word' &&
       (found.groups & (1 << g)) !== 0 &&
-      !(terms.groups[g] as QueryGroup).some(
-        (t) => t.weight >= EXPANSION_WEIGHTS.sameLemma && said.has(t.term),
-      ),
+      !(terms.groups[g] as QueryGroup).some((t) => t.weight >= EXPANSION_WEIGHTS.sameLemma && says(t.term)),
   );
 }
 
