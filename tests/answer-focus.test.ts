@@ -68,6 +68,20 @@ describe('what someone said', () => {
   });
 });
 
+describe('counts and lists', () => {
+  it('a number stated of another occasion is no count of the one asked about', () => {
+    const text = shown('how many other leaders did netanyahu talk to during the climate change conference');
+    expect(text).toContain('Mahmoud Abbas');
+    // "the two leaders" is said of the 2018 talks in Paris, not of the 2015 conference.
+    expect(text).not.toContain('between the two leaders');
+  });
+
+  it('"all the quotes from" someone lists them all, whatever other words the request has', () => {
+    const { reply } = ask('list all the quotes from netanyahu in the articles please');
+    expect(reply.title).toMatch(/^\d+ quotes by Benjamin Netanyahu$/);
+  });
+});
+
 describe('a message that asks several things', () => {
   it('is split where English starts another question, and only there', () => {
     expect(questionParts('where did they meet in 2019, and what did putin say about the knesset?')).toEqual([
