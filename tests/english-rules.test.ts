@@ -4,6 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { OCCURRENCES } from '../src/answers/counts.js';
+import { questionParts } from '../src/ask/parts.js';
+import { attributionLines, splitSentences } from '../src/engine/passages.js';
+import type { Source } from '../src/knowledge/model.js';
 import { parseDateQuery } from '../src/search/dates.js';
 import { ask } from './support/summit.js';
 
@@ -22,5 +25,26 @@ describe('rules of English the answers rely on', () => {
     const companies = ask('how many israeli cleantech companies were at the climate conference?').text;
     expect(companies).toMatch(/Eight Israeli clean-tech companies/);
     expect(companies).not.toMatch(/How many meetings/);
+  });
+
+  it('a page credits a picture or a source with a label and a colon, and a title’s period ends no sentence', () => {
+    const page =
+      'The talks went well.\nImage credit: Jane Roe / Wire\n[Photo: Agency]\nJane Doe is a reporter. Ms. Doe lives in Rome.';
+    const source = { author: 'Jane Doe' } as Source;
+    expect(attributionLines(page, source)).toEqual([
+      { line: 1, text: 'Image credit: Jane Roe / Wire', role: 'credit' },
+      { line: 2, text: '[Photo: Agency]', role: 'credit' },
+      { line: 3, text: 'Jane Doe is a reporter.', role: 'author' },
+      { line: 3, text: 'Ms. Doe lives in Rome.', role: 'author' },
+    ]);
+    expect(splitSentences('Dr. Smith arrived. He spoke.')).toEqual(['Dr. Smith arrived.', 'He spoke.']);
+  });
+
+  it('another question starts after a comma or "and" with a question word, not inside a clause', () => {
+    expect(questionParts('who built it, and when was it opened?')).toEqual([
+      'who built it',
+      'when was it opened?',
+    ]);
+    expect(questionParts('the town where the bridge was built')).toHaveLength(1);
   });
 });

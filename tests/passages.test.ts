@@ -27,17 +27,42 @@ describe('the passage index', () => {
     );
   });
 
-  it('leaves out what is not the article: paywall prompts, share buttons, the author’s biography', () => {
+  it('leaves out what is not the article: paywall prompts, share buttons, links to other articles', () => {
     const all = texts().join('\n');
     for (const furniture of [
       'Register to receive full access',
       'Advertisement',
       'SHARE',
       'Previous article',
-      'Babble.com',
       'You have read',
     ])
       expect(all).not.toContain(furniture);
+  });
+
+  it('keeps who made the article apart from its story: credits and the author’s lines, wherever printed', () => {
+    const roles = new Map(engine().passages.passages.map((p) => [p.text, p.role]));
+    expect(roles.get('Photo Credit: Amos Ben-Gershom / GPO')).toBe('credit');
+    expect(roles.get('[Photo: IsraeliPM / YouTube ]')).toBe('credit');
+    expect(roles.get('Source: https://www.gov.il/en/pages/eventputin301115')).toBe('credit');
+    const bio = [...roles].filter(([, role]) => role === 'author').map(([text]) => text);
+    expect(bio.join(' ')).toContain('Southern Connecticut State University');
+    // "Ms. Julian" goes on the sentence it starts; a title's period ends nothing.
+    expect(bio.some((t) => t.includes('Ms. Julian has written for Babble.com'))).toBe(true);
+    expect(
+      roles.get(
+        'Eight Israeli clean-tech companies are scheduled to present their products and services at the conference early next week.',
+      ),
+    ).toBeUndefined();
+  });
+
+  it('reads a sentence with those it goes on from, and a speech with its speaker', () => {
+    const passages = engine().passages.passages;
+    const allies = passages.find((p) => p.text.includes('we are unconditional allies'));
+    expect(allies?.lead).toContain('fighting against terrorism');
+    const dates = passages.find((p) => p.text.startsWith('"No specific dates'));
+    expect(dates?.lead).toContain('Putin said on Thursday');
+    const chanukah = passages.find((p) => p.text.includes('coming Chanukah holiday'));
+    expect(chanukah?.speaker).toBe('Russian President Putin');
   });
 
   it('splits sentences by English rules, not at every abbreviation', () => {

@@ -10,9 +10,9 @@ import { loadSet, type Outcome, score, table } from './support/scoring.js';
 
 /** The scores reached (per cent correct): a change that lowers one fails. */
 const SETS = [
-  { file: 'dev.json', threshold: 57 },
-  { file: 'blind-a.json', threshold: 73 },
-  { file: 'blind-b.json', threshold: 76 },
+  { file: 'dev.json', threshold: 73 },
+  { file: 'blind-a.json', threshold: 81 },
+  { file: 'blind-b.json', threshold: 84 },
 ] as const;
 
 for (const { file, threshold } of SETS) {

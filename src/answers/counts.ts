@@ -2,7 +2,7 @@ import type { Engine, Understanding } from '../engine/engine.js';
 import { passageTerms } from '../engine/passages.js';
 import { isFunctionWord } from '../language/index.js';
 import { echo } from './format.js';
-import { type Found, findPassages, questionTerms, quoting } from './passages.js';
+import { coversNames, type Found, findPassages, questionTerms, quoting } from './passages.js';
 import { type Reply, reply } from './reply.js';
 
 /**
@@ -37,7 +37,7 @@ export function numberSentences(
   u: Understanding,
   about: readonly string[] = [],
 ): Found[] {
-  const terms = questionTerms(engine, question, u);
+  const terms = questionTerms(engine, question, u, { described: true });
   for (const word of about) {
     const group = engine.sense.expand(word).filter((e) => engine.passages.index.has(e.term));
     if (group.length) {
@@ -47,7 +47,10 @@ export function numberSentences(
   }
   // Every numbered sentence on the subject is a candidate: which states the count is checked after.
   const { numbered } = engine.passages;
-  return findPassages(engine, terms, 12, (_p, i) => numbered[i] === 1, 0);
+  // A number stated of another occasion than the one asked about counts something else.
+  return findPassages(engine, terms, 12, (_p, i) => numbered[i] === 1, 0).filter((f) =>
+    coversNames(engine, terms, f),
+  );
 }
 
 /**

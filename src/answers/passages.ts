@@ -12,6 +12,8 @@ import { closestMeetings, meetingSuggestions, notFound } from './views.js';
 
 /** A sentence longer than this is cut, so that three fit any reply. */
 const SENTENCE_CHARACTERS = 600;
+/** The sentences a sentence goes on from are shown before it, cut shorter. */
+const LEAD_CHARACTERS = 300;
 /** A clipped word's completions ("conf" → conference) stand for it at half weight. */
 const PREFIX_WEIGHT = 0.5;
 const MAX_COMPLETIONS = 8;
@@ -33,6 +35,71 @@ export interface QuestionTerms {
   heads: string[];
   /** Content words with no term in the articles or records, in any form or spelling. */
   unknown: string[];
+  /** The first `spoken` groups stand for the question's words in their order ("defense minister"). */
+  spoken: number;
+  /** What kind of thing the question asks for, by its question word. */
+  asks?: AnswerType;
+}
+
+/** Who asks for a person, where for a place, when (or what day, what time) for a time. */
+export type AnswerType = 'person' | 'place' | 'time';
+
+function answerType(folded: string): AnswerType | undefined {
+  if (/^(?:\S+ ){0,3}(?:who|whom|whose)\b/.test(folded)) return 'person';
+  if (/^(?:\S+ ){0,3}where\b/.test(folded)) return 'place';
+  if (/^(?:\S+ ){0,3}(?:when\b|(?:what|which) (?:day|weekday|time|date|month)\b)/.test(folded)) return 'time';
+  return undefined;
+}
+
+/** English names of the weekdays and parts of the day, as the platform's calendar writes them. */
+const TIMES_OF_DAY: ReadonlySet<string> = new Set(
+  [
+    ...Array.from({ length: 7 }, (_, i) =>
+      new Intl.DateTimeFormat('en', { weekday: 'long', timeZone: 'UTC' }).format(Date.UTC(2024, 0, i + 1)),
+    ),
+    ...[9, 15, 19, 23].map(
+      (hour) =>
+        new Intl.DateTimeFormat('en', { dayPeriod: 'long', timeZone: 'UTC' })
+          .format(Date.UTC(2024, 0, 1, hour))
+          .split(' ')
+          .pop() ?? '',
+    ),
+  ].map((w) => w.toLowerCase()),
+);
+
+const typeWords = new WeakMap<Engine, Record<'person' | 'place', Set<string>>>();
+
+/** The words that name a person or a place the records know, but for the two leaders. */
+function namesOfType(engine: Engine): Record<'person' | 'place', Set<string>> {
+  let known = typeWords.get(engine);
+  if (!known) {
+    const words = (items: readonly Named[]) =>
+      new Set(items.flatMap(nameWords).filter((w) => !STOPWORDS.has(w) && !engine.principalWords.has(w)));
+    // Who may be a group as well as a person: a topic named by a proper name (Hezbollah, Assad).
+    const groups = [...words(engine.kb.topics)].filter((w) => engine.sense.partOfSpeech(w) === 'proper');
+    known = {
+      person: new Set([...words(engine.kb.people.filter((p) => !engine.principals.has(p.id))), ...groups]),
+      place: words(engine.kb.places),
+    };
+    typeWords.set(engine, known);
+  }
+  return known;
+}
+
+/** Whether a sentence says a thing of the kind asked for that the question does not ("Shoigu" to "who else"). */
+function givesAnswerType(
+  engine: Engine,
+  terms: QuestionTerms,
+  passage: Passage,
+  asked: Set<string>,
+): boolean {
+  if (!terms.asks) return false;
+  const tokens = sentenceTerms(passage).filter((t) => !asked.has(t));
+  if (terms.asks === 'time') return tokens.some((t) => TIMES_OF_DAY.has(t));
+  // A credit names who took the picture, whoever the records know.
+  if (terms.asks === 'person' && passage.role === 'credit') return true;
+  const known = namesOfType(engine)[terms.asks];
+  return tokens.some((t) => known.has(t));
 }
 
 /** A sentence found for a question, with what it matched. */
@@ -114,7 +181,23 @@ function completions(engine: Engine, start: string): string[] {
   return out;
 }
 
-export function questionTerms(engine: Engine, question: string, u?: Understanding): QuestionTerms {
+/**
+ * How a question's names are read. `described`: for finding the sentences that answer it, the
+ * question's own words that named a record are names too ("in light of" names Hanukkah's
+ * "light"), and a meeting or an article named by a description ("the climate conference
+ * story") is said around its sentences, not in each of them. A claim is checked word by word,
+ * without this.
+ */
+export interface TermOptions {
+  described?: boolean;
+}
+
+export function questionTerms(
+  engine: Engine,
+  question: string,
+  u?: Understanding,
+  { described = false }: TermOptions = {},
+): QuestionTerms {
   const words = [...new Set(passageTerms(question).filter((t) => !STOPWORDS.has(t) && !isFunctionWord(t)))];
   const groups: QueryGroup[] = [];
   const kinds: GroupKind[] = [];
@@ -125,22 +208,25 @@ export function questionTerms(engine: Engine, question: string, u?: Understandin
   // A word of a name stands for every name of its person, place or topic ("hanukkah" finds
   // "Chanukah"), and a name typed as its alias ("bibi") for the name the articles use.
   const shared = sharedNameWords(engine);
+  const spelled = (record: object) =>
+    described ? passageTerms(u?.spelled.get(record)?.join(' ') ?? '') : [];
+  // Words shared by several names name none of them, unless the question used them to name one.
+  const own = (entity: Named) => nameWords(entity).filter((t) => !shared.has(t));
+  // Each name's words (`all`), and those that name it alone (`words`).
+  const name = (entity: Named | undefined, record: object, kind: GroupKind) => ({
+    all: [...(entity ? nameWords(entity) : []), ...spelled(record)],
+    words: [...(entity ? own(entity) : []), ...spelled(record)],
+    kind,
+  });
   const named = [
-    ...(u?.people ?? []).map((p) => ({
-      entity: p as Named,
-      kind: (engine.principals.has(p.id) ? 'leader' : 'person') as GroupKind,
-    })),
-    ...[...(u?.places ?? []), ...(u?.topics ?? [])].map((entity) => ({
-      entity: entity as Named,
-      kind: 'name' as GroupKind,
-    })),
+    ...(u?.people ?? []).map((p) => name(p, p, engine.principals.has(p.id) ? 'leader' : 'person')),
+    ...[...(u?.places ?? []), ...(u?.topics ?? [])].map((entity) => name(entity, entity, 'name')),
     // A meeting named by its occasion ("the climate conference"): the occasion's words are a name.
-    ...(u?.meetings ?? []).flatMap((m) =>
-      m.occasion ? [{ entity: m.occasion as Named, kind: 'name' as GroupKind }] : [],
-    ),
-  ].map(({ entity, kind }) => ({
-    all: nameWords(entity),
-    words: nameWords(entity).filter((t) => !STOPWORDS.has(t) && !shared.has(t)),
+    ...(u?.meetings ?? []).map((m) => name(m.occasion as Named | undefined, m, 'name')),
+    ...(u?.sources ?? []).map((source) => name(undefined, source, 'name')),
+  ].map(({ all, words: names, kind }) => ({
+    all: [...new Set(all)],
+    words: [...new Set(names)].filter((t) => !STOPWORDS.has(t) && !isFunctionWord(t)),
     kind,
   }));
   const used = new Set<number>();
@@ -148,6 +234,10 @@ export function questionTerms(engine: Engine, question: string, u?: Understandin
   const undated = new Set(u ? passageTerms(u.corrected) : words);
   for (const word of words) {
     const group = engine.sense.expand(word).filter((e) => inCorpus(e.term));
+    // American and British spellings are one word: finalized, finalised.
+    const spelling = britishOrAmerican(word);
+    if (spelling && inCorpus(spelling) && !group.some((e) => e.term === spelling))
+      group.unshift({ term: spelling, weight: 1 });
     // A clipped word ("conf", "convo") may be the start of a longer one.
     if (!group.some((e) => e.weight >= 1) && word.length >= 4 && /^[a-z]+$/.test(word)) {
       for (const term of completions(engine, word))
@@ -169,19 +259,69 @@ export function questionTerms(engine: Engine, question: string, u?: Understandin
       heads.push(word);
     } else if (undated.has(word)) unknown.push(word);
   }
+  const spoken = groups.length;
   named.forEach(({ words: names, kind }, i) => {
     if (used.has(i) || !names.length) return;
     groups.push(names.map((term) => ({ term, weight: 0.9 })));
     kinds.push(kind);
     heads.push(names[0] as string);
   });
-  return { words, groups, kinds, heads, unknown };
+  const asks = described ? answerType(passageTerms(question).join(' ')) : undefined;
+  // "What day …": a sentence that names a day is a candidate even where it says nothing else asked.
+  const days = asks === 'time' ? [...TIMES_OF_DAY].filter(inCorpus) : [];
+  if (days.length) {
+    groups.push(days.map((term) => ({ term, weight: DAY_WEIGHT })));
+    kinds.push('word');
+    heads.push('when');
+  }
+  return { words, groups, kinds, heads, unknown, spoken, ...(asks && { asks }) };
+}
+
+/** The other spelling of an -ize / -ise word ("finalized" → "finalised"), as English writes both. */
+function britishOrAmerican(word: string): string | undefined {
+  const other = word.replace(
+    /i([sz])(e|ed|es|ing|ation|ations)$/,
+    (_, z: string, end: string) => `i${z === 'z' ? 's' : 'z'}${end}`,
+  );
+  return other === word ? undefined : other;
 }
 
 /** Candidates read again with their context, per sentence returned. */
 const CANDIDATES = 8;
 /** A name, leader or date said around a sentence counts for half of one said in it. */
 const CONTEXT_WEIGHT = 0.5;
+/** A day named, to "what day", counts as a word related to one the question says. */
+const DAY_WEIGHT = 0.5;
+/** A sentence that gives the kind of thing asked for (a person to "who") earns this much. */
+const TYPE_WEIGHT = 2;
+/** A line on the author answers less than a sentence of the story on the same words. */
+const ROLE_WEIGHT = 0.6;
+/** Two words of the question said side by side in a sentence ("defense minister") count again by half. */
+const PHRASE_WEIGHT = 0.5;
+
+/**
+ * What a sentence earns for saying words of the question next to each other, as the question
+ * does: "world leaders" is one thing, "World War" and "two leaders" another.
+ */
+function phraseBonus(engine: Engine, terms: QuestionTerms, passage: Passage, matched: number): number {
+  const index = engine.passages.index;
+  const tokens = sentenceTerms(passage).filter((t) => !STOPWORDS.has(t) && !isFunctionWord(t));
+  let bonus = 0;
+  for (let g = 0; g + 1 < terms.spoken; g++) {
+    if (!(matched & (1 << g)) || !(matched & (1 << (g + 1)))) continue;
+    const weight = (group: QueryGroup, token: string | undefined) =>
+      group.find((t) => t.term === token)?.weight ?? 0;
+    const [first, second] = [terms.groups[g] as QueryGroup, terms.groups[g + 1] as QueryGroup];
+    let best = 0;
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      const a = weight(first, tokens[i]) * index.idf(tokens[i] as string);
+      const b = weight(second, tokens[i + 1]) * index.idf(tokens[i + 1] as string);
+      if (a > 0 && b > 0) best = Math.max(best, Math.min(a, b));
+    }
+    bonus += PHRASE_WEIGHT * best;
+  }
+  return bonus;
+}
 
 /**
  * The words around a sentence: its paragraph, its article's title and year, and the places and
@@ -189,14 +329,47 @@ const CONTEXT_WEIGHT = 0.5;
  * throughout).
  */
 export function contextOf(engine: Engine, passage: Passage): Set<string> {
+  let around = contexts.get(passage);
+  if (!around) {
+    if (contexts.size >= MEMO_SIZE) contexts.clear();
+    around = readContext(engine, passage);
+    contexts.set(passage, around);
+  }
+  return around;
+}
+
+/**
+ * Folding is most of what reading a sentence again costs: the sentences and contexts read
+ * lately are kept, a few thousand at most (a question reads a few dozen, and the next one many
+ * of the same). A passage belongs to one engine, so it is its own key.
+ */
+const MEMO_SIZE = 4096;
+const contexts = new Map<Passage, Set<string>>();
+const folded = new Map<Passage, string[]>();
+
+function sentenceTerms(passage: Passage): string[] {
+  let terms = folded.get(passage);
+  if (!terms) {
+    if (folded.size >= MEMO_SIZE) folded.clear();
+    terms = passageTerms(passage.text);
+    folded.set(passage, terms);
+  }
+  return terms;
+}
+
+function readContext(engine: Engine, passage: Passage): Set<string> {
   const reported = engine.catalogue.meetingsFrom(passage.source.id).filter((m) => m.kind === 'reported');
-  const places = reported.flatMap((m) => [
-    ...engine.placeChain(m.place).map((id) => engine.kb.place(id)?.name ?? ''),
-    m.occasion?.label ?? '',
+  const places = reported.flatMap((m) =>
+    engine.placeChain(m.place).map((id) => engine.kb.place(id)?.name ?? ''),
+  );
+  // The occasion too: the whole story of the climate conference is set at the climate conference.
+  const occasions = reported.flatMap((m) => [
+    ...m.aliases,
+    ...(m.occasion ? [m.occasion.label, ...m.occasion.aliases] : []),
   ]);
   return new Set(
     passageTerms(
-      `${passage.paragraph} ${passage.source.title} ${passage.source.published.year} ${places.join(' ')}`,
+      `${passage.paragraph} ${passage.source.title} ${passage.source.published.year} ${places.join(' ')} ${occasions.join(' ')}`,
     ),
   );
 }
@@ -222,9 +395,13 @@ export function findPassages(
     within && ((i) => within(passages[i] as Passage, i)),
     ranges,
   );
+  const asked = new Set(terms.asks ? terms.groups.flatMap((g) => g.map((t) => t.term)) : []);
   const scored = hits.map((h) => {
     const passage = passages[h.index] as Passage;
-    let score = h.score;
+    const typed = givesAnswerType(engine, terms, passage, asked) ? TYPE_WEIGHT : 0;
+    let score =
+      (h.score + typed + phraseBonus(engine, terms, passage, h.groups)) *
+      (passage.role === 'author' ? ROLE_WEIGHT : 1);
     const around = terms.kinds.some((k, g) => k !== 'word' && !(h.groups & (1 << g)))
       ? contextOf(engine, passage)
       : undefined;
@@ -274,10 +451,14 @@ export function quoting(
     found.map((f) => f.passage.source.id),
   ))
     if (!all.some((a) => a.sourceId === c.sourceId)) all.push(c);
+  // A sentence shown as what another goes on from is not shown twice.
   const text = found
+    .filter(({ passage }) => !found.some((f) => f.passage.lead?.includes(passage.text)))
     .map(({ passage }) => {
       const n = all.findIndex((c) => c.sourceId === passage.source.id) + 1;
-      return `> ${oneLine(passage.text, SENTENCE_CHARACTERS)} [${n}]`;
+      const speaker = passage.speaker ? `_${passage.speaker}:_ ` : '';
+      const lead = passage.lead ? `${oneLine(passage.lead, LEAD_CHARACTERS)} ` : '';
+      return `> ${speaker}${lead}${oneLine(passage.text, SENTENCE_CHARACTERS)} [${n}]`;
     })
     .join('\n');
   return { text, citations: all };
@@ -290,7 +471,7 @@ export function groundedAnswer(
   u: Understanding,
   lead = 'What the articles say:',
 ): Reply | undefined {
-  const terms = questionTerms(engine, question, u);
+  const terms = questionTerms(engine, question, u, { described: true });
   return groundedFrom(engine, groundedSentences(engine, question, u, terms), lead);
 }
 
@@ -299,7 +480,7 @@ export function groundedSentences(
   engine: Engine,
   question: string,
   u: Understanding,
-  terms = questionTerms(engine, question, u),
+  terms = questionTerms(engine, question, u, { described: true }),
 ): Found[] {
   // A sentence about something else the question names would read as an answer it is not.
   return findPassages(engine, terms).filter((f) => coversNames(engine, terms, f));
@@ -326,7 +507,36 @@ export function withSentences(engine: Engine, answer: Reply, found: readonly Fou
   };
 }
 
-/** A structured answer, followed by the sentences of the articles that back it. */
+/**
+ * Whether a sentence says what the question asks that a record does not: an ordinary word of
+ * the question (not a name, a leader or a date) that the sentence matches and the record's text
+ * never uses in any form ("defense minister" asked of the record of a meeting).
+ */
+function saysMoreThan(terms: QuestionTerms, found: Found, record: Reply): boolean {
+  // A record's text is long: it is searched for the few terms in question, not folded whole.
+  const said = [record.text, ...record.fields.map((f) => f.value)]
+    .join(' ')
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '');
+  const says = (term: string) =>
+    new RegExp(
+      `(?<![\\p{L}\\p{N}])${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`,
+      'u',
+    ).test(said);
+  return terms.kinds.some(
+    (kind, g) =>
+      kind === 'word' &&
+      (found.groups & (1 << g)) !== 0 &&
+      !(terms.groups[g] as QueryGroup).some((t) => t.weight >= EXPANSION_WEIGHTS.sameLemma && says(t.term)),
+  );
+}
+
+/**
+ * A structured answer with the sentences of the articles that answer the question: those of
+ * the articles it cites, and the best sentence of any article when it answers better. A sentence
+ * that says what the question asks and the record does not comes first.
+ */
 export function withPassages(
   engine: Engine,
   question: string,
@@ -335,23 +545,30 @@ export function withPassages(
   limit = 2,
 ): Reply {
   if (answer.kind !== 'answer') return answer;
-  // The sentences that back the answer come from the articles it cites.
+  const terms = questionTerms(engine, question, u, { described: true });
   const cited = [...new Set(answer.citations.map((c) => c.sourceId))];
-  const found = findPassages(
-    engine,
-    questionTerms(engine, question, u),
-    limit,
-    undefined,
-    CLOSE_TO_BEST,
-    cited,
-  ).filter((f) => !answer.text.includes(f.passage.text.slice(0, 60)));
-  if (!found.length) return answer;
-  const quoted = quoting(engine, found, answer.citations);
-  return {
+  const unshown = (f: Found) => !answer.text.includes(f.passage.text.slice(0, 60));
+  const backing = findPassages(engine, terms, limit, undefined, CLOSE_TO_BEST, cited).filter(unshown);
+  const [answering] = groundedSentences(engine, question, u, terms).filter(unshown);
+  // Quotations are cited with their speaker: a sentence of another article would read as one,
+  // and one before them as the answer instead.
+  const quotation = answer.citations.some((c) => c.quote);
+  const elsewhere =
+    answering !== undefined &&
+    !quotation &&
+    !cited.includes(answering.passage.source.id) &&
+    answering.score > (backing[0]?.score ?? 0);
+  const found = elsewhere ? [answering, ...backing].slice(0, limit) : backing;
+  const [first, ...rest] = found;
+  if (!first) return answer;
+  if (quotation || !saysMoreThan(terms, first, answer)) return withSentences(engine, answer, found);
+  const lead = quoting(engine, [first], answer.citations);
+  const led = {
     ...answer,
-    text: `${answer.text}\n**In the articles' words:**\n${quoted.text}`,
-    citations: quoted.citations,
+    text: `What the articles say:\n${lead.text}\n\n${answer.text}`,
+    citations: lead.citations,
   };
+  return rest.length ? withSentences(engine, led, rest) : led;
 }
 
 /**

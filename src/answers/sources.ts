@@ -1,7 +1,7 @@
 import type { Engine } from '../engine/engine.js';
 import { spansIn } from '../knowledge/evidence.js';
 import type { Meeting, Source } from '../knowledge/model.js';
-import { LIMITS, truncate } from '../limits.js';
+import { LIMITS, oneLine, truncate } from '../limits.js';
 import { citeSource, citeSources, KIND_NOTE, meetingTitle, plural } from './format.js';
 import { type Reply, type ReplyField, reply } from './reply.js';
 
@@ -26,6 +26,15 @@ function sourceField(engine: Engine, source: Source): ReplyField {
   };
 }
 
+/** The article's own lines on who made it: its credits and its author's lines, verbatim. */
+function attribution(engine: Engine, source: Source): string[] {
+  const { passages, bySource } = engine.passages;
+  const range = bySource.get(source.id);
+  if (!range) return [];
+  const lines = passages.slice(range.start, range.end).filter((p) => p.role);
+  return lines.length ? ['**In its own words:**', ...lines.map((p) => `> ${oneLine(p.text, 300)}`)] : [];
+}
+
 /** One article: who published it and when (and how that is known), and what it reports. */
 export function sourceCard(engine: Engine, source: Source): Reply {
   const c = citeSource(source);
@@ -41,6 +50,7 @@ export function sourceCard(engine: Engine, source: Source): Reply {
       `**Published:** ${published}`,
       source.url ? `**Address:** ${source.url}` : '',
       source.notes ? `_${source.notes}_` : '',
+      ...attribution(engine, source),
     ]
       .filter(Boolean)
       .join('\n'),

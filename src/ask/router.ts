@@ -45,6 +45,7 @@ import { searchWords } from '../search/text-index.js';
 import { foldForSearch } from '../text/normalise.js';
 import { timelineAnswer } from '../timeline/reply.js';
 import { detectIntent, type Intent } from './intents.js';
+import { combineParts, questionParts, withContext } from './parts.js';
 
 /** What a question is answered with besides the fact base: the commands (for help) and a page. */
 export interface AskContext {
@@ -186,12 +187,20 @@ const quotesAbout: Handler = (engine, question, u, ctx) => {
         .findQuotes(speaker ? { speaker } : {})
         .filter((q) => q.addressee !== undefined && others.has(q.addressee))
     : [];
-  const found = addressed.length ? addressed : all;
+  // "What did Netanyahu say about his chat with Putin in Paris": the words may only tell the
+  // occasion again, and "list every quote by Putin" asks for all of them. What the speaker said
+  // there, or at all, is the answer.
+  const everything = /\b(every|all|each|list)\b/.test(foldForSearch(question));
+  const there =
+    speaker && (restricted?.length || everything) && !addressed.length && !all.length
+      ? engine.findQuotes({ speaker, ...(restricted && { meetings: restricted }) })
+      : [];
+  const found = addressed.length ? addressed : all.length ? all : there;
   const [onlyMeeting] = restricted ?? [];
   return answerQuotes(engine, words.length && !found.length ? [] : found, {
     ...(speaker && { speaker }),
     ...(!widened && restricted?.length === 1 && onlyMeeting && { meeting: onlyMeeting }),
-    ...(words.length && { query: words.join(' ') }),
+    ...(words.length && found !== there && { query: words.join(' ') }),
     line: `/ask ${question}`,
     page: ctx.page ?? 1,
   });
@@ -368,11 +377,7 @@ const yesNo: Handler = (engine, question, u) => {
   const targets = findTargets(engine, question);
   const planned = targets.meetings.filter((m) => m.kind === 'planned');
   const onlyPlanned = planned.length === targets.meetings.length;
-  if (
-    targets.best === 'meetings' &&
-    planned.length &&
-    (onlyPlanned || FUTURE.test(foldForSearch(question)))
-  ) {
+  if (targets.best === 'meetings' && planned.length && (onlyPlanned || asksAhead(question))) {
     const answer = answerWhenWhere(engine, 'when', question, { ...targets, meetings: planned });
     return {
       ...answer,
@@ -417,6 +422,15 @@ const details: Handler = (engine, question, u, ctx) => {
 
 /** Words that make a question about what was still to come when the articles were written. */
 const FUTURE = /\b(will|going to|next|upcoming|future|plan|plans|planned|intend|intends|scheduled)\b/;
+/** Words said, quoted or reported after a verb of saying, are what was said, not what is asked. */
+const QUOTED = /"[^"]*"|“[^”]*”|(^|\s)['‘][^'’]*['’](?=[\s?.,!]|$)/g;
+const SAYING =
+  /\b(say|says|said|tell|tells|told|announce|announced|confirm|confirmed|mention|mentioned)\b.*$/;
+
+/** Whether a question asks about what was still to come, as its own words put it. */
+function asksAhead(question: string): boolean {
+  return FUTURE.test(foldForSearch(question.replace(QUOTED, ' ')).replace(SAYING, ''));
+}
 
 /** The articles can only tell what was announced; say so, with the announcements. */
 function upcoming(engine: Engine, question: string, u: Understanding): Reply {
@@ -445,8 +459,11 @@ function upcoming(engine: Engine, question: string, u: Understanding): Reply {
 /** "What does the JNS article say?", "Who wrote the Sochi article?": the article's own card. */
 const aboutSource: Handler = (engine, question, u, ctx) => {
   const words = searchWords(u.corrected);
+  // The article a question describes is the one whose sentences it matches best ("the piece on
+  // the Sochi talks", "the photo of them saying goodbye").
+  const [described] = groundedSentences(engine, question, u);
   const [hit] = engine.search('source', words.join(' '), 1).hits;
-  const source = u.sources[0] ?? hit?.item;
+  const source = u.sources[0] ?? described?.passage.source ?? hit?.item;
   return source ? sourceCard(engine, source) : HANDLERS.sources(engine, question, u, ctx);
 };
 
@@ -468,6 +485,8 @@ const GROUNDED: ReadonlySet<Intent> = new Set<Intent>([
   'yes-no',
   'details',
   'unknown',
+  'list',
+  'about-source',
 ]);
 
 const HANDLERS: Record<Intent, Handler> = {
@@ -477,7 +496,7 @@ const HANDLERS: Record<Intent, Handler> = {
   'about-source': aboutSource,
   count,
   when: (engine, question, u) =>
-    FUTURE.test(foldForSearch(question))
+    asksAhead(question)
       ? upcoming(engine, question, u)
       : answerWhenWhere(engine, 'when', question, findTargets(engine, question)),
   where: (engine, question) => answerWhenWhere(engine, 'where', question, findTargets(engine, question)),
@@ -499,8 +518,26 @@ const HANDLERS: Record<Intent, Handler> = {
   unknown: details,
 };
 
-/** Answers a plain-language question with the same handlers the commands use. */
+/**
+ * Answers a plain-language question with the same handlers the commands use; a message that
+ * asks several things gets each part answered.
+ */
 export function answerQuestion(engine: Engine, question: string, ctx: AskContext): Reply {
+  const parts = questionParts(question);
+  if (parts.length < 2) return answerOne(engine, question, ctx);
+  const named: string[] = [];
+  const replies = parts.map((part) => {
+    const read = withContext(part, named);
+    const u = engine.understand(part);
+    named.push(...[...u.spelled.values()].flat(), ...(u.dates.description ? [u.dates.description] : []));
+    return answerOne(engine, read, ctx);
+  });
+  return replies.some((r) => r.kind === 'answer')
+    ? combineParts(parts, replies)
+    : answerOne(engine, question, ctx);
+}
+
+function answerOne(engine: Engine, question: string, ctx: AskContext): Reply {
   const folded = foldForSearch(question);
   if (!folded) {
     return usage(

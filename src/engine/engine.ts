@@ -43,6 +43,8 @@ export interface Understanding {
   unknown: string[];
   /** Typos the engine corrected, as [typed, understood]. */
   corrections: [string, string][];
+  /** The question's words that named each record it recognised ("light" for Hanukkah). */
+  spelled: Map<object, string[]>;
   /** The question in search form, date words taken out and typos corrected. */
   corrected: string;
 }
@@ -194,9 +196,12 @@ export class Engine {
     const titles = this.namesOf('person')
       .flatMap(({ phrases }) => phrases.flatMap((p) => foldForSearch(p).split(' ')))
       .filter((w) => this.sense.isEnglish(w) && this.sense.partOfSpeech(w) === 'noun');
+    // A possessive ("Netanyahu's residence") names its owner's thing only with the thing's word.
+    const possessives = [...kinds.keys()].filter((w) => w.endsWith('s') && kinds.has(w.slice(0, -1)));
     const generic = new Set([
       ...STOPWORDS,
       ...titles,
+      ...possessives,
       ...[...kinds].filter(([, of]) => of.size > 1).map(([word]) => word),
     ]);
     for (const type of ['person', 'place', 'topic'] as const) {
@@ -240,6 +245,9 @@ export class Engine {
     const of = <K extends EntityType>(type: K) =>
       unique(matches.filter((m) => m.value.type === type).map((m) => m.value.item as ItemOf<K>));
     const words = tokens.filter((t, i) => !used.has(i) && !STOPWORDS.has(t) && !FUNCTION_WORDS.has(t));
+    const spelled = new Map<object, string[]>();
+    for (const m of matches)
+      spelled.set(m.value.item, [...(spelled.get(m.value.item) ?? []), ...tokens.slice(m.start, m.end)]);
     return {
       question,
       dates,
@@ -256,6 +264,7 @@ export class Engine {
         of('topic').length + of('event').length + of('meeting').length,
       ),
       corrections,
+      spelled,
       corrected: tokens.join(' '),
     };
   }

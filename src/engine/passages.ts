@@ -20,10 +20,71 @@ export interface Passage {
   paragraph: string;
   /** Position of the paragraph in the article's body: nearby sentences tell one story. */
   paragraphIndex: number;
+  /**
+   * The sentences before it in its paragraph that it cannot be read without: it goes on with
+   * them ("In this sense, we are allies"), or it is a quotation whose speaker they name.
+   */
+  lead?: string;
+  /** Who speaks, when the article gives the speaker a line of its own ("Russian President Putin:"). */
+  speaker?: string;
+  /**
+   * A line about the article rather than its story, wherever the page prints it: a credit
+   * ("Photo Credit: …", "Source: …") or a line on its author ("… is a Middle East news analyst").
+   */
+  role?: PassageRole;
+}
+
+export type PassageRole = 'credit' | 'author';
+
+/** A credit, as English pages print one: a label of what is credited, a colon, who. */
+const CREDIT = /^\[?\s*(?:(?:photo|image|picture|video)\s*(?:credit)?|credit|source|courtesy)s?\s*:/i;
+
+/** A line about who made an article: which line of its file, the sentence, and what it credits. */
+export interface AttributionLine {
+  line: number;
+  text: string;
+  role: PassageRole;
+}
+
+/** The lines of an article outside its story that say who made it: credits, and its author's lines. */
+export function attributionLines(text: string, source: Source): AttributionLine[] {
+  const author = source.author && normaliseForComparison(source.author);
+  return text.split(/\n/).flatMap((raw, line): AttributionLine[] => {
+    const folded = normaliseForComparison(raw);
+    const credits = splitSentences(folded).filter((s) => CREDIT.test(s));
+    if (credits.length) return credits.map((c) => ({ line, text: c, role: 'credit' }));
+    return author && folded.includes(author)
+      ? splitSentences(folded).map((s) => ({ line, text: s, role: 'author' }))
+      : [];
+  });
+}
+
+/** Sentences that go on from the one before: a pronoun or a "this" for what it said. */
+const GOES_ON = /^(?:he|she|it|they|this|that|these|those|his|her|its|their|in this|such)\b/i;
+/** A sentence that is all quotation: it opens with a quotation mark and has no words outside. */
+const ALL_QUOTED = /^["“][^"”]*["”]?$/;
+/** How many sentences before it a sentence may need. */
+const LEAD_SENTENCES = 2;
+
+/** A line that names who speaks next: a few words ending with a colon. */
+const isSpeakerLine = (paragraph: string) => /^[^.!?"“]{3,60}:$/.test(paragraph);
+
+/** How many of the sentences before `i` sentence `i` cannot be read without. */
+function leadOf(sentences: readonly string[], i: number): number {
+  let from = i;
+  while (from > 0 && i - from < LEAD_SENTENCES) {
+    const s = sentences[from] as string;
+    if (!GOES_ON.test(s) && !ALL_QUOTED.test(s)) break;
+    from -= 1;
+  }
+  return i - from;
 }
 
 /** A paragraph whose sentences are this short is a label, a credit or a button, not prose. */
 const MIN_SENTENCE_WORDS = 4;
+
+/** A title's abbreviation ends no sentence: "Ms. Julian". */
+const TITLE_BEFORE = /\b(?:Mr|Mrs|Ms|Dr|Prof|St)\.$/;
 
 const sentences = new Intl.Segmenter('en-u-ss-standard', { granularity: 'sentence' });
 
@@ -42,7 +103,8 @@ export function splitSentences(paragraph: string): string[] {
     if (pending) {
       out.push(`${pending} ${piece}`);
       pending = '';
-    } else if (last >= 0 && /^[\p{Ll}\p{N}]/u.test(piece)) out[last] = `${out[last]} ${piece}`;
+    } else if (last >= 0 && (/^[\p{Ll}\p{N}]/u.test(piece) || TITLE_BEFORE.test(out[last] as string)))
+      out[last] = `${out[last]} ${piece}`;
     else if (!piece.includes(' ')) pending = piece;
     else out.push(piece);
   }
@@ -85,7 +147,10 @@ export function articleBody(text: string, source: Source, cited: readonly string
   return paragraphs
     .slice(first, last + 1)
     .filter(
-      (p) => splitSentences(p.text).some((s) => wordCount(s) >= MIN_SENTENCE_WORDS) || p.text === title,
+      (p) =>
+        splitSentences(p.text).some((s) => wordCount(s) >= MIN_SENTENCE_WORDS) ||
+        p.text === title ||
+        isSpeakerLine(p.text),
     );
 }
 
@@ -108,23 +173,94 @@ function citedSpans(kb: KnowledgeBase): Map<string, string[]> {
 
 /**
  * Where each sentence lies, one entry per passage: the line of its paragraph in the article's
- * file, the paragraph's place in the article's body, and the sentence's start and end in the
- * paragraph as folded (see `articleBody`). With `firsts` (each source's first passage, in the
- * order of the fact base's sources, then the end; a source without an article holds none) this is
- * all the index keeps of the text itself.
+ * file, the paragraph's place in the article's body (-1 for a line outside it, such as a credit),
+ * and the sentence's start and end in the paragraph as folded (see `articleBody`). With `firsts`
+ * (each source's first passage, in the order of the fact base's sources, then the end; a source
+ * without an article holds none) this is all the index keeps of the text itself.
  */
 export interface PassageArrays {
   line: Uint32Array;
-  paragraphIndex: Uint32Array;
+  paragraphIndex: Int32Array;
   start: Uint32Array;
   end: Uint32Array;
+  /** Where the sentences it cannot be read without start (its own start when there are none). */
+  leadStart: Uint32Array;
+  /** The line of the article that names its speaker, or -1. */
+  speakerLine: Int32Array;
+  /** 0, or 1 + the place of its role in `ROLES`. */
+  role: Uint8Array;
   /** 1 for each sentence that states a number (in digits or in words). */
   numbered: Uint8Array;
   firsts: Int32Array;
 }
 
+const ROLES: readonly PassageRole[] = ['credit', 'author'];
+
 /** Articles whose sentences are kept read, the most recently used: a question reads a few dozen. */
 const ARTICLES_KEPT = 64;
+/**
+ * Passages kept made, so that the one read twice is the same object (what answers keep about a
+ * sentence is kept by it): a question reads a few dozen.
+ */
+const PASSAGES_KEPT = 4096;
+
+/** The arrays an index is built into, one entry per passage. */
+class PassageColumns {
+  readonly line: number[] = [];
+  readonly paragraphIndex: number[] = [];
+  readonly start: number[] = [];
+  readonly end: number[] = [];
+  readonly leadStart: number[] = [];
+  readonly speakerLine: number[] = [];
+  readonly role: number[] = [];
+  readonly numbered: number[] = [];
+  readonly exceptions = new Map<number, string>();
+
+  get length(): number {
+    return this.line.length;
+  }
+
+  /**
+   * Adds the sentence `sentence` of the paragraph `paragraph` (folded), found from `cursor` on;
+   * returns where it ends, for the next one.
+   */
+  add(
+    builder: Bm25Builder,
+    sentence: string,
+    paragraph: { line: number; text: string; index: number },
+    cursor: number,
+    extra: { leadFrom?: number; speakerLine?: number; role?: PassageRole } = {},
+  ): number {
+    const at = paragraph.text.indexOf(sentence, cursor);
+    if (at < 0) this.exceptions.set(this.length, sentence);
+    const end = at < 0 ? cursor : at + sentence.length;
+    this.line.push(paragraph.line);
+    this.paragraphIndex.push(paragraph.index);
+    this.start.push(Math.max(at, 0));
+    this.end.push(at < 0 ? 0 : end);
+    this.leadStart.push(Math.min(extra.leadFrom ?? at, Math.max(at, 0)));
+    this.speakerLine.push(extra.speakerLine ?? -1);
+    this.role.push(extra.role ? ROLES.indexOf(extra.role) + 1 : 0);
+    const terms = passageTerms(sentence);
+    builder.add(terms);
+    this.numbered.push(terms.some((w) => /^\d/.test(w)) ? 1 : 0);
+    return end;
+  }
+
+  arrays(firsts: Int32Array): PassageArrays {
+    return {
+      line: Uint32Array.from(this.line),
+      paragraphIndex: Int32Array.from(this.paragraphIndex),
+      start: Uint32Array.from(this.start),
+      end: Uint32Array.from(this.end),
+      leadStart: Uint32Array.from(this.leadStart),
+      speakerLine: Int32Array.from(this.speakerLine),
+      role: Uint8Array.from(this.role),
+      numbered: Uint8Array.from(this.numbered),
+      firsts,
+    };
+  }
+}
 
 /**
  * Every sentence of every article, searchable by BM25 over its search tokens. The sentences'
@@ -138,6 +274,7 @@ export class PassageIndex {
   readonly bySource = new Map<string, { start: number; end: number }>();
   /** The articles read most recently, in the order they were last read: their lines, and those folded. */
   private readonly read = new Map<string, { lines: string[]; folded: Map<number, string> }>();
+  private readonly made = new Map<number, Passage>();
 
   constructor(
     private readonly kb: KnowledgeBase,
@@ -162,15 +299,10 @@ export class PassageIndex {
   static build(kb: KnowledgeBase): PassageIndex {
     const cited = citedSpans(kb);
     const builder = new Bm25Builder();
-    const line: number[] = [];
-    const paragraphIndex: number[] = [];
-    const start: number[] = [];
-    const end: number[] = [];
-    const numbered: number[] = [];
+    const columns = new PassageColumns();
     const firsts = new Int32Array(kb.sources.length + 1);
-    const exceptions = new Map<number, string>();
     kb.sources.forEach((source, s) => {
-      firsts[s] = line.length;
+      firsts[s] = columns.length;
       let text: string;
       try {
         text = kb.article(source);
@@ -178,39 +310,44 @@ export class PassageIndex {
         return;
       }
       // A photo caption printed twice is one sentence of the article.
-      const seen = new Set<string>();
-      articleBody(text, source, cited.get(source.id) ?? []).forEach((paragraph, p) => {
-        let cursor = 0;
-        for (const sentence of splitSentences(paragraph.text)) {
-          if (seen.has(sentence)) continue;
-          seen.add(sentence);
-          const at = paragraph.text.indexOf(sentence, cursor);
-          if (at < 0) exceptions.set(line.length, sentence);
-          else cursor = at + sentence.length;
-          line.push(paragraph.line);
-          paragraphIndex.push(p);
-          start.push(Math.max(at, 0));
-          end.push(at < 0 ? 0 : cursor);
-          const terms = passageTerms(sentence);
-          builder.add(terms);
-          numbered.push(terms.some((w) => /^\d/.test(w)) ? 1 : 0);
+      const seen = new Map<string, number>();
+      let speakerLine: number | undefined;
+      articleBody(text, source, cited.get(source.id) ?? []).forEach((paragraph, index) => {
+        // A speaker's line is no sentence: it says who speaks in the paragraphs after it.
+        if (isSpeakerLine(paragraph.text)) {
+          speakerLine = paragraph.line;
+          return;
         }
+        const split = splitSentences(paragraph.text);
+        const starts: number[] = [];
+        let cursor = 0;
+        split.forEach((sentence, i) => {
+          starts.push(Math.max(paragraph.text.indexOf(sentence, cursor), 0));
+          if (seen.has(sentence)) return;
+          seen.set(sentence, columns.length);
+          const lead = leadOf(split, i);
+          cursor = columns.add(builder, sentence, { ...paragraph, index }, cursor, {
+            ...(lead > 0 ? { leadFrom: starts[i - lead] as number } : {}),
+            ...(speakerLine !== undefined ? { speakerLine } : {}),
+          });
+        });
       });
+      // Who took the picture or wrote the piece is asked too, wherever the page prints it.
+      const lines = text.split(/\n/);
+      for (const line of attributionLines(text, source)) {
+        const at = seen.get(line.text);
+        if (at !== undefined) columns.role[at] = ROLES.indexOf(line.role) + 1;
+        else {
+          seen.set(line.text, columns.length);
+          const folded = normaliseForComparison(lines[line.line] ?? '');
+          columns.add(builder, line.text, { line: line.line, text: folded, index: -1 }, 0, {
+            role: line.role,
+          });
+        }
+      }
     });
-    firsts[kb.sources.length] = line.length;
-    return new PassageIndex(
-      kb,
-      builder.build(),
-      {
-        line: Uint32Array.from(line),
-        paragraphIndex: Uint32Array.from(paragraphIndex),
-        start: Uint32Array.from(start),
-        end: Uint32Array.from(end),
-        numbered: Uint8Array.from(numbered),
-        firsts,
-      },
-      exceptions,
-    );
+    firsts[kb.sources.length] = columns.length;
+    return new PassageIndex(kb, builder.build(), columns.arrays(firsts), columns.exceptions);
   }
 
   /**
@@ -234,22 +371,43 @@ export class PassageIndex {
    * article when first asked for, so that a filter over thousands of candidates reads none.
    */
   private passage(i: number): Passage {
+    let made = this.made.get(i);
+    if (made) return made;
+    if (this.made.size >= PASSAGES_KEPT) this.made.clear();
+    made = this.make(i);
+    this.made.set(i, made);
+    return made;
+  }
+
+  private make(i: number): Passage {
     const index = this;
+    const { arrays } = this;
     const source = this.kb.sources[this.sourceOf(i)] as Source;
-    let paragraph: string | undefined;
-    const read = () => {
-      paragraph ??= index.paragraph(source, index.arrays.line[i] as number);
-      return paragraph;
-    };
+    const paragraphIndex = arrays.paragraphIndex[i] as number;
+    const line = () => index.paragraph(source, arrays.line[i] as number);
+    const text = () => index.exceptions.get(i) ?? line().slice(arrays.start[i], arrays.end[i]);
+    const leadStart = arrays.leadStart[i] as number;
+    const speakerLine = arrays.speakerLine[i] as number;
+    const role = ROLES[(arrays.role[i] as number) - 1];
     return {
       source,
-      paragraphIndex: this.arrays.paragraphIndex[i] as number,
-      get paragraph() {
-        return read();
-      },
+      paragraphIndex,
       get text() {
-        return index.exceptions.get(i) ?? read().slice(index.arrays.start[i], index.arrays.end[i]);
+        return text();
       },
+      // A line outside the story (a credit) is its own paragraph: the rest of its line is page.
+      get paragraph() {
+        return paragraphIndex < 0 ? text() : line();
+      },
+      get lead() {
+        return leadStart < (arrays.start[i] as number)
+          ? line().slice(leadStart, arrays.start[i]).trim()
+          : undefined;
+      },
+      get speaker() {
+        return speakerLine < 0 ? undefined : index.paragraph(source, speakerLine).slice(0, -1);
+      },
+      ...(role && { role }),
     };
   }
 

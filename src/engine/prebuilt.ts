@@ -23,7 +23,7 @@ import { PassageIndex } from './passages.js';
  * afresh. The header holds the terms of each index; the sections, their arrays.
  */
 
-const INDEXES: CacheKind = { name: 'indexes', format: 3, code: ['src/engine', 'src/search', 'src/text'] };
+const INDEXES: CacheKind = { name: 'indexes', format: 4, code: ['src/engine', 'src/search', 'src/text'] };
 const RECORD_INDEXES = [
   'meeting',
   'meetingChoice',
@@ -37,7 +37,17 @@ const RECORD_INDEXES = [
 type IndexName = (typeof RECORD_INDEXES)[number];
 /** The arrays saved, in the order of the sections; how each is read back is `readPrebuiltIndexes`'. */
 const POSTINGS = ['offsets', 'docs', 'codes', 'weights', 'maxWeight'] as const;
-const PASSAGES = ['line', 'paragraphIndex', 'start', 'end', 'numbered', 'firsts'] as const;
+const PASSAGES = [
+  'line',
+  'paragraphIndex',
+  'start',
+  'end',
+  'leadStart',
+  'speakerLine',
+  'role',
+  'numbered',
+  'firsts',
+] as const;
 const BM25 = ['offsets', 'ids', 'tf', 'lengths'] as const;
 
 interface Meta {
@@ -127,9 +137,12 @@ export function readPrebuiltIndexes(
       new TextIndex(lookup, records, postings.get(name) as Postings);
     const passageArrays = {
       line: sectionAs(Uint32Array, next()),
-      paragraphIndex: sectionAs(Uint32Array, next()),
+      paragraphIndex: sectionAs(Int32Array, next()),
       start: sectionAs(Uint32Array, next()),
       end: sectionAs(Uint32Array, next()),
+      leadStart: sectionAs(Uint32Array, next()),
+      speakerLine: sectionAs(Int32Array, next()),
+      role: sectionAs(Uint8Array, next()),
       numbered: sectionAs(Uint8Array, next()),
       firsts: sectionAs(Int32Array, next()),
     };
