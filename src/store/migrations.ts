@@ -44,6 +44,19 @@ const MIGRATIONS: Record<string, Migration> = {
       await db.schema.createIndex('votes_voted_at').on('votes').column('voted_at').execute();
     },
   },
+  '002-cooldowns': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('cooldowns')
+        .addColumn('id', 'varchar(64)', (c) => c.primaryKey())
+        .addColumn('ends_at', 'bigint', (c) => c.notNull())
+        .addColumn('used', 'integer', (c) => c.notNull())
+        .addColumn('holder', 'varchar(24)', (c) => c.notNull())
+        .execute();
+      // Expired windows are deleted by their end.
+      await db.schema.createIndex('cooldowns_ends_at').on('cooldowns').column('ends_at').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

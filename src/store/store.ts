@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { AnswerKind, Database, QuestionsTable, VotesTable } from './schema.js';
 
@@ -64,6 +65,39 @@ export class Store {
   async purge(before: number): Promise<number> {
     await this.db.deleteFrom('votes').where('voted_at', '<', before).execute();
     const result = await this.db.deleteFrom('questions').where('asked_at', '<', before).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
+  /**
+   * Takes one use of a cooldown window in one statement, which both databases run atomically
+   * (the row is locked for its update): a new or ended window opens with this use, an open one
+   * admits it while it has uses left, a full one is left as it is. A window that would end
+   * further away than its length (a replica's clock far ahead, a row written by hand) counts as
+   * ended, so that no row can hold a member back for longer than one window. Returns 0 when the
+   * use was taken, else the milliseconds until the window ends.
+   */
+  async takeCooldown(id: string, uses: number, windowMs: number, now: number): Promise<number> {
+    const holder = randomBytes(12).toString('base64url');
+    // On conflict every expression reads the row as it was before this statement.
+    const ended = sql<boolean>`(cooldowns.ends_at <= ${now} or cooldowns.ends_at > ${now + windowMs})`;
+    const row = await this.db
+      .insertInto('cooldowns')
+      .values({ id, ends_at: now + windowMs, used: 1, holder })
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet({
+          ends_at: sql`case when ${ended} then ${now + windowMs} else cooldowns.ends_at end`,
+          used: sql`case when ${ended} then 1 when cooldowns.used < ${uses} then cooldowns.used + 1 else cooldowns.used end`,
+          holder: sql`case when ${ended} or cooldowns.used < ${uses} then ${holder} else cooldowns.holder end`,
+        }),
+      )
+      .returning(['ends_at', 'holder'])
+      .executeTakeFirstOrThrow();
+    return row.holder === holder ? 0 : Number(row.ends_at) - now;
+  }
+
+  /** Deletes the cooldown windows that ended by `now`; returns how many. */
+  async purgeCooldowns(now: number): Promise<number> {
+    const result = await this.db.deleteFrom('cooldowns').where('ends_at', '<=', now).executeTakeFirst();
     return Number(result.numDeletedRows);
   }
 
