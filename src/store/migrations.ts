@@ -1,4 +1,4 @@
-import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
 
 /**
  * The schema's versions, oldest first. Each is applied once, in order, in a transaction where
@@ -61,8 +61,12 @@ const MIGRATIONS: Record<string, Migration> = {
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
-/** Brings the schema up to the newest version; throws the first failure. */
+/**
+ * Brings the schema up to the newest version; throws the first failure. Kysely is imported here,
+ * when the store opens, for the reason `store.ts` gives.
+ */
 export async function migrate(db: Kysely<unknown>): Promise<void> {
+  const { Migrator } = await import('kysely');
   const { error } = await new Migrator({ db, provider }).migrateToLatest();
   if (error) throw error;
 }
