@@ -55,6 +55,9 @@ interface StoreRun {
 
 const TAKES = 2_000;
 
+/** A time too short for milliseconds to show. */
+const micro = (value: number) => `${(value * 1000).toFixed(1)} µs`;
+
 /** Times `TAKES` uses of /ask by 200 members, as a busy server's members would make them. */
 async function takeTimes(cooldowns: Rationing): Promise<{ p50: number; p99: number }> {
   const ask = findCommand('ask');
@@ -301,7 +304,7 @@ export function insightsTable(r: InsightsRun): string {
     '',
     '| where | p50 | p99 | p99 ratio to memory |',
     '|---|---|---|---|',
-    `| in memory | ${ms(r.memoryTakeP50)} | ${ms(r.memoryTakeP99)} | 1× |`,
+    `| in memory | ${micro(r.memoryTakeP50)} | ${micro(r.memoryTakeP99)} | 1× |`,
     ...r.stores.map(
       (s) => `| ${s.dialect} | ${ms(s.takeP50)} | ${ms(s.takeP99)} | ${ratio(s.takeP99, r.memoryTakeP99)} |`,
     ),
