@@ -5,8 +5,8 @@ import type { AnswerKind, Database, QuestionsTable, VotesTable } from './schema.
 /**
  * Every query Summit makes, written once with the query builder for both databases. Values reach
  * the database only as parameters. Nothing from Kysely is imported here but types: the gateway
- * bot is one bundled file, in which any import of a package left out of it is loaded at start,
- * and Kysely is 280 modules (over 300 ms and 20 MB); `open.ts` loads it once the bot is ready.
+ * bot is one bundled file, which runs every static import at start, and Kysely loaded from its
+ * 280 modules took over 300 ms and 20 MB; `open.ts` imports it once the bot is ready.
  */
 
 export type QuestionRow = Omit<QuestionsTable, 'asked_at'> & { asked_at: number };
