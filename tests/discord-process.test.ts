@@ -93,7 +93,7 @@ describe('npm start', () => {
 
     bot.child.kill('SIGTERM');
     expect(await bot.exited).toBe(0);
-  });
+  }, 30_000);
 
   it('stops with a clear line when Discord refuses the token', async () => {
     const fake = stopWithPrograms(await FakeDiscord.start({ token: TOKEN, log: () => {} }));
