@@ -39,7 +39,12 @@ function rssOf(pid: number): number {
   }
 }
 
-async function oneRun(dir: string, query: string, measureMemory: boolean): Promise<GatewayRun> {
+async function oneRun(
+  dir: string,
+  query: string,
+  measureMemory: boolean,
+  env: Record<string, string>,
+): Promise<GatewayRun> {
   const fake = await FakeDiscord.start({ token: TOKEN, log: () => {} });
   const cwd = mkdtempSync(join(tmpdir(), 'summit-bench-gateway-'));
   const started = performance.now();
@@ -52,6 +57,7 @@ async function oneRun(dir: string, query: string, measureMemory: boolean): Promi
       KNOWLEDGE_DIR: dir,
       LOG_LEVEL: 'info',
       ...GATEWAY_ENV,
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -99,17 +105,19 @@ async function oneRun(dir: string, query: string, measureMemory: boolean): Promi
 /**
  * Start-up over `starts` starts, and memory over `idles` more that also answer a workload:
  * medians, since an idle process's resident memory varies by a dozen megabytes from run to run
- * (which pages of Node itself the workload touched, which threads allocated).
+ * (which pages of Node itself the workload touched, which threads allocated). `env` adds
+ * settings, such as a DATABASE_URL for the record.
  */
 export async function gatewayRun(
   dir: string,
   query: string,
   { starts, idles }: { starts: number; idles: number },
+  env: Record<string, string> = {},
 ): Promise<GatewayRun> {
   const started: GatewayRun[] = [];
-  for (let i = 0; i < starts; i++) started.push(await oneRun(dir, query, false));
+  for (let i = 0; i < starts; i++) started.push(await oneRun(dir, query, false, env));
   const idle: GatewayRun[] = [];
-  for (let i = 0; i < idles; i++) idle.push(await oneRun(dir, query, true));
+  for (let i = 0; i < idles; i++) idle.push(await oneRun(dir, query, true, env));
   return {
     readyMs: median([...started, ...idle].map((r) => r.readyMs)),
     firstAnswerMs: median([...started, ...idle].map((r) => r.firstAnswerMs)),

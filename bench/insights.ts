@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { answerQuestion } from '../src/ask/router.js';
-import { createContext } from '../src/commands/registry.js';
+import { Cooldowns, type Rationing, SharedCooldowns } from '../src/commands/cooldowns.js';
+import { createContext, findCommand } from '../src/commands/registry.js';
 import { Engine } from '../src/engine/engine.js';
 import { questionRow } from '../src/insights/record.js';
 import { Recorder } from '../src/insights/recorder.js';
@@ -12,13 +13,15 @@ import type { KnowledgeBase } from '../src/knowledge/model.js';
 import { openStore } from '../src/store/open.js';
 import type { QuestionRow, Store } from '../src/store/store.js';
 import { postgresBin, startPostgres, type TestPostgres } from '../tests/support/postgres.js';
+import { type GatewayRun, gatewayRun } from './gateway.js';
 import { benchmarkQueries } from './queries.js';
-import { median, ms, percentile, ratio } from './stats.js';
+import { mb, median, ms, percentile, ratio } from './stats.js';
 
 /**
  * The record of questions: what recording adds to an answer, how fast batches are written, and
  * /insights over a million recorded questions, on the embedded store and on PostgreSQL (a server
- * started in a temporary folder, when one is installed).
+ * started in a temporary folder, when one is installed); and what taking a cooldown use in the
+ * store costs an answer, beside taking it in memory.
  */
 
 const DAY = 86_400_000;
@@ -29,7 +32,12 @@ export interface InsightsRun {
   answerP99: number;
   recordP50: number;
   recordP99: number;
+  /** A cooldown use taken in memory, p50 and p99. */
+  memoryTakeP50: number;
+  memoryTakeP99: number;
   stores: StoreRun[];
+  /** The gateway bot (`npm start`) with the record and its cooldowns in PostgreSQL. */
+  gatewayPostgres?: GatewayRun;
 }
 
 interface StoreRun {
@@ -40,6 +48,27 @@ interface StoreRun {
   generateMs: number;
   insights30Ms: number;
   insights90Ms: number;
+  /** A cooldown use taken in the store as an answer takes it (hash, statement, timeout), p50 and p99. */
+  takeP50: number;
+  takeP99: number;
+}
+
+const TAKES = 2_000;
+
+/** A time too short for milliseconds to show. */
+const micro = (value: number) => `${(value * 1000).toFixed(1)} µs`;
+
+/** Times `TAKES` uses of /ask by 200 members, as a busy server's members would make them. */
+async function takeTimes(cooldowns: Rationing): Promise<{ p50: number; p99: number }> {
+  const ask = findCommand('ask');
+  if (!ask) throw new Error('/ask is missing');
+  const times: number[] = [];
+  for (let i = 0; i < TAKES; i++) {
+    const start = performance.now();
+    await cooldowns.take(String(100_000_000_000_000_000n + BigInt(i % 200)), ask);
+    times.push(performance.now() - start);
+  }
+  return { p50: median(times), p99: percentile(times, 0.99) };
 }
 
 /** Time recording adds to each answer: building its row and queueing it, beside the answer itself. */
@@ -184,21 +213,44 @@ async function measureStore(store: Store, kb: KnowledgeBase, log: (line: string)
     return median(runs);
   };
   log(`insights (${store.dialect}): /insights…`);
+  const insights30Ms = await timed(30);
+  const insights90Ms = await timed(90);
+  log(`insights (${store.dialect}): cooldown uses…`);
+  let fellBack = 0;
+  const shared = new SharedCooldowns({
+    store: () => store,
+    hashKey: 'bench-secret-key-0123456789',
+    local: new Cooldowns(),
+    // The bench measures the store: no use may be decided in memory for being slow.
+    timeoutMs: 60_000,
+    onFallback: () => (fellBack += 1),
+  });
+  const take = await takeTimes(shared);
+  if (fellBack) throw new Error(`${fellBack} cooldown uses fell back to memory`);
   return {
     dialect: store.dialect,
     batched,
     single,
     generateMs,
-    insights30Ms: await timed(30),
-    insights90Ms: await timed(90),
+    insights30Ms,
+    insights90Ms,
+    takeP50: take.p50,
+    takeP99: take.p99,
   };
 }
 
-export async function insightsRun(kb: KnowledgeBase, log: (line: string) => void): Promise<InsightsRun> {
+/** `knowledgeDir` is `kb`'s folder, for the gateway bot. */
+export async function insightsRun(
+  kb: KnowledgeBase,
+  knowledgeDir: string,
+  log: (line: string) => void,
+): Promise<InsightsRun> {
   const cost = recordingCost(kb, log);
+  const memoryTake = await takeTimes(new Cooldowns());
   const stores: StoreRun[] = [];
   const dir = mkdtempSync(join(tmpdir(), 'summit-bench-store-'));
   let pg: TestPostgres | undefined;
+  let gatewayPostgres: GatewayRun | undefined;
   try {
     const sqlite = await openStore({ dataDir: dir });
     stores.push(await measureStore(sqlite, kb, log));
@@ -208,6 +260,13 @@ export async function insightsRun(kb: KnowledgeBase, log: (line: string) => void
       const postgres = await openStore({ databaseUrl: pg.url, dataDir: dir });
       stores.push(await measureStore(postgres, kb, log));
       await postgres.close();
+      log('insights: the gateway bot with the record in PostgreSQL…');
+      gatewayPostgres = await gatewayRun(
+        knowledgeDir,
+        'Sochi',
+        { starts: 3, idles: 3 },
+        { DATABASE_URL: pg.url, SUMMIT_HASH_KEY: 'bench-secret-key-0123456789' },
+      );
     } else {
       log('insights: PostgreSQL is not installed; its figures are left out');
     }
@@ -215,7 +274,13 @@ export async function insightsRun(kb: KnowledgeBase, log: (line: string) => void
     pg?.remove();
     rmSync(dir, { recursive: true, force: true });
   }
-  return { ...cost, stores };
+  return {
+    ...cost,
+    memoryTakeP50: memoryTake.p50,
+    memoryTakeP99: memoryTake.p99,
+    stores,
+    ...(gatewayPostgres && { gatewayPostgres }),
+  };
 }
 
 export function insightsTable(r: InsightsRun): string {
@@ -234,6 +299,22 @@ export function insightsTable(r: InsightsRun): string {
       (s) =>
         `| ${s.dialect} | ${Math.round(s.batched).toLocaleString('en')} | ${Math.round(s.single).toLocaleString('en')} | ${(s.batched / s.single).toFixed(1)}× | ${ms(s.generateMs)} | ${ms(s.insights30Ms)} | ${ms(s.insights90Ms)} |`,
     ),
+    '',
+    `A cooldown use (/ask, ${TAKES.toLocaleString('en')} uses by 200 members), as an answer takes it; PostgreSQL is where replicas share it, SQLite keeps it in memory in production:`,
+    '',
+    '| where | p50 | p99 | p99 ratio to memory |',
+    '|---|---|---|---|',
+    `| in memory | ${micro(r.memoryTakeP50)} | ${micro(r.memoryTakeP99)} | 1× |`,
+    ...r.stores.map(
+      (s) => `| ${s.dialect} | ${ms(s.takeP50)} | ${ms(s.takeP99)} | ${ratio(s.takeP99, r.memoryTakeP99)} |`,
+    ),
   ];
+  const g = r.gatewayPostgres;
+  if (g) {
+    lines.push(
+      '',
+      `The gateway bot (npm start) with the record and its cooldowns in PostgreSQL: ready in ${ms(g.readyMs)}, first answer at ${ms(g.firstAnswerMs)}, ${mb(g.rss)} resident when idle (medians; budgets 600 ms and 90 MB).`,
+    );
+  }
   return lines.join('\n');
 }

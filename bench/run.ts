@@ -460,7 +460,8 @@ console.log(
 );
 console.log(summary(results));
 // The record of questions: recording's cost per answer, batch writes, /insights at a million.
-console.log(`\n${insightsTable(await insightsRun(loadKnowledge(join(ROOT, 'knowledge')), log))}`);
+const knowledge = join(ROOT, 'knowledge');
+console.log(`\n${insightsTable(await insightsRun(loadKnowledge(knowledge), knowledge, log))}`);
 console.log(`\nThe whole run took ${(since(started) / 60_000).toFixed(1)} minutes.`);
 if (results.some((r) => !withinBudget(r.hostile, r.kb.meetings))) {
   console.error(`\nThe per-answer budget of ${BUDGET_MS} ms was broken under hostile input.`);

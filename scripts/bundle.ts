@@ -12,8 +12,12 @@ import { build } from 'esbuild';
  * yaml and zod, which the code loads only when a fact base must be validated, the language
  * packages, which it loads only to derive tables saved at build time, and the timeline's renderer
  * (vega, resvg and the font measurer), loaded from node_modules on the first /timeline so that the
- * bot starts and idles without it; and the record's store (kysely and its drivers, one a native
- * add-on), which is imported once the bot is ready.
+ * bot starts and idles without it; and the record's store drivers (better-sqlite3, a native
+ * add-on, and pg), which are imported once the bot is ready.
+ *
+ * Kysely is in the file: the code imports it only dynamically, when the store opens after ready,
+ * so it is compiled and run only then, and bundled it costs a fraction of its 280 modules loaded
+ * from node_modules (measured on import: 4.4 MB and ~100 ms against 20.5 MB and 350–840 ms).
  */
 
 const CLI = fileURLToPath(new URL('../src/cli/', import.meta.url));
@@ -43,8 +47,7 @@ await build({
     'vega-lite',
     '@resvg/resvg-js',
     'opentype.js',
-    // The record's store, opened once the bot is ready.
-    'kysely',
+    // The record's store drivers, loaded once the bot is ready.
     'better-sqlite3',
     'pg',
   ],

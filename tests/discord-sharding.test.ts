@@ -110,7 +110,7 @@ describe('npm run start:sharded', () => {
     expect(messages).toContain('a shard could not start');
     expect(messages).not.toContain('all shards ready');
     expect(bot.output().stderr).toContain('is not valid');
-  });
+  }, 30_000);
 
   it('keeps npm start unsharded when start:sharded’s SHARD_COUNT is in its environment too', async () => {
     const fake = stopWithPrograms(await FakeDiscord.start({ token: TOKEN, log: () => {} }));
@@ -124,7 +124,7 @@ describe('npm run start:sharded', () => {
     expect(bot.lines().some((l) => 'shard' in l)).toBe(false);
     bot.child.kill('SIGTERM');
     expect(await bot.exited).toBe(0);
-  });
+  }, 30_000);
 
   it('stops at once with one line when SHARD_COUNT is neither a positive whole number nor auto', async () => {
     const bots = ['0', '1.5', 'two'].map((value) =>
@@ -136,7 +136,7 @@ describe('npm run start:sharded', () => {
         'summit: SHARD_COUNT must be a whole number of shards from 1 up, or auto for the number Discord recommends.',
       ]);
     }
-  });
+  }, 30_000);
 });
 
 describe('the fake Discord’s shards', () => {

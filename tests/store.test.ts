@@ -80,6 +80,34 @@ function storeContract(name: string, open: () => Promise<Store>) {
       expect(rows.map((r) => r.id)).not.toContain('old');
     });
 
+    it('takes cooldown uses in one window, without lengthening it, and purges ended windows', async () => {
+      const take = (at: number, id = 'member-hash') => store.takeCooldown(id, 3, 10_000, at);
+      expect([await take(NOW), await take(NOW + 1), await take(NOW + 2)]).toEqual([0, 0, 0]);
+      expect(await take(NOW + 4_000)).toBe(6_000);
+      // A refused use is not counted: the window still ends 10 s after the first use.
+      expect(await take(NOW + 9_000)).toBe(1_000);
+      expect(await take(NOW + 10_000)).toBe(0);
+      expect(await take(NOW + 10_001, 'another')).toBe(0);
+      expect(await store.purgeCooldowns(NOW + 19_999)).toBe(0);
+      expect(await store.purgeCooldowns(NOW + 20_001)).toBe(2);
+    });
+
+    it('counts a window that would end further away than its length as ended: no row holds a member back longer', async () => {
+      await store.db
+        .insertInto('cooldowns')
+        .values({ id: 'forged', ends_at: NOW + 365 * DAY, used: 99, holder: 'x' })
+        .execute();
+      expect(await store.takeCooldown('forged', 3, 10_000, NOW)).toBe(0);
+      expect(await store.takeCooldown('forged', 1, 10_000, NOW + 1)).toBe(9_999);
+    });
+
+    it('lets exactly the ration through when one member’s uses arrive together', async () => {
+      const takes = await Promise.all(
+        Array.from({ length: 20 }, () => store.takeCooldown('burst', 5, 10_000, NOW)),
+      );
+      expect(takes.filter((wait) => wait === 0)).toHaveLength(5);
+    });
+
     it('reads questions page by page in time order', async () => {
       const many = Array.from({ length: 23 }, (_, i) =>
         asked(`p${String(i).padStart(2, '0')}`, `q ${i}`, 'answer', NOW + 10 + (i % 3)),

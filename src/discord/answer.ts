@@ -1,6 +1,6 @@
 import type { Reply } from '../answers/reply.js';
 import type { Context } from '../commands/command.js';
-import { type Cooldowns, rationed } from '../commands/cooldowns.js';
+import { type Rationing, rationed } from '../commands/cooldowns.js';
 import { dispatch, type Invocation, runLine } from '../commands/dispatch.js';
 import { commandOf } from '../commands/parse-line.js';
 import { createContext } from '../commands/registry.js';
@@ -20,7 +20,7 @@ export interface BotDeps {
   /** Loads the fact base again, for /reload. */
   reload?: () => ReloadResult;
   /** Rations expensive commands per user; none in tests that ask in bursts. */
-  cooldowns?: Cooldowns;
+  cooldowns?: Rationing;
   /** When a reload last swapped the fact base (ms since the epoch): older buttons may be stale. */
   readonly reloadedAt?: number | undefined;
   metrics?: Metrics;
@@ -30,18 +30,19 @@ export interface BotDeps {
 
 /**
  * Runs a command through the core dispatcher; a failing handler is logged and becomes an
- * apology. `user` is who asked, when the command is theirs to ration (not a page turn).
+ * apology. `user` is who asked, when the command is theirs to ration (not a page turn); a
+ * shared store may be asked whether they may.
  */
-export function answer(
+export async function answer(
   deps: BotDeps,
   invocation: Invocation | string,
   page = 1,
   user?: string,
   extra: Partial<Context> = {},
-): Reply {
+): Promise<Reply> {
   if (user && deps.cooldowns) {
     const name = typeof invocation === 'string' ? commandOf(invocation) : invocation.command;
-    const wait = rationed(deps.cooldowns, user, name);
+    const wait = await rationed(deps.cooldowns, user, name);
     if (wait) return wait;
   }
   const ctx = createContext(deps.engine, {

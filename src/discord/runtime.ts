@@ -1,4 +1,4 @@
-import { Cooldowns } from '../commands/cooldowns.js';
+import { Cooldowns, type Rationing, SharedCooldowns } from '../commands/cooldowns.js';
 import { Recorder, type RecordingOptions } from '../insights/recorder.js';
 import { formatProblem } from '../knowledge/load.js';
 import type { Logger } from '../ops/log.js';
@@ -10,7 +10,7 @@ import { deployedNames } from './definitions.js';
 /**
  * What a running bot shares between its handlers, whichever way Discord reaches it (gateway or
  * HTTP): the live fact base, reloaded on file changes or /reload, with every attempt logged and
- * counted; per-user cooldowns; metrics.
+ * counted; per-user cooldowns (shared by every process when the record is in PostgreSQL); metrics.
  */
 
 export interface RuntimeOptions {
@@ -101,11 +101,11 @@ export function startRuntime({
     },
     log,
     reload: () => report(live.reload(), '/reload'),
-    cooldowns: new Cooldowns(),
     metrics,
   };
   const recorder = recording?.enabled ? recordTo(recording, metrics, log) : undefined;
   if (recorder) deps.recorder = recorder;
+  deps.cooldowns = rationing(recorder, metrics, log);
   return {
     deps,
     metrics,
@@ -127,6 +127,27 @@ export function startRuntime({
       return flushed;
     },
   };
+}
+
+/**
+ * Cooldowns in memory, or in the record's store when every process shares it (PostgreSQL) and
+ * members can be named there by a keyed hash; the embedded store serves one process, whose
+ * memory is enough.
+ */
+function rationing(recorder: Recorder | undefined, metrics: Metrics, log: Logger): Rationing {
+  const local = new Cooldowns();
+  const { hashKey, where } = recorder?.options ?? {};
+  if (!recorder || !where?.databaseUrl) return local;
+  if (!hashKey) {
+    log.info('SUMMIT_HASH_KEY is not set: cooldowns stay in each process, not in the shared store');
+    return local;
+  }
+  return new SharedCooldowns({
+    store: () => recorder.openedStore,
+    hashKey,
+    local,
+    onFallback: metrics.cooldownFallbacks(),
+  });
 }
 
 function recordTo(options: RecordingOptions, metrics: Metrics, log: Logger): Recorder {

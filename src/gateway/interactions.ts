@@ -130,7 +130,7 @@ async function onCommand(interaction: ChatInputCommandInteraction, deps: BotDeps
   }
   const hidden = (interaction.options.getBoolean(HIDE_OPTION) ?? false) || !mayPostHere(interaction);
   const started = performance.now();
-  const reply = answer(deps, { command: interaction.commandName, args }, 1, interaction.user.id);
+  const reply = await answer(deps, { command: interaction.commandName, args }, 1, interaction.user.id);
   const asked = interaction.commandName === 'ask' ? String(args.question ?? '') : undefined;
   const feedback = recordAnswer(deps, {
     ...(asked !== undefined && { via: 'ask' as const }),
@@ -161,7 +161,7 @@ async function onAskMenu(interaction: MessageContextMenuCommandInteraction, deps
     return reply.kind;
   }
   const started = performance.now();
-  const reply = answer(deps, { command: 'ask', args: { question } }, 1, interaction.user.id);
+  const reply = await answer(deps, { command: 'ask', args: { question } }, 1, interaction.user.id);
   const feedback = recordAnswer(deps, {
     via: 'menu',
     text: question,
@@ -190,7 +190,11 @@ async function onClick(interaction: Clicked, deps: BotDeps): Promise<Outcome> {
   if (isModeratorLine(line)) return runModeratorTool(interaction, splitChannel(line), deps);
   if (action.kind === 'page') return turnPage(interaction, action.line, action.page, action.hidden, deps);
 
-  const reply = madeBeforeReload(interaction.message.createdTimestamp, deps.reloadedAt, answer(deps, line));
+  const reply = madeBeforeReload(
+    interaction.message.createdTimestamp,
+    deps.reloadedAt,
+    await answer(deps, line),
+  );
   const fromPrivate = isEphemeral(interaction.message);
   // A button whose record has gone since its message was made tells only the one who clicked.
   const options = { hidden: action.hidden || reply.kind === 'not-found' || !mayPostHere(interaction) };
@@ -224,7 +228,7 @@ async function turnPage(
   const reply = madeBeforeReload(
     interaction.message.createdTimestamp,
     deps.reloadedAt,
-    answer(deps, line, page),
+    await answer(deps, line, page),
   );
   if (isEphemeral(interaction.message) || ownerOf(interaction.message) === interaction.user.id) {
     await interaction.update(toMessage(reply, { hidden }));

@@ -42,7 +42,7 @@ export async function handleMention(message: Message, deps: BotDeps): Promise<vo
           'Use the slash command',
           'Summaries are posted with the `/summary` command, which checks who may post.',
         )
-      : answer(deps, question, 1, message.author.id);
+      : await answer(deps, question, 1, message.author.id);
   const asked = question && !isModeratorLine(question);
   const via = asked ? mentionVia(question) : undefined;
   const feedback = asked

@@ -43,7 +43,7 @@ export async function runModeratorTool(
   }
   if (!command?.publishes) {
     const extra = await insightsContext(request.run, deps.recorder);
-    const reply = answer(deps, request.run, 1, rationedUser(interaction), extra);
+    const reply = await answer(deps, request.run, 1, rationedUser(interaction), extra);
     await send(interaction, reply, { hidden: true });
     return reply.kind;
   }
@@ -56,7 +56,7 @@ const rationedUser = (interaction: ModeratorInteraction) =>
 
 async function post(interaction: ModeratorInteraction, request: PostRequest, deps: BotDeps): Promise<string> {
   const channelId = request.channelId ?? interaction.channelId;
-  const reply = answer(deps, request.run, 1, rationedUser(interaction));
+  const reply = await answer(deps, request.run, 1, rationedUser(interaction));
   if (reply.kind !== 'answer') {
     await send(interaction, withChannel(reply, channelId), { hidden: true });
     return reply.kind;

@@ -109,7 +109,7 @@ async function answer(
       guild: interaction.guild_id,
     };
     // The deps are read once here, so that one answer sees one version of the fact base.
-    handled = handleInteraction(interaction, { ...deps, log, rest });
+    handled = await handleInteraction(interaction, { ...deps, log, rest });
   } catch (error) {
     handled = failed(interaction, error, log, fields);
   }

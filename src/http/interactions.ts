@@ -48,7 +48,10 @@ import { upload } from './upload.js';
  * any replica can answer any request.
  */
 
-export function handleInteraction(interaction: APIInteraction, deps: InteractionDeps): Handled {
+export async function handleInteraction(
+  interaction: APIInteraction,
+  deps: InteractionDeps,
+): Promise<Handled> {
   switch (interaction.type) {
     case InteractionType.Ping:
       return { response: PONG, outcome: 'pong' };
@@ -118,7 +121,10 @@ function onAutocomplete(interaction: APIApplicationCommandAutocompleteInteractio
   return { response: choicesResponse(choices.slice(0, LIMITS.choices)), outcome: 'choices' };
 }
 
-function onCommand(interaction: APIChatInputApplicationCommandInteraction, deps: InteractionDeps): Handled {
+async function onCommand(
+  interaction: APIChatInputApplicationCommandInteraction,
+  deps: InteractionDeps,
+): Promise<Handled> {
   const { name, options = [] } = interaction.data;
   const command = findCommand(name);
   const { args, hidden, channelId } = readOptions(options);
@@ -128,7 +134,7 @@ function onCommand(interaction: APIChatInputApplicationCommandInteraction, deps:
     return moderate(interaction, { run, ...(channelId && { channelId }) }, user, deps);
   }
   const started = performance.now();
-  const reply = answer(deps, { command: name, args }, 1, user);
+  const reply = await answer(deps, { command: name, args }, 1, user);
   const asked = name === 'ask' ? String(args.question ?? '') : undefined;
   const feedback = recordAnswer(deps, {
     ...(asked !== undefined && { via: 'ask' as const }),
@@ -176,7 +182,10 @@ function readOptions(options: APIApplicationCommandInteractionDataOption[]) {
   return { args, hidden, channelId };
 }
 
-function onAskMenu(interaction: APIMessageApplicationCommandInteraction, deps: InteractionDeps): Handled {
+async function onAskMenu(
+  interaction: APIMessageApplicationCommandInteraction,
+  deps: InteractionDeps,
+): Promise<Handled> {
   const target = interaction.data.resolved.messages[interaction.data.target_id];
   if (!target) throw new Error('the interaction does not carry the message it was used on');
   // A bot's user id is its application's id.
@@ -186,7 +195,7 @@ function onAskMenu(interaction: APIMessageApplicationCommandInteraction, deps: I
     return { response: replyWith(reply, { hidden: true }), outcome: reply.kind };
   }
   const started = performance.now();
-  const reply = answer(deps, { command: 'ask', args: { question } }, 1, userOf(interaction));
+  const reply = await answer(deps, { command: 'ask', args: { question } }, 1, userOf(interaction));
   const guild = interaction.guild_id ?? null;
   const feedback = recordAnswer(deps, { via: 'menu', text: question, reply, guild, started });
   return answerWith(
@@ -205,7 +214,7 @@ function clicked(interaction: APIMessageComponentInteraction) {
   );
 }
 
-function onClick(interaction: APIMessageComponentInteraction, deps: InteractionDeps): Handled {
+async function onClick(interaction: APIMessageComponentInteraction, deps: InteractionDeps): Promise<Handled> {
   const vote = decodeVote(interaction.data.custom_id);
   const voter = userOf(interaction);
   if (vote && voter) {
@@ -226,7 +235,7 @@ function onClick(interaction: APIMessageComponentInteraction, deps: InteractionD
 
   const { message } = interaction;
   if (action.kind === 'page') {
-    const reply = madeBeforeReload(madeAt(message), deps.reloadedAt, answer(deps, line, action.page));
+    const reply = madeBeforeReload(madeAt(message), deps.reloadedAt, await answer(deps, line, action.page));
     // The asker turns their own list's pages in place; anyone else gets the page privately.
     const inPlace = isEphemeral(message) || ownerOf(message) === userOf(interaction);
     return {
@@ -237,7 +246,7 @@ function onClick(interaction: APIMessageComponentInteraction, deps: InteractionD
     };
   }
 
-  const reply = madeBeforeReload(madeAt(message), deps.reloadedAt, answer(deps, line));
+  const reply = madeBeforeReload(madeAt(message), deps.reloadedAt, await answer(deps, line));
   // A button whose record has gone since its message was made tells only the one who clicked.
   const options = { hidden: action.hidden || reply.kind === 'not-found' || !mayPostHere(interaction) };
   if (!isEphemeral(message)) return answerWith(reply, options, interaction, deps);

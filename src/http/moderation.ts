@@ -39,12 +39,12 @@ type ModeratorInteraction = APIChatInputApplicationCommandInteraction | APIMessa
 const PRIVATELY = { hidden: true };
 
 /** `rationedUser`: who to ration, when the tool was typed rather than picked from its own prompt. */
-export function moderate(
+export async function moderate(
   interaction: ModeratorInteraction,
   request: PostRequest,
   rationedUser: string | undefined,
   deps: InteractionDeps,
-): Handled {
+): Promise<Handled> {
   const name = typeof request.run === 'string' ? commandOf(request.run) : request.run.command;
   const publishes = findCommand(name)?.publishes === true;
   const privately = (reply: Reply, outcome: string = reply.kind): Handled => ({
@@ -62,13 +62,13 @@ export function moderate(
       outcome: 'deferred',
       afterwards: async () => {
         const extra = await insightsContext(request.run, deps.recorder);
-        const reply = answer(deps, request.run, 1, rationedUser, extra);
+        const reply = await answer(deps, request.run, 1, rationedUser, extra);
         await deps.rest.editOriginal(interaction, messageBody(reply, PRIVATELY));
         return reply.kind;
       },
     };
   }
-  const reply = answer(deps, request.run, 1, rationedUser);
+  const reply = await answer(deps, request.run, 1, rationedUser);
   if (!publishes) return privately(reply);
 
   const channelId = request.channelId ?? interaction.channel.id;

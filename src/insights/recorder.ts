@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { keyedHash } from '../store/keyed-hash.js';
 import { openStore, type StoreLocation } from '../store/open.js';
 import type { InsightsData, QuestionRow, Store, VoteRow } from '../store/store.js';
 import { WriteQueue } from '../store/write-queue.js';
@@ -69,6 +69,11 @@ export class Recorder {
     return this.store !== undefined;
   }
 
+  /** The store, once it is open, for what else the bot keeps there (shared cooldowns). */
+  get openedStore(): Store | undefined {
+    return this.store;
+  }
+
   /** Records a question; returns its id (for feedback buttons), or nothing when recording is off. */
   question(asked: Asked): string | undefined {
     if (!this.options.enabled) return undefined;
@@ -80,9 +85,7 @@ export class Recorder {
   /** Records a member's vote on an answer; false when votes are not taken or the queue is full. */
   vote(questionId: string, memberId: string, up: boolean): boolean {
     if (!this.takesVotes) return false;
-    const voter = createHmac('sha256', this.options.hashKey as string)
-      .update(memberId)
-      .digest('base64url');
+    const voter = keyedHash(this.options.hashKey as string, memberId);
     return this.queue.push({
       vote: { question_id: questionId, voter, value: up ? 1 : -1, voted_at: this.now() },
     });

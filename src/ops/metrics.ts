@@ -1,4 +1,5 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import type { FallbackReason } from '../commands/cooldowns.js';
 import type { Engine } from '../engine/engine.js';
 import type { RecordingEvents } from '../insights/recorder.js';
 import type { ReloadResult } from '../reload/live-engine.js';
@@ -153,6 +154,17 @@ export class Metrics {
       },
     });
     return { written: (n) => written.inc(n), dropped: (n) => dropped.inc(n), storeError: () => errors.inc() };
+  }
+
+  /** Cooldowns decided in memory because the shared store was not open, slow or down. */
+  cooldownFallbacks(): (reason: FallbackReason) => void {
+    const fallbacks = new Counter({
+      name: 'summit_cooldown_fallbacks_total',
+      help: 'Cooldowns decided in this process because the shared store was not open, slow or down',
+      labelNames: ['reason'],
+      registers: [this.registry],
+    });
+    return (reason) => fallbacks.inc({ reason });
   }
 
   reloaded(result: ReloadResult['status']): void {

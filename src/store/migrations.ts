@@ -1,4 +1,4 @@
-import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
 
 /**
  * The schema's versions, oldest first. Each is applied once, in order, in a transaction where
@@ -44,12 +44,29 @@ const MIGRATIONS: Record<string, Migration> = {
       await db.schema.createIndex('votes_voted_at').on('votes').column('voted_at').execute();
     },
   },
+  '002-cooldowns': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('cooldowns')
+        .addColumn('id', 'varchar(64)', (c) => c.primaryKey())
+        .addColumn('ends_at', 'bigint', (c) => c.notNull())
+        .addColumn('used', 'integer', (c) => c.notNull())
+        .addColumn('holder', 'varchar(24)', (c) => c.notNull())
+        .execute();
+      // Expired windows are deleted by their end.
+      await db.schema.createIndex('cooldowns_ends_at').on('cooldowns').column('ends_at').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
-/** Brings the schema up to the newest version; throws the first failure. */
+/**
+ * Brings the schema up to the newest version; throws the first failure. Kysely is imported here,
+ * when the store opens, for the reason `store.ts` gives.
+ */
 export async function migrate(db: Kysely<unknown>): Promise<void> {
+  const { Migrator } = await import('kysely');
   const { error } = await new Migrator({ db, provider }).migrateToLatest();
   if (error) throw error;
 }

@@ -38,9 +38,23 @@ export interface VotesTable {
   voted_at: number | string;
 }
 
+/**
+ * A member's use of one rationed command, shared by every shard and replica: a window that opens
+ * at their first use and admits a number of uses until it ends.
+ */
+export interface CooldownsTable {
+  /** A keyed hash of the command and the member: never who it is, and unlike their votes' hash. */
+  id: string;
+  ends_at: number | string;
+  used: number;
+  /** A token of the take that last used the window: a take learns from it whether it got in. */
+  holder: string;
+}
+
 export interface Database {
   questions: QuestionsTable;
   votes: VotesTable;
+  cooldowns: CooldownsTable;
 }
 
 /** Longest question text kept: a question, not a document. */
