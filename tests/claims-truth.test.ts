@@ -17,6 +17,9 @@ describe('truthful yes/no', () => {
       'did israel shoot down a russian plane over syria?',
       // An adverb says what its adjective says: "personally" for "a personal tour".
       'did putin personally give bibi a kremlin tour?',
+      // The same relation word as the sentence's ("before their meeting"), and a short first name.
+      'did putin give netanyahu a kremlin tour before they met',
+      'did vlad give netanyahu a tour of the kremlin',
     ]) {
       const { reply } = ask(question);
       expect(reply.text, question).toMatch(/^Yes\b/);
@@ -30,6 +33,8 @@ describe('truthful yes/no', () => {
       'did israel shoot down the russian jet on the turkish border?',
       'did turkey shoot down a russian plane in syria?',
       'did netanyahu give putin a tour of the kremlin?',
+      // The sentence has the tour "before their meeting": after is another order of things.
+      'did putin give netanyahu his kremlin tour after the meeting',
       // Putin said it, and "allies" is no loose word for "countries".
       'so netanyahu said israel and russia are allies?',
     ])

@@ -143,21 +143,26 @@ function states(
   if (otherMonth(found, month) || otherYear(found, year) || otherAgent(engine, question, found))
     return 'none';
   if (otherSpeaker(engine, question, found)) return 'none';
+  if (otherRelation(engine, question, found)) return 'partial';
   const missing = missingDetails(terms, found);
   if (otherPlace(engine, question, found)) return 'partial';
   // A month the claim gives is a detail the sentence must give too: no record checks it here.
   const said = passageTerms(found.passage.text);
   if (month !== undefined && !said.includes(MONTHS[month - 1] as string)) return 'partial';
   if (year !== undefined && !said.includes(String(year))) return 'partial';
-  // A word the sentence says only in a looser sense ("countries" for "allies") states nothing.
+  // A word the sentence says only in a looser sense ("countries" for "allies") states nothing; a
+  // short form of a person's name ("vlad" for Vladimir) names them, as the roles check.
   const saidTerms = new Set(said);
-  const loose = terms.kinds.some(
-    (kind, g) =>
+  const ids = personIds(engine);
+  const loose = terms.kinds.some((kind, g) => {
+    const matched = (terms.groups[g] ?? []).filter((t) => saidTerms.has(t.term));
+    return (
       kind === 'word' &&
       found.groups & (1 << g) &&
-      Math.max(0, ...(terms.groups[g] ?? []).filter((t) => saidTerms.has(t.term)).map((t) => t.weight)) <
-        STATED,
-  );
+      !matched.some((t) => ids.has(t.term)) &&
+      Math.max(0, ...matched.map((t) => t.weight)) < STATED
+    );
+  });
   if (!missing.length) return loose ? 'partial' : 'full';
   // A word the sentence's article never uses cannot be checked against it ("deconfliction" for
   // "the mechanism"); one the article does use elsewhere ("Israeli" beside "a Russian jet") is a
@@ -188,6 +193,42 @@ function otherYear(found: Found, year: number | undefined): boolean {
   if (year === undefined) return false;
   const years = passageTerms(found.passage.text).filter((t) => /^(1[89]|20)\d\d$/.test(t));
   return years.length > 0 && !years.includes(String(year));
+}
+
+/**
+ * Whether the sentence puts the claim's words in another relation at the same place: the claim
+ * says "after" where, between the same matched words, the sentence says "before" ("a tour of the
+ * Kremlin before their meeting" does not say the tour came after the talks). Only function words
+ * that say how what follows relates (WordNet knows them as adverbs too: before, after, in, on)
+ * count, and only one the sentence does not say anywhere against one the claim does not say.
+ */
+function otherRelation(engine: Engine, question: string, found: Found): boolean {
+  const asked = passageTerms(question);
+  const said = passageTerms(found.passage.text);
+  const lemmas = said.map((t) => engine.sense.lemma(t));
+  const at = (word: string) => {
+    if (isFunctionWord(word)) return -1;
+    const actor = actorOf(engine, word);
+    if (actor) return said.findIndex((t) => actorOf(engine, t) === actor);
+    const forms = new Set([
+      engine.sense.lemma(word),
+      ...engine.sense
+        .expand(word)
+        .filter((e) => e.weight >= STATED)
+        .map((e) => e.term),
+    ]);
+    return said.findIndex((t, j) => forms.has(t) || forms.has(lemmas[j] as string));
+  };
+  const positions = asked.map(at);
+  return asked.some((word, i) => {
+    if (!engine.sense.isRelationWord(word) || said.includes(word)) return false;
+    const from = Math.max(-1, ...positions.slice(0, i));
+    const later = positions.slice(i + 1).filter((j) => j >= 0);
+    const to = later.length ? Math.min(...later) : said.length;
+    // Before a name the relation says where ("over Syria", "in Syria"), which `otherPlace` checks.
+    if (to < said.length && engine.sense.partOfSpeech(said[to] as string) === 'proper') return false;
+    return said.slice(from + 1, to).some((t) => engine.sense.isRelationWord(t) && !asked.includes(t));
+  });
 }
 
 /** The first word after each "by" that is not a function word: who did what a passive claim says. */
