@@ -20,6 +20,10 @@ describe('truthful yes/no', () => {
       // The same relation word as the sentence's ("before their meeting"), and a short first name.
       'did putin give netanyahu a kremlin tour before they met',
       'did vlad give netanyahu a tour of the kremlin',
+      // Asked about what was said of a planned visit: the sentence says it was said.
+      'did putin say he would visit israel in january to dedicate a memorial for auschwitz?',
+      // A yes/no question after a phrase of time or place; its occasion is the article's.
+      'during the climate conference did they agree to deepen coordination to prevent mishaps',
     ]) {
       const { reply } = ask(question);
       expect(reply.text, question).toMatch(/^Yes\b/);
@@ -35,6 +39,8 @@ describe('truthful yes/no', () => {
       'did netanyahu give putin a tour of the kremlin?',
       // The sentence has the tour "before their meeting": after is another order of things.
       'did putin give netanyahu his kremlin tour after the meeting',
+      // "No future meeting set": a sentence that denies it.
+      'did netanyahu and putin set a future meeting in paris?',
       // Putin said it, and "allies" is no loose word for "countries".
       'so netanyahu said israel and russia are allies?',
     ])

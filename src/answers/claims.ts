@@ -14,6 +14,7 @@ import {
   coversNames,
   type Found,
   findPassages,
+  occasionsOf,
   type QuestionTerms,
   questionTerms,
   quoting,
@@ -143,7 +144,6 @@ function states(
   if (otherMonth(found, month) || otherYear(found, year) || otherAgent(engine, question, found))
     return 'none';
   if (otherSpeaker(engine, question, found)) return 'none';
-  if (otherRelation(engine, question, found)) return 'partial';
   const missing = missingDetails(terms, found);
   if (otherPlace(engine, question, found)) return 'partial';
   // A month the claim gives is a detail the sentence must give too: no record checks it here.
@@ -160,10 +160,16 @@ function states(
       kind === 'word' &&
       found.groups & (1 << g) &&
       !matched.some((t) => ids.has(t.term)) &&
+      !ofOccasion(engine, terms, found, g) &&
       Math.max(0, ...matched.map((t) => t.weight)) < STATED
     );
   });
-  if (!missing.length) return loose ? 'partial' : 'full';
+  // A word of the occasion the article reports is said around the sentence: "at the climate conf"
+  // is where every sentence of the climate conference's story was said.
+  // A sentence that puts the claim's words in another relation, or denies them, does not state it.
+  const otherwise = loose || otherRelation(engine, question, found) || negates(question, found);
+  if (!missing.length) return otherwise ? 'partial' : 'full';
+  if (!otherwise && missing.every((g) => ofOccasion(engine, terms, found, g))) return 'full';
   // A word the sentence's article never uses cannot be checked against it ("deconfliction" for
   // "the mechanism"); one the article does use elsewhere ("Israeli" beside "a Russian jet") is a
   // detail the sentence does not state.
@@ -193,6 +199,15 @@ function otherYear(found: Found, year: number | undefined): boolean {
   if (year === undefined) return false;
   const years = passageTerms(found.passage.text).filter((t) => /^(1[89]|20)\d\d$/.test(t));
   return years.length > 0 && !years.includes(String(year));
+}
+
+/** English's words of negation: a sentence that says "no future meeting set" does not say one was. */
+const NEGATION = /^(no|not|never|nor|neither|none|nothing)$/;
+
+/** Whether the sentence denies what it says where the claim does not ("no future meeting set"). */
+function negates(question: string, found: Found): boolean {
+  const denied = (text: string) => passageTerms(text).some((t) => NEGATION.test(t));
+  return denied(found.passage.text) && !denied(question);
 }
 
 /**
@@ -283,6 +298,16 @@ function missingDetails(terms: QuestionTerms, found: Found): number[] {
   return terms.kinds
     .map((kind, g) => (kind === 'word' && !(found.groups & (1 << g)) ? g : -1))
     .filter((g) => g >= 0);
+}
+
+/**
+ * Whether the claim's word (group `g`) names the occasion the sentence's article reports; a
+ * number is a detail the sentence must give itself, even one in the occasion's name.
+ */
+function ofOccasion(engine: Engine, terms: QuestionTerms, found: Found, g: number): boolean {
+  if (slotOf(engine, terms.heads[g] ?? '') === 'number') return false;
+  const occasion = new Set(passageTerms(occasionsOf(engine, found.passage.source.id).join(' ')));
+  return (terms.groups[g] ?? []).some((t) => t.weight >= STATED && occasion.has(t.term));
 }
 
 /**

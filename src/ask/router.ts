@@ -377,7 +377,9 @@ const yesNo: Handler = (engine, question, u) => {
   const targets = findTargets(engine, question);
   const planned = targets.meetings.filter((m) => m.kind === 'planned');
   const onlyPlanned = planned.length === targets.meetings.length;
-  if (targets.best === 'meetings' && planned.length && (onlyPlanned || asksAhead(question))) {
+  // "Did Putin confirm he'd come …" asks what was said, which a sentence states: a claim.
+  const planning = onlyPlanned || asksAhead(question);
+  if (targets.best === 'meetings' && planned.length && planning && !asksSaid(question)) {
     const answer = answerWhenWhere(engine, 'when', question, { ...targets, meetings: planned });
     return {
       ...answer,
@@ -426,6 +428,11 @@ const FUTURE = /\b(will|going to|next|upcoming|future|plan|plans|planned|intend|
 const QUOTED = /"[^"]*"|“[^”]*”|(^|\s)['‘][^'’]*['’](?=[\s?.,!]|$)/g;
 const SAYING =
   /\b(say|says|said|tell|tells|told|announce|announced|confirm|confirmed|mention|mentioned)\b.*$/;
+
+/** Whether a question asks whether something was said ("did Putin confirm he would come"). */
+function asksSaid(question: string): boolean {
+  return SAYING.test(foldForSearch(question.replace(QUOTED, ' ')));
+}
 
 /** Whether a question asks about what was still to come, as its own words put it. */
 function asksAhead(question: string): boolean {
