@@ -31,6 +31,16 @@ describe('truthful yes/no', () => {
     }
   });
 
+  it('corrects a number a question gives where a sentence on the same subject gives another', () => {
+    expect(text('was the moscow visit for 40 years of diplomatic relations?')).toMatch(
+      /^No: the articles say 25 years, not 40 years/,
+    );
+    // Inside a question that asks something else, the number is pointed out before anything.
+    expect(text('what did they discuss at their 7th meeting in sochi')).toMatch(/^Not quite: .*13th meeting/);
+    // The number the articles give is no premise to correct.
+    expect(saysYes('was sochi their 13th meeting')).toBe(true);
+  });
+
   it('never says Yes when the doer is another country, or the place is only near the one claimed', () => {
     for (const question of [
       'did russia shoot down an israeli plane in syria?',

@@ -1,5 +1,5 @@
 import type { Engine, Understanding } from '../engine/engine.js';
-import { passageTerms } from '../engine/passages.js';
+import { type Passage, passageTerms } from '../engine/passages.js';
 import { findTargets } from '../engine/targets.js';
 import type { Meeting } from '../knowledge/model.js';
 import type { Place } from '../knowledge/schema.js';
@@ -602,6 +602,96 @@ export function claimOf(question: string): string {
   );
 }
 
+/** A number or ordinal as the articles write it (13th, 25), not a year. */
+const isCount = (t: string) => /^\d+(st|nd|rd|th)?$/.test(t) && !/^(1[89]|20)\d\d$/.test(t);
+
+export interface NumberPremise {
+  /** What the question said ("10th meeting") and what the sentence says instead ("13th meeting"). */
+  asked: string;
+  said: string;
+  found: Found;
+}
+
+/**
+ * A number the question gives before a noun ("their 10th meeting", "50 yrs") that a sentence on
+ * the same subject gives otherwise before the same noun ("the 13th meeting", "25 years"), when no
+ * sentence gives the question's own number there.
+ */
+function otherNumber(engine: Engine, question: string, u: Understanding): NumberPremise | undefined {
+  const asked = passageTerms(question);
+  const { passages } = engine.passages;
+  for (const [i, number] of asked.entries()) {
+    const noun = asked[i + 1];
+    // "Their first meeting" picks the earliest of some, whichever number it had overall.
+    if (!isCount(number) || number === '1st' || !noun || isFunctionWord(noun)) continue;
+    const forms = new Set([
+      noun,
+      engine.sense.lemma(noun),
+      ...engine.sense
+        .expand(noun)
+        .filter((e) => e.weight >= EXPANSION_WEIGHTS.correction * 2)
+        .map((e) => e.term),
+    ]);
+    const ordinal = /\D$/.test(number);
+    // The number said before the noun in a sentence, with the noun as it says it, when it is a
+    // number of the same kind.
+    const before = (p: Passage) => {
+      const said = passageTerms(p.text);
+      return said.flatMap((t, j) => {
+        const next = said[j + 1] ?? '';
+        return isCount(t) &&
+          /\D$/.test(t) === ordinal &&
+          (forms.has(next) || forms.has(engine.sense.lemma(next)))
+          ? [`${t} ${next}`]
+          : [];
+      });
+    };
+    if (passages.some((p) => before(p).some((n) => n.startsWith(`${number} `)))) continue;
+    const terms = questionTerms(engine, question, u);
+    // Only a question that names what it is about (Sochi, Moscow, a person) says which sentence
+    // numbers the same thing.
+    const named =
+      u.places.length > 0 ||
+      u.meetings.length > 0 ||
+      terms.kinds.some((kind) => kind === 'name' || kind === 'person');
+    if (!named) return undefined;
+    // The best sentence that numbers the noun, else any that does and is about the names asked.
+    const [best] = findPassages(engine, terms, 1, (p) => before(p).length > 0);
+    const found = [
+      ...(best ? [best] : []),
+      ...passages
+        .filter((p) => before(p).length)
+        .map((passage) => ({ passage, score: 0, matched: 0, groups: 0 })),
+    ].find((f) => coversNames(engine, terms, f));
+    const said = found && before(found.passage)[0];
+    if (found && said) return { asked: `${number} ${noun}`, said, found };
+  }
+  return undefined;
+}
+
+/**
+ * "No: the articles say 13th meeting, not 10th meeting", with the sentence that says it, when the
+ * question gives a number that a sentence on the same subject gives otherwise.
+ */
+export function numberCorrection(
+  engine: Engine,
+  question: string,
+  u: Understanding,
+  lead: string,
+): Reply | undefined {
+  const premise = otherNumber(engine, claimOf(question), u);
+  return premise && numberReply(engine, premise, lead);
+}
+
+function numberReply(engine: Engine, premise: NumberPremise, lead: string): Reply {
+  const quoted = quoting(engine, [premise.found]);
+  return reply({
+    title: 'Not quite',
+    text: `${lead}: the articles say ${premise.said}, not ${premise.asked}:\n${quoted.text}`,
+    citations: quoted.citations,
+  });
+}
+
 /**
  * The premise of a why / how / what question checked like a claim: a sentence that says it
  * otherwise (the people on the other sides, another number or name in one detail), and that no
@@ -646,6 +736,8 @@ export function answerClaim(
   const conflict = premiseConflict(engine, u);
   if (conflict) return correction(engine, conflict);
   const question = claimOf(asked);
+  const number = otherNumber(engine, question, u);
+  if (number) return numberReply(engine, number, 'No');
   const terms = questionTerms(engine, question, u);
   // Only leaders, meeting places and dates: a claim about the meetings themselves.
   const places = new Set(

@@ -2,6 +2,7 @@ import { unsaidDoer, unsaidSubject, unsaidValue } from '../answers/answer-kind.j
 import {
   answerClaim,
   correction,
+  numberCorrection,
   premiseConflict,
   premiseCorrection,
   unrecordedYear,
@@ -582,8 +583,11 @@ function answerOne(engine: Engine, question: string, ctx: AskContext): Reply {
     /\b(say|says|said|report|reports|write|writes|wrote)\b/.test(folded)
       ? 'about-source'
       : intent;
-  // A question built on a detail the articles give otherwise is corrected first.
-  const premise = PREMISED.has(asked) ? premiseCorrection(engine, question, u) : undefined;
+  // A question built on a detail the articles give otherwise is corrected first: a number
+  // whatever it asks ("was Sochi their 10th meeting", "what was said at their 10th meeting").
+  const premise =
+    numberCorrection(engine, question, u, asked === 'yes-no' ? 'No' : 'Not quite') ??
+    (PREMISED.has(asked) ? premiseCorrection(engine, question, u) : undefined);
   if (premise) return premise;
   const answer = HANDLERS[asked](engine, question, u, ctx);
   if (answer.kind === 'not-found') {
