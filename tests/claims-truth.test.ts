@@ -152,6 +152,12 @@ describe('who did what the articles never say was done', () => {
     expect(reply.text).toMatch(/Knesset/);
   });
 
+  it('reads "who" after a word or two of conversation', () => {
+    expect(ask('ok so who lost the knesset vote putin mentioned').reply.text).toMatch(
+      /^The articles don't say who lost/,
+    );
+  });
+
   it('answers who did something a sentence says in another form of the word', () => {
     const { reply } = ask('who fired rockets into israel while bibi was in paris');
     expect(reply.text).not.toMatch(/don't say/);
