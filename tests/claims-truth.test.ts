@@ -17,11 +17,28 @@ describe('truthful yes/no', () => {
       'did israel shoot down a russian plane over syria?',
       // An adverb says what its adjective says: "personally" for "a personal tour".
       'did putin personally give bibi a kremlin tour?',
+      // The same relation word as the sentence's ("before their meeting"), and a short first name.
+      'did putin give netanyahu a kremlin tour before they met',
+      'did vlad give netanyahu a tour of the kremlin',
+      // Asked about what was said of a planned visit: the sentence says it was said.
+      'did putin say he would visit israel in january to dedicate a memorial for auschwitz?',
+      // A yes/no question after a phrase of time or place; its occasion is the article's.
+      'during the climate conference did they agree to deepen coordination to prevent mishaps',
     ]) {
       const { reply } = ask(question);
       expect(reply.text, question).toMatch(/^Yes\b/);
       expect(reply.citations.length, question).toBeGreaterThan(0);
     }
+  });
+
+  it('corrects a number a question gives where a sentence on the same subject gives another', () => {
+    expect(text('was the moscow visit for 40 years of diplomatic relations?')).toMatch(
+      /^No: the articles say 25 years, not 40 years/,
+    );
+    // Inside a question that asks something else, the number is pointed out before anything.
+    expect(text('what did they discuss at their 7th meeting in sochi')).toMatch(/^Not quite: .*13th meeting/);
+    // The number the articles give is no premise to correct.
+    expect(saysYes('was sochi their 13th meeting')).toBe(true);
   });
 
   it('never says Yes when the doer is another country, or the place is only near the one claimed', () => {
@@ -30,6 +47,10 @@ describe('truthful yes/no', () => {
       'did israel shoot down the russian jet on the turkish border?',
       'did turkey shoot down a russian plane in syria?',
       'did netanyahu give putin a tour of the kremlin?',
+      // The sentence has the tour "before their meeting": after is another order of things.
+      'did putin give netanyahu his kremlin tour after the meeting',
+      // "No future meeting set": a sentence that denies it.
+      'did netanyahu and putin set a future meeting in paris?',
       // Putin said it, and "allies" is no loose word for "countries".
       'so netanyahu said israel and russia are allies?',
     ])
@@ -129,6 +150,12 @@ describe('who did what the articles never say was done', () => {
     const { reply } = ask('who lost that knesset vote putin brought up in sochi');
     expect(reply.text).toMatch(/^The articles don't say who lost/);
     expect(reply.text).toMatch(/Knesset/);
+  });
+
+  it('reads "who" after a word or two of conversation', () => {
+    expect(ask('ok so who lost the knesset vote putin mentioned').reply.text).toMatch(
+      /^The articles don't say who lost/,
+    );
   });
 
   it('answers who did something a sentence says in another form of the word', () => {

@@ -169,6 +169,9 @@ describe('ordinary English and names', () => {
     expect(lexicon.partOfSpeech('london')).toBe('proper');
     expect(lexicon.partOfSpeech('sochi')).toBe('proper');
     expect(lexicon.partOfSpeech('the')).toBe('function');
+    // Function words that say how things relate (WordNet's adverbs too), not those that only join.
+    for (const word of ['before', 'after', 'on']) expect(lexicon.isRelationWord(word), word).toBe(true);
+    for (const word of ['of', 'the', 'at', 'early']) expect(lexicon.isRelationWord(word), word).toBe(false);
     expect(lexicon.partOfSpeech('respond')).toBe('verb');
     expect(lexicon.partOfSpeech('purpose')).toBe('noun');
     // Forms WordNet does not list take wink-nlp's tag; stop words that are not function words keep theirs.

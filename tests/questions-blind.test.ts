@@ -15,16 +15,9 @@ import { loadSet, type Outcome, score, table } from './support/scoring.js';
  */
 const SETS: { file: string; threshold: number; falseYes?: Record<string, string> }[] = [
   { file: 'dev.json', threshold: 73 },
-  { file: 'blind-a.json', threshold: 81 },
-  { file: 'blind-b.json', threshold: 84 },
-  {
-    file: 'blind-c.json',
-    threshold: 73,
-    falseYes: {
-      // The sentence says "before their meeting": which of two times comes first is not checked.
-      'c-104': 'did putin give bibi the kremlin tour after their talks were done',
-    },
-  },
+  { file: 'blind-a.json', threshold: 83 },
+  { file: 'blind-b.json', threshold: 87 },
+  { file: 'blind-c.json', threshold: 78 },
 ];
 
 for (const { file, threshold, falseYes = {} } of SETS) {

@@ -98,9 +98,11 @@ export function unsaidDoer(
   u: Understanding,
   folded: string,
 ): Reply | undefined {
-  const [who, action] = folded.split(' ');
-  if (who !== 'who' || !action || isFunctionWord(action) || engine.sense.partOfSpeech(action) === 'proper')
-    return undefined;
+  // "So who won …", "ok who won …": a word or two of conversation may come before it.
+  const words = folded.split(' ');
+  const at = words.slice(0, 3).indexOf('who');
+  const action = at < 0 ? undefined : words[at + 1];
+  if (!action || isFunctionWord(action) || engine.sense.partOfSpeech(action) === 'proper') return undefined;
   const found = groundedSentences(engine, question, u);
   if (!found.length) return undefined;
   const forms = new Set(
@@ -113,7 +115,7 @@ export function unsaidDoer(
   const quoted = quoting(engine, found.slice(0, 2));
   return reply({
     title: 'Not in the articles',
-    text: `The articles don't say who ${action} ${echo(folded.split(' ').slice(2).join(' '))}. The closest they come:\n${quoted.text}`,
+    text: `The articles don't say who ${action} ${echo(words.slice(at + 2).join(' '))}. The closest they come:\n${quoted.text}`,
     citations: quoted.citations,
   });
 }

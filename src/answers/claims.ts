@@ -1,5 +1,5 @@
 import type { Engine, Understanding } from '../engine/engine.js';
-import { passageTerms } from '../engine/passages.js';
+import { type Passage, passageTerms } from '../engine/passages.js';
 import { findTargets } from '../engine/targets.js';
 import type { Meeting } from '../knowledge/model.js';
 import type { Place } from '../knowledge/schema.js';
@@ -14,6 +14,7 @@ import {
   coversNames,
   type Found,
   findPassages,
+  occasionsOf,
   type QuestionTerms,
   questionTerms,
   quoting,
@@ -149,16 +150,26 @@ function states(
   const said = passageTerms(found.passage.text);
   if (month !== undefined && !said.includes(MONTHS[month - 1] as string)) return 'partial';
   if (year !== undefined && !said.includes(String(year))) return 'partial';
-  // A word the sentence says only in a looser sense ("countries" for "allies") states nothing.
+  // A word the sentence says only in a looser sense ("countries" for "allies") states nothing; a
+  // short form of a person's name ("vlad" for Vladimir) names them, as the roles check.
   const saidTerms = new Set(said);
-  const loose = terms.kinds.some(
-    (kind, g) =>
+  const ids = personIds(engine);
+  const loose = terms.kinds.some((kind, g) => {
+    const matched = (terms.groups[g] ?? []).filter((t) => saidTerms.has(t.term));
+    return (
       kind === 'word' &&
       found.groups & (1 << g) &&
-      Math.max(0, ...(terms.groups[g] ?? []).filter((t) => saidTerms.has(t.term)).map((t) => t.weight)) <
-        STATED,
-  );
-  if (!missing.length) return loose ? 'partial' : 'full';
+      !matched.some((t) => ids.has(t.term)) &&
+      !ofOccasion(engine, terms, found, g) &&
+      Math.max(0, ...matched.map((t) => t.weight)) < STATED
+    );
+  });
+  // A word of the occasion the article reports is said around the sentence: "at the climate conf"
+  // is where every sentence of the climate conference's story was said.
+  // A sentence that puts the claim's words in another relation, or denies them, does not state it.
+  const otherwise = loose || otherRelation(engine, question, found) || negates(question, found);
+  if (!missing.length) return otherwise ? 'partial' : 'full';
+  if (!otherwise && missing.every((g) => ofOccasion(engine, terms, found, g))) return 'full';
   // A word the sentence's article never uses cannot be checked against it ("deconfliction" for
   // "the mechanism"); one the article does use elsewhere ("Israeli" beside "a Russian jet") is a
   // detail the sentence does not state.
@@ -188,6 +199,51 @@ function otherYear(found: Found, year: number | undefined): boolean {
   if (year === undefined) return false;
   const years = passageTerms(found.passage.text).filter((t) => /^(1[89]|20)\d\d$/.test(t));
   return years.length > 0 && !years.includes(String(year));
+}
+
+/** English's words of negation: a sentence that says "no future meeting set" does not say one was. */
+const NEGATION = /^(no|not|never|nor|neither|none|nothing)$/;
+
+/** Whether the sentence denies what it says where the claim does not ("no future meeting set"). */
+function negates(question: string, found: Found): boolean {
+  const denied = (text: string) => passageTerms(text).some((t) => NEGATION.test(t));
+  return denied(found.passage.text) && !denied(question);
+}
+
+/**
+ * Whether the sentence puts the claim's words in another relation at the same place: the claim
+ * says "after" where, between the same matched words, the sentence says "before" ("a tour of the
+ * Kremlin before their meeting" does not say the tour came after the talks). Only function words
+ * that say how what follows relates (WordNet knows them as adverbs too: before, after, in, on)
+ * count, and only one the sentence does not say anywhere against one the claim does not say.
+ */
+function otherRelation(engine: Engine, question: string, found: Found): boolean {
+  const asked = passageTerms(question);
+  const said = passageTerms(found.passage.text);
+  const lemmas = said.map((t) => engine.sense.lemma(t));
+  const at = (word: string) => {
+    if (isFunctionWord(word)) return -1;
+    const actor = actorOf(engine, word);
+    if (actor) return said.findIndex((t) => actorOf(engine, t) === actor);
+    const forms = new Set([
+      engine.sense.lemma(word),
+      ...engine.sense
+        .expand(word)
+        .filter((e) => e.weight >= STATED)
+        .map((e) => e.term),
+    ]);
+    return said.findIndex((t, j) => forms.has(t) || forms.has(lemmas[j] as string));
+  };
+  const positions = asked.map(at);
+  return asked.some((word, i) => {
+    if (!engine.sense.isRelationWord(word) || said.includes(word)) return false;
+    const from = Math.max(-1, ...positions.slice(0, i));
+    const later = positions.slice(i + 1).filter((j) => j >= 0);
+    const to = later.length ? Math.min(...later) : said.length;
+    // Before a name the relation says where ("over Syria", "in Syria"), which `otherPlace` checks.
+    if (to < said.length && engine.sense.partOfSpeech(said[to] as string) === 'proper') return false;
+    return said.slice(from + 1, to).some((t) => engine.sense.isRelationWord(t) && !asked.includes(t));
+  });
 }
 
 /** The first word after each "by" that is not a function word: who did what a passive claim says. */
@@ -242,6 +298,16 @@ function missingDetails(terms: QuestionTerms, found: Found): number[] {
   return terms.kinds
     .map((kind, g) => (kind === 'word' && !(found.groups & (1 << g)) ? g : -1))
     .filter((g) => g >= 0);
+}
+
+/**
+ * Whether the claim's word (group `g`) names the occasion the sentence's article reports; a
+ * number is a detail the sentence must give itself, even one in the occasion's name.
+ */
+function ofOccasion(engine: Engine, terms: QuestionTerms, found: Found, g: number): boolean {
+  if (slotOf(engine, terms.heads[g] ?? '') === 'number') return false;
+  const occasion = new Set(passageTerms(occasionsOf(engine, found.passage.source.id).join(' ')));
+  return (terms.groups[g] ?? []).some((t) => t.weight >= STATED && occasion.has(t.term));
 }
 
 /**
@@ -536,6 +602,96 @@ export function claimOf(question: string): string {
   );
 }
 
+/** A number or ordinal as the articles write it (13th, 25), not a year. */
+const isCount = (t: string) => /^\d+(st|nd|rd|th)?$/.test(t) && !/^(1[89]|20)\d\d$/.test(t);
+
+export interface NumberPremise {
+  /** What the question said ("10th meeting") and what the sentence says instead ("13th meeting"). */
+  asked: string;
+  said: string;
+  found: Found;
+}
+
+/**
+ * A number the question gives before a noun ("their 10th meeting", "50 yrs") that a sentence on
+ * the same subject gives otherwise before the same noun ("the 13th meeting", "25 years"), when no
+ * sentence gives the question's own number there.
+ */
+function otherNumber(engine: Engine, question: string, u: Understanding): NumberPremise | undefined {
+  const asked = passageTerms(question);
+  const { passages } = engine.passages;
+  for (const [i, number] of asked.entries()) {
+    const noun = asked[i + 1];
+    // "Their first meeting" picks the earliest of some, whichever number it had overall.
+    if (!isCount(number) || number === '1st' || !noun || isFunctionWord(noun)) continue;
+    const forms = new Set([
+      noun,
+      engine.sense.lemma(noun),
+      ...engine.sense
+        .expand(noun)
+        .filter((e) => e.weight >= EXPANSION_WEIGHTS.correction * 2)
+        .map((e) => e.term),
+    ]);
+    const ordinal = /\D$/.test(number);
+    // The number said before the noun in a sentence, with the noun as it says it, when it is a
+    // number of the same kind.
+    const before = (p: Passage) => {
+      const said = passageTerms(p.text);
+      return said.flatMap((t, j) => {
+        const next = said[j + 1] ?? '';
+        return isCount(t) &&
+          /\D$/.test(t) === ordinal &&
+          (forms.has(next) || forms.has(engine.sense.lemma(next)))
+          ? [`${t} ${next}`]
+          : [];
+      });
+    };
+    if (passages.some((p) => before(p).some((n) => n.startsWith(`${number} `)))) continue;
+    const terms = questionTerms(engine, question, u);
+    // Only a question that names what it is about (Sochi, Moscow, a person) says which sentence
+    // numbers the same thing.
+    const named =
+      u.places.length > 0 ||
+      u.meetings.length > 0 ||
+      terms.kinds.some((kind) => kind === 'name' || kind === 'person');
+    if (!named) return undefined;
+    // The best sentence that numbers the noun, else any that does and is about the names asked.
+    const [best] = findPassages(engine, terms, 1, (p) => before(p).length > 0);
+    const found = [
+      ...(best ? [best] : []),
+      ...passages
+        .filter((p) => before(p).length)
+        .map((passage) => ({ passage, score: 0, matched: 0, groups: 0 })),
+    ].find((f) => coversNames(engine, terms, f));
+    const said = found && before(found.passage)[0];
+    if (found && said) return { asked: `${number} ${noun}`, said, found };
+  }
+  return undefined;
+}
+
+/**
+ * "No: the articles say 13th meeting, not 10th meeting", with the sentence that says it, when the
+ * question gives a number that a sentence on the same subject gives otherwise.
+ */
+export function numberCorrection(
+  engine: Engine,
+  question: string,
+  u: Understanding,
+  lead: string,
+): Reply | undefined {
+  const premise = otherNumber(engine, claimOf(question), u);
+  return premise && numberReply(engine, premise, lead);
+}
+
+function numberReply(engine: Engine, premise: NumberPremise, lead: string): Reply {
+  const quoted = quoting(engine, [premise.found]);
+  return reply({
+    title: 'Not quite',
+    text: `${lead}: the articles say ${premise.said}, not ${premise.asked}:\n${quoted.text}`,
+    citations: quoted.citations,
+  });
+}
+
 /**
  * The premise of a why / how / what question checked like a claim: a sentence that says it
  * otherwise (the people on the other sides, another number or name in one detail), and that no
@@ -580,6 +736,8 @@ export function answerClaim(
   const conflict = premiseConflict(engine, u);
   if (conflict) return correction(engine, conflict);
   const question = claimOf(asked);
+  const number = otherNumber(engine, question, u);
+  if (number) return numberReply(engine, number, 'No');
   const terms = questionTerms(engine, question, u);
   // Only leaders, meeting places and dates: a claim about the meetings themselves.
   const places = new Set(

@@ -362,16 +362,22 @@ function readContext(engine: Engine, passage: Passage): Set<string> {
   const places = reported.flatMap((m) =>
     engine.placeChain(m.place).map((id) => engine.kb.place(id)?.name ?? ''),
   );
-  // The occasion too: the whole story of the climate conference is set at the climate conference.
-  const occasions = reported.flatMap((m) => [
-    ...m.aliases,
-    ...(m.occasion ? [m.occasion.label, ...m.occasion.aliases] : []),
-  ]);
   return new Set(
     passageTerms(
-      `${passage.paragraph} ${passage.source.title} ${passage.source.published.year} ${places.join(' ')} ${occasions.join(' ')}`,
+      `${passage.paragraph} ${passage.source.title} ${passage.source.published.year} ${places.join(' ')} ${occasionsOf(engine, passage.source.id).join(' ')}`,
     ),
   );
+}
+
+/**
+ * The names of the meetings an article reports and of their occasions: the whole story of the
+ * climate conference is set at the climate conference.
+ */
+export function occasionsOf(engine: Engine, sourceId: string): string[] {
+  return engine.catalogue
+    .meetingsFrom(sourceId)
+    .filter((m) => m.kind === 'reported')
+    .flatMap((m) => [...m.aliases, ...(m.occasion ? [m.occasion.label, ...m.occasion.aliases] : [])]);
 }
 
 /**

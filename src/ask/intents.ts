@@ -49,7 +49,7 @@ export const INTENTS = [
   // A question put as a statement with a tag ("…, right?", "…, didn't he?") asks the same.
   [
     'yes-no',
-    /^(did|have|has|was|were|is|are|do|does|will|had) |\b(right|correct|true|yes)\s*$|\b(didnt|isnt|wasnt|doesnt|dont|arent|werent|hasnt|havent) (he|she|it|they|we|you|there)\s*$/,
+    /^(?:(?:at|in|on|during|after|before) (?:(?!what|which|who|how|when|where)\S+ ){1,5})?(did|have|has|was|were|is|are|do|does|will|had) |\b(right|correct|true|yes|yeah)\s*$|\b(didnt|isnt|wasnt|doesnt|dont|arent|werent|hasnt|havent) (he|she|it|they|we|you|there)\s*$/,
   ],
   [
     'details',

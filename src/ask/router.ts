@@ -2,6 +2,7 @@ import { unsaidDoer, unsaidSubject, unsaidValue } from '../answers/answer-kind.j
 import {
   answerClaim,
   correction,
+  numberCorrection,
   premiseConflict,
   premiseCorrection,
   unrecordedYear,
@@ -377,7 +378,9 @@ const yesNo: Handler = (engine, question, u) => {
   const targets = findTargets(engine, question);
   const planned = targets.meetings.filter((m) => m.kind === 'planned');
   const onlyPlanned = planned.length === targets.meetings.length;
-  if (targets.best === 'meetings' && planned.length && (onlyPlanned || asksAhead(question))) {
+  // "Did Putin confirm he'd come …" asks what was said, which a sentence states: a claim.
+  const planning = onlyPlanned || asksAhead(question);
+  if (targets.best === 'meetings' && planned.length && planning && !asksSaid(question)) {
     const answer = answerWhenWhere(engine, 'when', question, { ...targets, meetings: planned });
     return {
       ...answer,
@@ -426,6 +429,11 @@ const FUTURE = /\b(will|going to|next|upcoming|future|plan|plans|planned|intend|
 const QUOTED = /"[^"]*"|“[^”]*”|(^|\s)['‘][^'’]*['’](?=[\s?.,!]|$)/g;
 const SAYING =
   /\b(say|says|said|tell|tells|told|announce|announced|confirm|confirmed|mention|mentioned)\b.*$/;
+
+/** Whether a question asks whether something was said ("did Putin confirm he would come"). */
+function asksSaid(question: string): boolean {
+  return SAYING.test(foldForSearch(question.replace(QUOTED, ' ')));
+}
 
 /** Whether a question asks about what was still to come, as its own words put it. */
 function asksAhead(question: string): boolean {
@@ -575,8 +583,11 @@ function answerOne(engine: Engine, question: string, ctx: AskContext): Reply {
     /\b(say|says|said|report|reports|write|writes|wrote)\b/.test(folded)
       ? 'about-source'
       : intent;
-  // A question built on a detail the articles give otherwise is corrected first.
-  const premise = PREMISED.has(asked) ? premiseCorrection(engine, question, u) : undefined;
+  // A question built on a detail the articles give otherwise is corrected first: a number
+  // whatever it asks ("was Sochi their 10th meeting", "what was said at their 10th meeting").
+  const premise =
+    numberCorrection(engine, question, u, asked === 'yes-no' ? 'No' : 'Not quite') ??
+    (PREMISED.has(asked) ? premiseCorrection(engine, question, u) : undefined);
   if (premise) return premise;
   const answer = HANDLERS[asked](engine, question, u, ctx);
   if (answer.kind === 'not-found') {

@@ -230,6 +230,14 @@ export class Lexicon {
     return isStopWord(word);
   }
 
+  /**
+   * A function word that WordNet also knows as an adverb (before, after, in, on, since): it says
+   * how what follows it relates to the rest, where "of", "at" or "the" only join or point.
+   */
+  isRelationWord(word: string): boolean {
+    return isFunctionWord(word) && ((this.#english.get(word)?.flags ?? 0) & PART_BITS.adv) !== 0;
+  }
+
   isFunctionWord(word: string): boolean {
     return isFunctionWord(word);
   }
