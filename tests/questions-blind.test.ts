@@ -14,12 +14,12 @@ import { loadSet, type Outcome, score, table } from './support/scoring.js';
  * cause: the list must stay exactly so, so that a fix removes its entry and any new one fails.
  */
 const SETS: { file: string; threshold: number; falseYes?: Record<string, string> }[] = [
-  { file: 'dev.json', threshold: 73 },
+  { file: 'dev.json', threshold: 74 },
   { file: 'blind-a.json', threshold: 81 },
-  { file: 'blind-b.json', threshold: 84 },
+  { file: 'blind-b.json', threshold: 85 },
   {
     file: 'blind-c.json',
-    threshold: 73,
+    threshold: 77,
     falseYes: {
       // The sentence says "before their meeting": which of two times comes first is not checked.
       'c-104': 'did putin give bibi the kremlin tour after their talks were done',

@@ -53,17 +53,38 @@ export function numberSentences(
   );
 }
 
+/** The words "how many …" puts before the thing it counts ("israeli clean tech" firms). */
+export function countedModifiers(folded: string, counted: string): string[] {
+  const after = folded.match(/\bhow many\s+(.*)$/)?.[1] ?? folded.match(/\bnumber of\s+(.*)$/)?.[1] ?? '';
+  const words = after.split(' ');
+  return words.slice(0, Math.max(0, words.indexOf(counted))).filter((w) => w && !isFunctionWord(w));
+}
+
+/** Two words of description or more say which things are meant, whatever they are called. */
+const DESCRIBED = 2;
+
 /**
  * Whether a sentence states a number of the thing counted ("8 clean tech companies"): before it,
- * in the same noun phrase (no function word between).
+ * in the same noun phrase (no function word between). The things may be called otherwise when
+ * the phrase describes them with all the question's words, two or more ("eight Israeli clean-tech
+ * companies" are the Israeli clean-tech firms).
  */
-export function statesCount(engine: Engine, found: Found, counted: string): boolean {
+export function statesCount(
+  engine: Engine,
+  found: Found,
+  counted: string,
+  modifiers: readonly string[] = [],
+): boolean {
   const lemma = engine.sense.lemma(counted);
   const terms = passageTerms(found.passage.text);
   return terms.some((t, i) => {
     if (!/^\d/.test(t)) return false;
     const end = terms.findIndex((w, j) => j > i && isFunctionWord(w));
-    return terms.slice(i + 1, end < 0 ? undefined : end).some((n) => engine.sense.lemma(n) === lemma);
+    const phrase = terms.slice(i + 1, end < 0 ? undefined : end);
+    return (
+      phrase.some((n) => engine.sense.lemma(n) === lemma) ||
+      (modifiers.length >= DESCRIBED && modifiers.every((m) => phrase.includes(m)))
+    );
   });
 }
 

@@ -1,0 +1,46 @@
+/**
+ * Questions the articles answer in other words than the question's: they are answered, not
+ * declined. Phrasings here are new: none is a question of the blind sets.
+ */
+import { describe, expect, it } from 'vitest';
+import { renderText } from '../src/console/render.js';
+import { ask } from './support/summit.js';
+
+/** The reply as the user reads it, with its kind. */
+const read = (line: string) => {
+  const { reply } = ask(line);
+  return { kind: reply.kind, text: renderText({ ...reply, citations: [], followUps: [], suggestions: [] }) };
+};
+
+const answers = (line: string, fact: string) => {
+  const { kind, text } = read(line);
+  expect(kind, line).toBe('answer');
+  expect(text, line).toContain(fact);
+};
+
+describe('the thing a "what" question asks for', () => {
+  it('is answered by its synonyms when asked for by itself', () => {
+    answers('what weapons did netanyahu say iran wanted to station in syria', 'precision missiles');
+    answers('what was the motive for netanyahu’s trip to moscow in september', 'Syria');
+  });
+
+  it('is still declined when a detail of a thing is asked and no form of its word is said', () => {
+    expect(read('what type of aircraft did turkey use').kind).toBe('not-found');
+  });
+
+  it('reads a name typed as an English word’s slip as the name', () => {
+    answers('what did puttin tell reporters about who gets elected', 'Knesset');
+  });
+});
+
+describe('counts', () => {
+  it('count things called otherwise when the question describes them as the sentence does', () => {
+    answers('how many israeli clean-tech businesses were going to present in paris', 'Eight');
+  });
+});
+
+describe('what a question asks "about"', () => {
+  it('ends at the clause: "come about," has no object', () => {
+    answers('how did the world war one centennial talk come about, was it a proper sitdown', 'impromptu');
+  });
+});
