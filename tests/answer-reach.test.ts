@@ -44,3 +44,20 @@ describe('what a question asks "about"', () => {
     answers('how did the world war one centennial talk come about, was it a proper sitdown', 'impromptu');
   });
 });
+
+describe('a question whose whole content the articles say in other words', () => {
+  it('is answered: a synonym or a derived word stands for it', () => {
+    answers('who else besides putin did bibi talk with in sochi', 'Shoigu');
+  });
+
+  it('reads a contraction typed without its apostrophe as the function words it is', () => {
+    answers(
+      "in what city did netanyahu say they'll never forget the russian army defeating the nazis",
+      'Sochi',
+    );
+  });
+
+  it('is still declined when nothing in the articles says it in any form', () => {
+    expect(read('what did they drink in moscow').kind).toBe('not-found');
+  });
+});

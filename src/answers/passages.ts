@@ -17,8 +17,6 @@ const LEAD_CHARACTERS = 300;
 /** A clipped word's completions ("conf" → conference) stand for it at half weight. */
 const PREFIX_WEIGHT = 0.5;
 const MAX_COMPLETIONS = 8;
-/** WordNet's synonyms and derived words weigh this much or more; more specific words less. */
-const SYNONYM_WEIGHT = 0.6;
 /** Sentences scoring below this share of the best one answer something else. */
 const CLOSE_TO_BEST = 0.6;
 
@@ -613,7 +611,7 @@ export function unsaidDetail(engine: Engine, corrected: string): string | undefi
     // A thing asked for by itself ("what weapons", "what was the reason") is answered by its
     // synonyms too (arms, ground); a detail of a thing ("what type of aircraft") by its word alone.
     const detail = words[i + 1] === 'of';
-    const least = detail ? EXPANSION_WEIGHTS.sameLemma : SYNONYM_WEIGHT;
+    const least = detail ? EXPANSION_WEIGHTS.sameLemma : EXPANSION_WEIGHTS.synonym;
     const forms = engine.sense.expand(w).filter((e) => e.weight >= least);
     return inCorpus(w) || forms.some((e) => inCorpus(e.term)) ? undefined : w;
   }
