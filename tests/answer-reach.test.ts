@@ -34,6 +34,11 @@ describe('the thing a "what" question asks for', () => {
 });
 
 describe('counts', () => {
+  it('count the head of the phrase, past the names that describe it, and not a name after it', () => {
+    expect(read('how many distinct bibi-vlad meetings are reported').text).toMatch(/mention \d+ meetings/);
+    expect(read('how many times netanyahu met putin in paris').text).toContain('in Paris');
+  });
+
   it('count things called otherwise when the question describes them as the sentence does', () => {
     answers('how many israeli clean-tech businesses were going to present in paris', 'Eight');
   });

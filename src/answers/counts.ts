@@ -13,7 +13,8 @@ export const OCCURRENCES: ReadonlySet<string> = new Set(['time', 'meeting', 'mee
 
 /**
  * What "how many …" counts: the head of the noun phrase after it ("different cities" → cities,
- * "world leaders" → leaders), by the words' parts of speech.
+ * "world leaders" → leaders, "separate Netanyahu–Putin meetings" → meetings), by the words'
+ * parts of speech.
  */
 export function countedWord(engine: Engine, folded: string): string | undefined {
   const after = folded.match(/\bhow many\s+(.*)$/)?.[1] ?? folded.match(/\bnumber of\s+(.*)$/)?.[1];
@@ -22,9 +23,15 @@ export function countedWord(engine: Engine, folded: string): string | undefined 
   const isNoun = (w: string) => !isFunctionWord(w) && engine.sense.partOfSpeech(w) === 'noun';
   const start = words.findIndex(isNoun);
   if (start < 0) return words.find((w) => !isFunctionWord(w));
-  let end = start;
-  while (end + 1 < words.length && isNoun(words[end + 1] as string)) end++;
-  return words[end];
+  // Names inside the phrase describe its head ("separate Netanyahu–Putin meetings"), and a name
+  // after it is no part of it ("times Netanyahu met").
+  let head = start;
+  for (let i = start + 1; i < words.length; i++) {
+    const w = words[i] as string;
+    if (isNoun(w)) head = i;
+    else if (isFunctionWord(w) || engine.sense.partOfSpeech(w) !== 'proper') break;
+  }
+  return words[head];
 }
 
 /**
