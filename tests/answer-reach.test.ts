@@ -3,6 +3,7 @@
  * declined. Phrasings here are new: none is a question of the blind sets.
  */
 import { describe, expect, it } from 'vitest';
+import { questionParts } from '../src/ask/parts.js';
 import { renderText } from '../src/console/render.js';
 import { ask } from './support/summit.js';
 
@@ -64,5 +65,16 @@ describe('a question whose whole content the articles say in other words', () =>
 
   it('is still declined when nothing in the articles says it in any form', () => {
     expect(read('what did they drink in moscow').kind).toBe('not-found');
+  });
+});
+
+describe('a question asked by its question mark alone', () => {
+  it('goes on with the question before it', () => {
+    answers('who else did bibi see at the climate change conference in paris? palestinians too?', 'Abbas');
+  });
+
+  it('is no part of its own, while a request of its own still is', () => {
+    expect(questionParts('when was the sochi meeting? any other leaders there?')).toHaveLength(1);
+    expect(questionParts('When was the Sochi meeting? Tell me about Hanukkah.')).toHaveLength(2);
   });
 });

@@ -19,7 +19,7 @@ const SETS: { file: string; threshold: number; falseYes?: Record<string, string>
   { file: 'blind-b.json', threshold: 87 },
   {
     file: 'blind-c.json',
-    threshold: 77,
+    threshold: 78,
     falseYes: {
       // The sentence says "before their meeting": which of two times comes first is not checked.
       'c-104': 'did putin give bibi the kremlin tour after their talks were done',

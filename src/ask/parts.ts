@@ -10,9 +10,11 @@ import { searchWords } from '../search/text-index.js';
 /** Where English starts another question inside a sentence: ", and what …", "second, who …". */
 const NEXT_QUESTION =
   /(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:first|second|third|then|also)(?:ly)?,?\s+)?(?=(?:(?:in|on|at|for|from|to|by|with)\s+)?(?:what|who|whom|whose|when|where|which|how|why)\s)/i;
-/** A piece that asks something: a question word, or a sentence opening as a question does. */
-const ASKS =
-  /\b(?:what|who|whom|whose|when|where|which|how|why)\b|^(?:did|do|does|is|are|was|were|has|have|had|can|could|will|would)\b|\?$/i;
+/** A question of its own: a question word, or a sentence opening as a question does. */
+const OPENS_QUESTION =
+  /\b(?:what|who|whom|whose|when|where|which|how|why)\b|^(?:did|do|does|is|are|was|were|has|have|had|can|could|will|would)\b/i;
+/** A piece that asks something: a question of its own, or one asked by its question mark alone. */
+const ASKS = new RegExp(`${OPENS_QUESTION.source}|\\?$`, 'i');
 /** The words that only point back at the question before ("and what were they"). */
 const POINTS_BACK = /\b(?:he|she|it|they|him|her|them|his|its|their|there|that|this|those|these)\b/i;
 /** Parts answered at most, so that a long message stays one readable reply. */
@@ -36,7 +38,11 @@ export function questionParts(message: string): string[] {
   const parts: string[] = [];
   for (const piece of pieces) {
     const last = parts.length - 1;
-    if (last >= 0 && searchWords(piece).length === 0) parts[last] = `${parts[last]} and ${piece}`;
+    // A piece with no word of its own, or asked by its question mark alone ("any Palestinian
+    // leaders?"), goes on with the question before it.
+    const elliptic = piece.endsWith('?') && !OPENS_QUESTION.test(piece);
+    if (last >= 0 && (searchWords(piece).length === 0 || elliptic))
+      parts[last] = `${parts[last]} and ${piece}`;
     else parts.push(piece);
   }
   return parts.length > MAX_PARTS ? [message] : parts;
