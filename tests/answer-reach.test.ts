@@ -78,3 +78,11 @@ describe('a question asked by its question mark alone', () => {
     expect(questionParts('When was the Sochi meeting? Tell me about Hanukkah.')).toHaveLength(2);
   });
 });
+
+describe('a part of a message that names nothing of its own', () => {
+  it('is read with the names the parts before it gave, and keeps the meetings it lists', () => {
+    const { text } = read('did bibi and putin ever meet in paris, and on which occasions');
+    expect(text).toContain('climate');
+    expect(text).toContain('World War');
+  });
+});

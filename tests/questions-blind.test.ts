@@ -16,10 +16,10 @@ import { loadSet, type Outcome, score, table } from './support/scoring.js';
 const SETS: { file: string; threshold: number; falseYes?: Record<string, string> }[] = [
   { file: 'dev.json', threshold: 74 },
   { file: 'blind-a.json', threshold: 83 },
-  { file: 'blind-b.json', threshold: 87 },
+  { file: 'blind-b.json', threshold: 88 },
   {
     file: 'blind-c.json',
-    threshold: 78,
+    threshold: 79,
     falseYes: {
       // The sentence says "before their meeting": which of two times comes first is not checked.
       'c-104': 'did putin give bibi the kremlin tour after their talks were done',

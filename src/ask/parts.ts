@@ -4,7 +4,7 @@
  */
 import { echo } from '../answers/format.js';
 import type { Citation, Reply } from '../answers/reply.js';
-import { LIMITS } from '../limits.js';
+import { LIMITS, oneLine } from '../limits.js';
 import { searchWords } from '../search/text-index.js';
 
 /** Where English starts another question inside a sentence: ", and what …", "second, who …". */
@@ -17,6 +17,8 @@ const OPENS_QUESTION =
 const ASKS = new RegExp(`${OPENS_QUESTION.source}|\\?$`, 'i');
 /** The words that only point back at the question before ("and what were they"). */
 const POINTS_BACK = /\b(?:he|she|it|they|him|her|them|his|its|their|there|that|this|those|these)\b/i;
+/** A field shown as a line of its part's text is cut to this many characters. */
+const FIELD_LINE = 300;
 /** Parts answered at most, so that a long message stays one readable reply. */
 const MAX_PARTS = 3;
 
@@ -48,9 +50,14 @@ export function questionParts(message: string): string[] {
   return parts.length > MAX_PARTS ? [message] : parts;
 }
 
-/** A part that points back ("who else did he meet there") is read with the names said before it. */
-export function withContext(part: string, namedBefore: readonly string[]): string {
-  return namedBefore.length && POINTS_BACK.test(part) ? `${part} ${namedBefore.join(' ')}` : part;
+/**
+ * A part that points back ("who else did he meet there"), or that names nothing of its own
+ * (`unnamed`), is read with the names said before it.
+ */
+export function withContext(part: string, namedBefore: readonly string[], unnamed = false): string {
+  return namedBefore.length && (unnamed || POINTS_BACK.test(part))
+    ? `${part} ${namedBefore.join(' ')}`
+    : part;
 }
 
 /**
@@ -69,7 +76,10 @@ export function combineParts(parts: readonly string[], replies: readonly Reply[]
       const to = number[Number(n) - 1];
       return to ? `[${to}]` : whole;
     });
-    return `**${i + 1}. ${echo(parts[i] ?? '')}**\n${text}`;
+    // A part's fields (the meetings a list names) are lines of its own text: as fields of the one
+    // reply they would stand after every part's text, apart from what they belong to.
+    const listed = r.fields.map((f) => `${f.name}: ${oneLine(f.value, FIELD_LINE)}`).join('\n');
+    return `**${i + 1}. ${echo(parts[i] ?? '')}**\n${text}${listed ? `\n${listed}` : ''}`;
   });
   const [first] = replies;
   const answered = replies.find((r) => r.kind === 'answer') ?? first;
@@ -77,7 +87,6 @@ export function combineParts(parts: readonly string[], replies: readonly Reply[]
     kind: answered?.kind ?? 'answer',
     title: answered?.title ?? 'From the articles',
     text: texts.join('\n\n'),
-    // A part's fields would stand after every part's text, apart from what they belong to.
     fields: [],
     citations,
     followUps: [...new Map(replies.flatMap((r) => r.followUps).map((f) => [f.command, f])).values()].slice(

@@ -535,8 +535,9 @@ export function answerQuestion(engine: Engine, question: string, ctx: AskContext
   if (parts.length < 2) return answerOne(engine, question, ctx);
   const named: string[] = [];
   const replies = parts.map((part) => {
-    const read = withContext(part, named);
     const u = engine.understand(part);
+    // A part that names nothing ("and at what events") asks about what the parts before it named.
+    const read = withContext(part, named, !u.spelled.size && !u.dates.description);
     named.push(...[...u.spelled.values()].flat(), ...(u.dates.description ? [u.dates.description] : []));
     return answerOne(engine, read, ctx);
   });
