@@ -77,9 +77,15 @@ export function combineParts(parts: readonly string[], replies: readonly Reply[]
       return to ? `[${to}]` : whole;
     });
     // A part's fields (the meetings a list names) are lines of its own text: as fields of the one
-    // reply they would stand after every part's text, apart from what they belong to.
-    const listed = r.fields.map((f) => `${f.name}: ${oneLine(f.value, FIELD_LINE)}`).join('\n');
-    return `**${i + 1}. ${echo(parts[i] ?? '')}**\n${text}${listed ? `\n${listed}` : ''}`;
+    // reply they would stand after every part's text, apart from what they belong to. They take
+    // what is left of the part's share of the reply (less the blank line between parts).
+    const heading = `**${i + 1}. ${echo(parts[i] ?? '')}**\n`;
+    let room = Math.floor(LIMITS.embedDescription / replies.length) - 2 - heading.length - text.length;
+    const listed = r.fields
+      .map((f) => `\n${f.name}: ${oneLine(f.value, FIELD_LINE)}`)
+      .filter((line) => (room -= line.length) >= 0)
+      .join('');
+    return `${heading}${text}${listed}`;
   });
   const [first] = replies;
   const answered = replies.find((r) => r.kind === 'answer') ?? first;
