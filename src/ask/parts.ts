@@ -81,10 +81,13 @@ export function combineParts(parts: readonly string[], replies: readonly Reply[]
     // what is left of the part's share of the reply (less the blank line between parts).
     const heading = `**${i + 1}. ${echo(parts[i] ?? '')}**\n`;
     let room = Math.floor(LIMITS.embedDescription / replies.length) - 2 - heading.length - text.length;
-    const listed = r.fields
-      .map((f) => `\n${f.name}: ${oneLine(f.value, FIELD_LINE)}`)
-      .filter((line) => (room -= line.length) >= 0)
-      .join('');
+    let listed = '';
+    for (const f of r.fields) {
+      const line = `\n${f.name}: ${oneLine(f.value, FIELD_LINE)}`;
+      room -= line.length;
+      if (room < 0) break;
+      listed += line;
+    }
     return `${heading}${text}${listed}`;
   });
   const [first] = replies;
