@@ -13,7 +13,8 @@ export const OCCURRENCES: ReadonlySet<string> = new Set(['time', 'meeting', 'mee
 
 /**
  * What "how many …" counts: the head of the noun phrase after it ("different cities" → cities,
- * "world leaders" → leaders), by the words' parts of speech.
+ * "world leaders" → leaders, "separate Netanyahu–Putin meetings" → meetings), by the words'
+ * parts of speech.
  */
 export function countedWord(engine: Engine, folded: string): string | undefined {
   const after = folded.match(/\bhow many\s+(.*)$/)?.[1] ?? folded.match(/\bnumber of\s+(.*)$/)?.[1];
@@ -22,9 +23,15 @@ export function countedWord(engine: Engine, folded: string): string | undefined 
   const isNoun = (w: string) => !isFunctionWord(w) && engine.sense.partOfSpeech(w) === 'noun';
   const start = words.findIndex(isNoun);
   if (start < 0) return words.find((w) => !isFunctionWord(w));
-  let end = start;
-  while (end + 1 < words.length && isNoun(words[end + 1] as string)) end++;
-  return words[end];
+  // Names inside the phrase describe its head ("separate Netanyahu–Putin meetings"), and a name
+  // after it is no part of it ("times Netanyahu met").
+  let head = start;
+  for (let i = start + 1; i < words.length; i++) {
+    const w = words[i] as string;
+    if (isNoun(w)) head = i;
+    else if (isFunctionWord(w) || engine.sense.partOfSpeech(w) !== 'proper') break;
+  }
+  return words[head];
 }
 
 /**
@@ -53,17 +60,38 @@ export function numberSentences(
   );
 }
 
+/** The words "how many …" puts before the thing it counts ("israeli clean tech" firms). */
+export function countedModifiers(folded: string, counted: string): string[] {
+  const after = folded.match(/\bhow many\s+(.*)$/)?.[1] ?? folded.match(/\bnumber of\s+(.*)$/)?.[1] ?? '';
+  const words = after.split(' ');
+  return words.slice(0, Math.max(0, words.indexOf(counted))).filter((w) => w && !isFunctionWord(w));
+}
+
+/** Two words of description or more say which things are meant, whatever they are called. */
+const DESCRIBED = 2;
+
 /**
  * Whether a sentence states a number of the thing counted ("8 clean tech companies"): before it,
- * in the same noun phrase (no function word between).
+ * in the same noun phrase (no function word between). The things may be called otherwise when
+ * the phrase describes them with all the question's words, two or more ("eight Israeli clean-tech
+ * companies" are the Israeli clean-tech firms).
  */
-export function statesCount(engine: Engine, found: Found, counted: string): boolean {
+export function statesCount(
+  engine: Engine,
+  found: Found,
+  counted: string,
+  modifiers: readonly string[] = [],
+): boolean {
   const lemma = engine.sense.lemma(counted);
   const terms = passageTerms(found.passage.text);
   return terms.some((t, i) => {
     if (!/^\d/.test(t)) return false;
     const end = terms.findIndex((w, j) => j > i && isFunctionWord(w));
-    return terms.slice(i + 1, end < 0 ? undefined : end).some((n) => engine.sense.lemma(n) === lemma);
+    const phrase = terms.slice(i + 1, end < 0 ? undefined : end);
+    return (
+      phrase.some((n) => engine.sense.lemma(n) === lemma) ||
+      (modifiers.length >= DESCRIBED && modifiers.every((m) => phrase.includes(m)))
+    );
   });
 }
 

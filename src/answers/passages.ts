@@ -598,21 +598,27 @@ export function notCovered(engine: Engine, question: string, u: Understanding, m
  * form: "what type of aircraft" asks for a type, "how much money" for an amount of money. A
  * synonym does not stand in for it: the articles' "plane" names the thing, not its type. The head
  * is the first noun after the question word; a verb there ("what did …") means there is none.
+ * `corrected` is the question as understood: a name typed wrong ("puttin") is the name.
  * "Which" picks one of things the articles may name without their kind ("which group": the
  * Quartet), so it decides nothing here.
  */
-export function unsaidDetail(engine: Engine, folded: string): string | undefined {
+export function unsaidDetail(engine: Engine, corrected: string): string | undefined {
   // Only the question the message opens with: "… and in what context?" after it asks for the
   // sentences around what it found, not for a detail of its own.
-  const words = folded.split(' ');
+  const words = corrected.split(' ');
   const start = words[0] === 'what' ? 0 : words[0] === 'how' && words[1] === 'much' ? 1 : -1;
   if (start < 0) return undefined;
   const inCorpus = (t: string) => engine.passages.index.has(t) || engine.vocabulary.has(t);
-  for (const w of words.slice(start + 1)) {
+  for (let i = start + 1; i < words.length; i++) {
+    const w = words[i] as string;
     const part = engine.sense.partOfSpeech(w);
     if (w === 'much' || part === 'function' || part === 'proper' || part === 'adj') continue;
     if (part !== 'noun') return undefined;
-    const forms = engine.sense.expand(w).filter((e) => e.weight >= EXPANSION_WEIGHTS.sameLemma);
+    // A thing asked for by itself ("what weapons", "what was the reason") is answered by its
+    // synonyms too (arms, ground); a detail of a thing ("what type of aircraft") by its word alone.
+    const detail = words[i + 1] === 'of';
+    const least = detail ? EXPANSION_WEIGHTS.sameLemma : EXPANSION_WEIGHTS.synonym;
+    const forms = engine.sense.expand(w).filter((e) => e.weight >= least);
     return inCorpus(w) || forms.some((e) => inCorpus(e.term)) ? undefined : w;
   }
   return undefined;

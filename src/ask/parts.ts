@@ -4,17 +4,21 @@
  */
 import { echo } from '../answers/format.js';
 import type { Citation, Reply } from '../answers/reply.js';
-import { LIMITS } from '../limits.js';
+import { LIMITS, oneLine } from '../limits.js';
 import { searchWords } from '../search/text-index.js';
 
 /** Where English starts another question inside a sentence: ", and what …", "second, who …". */
 const NEXT_QUESTION =
   /(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:first|second|third|then|also)(?:ly)?,?\s+)?(?=(?:(?:in|on|at|for|from|to|by|with)\s+)?(?:what|who|whom|whose|when|where|which|how|why)\s)/i;
-/** A piece that asks something: a question word, or a sentence opening as a question does. */
-const ASKS =
-  /\b(?:what|who|whom|whose|when|where|which|how|why)\b|^(?:did|do|does|is|are|was|were|has|have|had|can|could|will|would)\b|\?$/i;
+/** A question of its own: a question word, or a sentence opening as a question does. */
+const OPENS_QUESTION =
+  /\b(?:what|who|whom|whose|when|where|which|how|why)\b|^(?:did|do|does|is|are|was|were|has|have|had|can|could|will|would)\b/i;
+/** A piece that asks something: a question of its own, or one asked by its question mark alone. */
+const ASKS = new RegExp(`${OPENS_QUESTION.source}|\\?$`, 'i');
 /** The words that only point back at the question before ("and what were they"). */
 const POINTS_BACK = /\b(?:he|she|it|they|him|her|them|his|its|their|there|that|this|those|these)\b/i;
+/** A field shown as a line of its part's text is cut to this many characters. */
+const FIELD_LINE = 300;
 /** Parts answered at most, so that a long message stays one readable reply. */
 const MAX_PARTS = 3;
 
@@ -36,15 +40,24 @@ export function questionParts(message: string): string[] {
   const parts: string[] = [];
   for (const piece of pieces) {
     const last = parts.length - 1;
-    if (last >= 0 && searchWords(piece).length === 0) parts[last] = `${parts[last]} and ${piece}`;
+    // A piece with no word of its own, or asked by its question mark alone ("any Palestinian
+    // leaders?"), goes on with the question before it.
+    const elliptic = piece.endsWith('?') && !OPENS_QUESTION.test(piece);
+    if (last >= 0 && (searchWords(piece).length === 0 || elliptic))
+      parts[last] = `${parts[last]} and ${piece}`;
     else parts.push(piece);
   }
   return parts.length > MAX_PARTS ? [message] : parts;
 }
 
-/** A part that points back ("who else did he meet there") is read with the names said before it. */
-export function withContext(part: string, namedBefore: readonly string[]): string {
-  return namedBefore.length && POINTS_BACK.test(part) ? `${part} ${namedBefore.join(' ')}` : part;
+/**
+ * A part that points back ("who else did he meet there"), or that names nothing of its own
+ * (`unnamed`), is read with the names said before it.
+ */
+export function withContext(part: string, namedBefore: readonly string[], unnamed = false): string {
+  return namedBefore.length && (unnamed || POINTS_BACK.test(part))
+    ? `${part} ${namedBefore.join(' ')}`
+    : part;
 }
 
 /**
@@ -63,7 +76,19 @@ export function combineParts(parts: readonly string[], replies: readonly Reply[]
       const to = number[Number(n) - 1];
       return to ? `[${to}]` : whole;
     });
-    return `**${i + 1}. ${echo(parts[i] ?? '')}**\n${text}`;
+    // A part's fields (the meetings a list names) are lines of its own text: as fields of the one
+    // reply they would stand after every part's text, apart from what they belong to. They take
+    // what is left of the part's share of the reply (less the blank line between parts).
+    const heading = `**${i + 1}. ${echo(parts[i] ?? '')}**\n`;
+    let room = Math.floor(LIMITS.embedDescription / replies.length) - 2 - heading.length - text.length;
+    let listed = '';
+    for (const f of r.fields) {
+      const line = `\n${f.name}: ${oneLine(f.value, FIELD_LINE)}`;
+      room -= line.length;
+      if (room < 0) break;
+      listed += line;
+    }
+    return `${heading}${text}${listed}`;
   });
   const [first] = replies;
   const answered = replies.find((r) => r.kind === 'answer') ?? first;
@@ -71,7 +96,6 @@ export function combineParts(parts: readonly string[], replies: readonly Reply[]
     kind: answered?.kind ?? 'answer',
     title: answered?.title ?? 'From the articles',
     text: texts.join('\n\n'),
-    // A part's fields would stand after every part's text, apart from what they belong to.
     fields: [],
     citations,
     followUps: [...new Map(replies.flatMap((r) => r.followUps).map((f) => [f.command, f])).values()].slice(

@@ -8,7 +8,14 @@ import {
   unrecordedYear,
   yearNotCovered,
 } from '../answers/claims.js';
-import { countedWord, notCounted, numberSentences, OCCURRENCES, statesCount } from '../answers/counts.js';
+import {
+  countedModifiers,
+  countedWord,
+  notCounted,
+  numberSentences,
+  OCCURRENCES,
+  statesCount,
+} from '../answers/counts.js';
 import {
   citeQuote,
   citeSource,
@@ -252,7 +259,8 @@ const count: Handler = (engine, question, u) => {
   const things = counted !== undefined && !OCCURRENCES.has(engine.sense.lemma(counted));
   if (things) {
     const stated = numberSentences(engine, question, u);
-    const ofIt = stated.filter((f) => statesCount(engine, f, counted));
+    const described = countedModifiers(folded, counted);
+    const ofIt = stated.filter((f) => statesCount(engine, f, counted, described));
     return groundedFrom(engine, ofIt) ?? notCounted(engine, counted, groundedSentences(engine, question, u));
   }
   // Occurrences are meetings: the sentences that number the meetings.
@@ -535,14 +543,25 @@ export function answerQuestion(engine: Engine, question: string, ctx: AskContext
   if (parts.length < 2) return answerOne(engine, question, ctx);
   const named: string[] = [];
   const replies = parts.map((part) => {
-    const read = withContext(part, named);
     const u = engine.understand(part);
+    // A part that names nothing ("and at what events") asks about what the parts before it named.
+    const read = withContext(part, named, !u.spelled.size && !u.dates.description);
     named.push(...[...u.spelled.values()].flat(), ...(u.dates.description ? [u.dates.description] : []));
     return answerOne(engine, read, ctx);
   });
   return replies.some((r) => r.kind === 'answer')
     ? combineParts(parts, replies)
     : answerOne(engine, question, ctx);
+}
+
+/**
+ * What the question asks "about" that the articles never say, read clause by clause: in "how did
+ * it come about, was it formal?" the comma ends the phrase, and "about" has no object.
+ */
+function aboutSubject(engine: Engine, question: string, u: Understanding): string | undefined {
+  const clauses = question.split(/[,;:?!]+/).filter((c) => c.trim());
+  if (clauses.length < 2) return unsaidSubject(engine, u.corrected);
+  return clauses.map((c) => unsaidSubject(engine, engine.understand(c).corrected)).find(Boolean);
 }
 
 function answerOne(engine: Engine, question: string, ctx: AskContext): Reply {
@@ -564,13 +583,13 @@ function answerOne(engine: Engine, question: string, ctx: AskContext): Reply {
   // the word asking for a picture ("timeline", "chart") is the answer's form, not its subject.
   const unknown = intent === 'timeline' ? u.unknown.filter((w) => detectIntent(w) !== 'timeline') : u.unknown;
   if (unknown.length) return notCovered(engine, question, u, unknown);
-  const detail = unsaidDetail(engine, folded);
+  const detail = unsaidDetail(engine, u.corrected);
   if (detail) return notCovered(engine, question, u, [detail]);
   // A year nothing in the articles is dated to: whatever the question asks of it, they don't say.
   const year = unrecordedYear(engine, u);
   if (year) return yearNotCovered(engine, year);
   // "How long …", "how much … in dollars": a sentence that answers it must give such a value.
-  const subject = unsaidSubject(engine, u.corrected);
+  const subject = aboutSubject(engine, question, u);
   if (subject) return notCovered(engine, question, u, [subject]);
   const unsaid =
     unsaidValue(engine, question, u, folded) ??

@@ -1,6 +1,6 @@
 import type { KnowledgeBase, KnowledgeEvent, Meeting, Quote, Source } from '../knowledge/model.js';
 import type { Person, Place, PlaceRef, Topic } from '../knowledge/schema.js';
-import { buildLexicon, EXPANSION_WEIGHTS, type Lexicon } from '../language/index.js';
+import { buildLexicon, EXPANSION_WEIGHTS, isUnmarkedContraction, type Lexicon } from '../language/index.js';
 import { type DateQuery, dateMatches, hasDateFilter, parseDateQuery } from '../search/dates.js';
 import { STOPWORDS } from '../search/stopwords.js';
 import { searchWords, type TextIndex } from '../search/text-index.js';
@@ -282,7 +282,7 @@ export class Engine {
     // A word with digits is a number, and the start of a longer name is that name ("vlad"). Chat
     // shorthand for a function word ("wen", "n", "u") is that function word: it names nothing.
     const unknown = words.filter((w) => {
-      if (/\d/.test(w) || this.isShorthand(w)) return false;
+      if (/\d/.test(w) || this.isShorthand(w) || isUnmarkedContraction(w)) return false;
       if (this.vocabulary.has(w) || this.sense.expand(w).some((e) => e.weight >= EXPANSION_WEIGHTS.sameLemma))
         return false;
       const near = (e: Expansion) =>
@@ -292,8 +292,16 @@ export class Engine {
         !this.vocabulary.expand(w, { prefix: true }).some(near)
       );
     });
-    // A question about a subject the articles cover ("Syria, a few bullets") is answerable.
-    if (unknown.length === words.length && !subjects) return unknown;
+    // A question about a subject the articles cover ("Syria, a few bullets") is answerable, and
+    // so is one whose content they say in other words: a synonym or a derived word ("scheduling"
+    // → scheduled, "besides" → likewise).
+    const unsaid = unknown.filter(
+      (w) =>
+        !this.sense
+          .expand(w)
+          .some((e) => e.weight >= EXPANSION_WEIGHTS.synonym && this.vocabulary.has(e.term)),
+    );
+    if (unsaid.length === words.length && !subjects) return unsaid;
     // A synonym or a correction the articles use stands for an ordinary word, never for a name:
     // "Trump" is not "outdo". Short words are shorthand or abbreviations ("n", "pls", "idf")
     // unless written as a name.

@@ -94,6 +94,14 @@ function spellOutContractions(text: string): string {
   return text.replace(CONTRACTION, (written) => known.get(written) ?? written);
 }
 
+let unmarked: ReadonlySet<string> | undefined;
+
+/** A contraction typed without its apostrophe (theyll, youre): function words, whatever else they spell. */
+export function isUnmarkedContraction(word: string): boolean {
+  unmarked ??= new Set([...contractions().keys()].map((k) => k.replace("'", '')));
+  return unmarked.has(word);
+}
+
 /**
  * didnt → did not: "n't" typed without its apostrophe. Only that one: without theirs, we're,
  * we'll and she'd are other words (were, well, shed).

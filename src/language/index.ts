@@ -6,7 +6,7 @@
  */
 
 export { prepareEnglish, stopWords } from './english.js';
-export { foldQuestion } from './fold.js';
+export { foldQuestion, isUnmarkedContraction } from './fold.js';
 export {
   buildLexicon,
   EXPANSION_WEIGHTS,

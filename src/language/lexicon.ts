@@ -32,6 +32,8 @@ export const EXPANSION_WEIGHTS = {
   sameLemma: 0.9,
   /** Chat shorthand spelled out (u → you, abt → about), or two words written as one. */
   shorthand: 0.8,
+  /** The least a WordNet synonym or derived word weighs; more specific words weigh less. */
+  synonym: 0.6,
   /** A likely typo's correction (whta → what), times what the correction itself means. */
   correction: 0.4,
 } as const;

@@ -1,0 +1,88 @@
+/**
+ * Questions the articles answer in other words than the question's: they are answered, not
+ * declined. Phrasings here are new: none is a question of the blind sets.
+ */
+import { describe, expect, it } from 'vitest';
+import { questionParts } from '../src/ask/parts.js';
+import { renderText } from '../src/console/render.js';
+import { ask } from './support/summit.js';
+
+/** The reply as the user reads it, with its kind. */
+const read = (line: string) => {
+  const { reply } = ask(line);
+  return { kind: reply.kind, text: renderText({ ...reply, citations: [], followUps: [], suggestions: [] }) };
+};
+
+const answers = (line: string, fact: string) => {
+  const { kind, text } = read(line);
+  expect(kind, line).toBe('answer');
+  expect(text, line).toContain(fact);
+};
+
+describe('the thing a "what" question asks for', () => {
+  it('is answered by its synonyms when asked for by itself', () => {
+    answers('what weapons did netanyahu say iran wanted to station in syria', 'precision missiles');
+    answers('what was the motive for netanyahu’s trip to moscow in september', 'Syria');
+  });
+
+  it('is still declined when a detail of a thing is asked and no form of its word is said', () => {
+    expect(read('what type of aircraft did turkey use').kind).toBe('not-found');
+  });
+
+  it('reads a name typed as an English word’s slip as the name', () => {
+    answers('what did puttin tell reporters about who gets elected', 'Knesset');
+  });
+});
+
+describe('counts', () => {
+  it('count the head of the phrase, past the names that describe it, and not a name after it', () => {
+    expect(read('how many distinct bibi-vlad meetings are reported').text).toMatch(/mention \d+ meetings/);
+    expect(read('how many times netanyahu met putin in paris').text).toContain('in Paris');
+  });
+
+  it('count things called otherwise when the question describes them as the sentence does', () => {
+    answers('how many israeli clean-tech businesses were going to present in paris', 'Eight');
+  });
+});
+
+describe('what a question asks "about"', () => {
+  it('ends at the clause: "come about," has no object', () => {
+    answers('how did the world war one centennial talk come about, was it a proper sitdown', 'impromptu');
+  });
+});
+
+describe('a question whose whole content the articles say in other words', () => {
+  it('is answered: a synonym or a derived word stands for it', () => {
+    answers('who else besides putin did bibi talk with in sochi', 'Shoigu');
+  });
+
+  it('reads a contraction typed without its apostrophe as the function words it is', () => {
+    answers(
+      "in what city did netanyahu say they'll never forget the russian army defeating the nazis",
+      'Sochi',
+    );
+  });
+
+  it('is still declined when nothing in the articles says it in any form', () => {
+    expect(read('what did they drink in moscow').kind).toBe('not-found');
+  });
+});
+
+describe('a question asked by its question mark alone', () => {
+  it('goes on with the question before it', () => {
+    answers('who else did bibi see at the climate change conference in paris? palestinians too?', 'Abbas');
+  });
+
+  it('is no part of its own, while a request of its own still is', () => {
+    expect(questionParts('when was the sochi meeting? any other leaders there?')).toHaveLength(1);
+    expect(questionParts('When was the Sochi meeting? Tell me about Hanukkah.')).toHaveLength(2);
+  });
+});
+
+describe('a part of a message that names nothing of its own', () => {
+  it('is read with the names the parts before it gave, and keeps the meetings it lists', () => {
+    const { text } = read('did bibi and putin ever meet in paris, and on which occasions');
+    expect(text).toContain('climate');
+    expect(text).toContain('World War');
+  });
+});
