@@ -106,6 +106,23 @@ describe('what the articles do not say', () => {
     expect(reply.citations.length).toBeGreaterThan(0);
   });
 
+  it('reads a phrasal verb, said together or apart, as the word the articles use', () => {
+    // "The two nations established a hotline in October."
+    expect(saysYes('was the air force hotline between israel and russia set up in october')).toBe(true);
+    expect(saysYes('did they set the hotline up in october?')).toBe(true);
+    expect(saysYes('was the hotline set up in december?')).toBe(false);
+  });
+
+  it('shows what the articles say of the rest of a question built on a name they never mention', () => {
+    const { reply } = ask('what did netanyahu tell lavrov about iran when he was in sochi');
+    expect(reply.kind).toBe('not-found');
+    expect(reply.text).toMatch(/don't mention “lavrov”/);
+    expect(reply.text).toMatch(/Shoigu/);
+    expect(reply.citations.length).toBeGreaterThan(0);
+    // An ordinary word the articles never use asks what they never say: nothing is quoted.
+    expect(ask('what did they eat in sochi?').reply.text).not.toMatch(/│|>/);
+  });
+
   it('says a count the articles never give is not given, with the closest sentence', () => {
     const { reply } = ask('how many pilots were on the plane israel shot down?');
     expect(reply.text).toMatch(/^The articles don't say how many/);

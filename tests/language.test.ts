@@ -91,6 +91,12 @@ describe('what a word can mean in the articles', () => {
     expect(lexicon.expand('qwzxv')).toEqual([]);
     for (const { term } of lexicon.expand('weapons')) expect(lexicon.inCorpus(term)).toBe(true);
   });
+
+  it('reads a phrasal verb WordNet lists as one lemma as that lemma’s meaning ("set up" → established)', () => {
+    expect(weightOf('set_up', 'established')).toBeGreaterThanOrEqual(0.6);
+    expect(weightOf('set_up', 'established')).toBeLessThan(1);
+    expect(lexicon.expand('set_zzz')).toEqual([]);
+  });
 });
 
 describe('chat shorthand and typos in ordinary words', () => {

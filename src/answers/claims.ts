@@ -93,10 +93,14 @@ export function unrecordedYear(engine: Engine, u: Understanding): Conflict | und
     u.places.filter((p) => p.kind !== 'country' || locative(u.question, p)),
   );
   const people = u.people.filter((p) => !engine.principals.has(p.id));
-  // With a place or person, the meetings that fit them are what the question meant; without,
-  // no meeting is nearer than another.
+  // With a place, person or meeting named ("the Sochi meeting"), the meetings that fit them are
+  // what the question meant; without, no meeting is nearer than another.
   const meetings =
-    places.length || people.length ? engine.filterMeetings({ places, people }).slice(0, 3) : [];
+    places.length || people.length || u.meetings.length
+      ? engine
+          .filterMeetings({ places, people, ...(u.meetings.length && { meetings: u.meetings }) })
+          .slice(0, 3)
+      : [];
   return { asked: [u.dates.description ?? String(year)], meetings };
 }
 

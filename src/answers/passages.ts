@@ -1,12 +1,12 @@
 import type { Engine, Understanding } from '../engine/engine.js';
 import { type Passage, passageTerms } from '../engine/passages.js';
 import { findTargets } from '../engine/targets.js';
-import { EXPANSION_WEIGHTS, isFunctionWord } from '../language/index.js';
+import { EXPANSION_WEIGHTS, type Expansion, isFunctionWord } from '../language/index.js';
 import { oneLine } from '../limits.js';
 import type { QueryGroup } from '../search/bm25.js';
 import { STOPWORDS } from '../search/stopwords.js';
 import { searchTokens } from '../search/tokens.js';
-import { citeSources, echo, listWords } from './format.js';
+import { citeSources, echo, listWords, meetingTitle } from './format.js';
 import { type Citation, type Reply, reply } from './reply.js';
 import { closestMeetings, meetingSuggestions, notFound } from './views.js';
 
@@ -232,8 +232,12 @@ export function questionTerms(
   const used = new Set<number>();
   // Date words are what `understand` took out of the question.
   const undated = new Set(u ? passageTerms(u.corrected) : words);
+  const phrases = phrasesOf(engine, passageTerms(question), inCorpus);
   for (const word of words) {
+    if (phrases.rest.has(word)) continue;
     const group = engine.sense.expand(word).filter((e) => inCorpus(e.term));
+    for (const e of phrases.meanings.get(word) ?? [])
+      if (!group.some((g) => g.term === e.term && g.weight >= e.weight)) group.push(e);
     // American and British spellings are one word: finalized, finalised.
     const spelling = britishOrAmerican(word);
     if (spelling && inCorpus(spelling) && !group.some((e) => e.term === spelling))
@@ -275,6 +279,35 @@ export function questionTerms(
     heads.push('when');
   }
   return { words, groups, kinds, heads, unknown, spoken, ...(asks && { asks }) };
+}
+
+/** How far apart a phrase's words may stand: "bring it up", "cut the trip short". */
+const PHRASE_GAP = 4;
+
+/**
+ * The phrasal verbs and idioms (as WordNet lists them) a question says, together or apart: "set
+ * up" means what "established" says. Each phrase's first word stands for the phrase, with what
+ * it means in the corpus; its other word (`rest`) then says nothing by itself.
+ */
+function phrasesOf(
+  engine: Engine,
+  tokens: readonly string[],
+  inCorpus: (term: string) => boolean,
+): { meanings: Map<string, Expansion[]>; rest: Set<string> } {
+  const meanings = new Map<string, Expansion[]>();
+  const rest = new Set<string>();
+  tokens.forEach((token, i) => {
+    if (isFunctionWord(token) || STOPWORDS.has(token)) return;
+    const lemma = engine.sense.lemma(token);
+    for (const other of tokens.slice(i + 1, i + 2 + PHRASE_GAP)) {
+      const means = engine.sense.expand(`${lemma}_${other}`).filter((e) => inCorpus(e.term));
+      if (!means.length) continue;
+      meanings.set(token, means);
+      if (!isFunctionWord(other) && !STOPWORDS.has(other)) rest.add(other);
+      return;
+    }
+  });
+  return { meanings, rest };
 }
 
 /** The other spelling of an -ize / -ise word ("finalized" → "finalised"), as English writes both. */
@@ -587,10 +620,40 @@ export function notCovered(engine: Engine, question: string, u: Understanding, m
     .filter((w) => !missing.includes(w))
     .join(' ');
   const found = findTargets(engine, rest);
-  return notFound(
-    `The articles don't mention ${listWords(missing.map(echo))}, so they can't answer ${echo(question)}.`,
+  // Only a name put where the articles have another (Lavrov, Tel Aviv) makes the rest of the
+  // question a claim they speak to; an ordinary word ("eat", "weather") asks what they never say.
+  // A word capitalised inside the question is a name whatever else English uses it for (Berlin).
+  const capitalised = new Set(
+    passageTerms(question.replace(/^\W*\w+/, '').replace(/\b\p{Ll}[\p{L}'’-]*/gu, ' ')),
+  );
+  const name = (w: string) => capitalised.has(w) || !engine.sense.isEnglish(w);
+  const said = missing.every(name) ? restSaid(engine, rest) : undefined;
+  const declined = notFound(
+    `The articles don't mention ${listWords(missing.map(echo))}, so they can't answer ${echo(question)}.${said ? `\n${said.text}` : ''}`,
     found.best === 'meetings' ? meetingSuggestions(engine, found.meetings) : closestMeetings(engine),
   );
+  return said ? { ...declined, citations: said.citations } : declined;
+}
+
+/**
+ * A question about something the articles never mention may still name what they do report
+ * ("did Bibi meet Lavrov in Sochi"): the sentences on the rest of it show where the question went
+ * wrong (he met Shoigu there). Only a place, meeting, date or person other than the leaders makes
+ * the rest specific enough; "what did Putin say about Trump" leaves only "Putin".
+ */
+function restSaid(engine: Engine, rest: string): { text: string; citations: Citation[] } | undefined {
+  const u = engine.understand(rest);
+  const named = [
+    ...u.places.map((p) => p.name),
+    ...u.meetings.map((m) => meetingTitle(engine.kb, m)),
+    ...u.people.filter((p) => !engine.principals.has(p.id)).map((p) => p.name),
+    ...(u.dates.description ? [u.dates.description] : []),
+  ];
+  if (!named.length || u.unknown.length) return undefined;
+  const found = groundedSentences(engine, rest, u).slice(0, 2);
+  if (!found.length) return undefined;
+  const quoted = quoting(engine, found);
+  return { ...quoted, text: `What they do say about ${listWords([...new Set(named)])}:\n${quoted.text}` };
 }
 
 /**

@@ -56,6 +56,11 @@ const WORDNET_PARTS = PART_BITS.noun | PART_BITS.verb | PART_BITS.adj | PART_BIT
 const TAG_PARTS: Record<string, Part | undefined> = { NOUN: 'noun', VERB: 'verb', ADJ: 'adj', ADV: 'adv' };
 
 const isWord = (word: string) => /^[a-z]+$/.test(word);
+/**
+ * A phrasal verb or idiom WordNet lists as one lemma ("set_up", "bring_up", "cut_short"): two or
+ * three words, which a question says apart ("the hotline was set up", "bring it up").
+ */
+const isPhrase = (word: string) => /^[a-z]+(_[a-z]+){1,2}$/.test(word);
 
 let loaded: ReturnType<typeof import('wink-nlp').default> | undefined;
 /** wink-nlp with its English model: loaded once, and only while tables are derived. */
@@ -193,14 +198,17 @@ function deriveContractions(words: SortedTable, stopWords: SortedTable): SortedT
 }
 
 /**
- * For each single-word lemma, the single words people say that can mean it: "weapon" for arms,
- * "chat" for talk, "response" for respond. Saved as `lemma → word:weight word:weight…`, weights in hundredths.
+ * For each single-word lemma, the words people say that can mean it: "weapon" for arms, "chat"
+ * for talk, "response" for respond, the phrase "set_up" for establish. Saved as
+ * `lemma → word:weight word:weight…`, weights in hundredths.
  */
 function deriveMeanings(wordnet: WordNet, heard: (word: string) => boolean): SortedTable {
   const table = new Map<string, Map<string, number>>();
   const addTo = (lemma: string, word: string, weight: number) => {
-    // Only words people say (heard in SUBTLEX-US) are asked with: 60% of WordNet's are not.
-    if (word === lemma || !isWord(word) || !heard(word)) return;
+    // Only words people say (heard in SUBTLEX-US) are asked with: 60% of WordNet's are not. A
+    // phrase is said when each of its words is.
+    if (word === lemma) return;
+    if (isWord(word) ? !heard(word) : !isPhrase(word) || !word.split('_').every(heard)) return;
     let words = table.get(lemma);
     if (!words) {
       words = new Map();
