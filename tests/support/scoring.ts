@@ -50,6 +50,17 @@ const saysYes = (reply: Reply) => /^\W*yes\b/i.test(reply.text);
 const contradicts = (reply: Reply) =>
   /^\W*no\b|\b(not|don't|doesn't|didn't|never|no|but|instead|rather)\b/i.test(reply.text);
 
+/**
+ * Whether the text says a fact that must not be said. A word must be said as a word: "Yes" is
+ * not said by a quoted "goodbyes" or "yesterday"; a fact ending in punctuation ("Yes,") as written.
+ */
+function mentions(text: string, fact: string): boolean {
+  const escaped = fact.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const start = /^[\p{L}\p{N}]/u.test(fact) ? '(?<![\\p{L}\\p{N}])' : '';
+  const end = /[\p{L}\p{N}]$/u.test(fact) ? '(?![\\p{L}\\p{N}])' : '';
+  return new RegExp(`${start}${escaped}${end}`, 'u').test(text);
+}
+
 export function score(q: ScoredQuestion): Outcome {
   const { reply } = ask(q.question);
   const shown = body(reply);
@@ -59,7 +70,7 @@ export function score(q: ScoredQuestion): Outcome {
   for (const fact of q.must_include)
     if (!lower.includes(fact.toLowerCase())) failures.push(`missing "${fact}"`);
   for (const fact of q.must_not_include)
-    if (lower.includes(fact.toLowerCase())) failures.push(`contains "${fact}"`);
+    if (mentions(lower, fact.toLowerCase())) failures.push(`contains "${fact}"`);
   if (q.expect_no_answer && !declined && !(q.expect_correction && contradicts(reply)))
     failures.push('should decline');
   if (!q.expect_no_answer && declined && !q.expect_correction) failures.push('declined');
