@@ -113,6 +113,23 @@ describe('what the articles do not say', () => {
     expect(saysYes('was the hotline set up in december?')).toBe(false);
   });
 
+  it('says No to a part of the day or a weekday the sentence on the rest of the claim gives otherwise', () => {
+    // "…in a meeting Thursday evening…"
+    expect(text('Was the Sochi meeting held in the morning?')).toMatch(/^No: .*\n.*Thursday evening/);
+    expect(text('did they meet in sochi in the morning or at night')).toMatch(/^Neither: .*\n.*evening/);
+    expect(saysYes('was the sochi meeting in the evening?')).toBe(true);
+  });
+
+  it('says No to a meeting named by its place or occasion at a year it was not held, with when it was', () => {
+    expect(text('was the sochi meeting in 2018?')).toMatch(
+      /^No: the articles report no meeting in Sochi in 2018\..*\n- \*\*Sochi, 12 September 2019/,
+    );
+    expect(text('was the climate conference meeting in 2016')).toMatch(
+      /^No: .*\n- \*\*Paris, 30 November 2015/,
+    );
+    expect(saysYes('was the sochi meeting in 2019?')).toBe(true);
+  });
+
   it('shows what the articles say of the rest of a question built on a name they never mention', () => {
     const { reply } = ask('what did netanyahu tell lavrov about iran when he was in sochi');
     expect(reply.kind).toBe('not-found');

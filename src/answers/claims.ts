@@ -18,6 +18,7 @@ import {
   type QuestionTerms,
   questionTerms,
   quoting,
+  TIMES_OF_DAY,
 } from './passages.js';
 import { type Reply, reply } from './reply.js';
 import { closestMeetings, notFound } from './views.js';
@@ -39,6 +40,19 @@ export function premiseConflict(engine: Engine, u: Understanding): Conflict | un
     u.places.filter((p) => p.kind !== 'country' || locative(u.question, p)),
   );
   const dated = hasDateFilter(u.dates);
+  // A meeting named ("the Sochi meeting") at a date it was not held: the meeting is what was meant.
+  if (dated && !places.length && u.meetings.length) {
+    if (engine.filterMeetings({ meetings: u.meetings, dates: u.dates }).length) return undefined;
+    const where = u.meetings.flatMap((m) => {
+      const city = m.place && (m.place.city ?? m.place.region ?? m.place.country);
+      const name = city && engine.kb.place(city)?.name;
+      return name ? [`in ${name}`] : [];
+    });
+    return {
+      asked: [...new Set(where), u.dates.description ?? 'at that date'],
+      meetings: u.meetings.slice(0, 3),
+    };
+  }
   // A conflict needs two details that fit apart but not together: one alone that fits nothing
   // is simply not in the articles.
   if (places.length + (dated ? 1 : 0) < 2) return undefined;
@@ -726,6 +740,30 @@ export function premiseCorrection(engine: Engine, question: string, u: Understan
 }
 
 /**
+ * A claim that puts something on a weekday or at a part of the day ("in the morning", "on a
+ * Friday") checked against the sentence on the rest of it that names one: "No" when it names
+ * another, with the sentence. "In the morning or at night?" offers two, and neither may be it.
+ */
+function timeOfDayCorrection(engine: Engine, question: string): Reply | undefined {
+  const words = passageTerms(question);
+  const claimed = words.filter((w) => TIMES_OF_DAY.has(w));
+  if (!claimed.length) return undefined;
+  // Asked as "when …", the rest of the claim finds the sentences that give its time.
+  const rest = `when ${words.filter((w) => !TIMES_OF_DAY.has(w)).join(' ')}`;
+  const terms = questionTerms(engine, rest, engine.understand(rest), { described: true });
+  const [timed] = findPassages(engine, terms, 3).filter(
+    (f) => coversNames(engine, terms, f) && passageTerms(f.passage.text).some((t) => TIMES_OF_DAY.has(t)),
+  );
+  if (!timed || passageTerms(timed.passage.text).some((t) => claimed.includes(t))) return undefined;
+  const quoted = quoting(engine, [timed]);
+  return reply({
+    title: 'Not quite',
+    text: `${claimed.length > 1 ? 'Neither: the articles say' : 'No: the articles say otherwise'}:\n${quoted.text}`,
+    citations: quoted.citations,
+  });
+}
+
+/**
  * A yes/no claim checked against the articles: "Yes" only when a sentence states it, "No" when the
  * records put its meeting elsewhere or at another time, otherwise "the articles don't say".
  */
@@ -742,6 +780,8 @@ export function answerClaim(
   const question = claimOf(asked);
   const number = otherNumber(engine, question, u);
   if (number) return numberReply(engine, number, 'No');
+  const time = timeOfDayCorrection(engine, question);
+  if (time) return time;
   const terms = questionTerms(engine, question, u);
   // Only leaders, meeting places and dates: a claim about the meetings themselves.
   const places = new Set(

@@ -52,7 +52,7 @@ function answerType(folded: string): AnswerType | undefined {
 }
 
 /** English names of the weekdays and parts of the day, as the platform's calendar writes them. */
-const TIMES_OF_DAY: ReadonlySet<string> = new Set(
+export const TIMES_OF_DAY: ReadonlySet<string> = new Set(
   [
     ...Array.from({ length: 7 }, (_, i) =>
       new Intl.DateTimeFormat('en', { weekday: 'long', timeZone: 'UTC' }).format(Date.UTC(2024, 0, i + 1)),
