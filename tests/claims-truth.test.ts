@@ -41,6 +41,18 @@ describe('truthful yes/no', () => {
     expect(saysYes('was sochi their 13th meeting')).toBe(true);
   });
 
+  it('confirms that someone said, mentioned or talked about what a sentence quotes them saying', () => {
+    // Netanyahu in Paris: "…a big battle against militant Islam…"; in Sochi: "…place precision missiles there…".
+    expect(saysYes('did netanyahu mention militant islam in paris')).toBe(true);
+    expect(saysYes('did netanyahu mention precision missiles')).toBe(true);
+    // Putin is quoted on the Knesset in Sochi; Netanyahu is not.
+    expect(saysYes('did putin talk about the knesset election')).toBe(true);
+    expect(saysYes('did netanyahu talk about the knesset election')).toBe(false);
+    // What one leader said is not said by the other.
+    expect(saysYes('did putin mention militant islam')).toBe(false);
+    expect(saysYes('did putin say anything about precision missiles')).toBe(false);
+  });
+
   it('never says Yes when the doer is another country, or the place is only near the one claimed', () => {
     for (const question of [
       'did russia shoot down an israeli plane in syria?',

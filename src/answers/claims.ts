@@ -159,10 +159,27 @@ function states(
   year?: number,
 ): Support {
   if (!coversNames(engine, terms, found) || !sameRoles(engine, question, found)) return 'none';
-  if (otherMonth(found, month) || otherYear(found, year) || otherAgent(engine, question, found))
-    return 'none';
+  // "Did Netanyahu mention militant Islam?": what he is quoted saying states that he said it, and
+  // he is its speaker, not the doer of what he speaks of ("attempts by Iran").
+  const voiced = spokenBy(engine, found);
+  const speaks = claimSubject(engine, question);
+  const saidBy = speaks ? voiced.has(speaks) : [...voiced].some((id) => engine.principals.has(id));
+  // "Say" and "tell" are stop words, which name no group of their own. Only a verb of saying the
+  // sentence does not say itself is taken as said by its speaker.
+  const lemmas = new Set(passageTerms(found.passage.text).map((t) => engine.sense.lemma(t)));
+  const sayingClaim =
+    saidBy &&
+    passageTerms(question).some(
+      (w) => !isFunctionWord(w) && engine.sense.isSaying(w) && !lemmas.has(engine.sense.lemma(w)),
+    );
+  const saying = (g: number) => sayingClaim && engine.sense.isSaying(terms.heads[g] ?? '');
+  if (otherMonth(found, month) || otherYear(found, year)) return 'none';
+  if (!sayingClaim && otherAgent(engine, question, found)) return 'none';
   if (otherSpeaker(engine, question, found)) return 'none';
-  const missing = missingDetails(terms, found);
+  // What someone said is said in its own words: "militant Islam" is not said by "terrorism",
+  // though both name one topic.
+  if (sayingClaim && !inOwnWords(engine, terms, found)) return 'partial';
+  const missing = missingDetails(terms, found).filter((g) => !saying(g));
   if (otherPlace(engine, question, found)) return 'partial';
   // A month the claim gives is a detail the sentence must give too: no record checks it here.
   const said = passageTerms(found.passage.text);
@@ -416,15 +433,56 @@ function personIds(engine: Engine): Map<string, string> {
   return ids;
 }
 
+/** Whether the sentence says each word of the claim it matched in that word's own forms or synonyms. */
+function inOwnWords(engine: Engine, terms: QuestionTerms, found: Found): boolean {
+  const said = new Set(passageTerms(found.passage.text));
+  return terms.heads.every((head, g) => {
+    if (!(found.groups & (1 << g)) || terms.kinds[g] !== 'name') return true;
+    return said.has(head) || engine.sense.expand(head).some((e) => e.weight >= STATED && said.has(e.term));
+  });
+}
+
+/** The first person a claim names: who it has saying or doing it. */
+function claimSubject(engine: Engine, question: string): string | undefined {
+  const ids = personIds(engine);
+  return passageTerms(question)
+    .map((w) => ids.get(w))
+    .find(Boolean);
+}
+
+/** How far before a verb of saying its speaker's name may stand ("Netanyahu told reporters", "Putin also said"). */
+const SPEAKER_REACH = 3;
+
+/**
+ * Who says the sentence: the speaker the article gives it, the speaker of the quotation the
+ * records hold it in, or a person named just before a verb of saying in it or in what it goes on
+ * from ("Netanyahu said: …").
+ */
+function spokenBy(engine: Engine, found: Found): Set<string> {
+  const ids = personIds(engine);
+  const { passage } = found;
+  const voiced = new Set(quotedBy(engine, found));
+  for (const w of passageTerms(passage.speaker ?? '')) {
+    const id = ids.get(w);
+    if (id) voiced.add(id);
+  }
+  const words = passageTerms(`${passage.lead ?? ''} ${passage.text}`);
+  words.forEach((w, i) => {
+    if (isFunctionWord(w) || !engine.sense.isSaying(w)) return;
+    for (const before of words.slice(Math.max(0, i - SPEAKER_REACH), i)) {
+      const id = ids.get(before);
+      if (id) voiced.add(id);
+    }
+  });
+  return voiced;
+}
+
 /**
  * Whether the sentence is a quotation of someone other than the person the claim has saying or
  * doing it: "Did Netanyahu say we are allies?" is not supported by Putin saying so.
  */
 function otherSpeaker(engine: Engine, question: string, found: Found): boolean {
-  const ids = personIds(engine);
-  const subject = passageTerms(question)
-    .map((w) => ids.get(w))
-    .find(Boolean);
+  const subject = claimSubject(engine, question);
   if (!subject) return false;
   const speakers = quotedBy(engine, found);
   return speakers.length > 0 && !speakers.includes(subject);
@@ -830,7 +888,7 @@ export function answerClaim(
     const quoted = quoting(engine, [support, ...rest], record?.citations);
     return reply({
       title: 'From the articles',
-      text: `Yes, according to the articles:\n${record ? `${record.text}\n` : ''}${quoted.text}`,
+      text: `Yes, according to the articles:\n${record ? `${record.text.replace(/^Yes\. /, '')}\n` : ''}${quoted.text}`,
       citations: quoted.citations,
     });
   }

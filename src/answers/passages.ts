@@ -600,7 +600,10 @@ export function withPassages(
   const found = elsewhere ? [answering, ...backing].slice(0, limit) : backing;
   const [first, ...rest] = found;
   if (!first) return answer;
-  if (quotation || !saysMoreThan(terms, first, answer)) return withSentences(engine, answer, found);
+  // A yes or no is the answer to a yes/no question, and comes first whatever else is said.
+  const verdict = /^(yes|no|neither)\b/i.test(answer.text);
+  if (quotation || verdict || !saysMoreThan(terms, first, answer))
+    return withSentences(engine, answer, found);
   const lead = quoting(engine, [first], answer.citations);
   const led = {
     ...answer,

@@ -1,6 +1,13 @@
 import { createRequire } from 'node:module';
 import { SortedTable } from './sorted-table.js';
-import { decodeWord, encodeWord, NOUN_KINDS, type NounKind, PART_BITS } from './word-entry.js';
+import {
+  decodeWord,
+  encodeWord,
+  NOUN_KINDS,
+  type NounKind,
+  PART_BITS,
+  VERB_COMMUNICATION,
+} from './word-entry.js';
 import { type Part, type Sense, WordNet } from './wordnet.js';
 
 /**
@@ -32,6 +39,8 @@ const WEIGHTS = {
 const FUNCTION_TAGS = new Set(['PRON', 'DET', 'ADP', 'AUX', 'CCONJ', 'SCONJ', 'PART', 'ADV']);
 /** Relations are taken from a word's three most frequent senses of each part of speech. */
 const COMMON_SENSES = 3;
+/** A verb is one of saying when one of this many of its most frequent senses is. */
+const SAYING_SENSES = 2;
 /** More specific words are taken from this many of a lemma's most frequent senses. */
 const NARROWER_SENSES = 2;
 
@@ -121,6 +130,11 @@ function deriveWords(wordnet: WordNet): SortedTable {
     const lexFile = noun && wordnet.synset(noun).lexFile;
     for (const kind of Object.keys(NOUN_KINDS) as NounKind[])
       if (lexFile === NOUN_KINDS[kind]) found.flags |= PART_BITS[kind];
+    // Whether saying it is what it does ("mention", "discuss"): a claim that someone did is
+    // stated by what they are quoted saying.
+    const verbs = senses.filter((sense) => sense.part === 'verb').slice(0, SAYING_SENSES);
+    if (verbs.some((sense) => wordnet.synset(sense).lexFile === VERB_COMMUNICATION))
+      found.flags |= PART_BITS.saying;
   }
 
   const heard = new Map<string, { count: number; capitalised: number }>();

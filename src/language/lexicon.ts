@@ -228,6 +228,12 @@ export class Lexicon {
     return (Object.keys(NOUN_KINDS) as NounKind[]).find((kind) => entry.flags & PART_BITS[kind]);
   }
 
+  /** Whether saying something is what the verb does, in its commonest senses (say, mention, discuss, thank). */
+  isSaying(word: string): boolean {
+    const entry = this.#english.get(this.#english.get(word)?.lemma ?? this.lemma(word));
+    return ((entry?.flags ?? 0) & PART_BITS.saying) !== 0;
+  }
+
   isStopWord(word: string): boolean {
     return isStopWord(word);
   }

@@ -3,7 +3,7 @@ import { PARTS, type Part } from './wordnet.js';
 /** What the English words table says of a word, and how it is saved there. */
 
 export const PART_BITS: Record<
-  Part | 'proper' | 'stop' | 'function' | 'person' | 'time' | 'quantity',
+  Part | 'proper' | 'stop' | 'function' | 'person' | 'time' | 'quantity' | 'saying',
   number
 > = {
   noun: 1,
@@ -20,7 +20,12 @@ export const PART_BITS: Record<
   time: 256,
   /** … as a quantity, money's units among them (dollar, percent, ton). */
   quantity: 512,
+  /** A verb one of whose two commonest senses WordNet files as communication (say, mention, discuss, thank). */
+  saying: 1024,
 };
+
+/** WordNet's lexicographer file of verbs of telling, asking, ordering and singing. */
+export const VERB_COMMUNICATION = 32;
 
 /** The kinds of thing a noun names, by WordNet's lexicographer files. */
 export const NOUN_KINDS = { person: 18, time: 28, quantity: 23 } as const;
