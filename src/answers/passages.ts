@@ -232,11 +232,10 @@ export function questionTerms(
   const used = new Set<number>();
   // Date words are what `understand` took out of the question.
   const undated = new Set(u ? passageTerms(u.corrected) : words);
-  const phrases = phrasesOf(engine, passageTerms(question), inCorpus);
+  const phrasal = phrasalVerbs(engine, passageTerms(question), inCorpus);
   for (const word of words) {
-    if (phrases.rest.has(word)) continue;
     const group = engine.sense.expand(word).filter((e) => inCorpus(e.term));
-    for (const e of phrases.meanings.get(word) ?? [])
+    for (const e of phrasal.get(word) ?? [])
       if (!group.some((g) => g.term === e.term && g.weight >= e.weight)) group.push(e);
     // American and British spellings are one word: finalized, finalised.
     const spelling = britishOrAmerican(word);
@@ -281,33 +280,33 @@ export function questionTerms(
   return { words, groups, kinds, heads, unknown, spoken, ...(asks && { asks }) };
 }
 
-/** How far apart a phrase's words may stand: "bring it up", "cut the trip short". */
+/** How far apart a phrasal verb's words may stand: "bring it up", "set the hotline up". */
 const PHRASE_GAP = 4;
 
 /**
- * The phrasal verbs and idioms (as WordNet lists them) a question says, together or apart: "set
- * up" means what "established" says. Each phrase's first word stands for the phrase, with what
- * it means in the corpus; its other word (`rest`) then says nothing by itself.
+ * The phrasal verbs a question says, together or apart, as WordNet lists them: "set up" means
+ * what "established" says. Each verb stands for its phrase, with what the phrase means in the
+ * corpus. Only a particle (up, for, off) makes one: two content words ("world war") are a
+ * compound, which the articles' own words match side by side.
  */
-function phrasesOf(
+function phrasalVerbs(
   engine: Engine,
   tokens: readonly string[],
   inCorpus: (term: string) => boolean,
-): { meanings: Map<string, Expansion[]>; rest: Set<string> } {
+): Map<string, Expansion[]> {
   const meanings = new Map<string, Expansion[]>();
-  const rest = new Set<string>();
   tokens.forEach((token, i) => {
     if (isFunctionWord(token) || STOPWORDS.has(token)) return;
     const lemma = engine.sense.lemma(token);
-    for (const other of tokens.slice(i + 1, i + 2 + PHRASE_GAP)) {
-      const means = engine.sense.expand(`${lemma}_${other}`).filter((e) => inCorpus(e.term));
+    for (const particle of tokens.slice(i + 1, i + 2 + PHRASE_GAP)) {
+      if (!isFunctionWord(particle)) continue;
+      const means = engine.sense.expand(`${lemma}_${particle}`).filter((e) => inCorpus(e.term));
       if (!means.length) continue;
       meanings.set(token, means);
-      if (!isFunctionWord(other) && !STOPWORDS.has(other)) rest.add(other);
       return;
     }
   });
-  return { meanings, rest };
+  return meanings;
 }
 
 /** The other spelling of an -ize / -ise word ("finalized" → "finalised"), as English writes both. */
