@@ -142,6 +142,19 @@ describe('what the articles do not say', () => {
     expect(saysYes('was the sochi meeting in 2019?')).toBe(true);
   });
 
+  it('puts what a question places at the wrong meeting where the articles tell it', () => {
+    // "The prime minister abruptly left Paris for Israel to deal with … rockets … fired by Hamas".
+    expect(text('did netanyahu abruptly leave moscow to deal with rockets fired by hamas?')).toMatch(
+      /^No: the articles tell it of Paris, November 2018, not Moscow:\n.*abruptly left Paris/,
+    );
+    expect(text('why did netanyahu leave sochi abruptly to deal with hamas rockets?')).toMatch(
+      /^Not quite: the articles tell it of Paris, November 2018, not Sochi/,
+    );
+    expect(saysYes('did netanyahu leave paris abruptly to deal with rockets fired by hamas')).toBe(true);
+    // What an article says of a visit it announces is told of that visit.
+    expect(saysYes("did putin confirm he'd come to israel in jan for the auschwitz memorial")).toBe(true);
+  });
+
   it('shows what the articles say of the rest of a question built on a name they never mention', () => {
     const { reply } = ask('what did netanyahu tell lavrov about iran when he was in sochi');
     expect(reply.kind).toBe('not-found');

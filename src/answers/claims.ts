@@ -7,7 +7,7 @@ import { EXPANSION_WEIGHTS, isFunctionWord } from '../language/index.js';
 import { hasDateFilter, MONTHS } from '../search/dates.js';
 import { STOPWORDS } from '../search/stopwords.js';
 import { searchTokens } from '../search/tokens.js';
-import { citeSources, datedLabel, meetingTitle } from './format.js';
+import { citeSources, datedLabel, listWords, meetingTitle } from './format.js';
 import { whereLine } from './meeting-view.js';
 import {
   contextOf,
@@ -281,11 +281,17 @@ function otherRelation(engine: Engine, question: string, found: Found): boolean 
   });
 }
 
-/** The first word after each "by" that is not a function word: who did what a passive claim says. */
-function agents(text: string): string[] {
+/** How far before "by" the verb it gives the doer of may stand ("shot down last week by Turkey"). */
+const AGENT_REACH = 4;
+
+/**
+ * The first word after each "by" that is not a function word: who did what a passive claim says;
+ * with `doing`, only the "by" of that action ("rockets fired by Hamas" gives no doer of leaving).
+ */
+function agents(text: string, doing?: (word: string) => boolean): string[] {
   const words = searchTokens(text);
   return words.flatMap((w, i) =>
-    w === 'by'
+    w === 'by' && (!doing || words.slice(Math.max(0, i - AGENT_REACH), i).some(doing))
       ? words
           .slice(i + 1)
           .filter((t) => !isFunctionWord(t))
@@ -296,31 +302,48 @@ function agents(text: string): string[] {
 
 /**
  * The doer a claim names: its passive agent ("shot down by Israel"), or else the subject of an
- * active claim, the first word after the auxiliary that opens the question ("did Israel shoot …").
+ * active claim, the first word after the auxiliary that opens the question ("did Israel shoot …"),
+ * with its verb, the word after it.
  */
-function claimedAgents(question: string): string[] {
+function claimedAgents(question: string): { agents: string[]; verb?: string } {
   const passive = agents(question);
-  if (passive.length) return passive;
+  if (passive.length) return { agents: passive };
   const words = searchTokens(question);
-  const subject = isFunctionWord(words[0] ?? '') ? words.slice(1).find((w) => !isFunctionWord(w)) : undefined;
-  return subject ? [subject] : [];
+  const content = words.filter((w) => !isFunctionWord(w));
+  const at = isFunctionWord(words[0] ?? '') ? 0 : -1;
+  const subject = at === 0 ? content[0] : undefined;
+  return subject ? { agents: [subject], ...(content[1] && { verb: content[1] }) } : { agents: [] };
 }
 
 /**
  * Whether a claim names a doer ("shot down by Israel", "did Israel shoot down …") that the
- * sentence does not give as its agent ("shot down … by Turkey"): the same words with another doer
- * are another claim. A sentence that names no agent leaves it to the other checks.
+ * sentence does not give as the agent of the claim's action ("shot down … by Turkey"): the same
+ * words with another doer are another claim. A sentence that names no agent leaves it to the other checks.
  */
 function otherAgent(engine: Engine, question: string, found: Found): boolean {
-  const stated = agents(found.passage.text);
+  const claim = claimedAgents(question);
+  // The action in any form a sentence may give it ("shot" for "shoot", which WordNet files apart).
+  const doing = claim.verb
+    ? new Set([
+        claim.verb,
+        engine.sense.lemma(claim.verb),
+        ...engine.sense
+          .expand(claim.verb)
+          .filter((e) => e.weight >= STATED)
+          .map((e) => e.term),
+      ])
+    : undefined;
+  const stated = agents(
+    found.passage.text,
+    doing && ((w) => doing.has(w) || doing.has(engine.sense.lemma(w))),
+  );
   if (!stated.length) return false;
   const lemmas = new Set(stated.flatMap((a) => [a, engine.sense.lemma(a)]));
-  const claimed = claimedAgents(question);
   const passive = agents(question).length > 0;
   // An active claim's subject counts only when it is a name: "did the nations …" names no doer.
   const named = (w: string) =>
     passive || engine.sense.partOfSpeech(w) === 'proper' || !engine.sense.isEnglish(w);
-  return claimed.some(
+  return claim.agents.some(
     (a) =>
       named(a) &&
       !lemmas.has(a) &&
@@ -822,6 +845,54 @@ function timeOfDayCorrection(engine: Engine, question: string): Reply | undefine
 }
 
 /**
+ * A claim or premise put at a meeting or place whose articles never state it, that a sentence
+ * states of another meeting ("why did Netanyahu leave Sochi abruptly to deal with the rockets":
+ * he left Paris): "Not quite", with the meeting the articles tell it of and the sentence.
+ */
+export function placeCorrection(
+  engine: Engine,
+  asked: string,
+  u: Understanding,
+  lead = 'Not quite',
+): Reply | undefined {
+  const places = engine.meetingPlaces(u.places.filter((p) => p.kind !== 'country'));
+  const named = [...places, ...u.meetings];
+  if (!named.length) return undefined;
+  const at = new Set([
+    ...u.meetings.map((m) => m.id),
+    ...places.flatMap((p) => engine.catalogue.meetingsAt(p.id).map((m) => m.id)),
+  ]);
+  // The claim without the words that put it there.
+  const placing = new Set(named.flatMap((record) => u.spelled.get(record) ?? []));
+  const rest = passageTerms(claimOf(asked))
+    .filter((w) => !placing.has(w))
+    .join(' ');
+  const restU = engine.understand(rest);
+  const terms = questionTerms(engine, rest, restU);
+  // Two things at least must be left to state: one word ("which part") is stated anywhere.
+  const content = terms.kinds.filter((kind) => kind === 'word' || kind === 'name').length;
+  if (terms.unknown.length || content < 2) return undefined;
+  const reportedIn = (f: Found) =>
+    engine.catalogue.meetingsFrom(f.passage.source.id).filter((m) => m.kind === 'reported');
+  const stated = findPassages(engine, terms, 3).filter(
+    (f) => states(engine, rest, terms, f, restU.dates.month, restU.dates.year) === 'full',
+  );
+  // Stated in an article about where the question puts it, a visit it announces included: nothing to correct.
+  const about = (f: Found) => engine.catalogue.meetingsFrom(f.passage.source.id).some((m) => at.has(m.id));
+  if (!stated.length || stated.some(about)) return undefined;
+  const [elsewhere] = stated.filter((f) => reportedIn(f).length === 1);
+  const [meeting] = elsewhere ? reportedIn(elsewhere) : [];
+  if (!elsewhere || !meeting) return undefined;
+  const quoted = quoting(engine, [elsewhere]);
+  const where = listWords(named.map((r) => ('name' in r ? r.name : meetingTitle(engine.kb, r))));
+  return reply({
+    title: 'Not quite',
+    text: `${lead}: the articles tell it of ${meetingTitle(engine.kb, meeting)}, not ${where}:\n${quoted.text}`,
+    citations: quoted.citations,
+  });
+}
+
+/**
  * A yes/no claim checked against the articles: "Yes" only when a sentence states it, "No" when the
  * records put its meeting elsewhere or at another time, otherwise "the articles don't say".
  */
@@ -840,6 +911,8 @@ export function answerClaim(
   if (number) return numberReply(engine, number, 'No');
   const time = timeOfDayCorrection(engine, question);
   if (time) return time;
+  const moved = placeCorrection(engine, question, u, 'No');
+  if (moved) return moved;
   const terms = questionTerms(engine, question, u);
   // Only leaders, meeting places and dates: a claim about the meetings themselves.
   const places = new Set(

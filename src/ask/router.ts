@@ -3,6 +3,7 @@ import {
   answerClaim,
   correction,
   numberCorrection,
+  placeCorrection,
   premiseConflict,
   premiseCorrection,
   unrecordedYear,
@@ -606,7 +607,9 @@ function answerOne(engine: Engine, question: string, ctx: AskContext): Reply {
   // whatever it asks ("was Sochi their 10th meeting", "what was said at their 10th meeting").
   const premise =
     numberCorrection(engine, question, u, asked === 'yes-no' ? 'No' : 'Not quite') ??
-    (PREMISED.has(asked) ? premiseCorrection(engine, question, u) : undefined);
+    (PREMISED.has(asked)
+      ? (premiseCorrection(engine, question, u) ?? placeCorrection(engine, question, u))
+      : undefined);
   if (premise) return premise;
   const answer = HANDLERS[asked](engine, question, u, ctx);
   if (answer.kind === 'not-found') {
