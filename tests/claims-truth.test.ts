@@ -155,6 +155,17 @@ describe('what the articles do not say', () => {
     expect(saysYes("did putin confirm he'd come to israel in jan for the auschwitz memorial")).toBe(true);
   });
 
+  it('corrects a person given another country’s title, and answers the question as meant', () => {
+    const answer = text('what did israeli defense minister sergei shoigu tell netanyahu in sochi');
+    expect(answer).toMatch(
+      /^Not quite: the articles name Sergei Shoigu Defense Minister of Russia, not of Israel\./,
+    );
+    expect(answer).toMatch(/stepping up its attacks/);
+    // The country of their own title, or a country before a verb, is no correction.
+    expect(text('did netanyahu meet the russian defense minister sergei shoigu')).toMatch(/^Yes\b/);
+    expect(text('did the israeli pm meet shoigu')).not.toMatch(/^Not quite/);
+  });
+
   it('shows what the articles say of the rest of a question built on a name they never mention', () => {
     const { reply } = ask('what did netanyahu tell lavrov about iran when he was in sochi');
     expect(reply.kind).toBe('not-found');

@@ -892,6 +892,46 @@ export function placeCorrection(
   });
 }
 
+/** How many words before a name its title may take ("Israeli Defense Minister Sergei Shoigu"). */
+const TITLE_REACH = 4;
+
+/**
+ * A person named with another country's title ("Israeli Defense Minister Sergei Shoigu"): the
+ * role the records give them, and the question without the country word, to answer as meant.
+ * The title is the nouns and adjectives just before the name; a verb ends it ("did the Israeli
+ * PM meet Shoigu" gives Shoigu none).
+ */
+export function roleCorrection(
+  engine: Engine,
+  question: string,
+  u: Understanding,
+): { note: string; question: string } | undefined {
+  const words = passageTerms(question);
+  const countryOf = (word: string) => {
+    const id = actorOf(engine, word);
+    return id && engine.kb.place(id)?.kind === 'country' ? id : undefined;
+  };
+  for (const person of u.people) {
+    const spelled = new Set(u.spelled.get(person) ?? []);
+    const at = words.findIndex((w) => spelled.has(w));
+    const roles = new Set(passageTerms(person.role).map(countryOf).filter(Boolean));
+    if (at < 0 || !roles.size) continue;
+    for (let i = at - 1; i >= Math.max(0, at - TITLE_REACH); i--) {
+      const word = words[i] as string;
+      const part = engine.sense.partOfSpeech(word);
+      if (part === 'verb' || part === 'function' || personIds(engine).has(word)) break;
+      const country = countryOf(word);
+      if (!country || roles.has(country)) continue;
+      const named = engine.kb.place(country)?.name ?? word;
+      return {
+        note: `the articles name ${person.name} ${person.role}, not of ${named}.`,
+        question: words.filter((_, j) => j !== i).join(' '),
+      };
+    }
+  }
+  return undefined;
+}
+
 /**
  * A yes/no claim checked against the articles: "Yes" only when a sentence states it, "No" when the
  * records put its meeting elsewhere or at another time, otherwise "the articles don't say".

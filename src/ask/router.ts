@@ -6,6 +6,7 @@ import {
   placeCorrection,
   premiseConflict,
   premiseCorrection,
+  roleCorrection,
   unrecordedYear,
   yearNotCovered,
 } from '../answers/claims.js';
@@ -580,6 +581,12 @@ function answerOne(engine: Engine, question: string, ctx: AskContext): Reply {
   const u = engine.understand(question);
   const intent = detectIntent(folded);
   if (intent === 'help') return HANDLERS.help(engine, question, u, ctx);
+  // A person given another country's title is corrected, and the question answered as meant.
+  const role = roleCorrection(engine, question, u);
+  if (role) {
+    const meant = answerOne(engine, role.question, ctx);
+    return { ...meant, title: 'Not quite', text: `Not quite: ${role.note}\n${meant.text}` };
+  }
   // What the question is about decides whether the articles cover it, never one ordinary word;
   // the word asking for a picture ("timeline", "chart") is the answer's form, not its subject.
   const unknown = intent === 'timeline' ? u.unknown.filter((w) => detectIntent(w) !== 'timeline') : u.unknown;
