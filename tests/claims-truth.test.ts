@@ -4,11 +4,17 @@
  * built from the records with another doer, place or year.
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ask, engine } from './support/summit.js';
 
 const text = (question: string) => ask(question).reply.text;
 const saysYes = (question: string) => /^\W*yes\b/i.test(text(question));
+
+// Building the engine and reading the language tables is the file's set-up, not its first test's.
+beforeAll(() => {
+  engine();
+  ask('did putin meet netanyahu in sochi?');
+}, 60_000);
 
 describe('truthful yes/no', () => {
   it('confirms a claim a sentence states, with the sentence quoted and cited', () => {
@@ -212,6 +218,24 @@ describe('what a question asks about', () => {
     const { reply } = ask('what did they say about hezbollah weapons');
     expect(reply.kind).toBe('answer');
     expect(reply.text).toMatch(/Hezbollah/);
+  });
+});
+
+describe('names the articles never give', () => {
+  it('says the articles name none of the people or things asked for, with the closest sentence', () => {
+    const answer = text('can u list the names of the 8 israeli clean tech companies');
+    expect(answer).toMatch(/^The articles don't say which “clean tech companies”: they name none\./);
+    expect(answer).toMatch(/Eight Israeli clean-tech companies/);
+    expect(text('which officials did netanyahu say would meet on tuesday')).toMatch(
+      /^The articles don't say which/,
+    );
+  });
+
+  it('answers where a sentence on the subject gives a name the question does not', () => {
+    expect(text('which israeli minister announced that a russian jet flew into israeli airspace')).toMatch(
+      /Ya'alon/,
+    );
+    expect(text('which world leaders did bibi meet at the climate conference')).toMatch(/Abbas/);
   });
 });
 

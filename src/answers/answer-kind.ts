@@ -119,3 +119,67 @@ export function unsaidDoer(
     citations: quoted.citations,
   });
 }
+
+/**
+ * The people or things a question asks to be named: "which generals …" (a noun WordNet files as
+ * a person) and "the names of the companies …". Adjectives and numbers may come between.
+ */
+function askedNames(engine: Engine, words: readonly string[]): string | undefined {
+  const names = words.findIndex((w, i) => (w === 'names' || w === 'name') && words[i + 1] === 'of');
+  const which = words.slice(0, 3).findIndex((w) => w === 'which' || w === 'what');
+  const from = names >= 0 ? names + 2 : which >= 0 ? which + 1 : -1;
+  if (from < 0) return undefined;
+  const rest = words.slice(from);
+  const first = rest.findIndex((w) => {
+    const part = engine.sense.partOfSpeech(w);
+    return !(part === 'function' || part === 'adj' || part === 'proper' || /^\d+$/.test(w));
+  });
+  if (first < 0 || engine.sense.partOfSpeech(rest[first] as string) !== 'noun') return undefined;
+  // The thing asked for is the run of nouns there ("clean tech companies"), named by its last.
+  let last = first;
+  while (engine.sense.partOfSpeech(rest[last + 1] ?? '') === 'noun') last++;
+  const head = rest[last] as string;
+  return names >= 0 || engine.sense.kind(head) === 'person'
+    ? rest.slice(first, last + 1).join(' ')
+    : undefined;
+}
+
+/**
+ * "The articles don't name the companies" when no sentence that answers a question asking for
+ * names gives one it does not say itself: a name is a word WordNet and the articles know only as
+ * a name, or a person of the records; the countries are the parties, not names of anyone.
+ */
+export function unsaidName(
+  engine: Engine,
+  question: string,
+  u: Understanding,
+  folded: string,
+): Reply | undefined {
+  const words = folded.split(' ');
+  const asked = askedNames(engine, words);
+  if (!asked) return undefined;
+  const found = groundedSentences(engine, question, u);
+  if (!found.length) return undefined;
+  const said = new Set(passageTerms(question));
+  const countries = new Set(
+    engine.kb.places
+      .filter((p) => p.kind === 'country')
+      .flatMap((p) => passageTerms([p.name, ...p.aliases].join(' '))),
+  );
+  // A number is no name, nor a word the question says joined to another ("cleantech").
+  const isName = (t: string) =>
+    !said.has(t) &&
+    !/^\d/.test(t) &&
+    ![...said].some((w) => w.length >= MIN_THING && t.startsWith(w)) &&
+    !countries.has(t) &&
+    !countries.has(engine.sense.lemma(t)) &&
+    ![...countries].some((c) => t.startsWith(c)) &&
+    engine.sense.partOfSpeech(t) === 'proper';
+  if (found.some((f) => passageTerms(f.passage.text).some(isName))) return undefined;
+  const quoted = quoting(engine, found.slice(0, 2));
+  return reply({
+    title: 'Not in the articles',
+    text: `The articles don't say which ${echo(asked)}: they name none. The closest they come:\n${quoted.text}`,
+    citations: quoted.citations,
+  });
+}

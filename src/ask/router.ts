@@ -1,4 +1,4 @@
-import { unsaidDoer, unsaidSubject, unsaidValue } from '../answers/answer-kind.js';
+import { unsaidDoer, unsaidName, unsaidSubject, unsaidValue } from '../answers/answer-kind.js';
 import {
   answerClaim,
   correction,
@@ -601,6 +601,7 @@ function answerOne(engine: Engine, question: string, ctx: AskContext): Reply {
   if (subject) return notCovered(engine, question, u, [subject]);
   const unsaid =
     unsaidValue(engine, question, u, folded) ??
+    unsaidName(engine, question, u, folded) ??
     (ATTRIBUTED.has(intent) ? undefined : unsaidDoer(engine, question, u, folded));
   if (unsaid) return unsaid;
   // A question that names a publisher and asks what it says is about that article.
