@@ -221,6 +221,15 @@ describe('what a question asks about', () => {
   });
 });
 
+describe('a word of conversation before a question', () => {
+  it('reads "so did …" as the yes/no question after it, and a typed question word as the question', () => {
+    expect(
+      text('so did putin actually end up going to israel in january for the auschwitz memorial?'),
+    ).toMatch(/^It was announced, but the articles don't say it took place/);
+    expect(text('wat did putin say abt the israeli elections')).toMatch(/Knesset/);
+  });
+});
+
 describe('names the articles never give', () => {
   it('says the articles name none of the people or things asked for, with the closest sentence', () => {
     const answer = text('can u list the names of the 8 israeli clean tech companies');

@@ -50,6 +50,7 @@ import type { Engine, Understanding } from '../engine/engine.js';
 import { findTargets } from '../engine/targets.js';
 import type { Meeting, Quote } from '../knowledge/model.js';
 import type { Person } from '../knowledge/schema.js';
+import { EXPANSION_WEIGHTS } from '../language/index.js';
 import { hasDateFilter } from '../search/dates.js';
 import { searchWords } from '../search/text-index.js';
 import { foldForSearch } from '../text/normalise.js';
@@ -557,6 +558,28 @@ export function answerQuestion(engine: Engine, question: string, ctx: AskContext
 }
 
 /**
+ * The kind of question, read past a word of conversation before it: "so did Putin end up going"
+ * asks what "did Putin end up going" asks. Only a function word opens one so; a question word,
+ * typed right or not ("wat", "how"), is the question itself.
+ */
+function intentOf(engine: Engine, folded: string): Intent {
+  const intent = detectIntent(folded);
+  const [opener = '', ...rest] = folded.split(' ');
+  if (intent !== 'unknown' || !rest.length) return intent;
+  const meant = [
+    opener,
+    engine.sense.correct(opener) ?? '',
+    ...engine.sense
+      .expand(opener)
+      .filter((e) => e.weight >= EXPANSION_WEIGHTS.shorthand)
+      .map((e) => e.term),
+  ];
+  if (engine.sense.partOfSpeech(opener) !== 'function' || meant.some((w) => /^(wh|how)/.test(w)))
+    return intent;
+  return detectIntent(rest.join(' '));
+}
+
+/**
  * What the question asks "about" that the articles never say, read clause by clause: in "how did
  * it come about, was it formal?" the comma ends the phrase, and "about" has no object.
  */
@@ -579,7 +602,7 @@ function answerOne(engine: Engine, question: string, ctx: AskContext): Reply {
     );
   }
   const u = engine.understand(question);
-  const intent = detectIntent(folded);
+  const intent = intentOf(engine, folded);
   if (intent === 'help') return HANDLERS.help(engine, question, u, ctx);
   // A person given another country's title is corrected, and the question answered as meant.
   const role = roleCorrection(engine, question, u);
