@@ -59,6 +59,16 @@ describe('truthful yes/no', () => {
     expect(saysYes('did putin say anything about precision missiles')).toBe(false);
   });
 
+  it('never says Yes to an action a sentence gives only as intended, or as done by someone else', () => {
+    // "The Russian leader confirmed his intention to visit Israel"; "During Netanyahu's visit, …
+    // immigrants to Israel".
+    expect(saysYes('did putin visit israel?')).toBe(false);
+    expect(saysYes('after the sochi meeting, did putin visit israel?')).toBe(false);
+    expect(
+      saysYes('did putin say he would visit israel in january to dedicate a memorial for auschwitz?'),
+    ).toBe(true);
+  });
+
   it('never says Yes when the doer is another country, or the place is only near the one claimed', () => {
     for (const question of [
       'did russia shoot down an israeli plane in syria?',
@@ -157,6 +167,13 @@ describe('what the articles do not say', () => {
       /^Not quite: the articles tell it of Paris, November 2018, not Sochi/,
     );
     expect(saysYes('did netanyahu leave paris abruptly to deal with rockets fired by hamas')).toBe(true);
+    expect(text('what did putin say about the knesset in moscow')).toMatch(
+      /^Not quite: the articles tell it of Sochi, 12 September 2019, not Moscow/,
+    );
+    // A premise in a clause of its own before the question is checked as well.
+    expect(text('since the air force hotline was set up in december, has there been any incident?')).toMatch(
+      /^Not quite: .*\n.*established a hotline in October/,
+    );
     // What an article says of a visit it announces is told of that visit.
     expect(saysYes("did putin confirm he'd come to israel in jan for the auschwitz memorial")).toBe(true);
   });

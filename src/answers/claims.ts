@@ -175,6 +175,13 @@ function states(
   const saying = (g: number) => sayingClaim && engine.sense.isSaying(terms.heads[g] ?? '');
   if (otherMonth(found, month) || otherYear(found, year)) return 'none';
   if (!sayingClaim && otherAgent(engine, question, found)) return 'none';
+  if (unrealised(engine, question, found)) return 'partial';
+  // A sentence that names another person of the records, and not the one the claim has doing
+  // it, tells of the other's doing ("during Netanyahu's visit" is no visit by Putin).
+  if (speaks && !saidBy) {
+    const named = new Set(passageTerms(found.passage.text).map((w) => personIds(engine).get(w)));
+    if (!named.has(speaks) && [...named].some((id) => id !== undefined && id !== speaks)) return 'partial';
+  }
   if (otherSpeaker(engine, question, found)) return 'none';
   // What someone said is said in its own words: "militant Islam" is not said by "terrorism",
   // though both name one topic.
@@ -309,11 +316,18 @@ function claimedAgents(question: string): { agents: string[]; verb?: string } {
   const passive = agents(question);
   if (passive.length) return { agents: passive };
   const words = searchTokens(question);
-  const content = words.filter((w) => !isFunctionWord(w));
-  const at = isFunctionWord(words[0] ?? '') ? 0 : -1;
-  const subject = at === 0 ? content[0] : undefined;
+  // The auxiliary that makes it a question, after any phrase of time or place before it ("after
+  // the Sochi meeting, did Putin …"); else a question opening with a function word.
+  const aux = words.findIndex((w) => AUXILIARY.test(w));
+  const from = aux >= 0 ? aux : isFunctionWord(words[0] ?? '') ? 0 : -1;
+  if (from < 0) return { agents: [] };
+  const content = words.slice(from).filter((w) => !isFunctionWord(w));
+  const subject = content[0];
   return subject ? { agents: [subject], ...(content[1] && { verb: content[1] }) } : { agents: [] };
 }
+
+/** English's auxiliaries, which open a yes/no question. */
+const AUXILIARY = /^(do|does|did|is|are|was|were|has|have|had|will|would|can|could|should)$/;
 
 /**
  * Whether a claim names a doer ("shot down by Israel", "did Israel shoot down …") that the
@@ -349,6 +363,30 @@ function otherAgent(engine: Engine, question: string, found: Found): boolean {
       !lemmas.has(a) &&
       !engine.sense.expand(a).some((e) => e.weight >= 0.5 && lemmas.has(e.term)),
   );
+}
+
+/**
+ * English marks an action not (yet) done by an infinitive or a modal before its verb ("his
+ * intention to visit Israel", "will meet", "might do that"). This closed class is English, not
+ * anything of the articles.
+ */
+const NOT_DONE = new Set(['to', 'will', 'would', 'shall', 'should', 'may', 'might', 'can', 'could', 'must']);
+
+/**
+ * Whether the sentence gives the claim's action only as intended, planned or possible where the
+ * claim says it was done: "did Putin visit Israel" is not stated by "his intention to visit Israel".
+ */
+function unrealised(engine: Engine, question: string, found: Found): boolean {
+  const { verb } = claimedAgents(question);
+  // "Did they discuss Hezbollah": with a pronoun for its subject, what follows the verb is no action.
+  if (!verb || engine.sense.partOfSpeech(verb) === 'proper') return false;
+  const asked = searchTokens(question);
+  const at = asked.indexOf(verb);
+  if (at > 0 && NOT_DONE.has(asked[at - 1] as string)) return false;
+  const lemma = engine.sense.lemma(verb);
+  const said = searchTokens(found.passage.text);
+  const uses = said.flatMap((t, j) => (engine.sense.lemma(t) === lemma ? [j] : []));
+  return uses.length > 0 && uses.every((j) => NOT_DONE.has(said[j - 1] ?? ''));
 }
 
 /** The claim's content words a sentence does not say (dates are the records' and `otherMonth`'s). */
@@ -536,11 +574,19 @@ function otherPlace(engine: Engine, question: string, found: Found): boolean {
     for (const w of places) if (isFunctionWord(w) || STOPWORDS.has(w)) places.delete(w);
     placeCache.set(engine, places);
   }
-  const said = new Set([...passageTerms(found.passage.text), ...contextOf(engine, found.passage)]);
+  // The sentence with what it goes on from ("Israel knows … In this sense, we are allies").
+  const own = new Set(passageTerms(`${found.passage.lead ?? ''} ${found.passage.text}`));
+  const said = new Set([...own, ...contextOf(engine, found.passage)]);
   const words = passageTerms(question);
-  return words.some(
-    (w, i) => places.has(w) && /^(in|at|into|inside)$/.test(words[i - 1] ?? '') && !said.has(w),
-  );
+  const { verb } = claimedAgents(question);
+  return words.some((w, i) => {
+    if (!places.has(w)) return false;
+    const before = words[i - 1] ?? '';
+    if (/^(in|at|into|inside)$/.test(before)) return !said.has(w);
+    // Where the action goes ("visit Israel", "come to Israel") is the sentence's own to say: its
+    // paragraph names Israel for other reasons.
+    return (before === 'to' || before === verb) && !own.has(w);
+  });
 }
 
 /** The longest ending English adds to a country's name for its people (-i, -n, -ian). */
@@ -856,26 +902,48 @@ export function placeCorrection(
   lead = 'Not quite',
 ): Reply | undefined {
   const places = engine.meetingPlaces(u.places.filter((p) => p.kind !== 'country'));
-  const named = [...places, ...u.meetings];
+  // A meeting named by where or at what it was ("the Sochi meeting", "the climate conference"),
+  // not by what it was about ("the Leningrad memorial"), puts the claim somewhere.
+  const meetings = u.meetings.filter((m) => {
+    const where = passageTerms(
+      [
+        ...engine.placeChain(m.place).map((id) => engine.kb.place(id)?.name ?? ''),
+        m.occasion?.label ?? '',
+        ...(m.occasion?.aliases ?? []),
+      ].join(' '),
+    );
+    return (u.spelled.get(m) ?? []).some((w) => where.includes(w));
+  });
+  const named = [...places, ...meetings];
   if (!named.length) return undefined;
   const at = new Set([
-    ...u.meetings.map((m) => m.id),
+    ...meetings.map((m) => m.id),
     ...places.flatMap((p) => engine.catalogue.meetingsAt(p.id).map((m) => m.id)),
   ]);
   // The claim without the words that put it there.
   const placing = new Set(named.flatMap((record) => u.spelled.get(record) ?? []));
-  const rest = passageTerms(claimOf(asked))
-    .filter((w) => !placing.has(w))
-    .join(' ');
+  const kept: string[] = [];
+  for (const w of passageTerms(claimOf(asked))) {
+    if (!placing.has(w)) kept.push(w);
+    // "… in Moscow": the word that put it there goes with the place.
+    else while (kept.length && engine.sense.isRelationWord(kept[kept.length - 1] as string)) kept.pop();
+  }
+  const rest = kept.join(' ');
   const restU = engine.understand(rest);
   const terms = questionTerms(engine, rest, restU);
-  // Two things at least must be left to state: one word ("which part") is stated anywhere.
-  const content = terms.kinds.filter((kind) => kind === 'word' || kind === 'name').length;
+  // Two things at least must be left to state: one word ("which part") is stated anywhere. Who
+  // said it is one, when the claim is of saying ("what did Putin say about Hanukkah").
+  const saying =
+    claimSubject(engine, rest) !== undefined &&
+    passageTerms(rest).some((w) => !isFunctionWord(w) && engine.sense.isSaying(w));
+  const names = terms.kinds.filter((kind) => kind === 'name').length;
+  const content = names + terms.kinds.filter((kind) => kind === 'word').length + (saying && names ? 1 : 0);
   if (terms.unknown.length || content < 2) return undefined;
   const reportedIn = (f: Found) =>
     engine.catalogue.meetingsFrom(f.passage.source.id).filter((m) => m.kind === 'reported');
+  // The date goes with the place: it is the meeting's, which the articles do not tell it of.
   const stated = findPassages(engine, terms, 3).filter(
-    (f) => states(engine, rest, terms, f, restU.dates.month, restU.dates.year) === 'full',
+    (f) => states(engine, rest, terms, f, undefined, undefined) === 'full',
   );
   // Stated in an article about where the question puts it, a visit it announces included: nothing to correct.
   const about = (f: Found) => engine.catalogue.meetingsFrom(f.passage.source.id).some((m) => at.has(m.id));

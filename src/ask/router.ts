@@ -558,6 +558,20 @@ export function answerQuestion(engine: Engine, question: string, ctx: AskContext
 }
 
 /**
+ * A premise given in a clause before the question, opened by a function word ("since the
+ * hotline was set up in December, has there been …"): checked on its own, as a why or how
+ * question's premise is.
+ */
+function clausePremise(engine: Engine, question: string): Reply | undefined {
+  const [clause, ...rest] = question.split(',');
+  const [opener = ''] = foldForSearch(clause ?? '').split(' ');
+  if (!clause || !rest.join('').trim() || clause.includes('?') || !engine.sense.isFunctionWord(opener))
+    return undefined;
+  const u = engine.understand(clause);
+  return premiseCorrection(engine, clause, u) ?? placeCorrection(engine, clause, u);
+}
+
+/**
  * The kind of question, read past a word of conversation before it: "so did Putin end up going"
  * asks what "did Putin end up going" asks. Only a function word opens one so; a question word,
  * typed right or not ("wat", "how"), is the question itself.
@@ -637,6 +651,7 @@ function answerOne(engine: Engine, question: string, ctx: AskContext): Reply {
   // A question built on a detail the articles give otherwise is corrected first: a number
   // whatever it asks ("was Sochi their 10th meeting", "what was said at their 10th meeting").
   const premise =
+    clausePremise(engine, question) ??
     numberCorrection(engine, question, u, asked === 'yes-no' ? 'No' : 'Not quite') ??
     (PREMISED.has(asked)
       ? (premiseCorrection(engine, question, u) ?? placeCorrection(engine, question, u))
