@@ -2,11 +2,21 @@ import type { Engine, Understanding } from '../engine/engine.js';
 import { type Passage, passageTerms } from '../engine/passages.js';
 import { EXPANSION_WEIGHTS, isFunctionWord, type NounKind } from '../language/index.js';
 import { echo } from './format.js';
-import { groundedSentences, quoting } from './passages.js';
+import { type Found, groundedSentences, quoting } from './passages.js';
 import { type Reply, reply } from './reply.js';
 
 /** A word of an action said at least this close (a synonym or another form) says it. */
 const STATED_ACTION = 0.5;
+
+/** "The articles don't say <what>", with the sentences that come closest. */
+function closestTo(engine: Engine, what: string, found: readonly Found[]): Reply {
+  const quoted = quoting(engine, found.slice(0, 2));
+  return reply({
+    title: 'Not in the articles',
+    text: `The articles don't say ${what}. The closest they come:\n${quoted.text}`,
+    citations: quoted.citations,
+  });
+}
 
 /** Shorter words are clipped words or shorthand (pic, abt, u), not things a subject is made of. */
 const MIN_THING = 4;
@@ -50,12 +60,7 @@ export function unsaidValue(
   const found = groundedSentences(engine, question, u);
   // No sentence on the subject at all is for the other answers to tell.
   if (!found.length || found.some((f) => gives(engine, f.passage, asked.kind))) return undefined;
-  const quoted = quoting(engine, found.slice(0, 2));
-  return reply({
-    title: 'Not in the articles',
-    text: `The articles don't say ${asked.asked}. The closest they come:\n${quoted.text}`,
-    citations: quoted.citations,
-  });
+  return closestTo(engine, asked.asked, found);
 }
 
 /**
@@ -112,12 +117,7 @@ export function unsaidDoer(
       .map((e) => e.term),
   );
   if (found.some((f) => passageTerms(f.passage.text).some((t) => forms.has(t)))) return undefined;
-  const quoted = quoting(engine, found.slice(0, 2));
-  return reply({
-    title: 'Not in the articles',
-    text: `The articles don't say who ${action} ${echo(words.slice(at + 2).join(' '))}. The closest they come:\n${quoted.text}`,
-    citations: quoted.citations,
-  });
+  return closestTo(engine, `who ${action} ${echo(words.slice(at + 2).join(' '))}`, found);
 }
 
 /**
@@ -176,10 +176,5 @@ export function unsaidName(
     ![...countries].some((c) => t.startsWith(c)) &&
     engine.sense.partOfSpeech(t) === 'proper';
   if (found.some((f) => passageTerms(f.passage.text).some(isName))) return undefined;
-  const quoted = quoting(engine, found.slice(0, 2));
-  return reply({
-    title: 'Not in the articles',
-    text: `The articles don't say which ${echo(asked)}: they name none. The closest they come:\n${quoted.text}`,
-    citations: quoted.citations,
-  });
+  return closestTo(engine, `which ${echo(asked)}: they name none`, found);
 }
