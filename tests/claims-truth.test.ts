@@ -54,6 +54,8 @@ describe('truthful yes/no', () => {
     // Putin is quoted on the Knesset in Sochi; Netanyahu is not.
     expect(saysYes('did putin talk about the knesset election')).toBe(true);
     expect(saysYes('did netanyahu talk about the knesset election')).toBe(false);
+    // Putin: "let me start with congratulations on the coming Chanukah holiday".
+    expect(saysYes('did putin congratulate netanyahu on chanukah')).toBe(true);
     // What one leader said is not said by the other.
     expect(saysYes('did putin mention militant islam')).toBe(false);
     expect(saysYes('did putin say anything about precision missiles')).toBe(false);

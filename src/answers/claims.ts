@@ -585,7 +585,8 @@ function otherPlace(engine: Engine, question: string, found: Found): boolean {
     if (/^(in|at|into|inside)$/.test(before)) return !said.has(w);
     // Where the action goes ("visit Israel", "come to Israel") is the sentence's own to say: its
     // paragraph names Israel for other reasons.
-    return (before === 'to' || before === verb) && !own.has(w);
+    // A person is no place, though a place is named after him ("Netanyahu's residence").
+    return (before === 'to' || before === verb) && !own.has(w) && !personIds(engine).has(w);
   });
 }
 
