@@ -9,7 +9,8 @@ import { build } from 'esbuild';
  * the local fake Discord, the bot is ready in about half the time and idles about 20 MB smaller.
  *
  * Left out: the optional native add-ons discord.js and ws look for (the bot runs without them),
- * yaml and zod, which the code loads only when a fact base must be validated, the language
+ * yaml and zod's full API, which the code loads only when a fact base must be validated (the
+ * settings' few zod/mini functions are in, see src/settings-zod.ts), the language
  * packages, which it loads only to derive tables saved at build time, and the timeline's renderer
  * (vega, resvg and the font measurer), loaded from node_modules on the first /timeline so that the
  * bot starts and idles without it; and the record's store drivers (better-sqlite3, a native

@@ -5,7 +5,8 @@ import { clearShardSettingsOutsideManager, managedShard } from '../gateway/shard
 import { readRecordingOptions } from '../insights/settings.js';
 import { createLogger } from '../ops/log.js';
 import { startOpsServer } from '../ops/ops-server.js';
-import { readDiscordSettings } from '../settings.js';
+import { readDiscordSettings, useZod } from '../settings.js';
+import { settingsZod } from '../settings-zod.js';
 import { settingsOrExit, stopOnSignals } from './lifecycle.js';
 import { openLiveEngine } from './open-engine.js';
 
@@ -14,6 +15,8 @@ import { openLiveEngine } from './open-engine.js';
  * SIGTERM, when it disconnects cleanly. Anything missing stops it with one line saying what to set.
  */
 
+// Bundled with the bot (scripts/bundle.ts), where a bundler keeps only the zod functions used.
+useZod(settingsZod);
 const settings = settingsOrExit(() => readDiscordSettings());
 const recording = settingsOrExit(() => readRecordingOptions());
 clearShardSettingsOutsideManager();
