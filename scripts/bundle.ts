@@ -1,4 +1,4 @@
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -23,10 +23,14 @@ import { build } from 'esbuild';
 
 const CLI = fileURLToPath(new URL('../src/cli/', import.meta.url));
 
-await build({
+const { outputFiles } = await build({
   entryPoints: [`${CLI}start.js`],
   outfile: `${CLI}start.bundle.js`,
+  write: false,
   bundle: true,
+  // V8 holds a script's source in memory for as long as it runs: without comments and indentation
+  // it is 2.9 MB instead of 4.7. Names are kept, so a stack trace still names its functions.
+  minifyWhitespace: true,
   platform: 'node',
   target: 'node20',
   format: 'esm',
@@ -54,6 +58,17 @@ await build({
   ],
   logLevel: 'warning',
 });
+
+/**
+ * V8 stores a source that has any character above U+00FF with two bytes for every character.
+ * esbuild escapes such characters in strings and names but leaves them in regular expressions
+ * (typographic quotes and dashes, here), which doubled the 4.7 MB source to 9 MB of memory; a
+ * \u escape means the same in a regular expression, a string or a comment.
+ */
+const oneByte = (code: string) =>
+  code.replace(/[\u0100-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+for (const file of outputFiles) writeFileSync(file.path, oneByte(file.text));
 
 // The environment it starts with goes beside it: package.json, the image and the shard manager read it there.
 copyFileSync(new URL('../../src/cli/gateway.env', import.meta.url), `${CLI}gateway.env`);
