@@ -3,7 +3,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { config } from 'dotenv';
 import type * as Zod from 'zod/mini';
-import type { SettingsZod } from './settings-zod.js';
+import type * as SettingsZodModule from './settings-zod.js';
 
 /**
  * Every setting Summit reads, from the environment or `.env`, each checked here and nowhere else,
@@ -149,6 +149,7 @@ function defineSchemas(z: SettingsZod) {
   return { discordSchema, httpSchema, shardingSchema, recordingSchema };
 }
 
+type SettingsZod = typeof SettingsZodModule;
 type Schemas = ReturnType<typeof defineSchemas>;
 let built: Schemas | undefined;
 let given: SettingsZod | undefined;

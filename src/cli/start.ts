@@ -6,7 +6,7 @@ import { readRecordingOptions } from '../insights/settings.js';
 import { createLogger } from '../ops/log.js';
 import { startOpsServer } from '../ops/ops-server.js';
 import { readDiscordSettings, useZod } from '../settings.js';
-import { settingsZod } from '../settings-zod.js';
+import * as settingsZod from '../settings-zod.js';
 import { settingsOrExit, stopOnSignals } from './lifecycle.js';
 import { openLiveEngine } from './open-engine.js';
 
