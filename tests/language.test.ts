@@ -10,6 +10,7 @@ import {
   type Lexicon,
   prepareEnglish,
 } from '../src/language/index.js';
+import { decodeWord, encodeWord, PART_BITS } from '../src/language/word-entry.js';
 import { runs } from './support/property-runs.js';
 
 /**
@@ -319,5 +320,26 @@ describe('the lexicon saved for a fact base', () => {
     expect(
       buildLexicon([...vocabulary(), 'Zorbitak’s weapons'], { SUMMIT_SNAPSHOTS: 'off' }).inCorpus('zorbitak'),
     ).toBe(true);
+  });
+});
+
+describe('the English words table', () => {
+  it('reads back what it saved of a word, in characters V8 stores one byte each', () => {
+    const allFlags = Object.values(PART_BITS).reduce((a, b) => a | b, 0);
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz'), minLength: 1, maxLength: 12 }),
+        fc.integer({ min: 0, max: 25 }),
+        fc.integer({ min: 0, max: allFlags }),
+        fc.option(fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz'), minLength: 1 })),
+        (word, frequency, flags, other) => {
+          const lemma = other ?? word;
+          const saved = encodeWord({ frequency, flags, lemma }, word);
+          expect(decodeWord(saved, word)).toEqual({ frequency, flags, lemma });
+          expect([...saved].every((c) => c.charCodeAt(0) < 0x100)).toBe(true);
+        },
+      ),
+      { numRuns: runs(500) },
+    );
   });
 });

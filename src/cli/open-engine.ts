@@ -10,11 +10,12 @@ export function openEngine(): Engine {
 }
 
 /**
- * The same, fully built, as a fact base that can be reloaded from its folder while the program
- * runs: for programs that answer until stopped.
+ * The same, fully built (or with `prepare: false`, built but not prepared, see `LiveEngine`), as
+ * a fact base that can be reloaded from its folder while the program runs: for programs that
+ * answer until stopped.
  */
-export function openLiveEngine(): LiveEngine {
-  return opened((dir) => new LiveEngine(dir));
+export function openLiveEngine(options?: { prepare?: boolean }): LiveEngine {
+  return opened((dir) => new LiveEngine(dir, undefined, options));
 }
 
 function opened<T>(open: (dir: string) => T): T {

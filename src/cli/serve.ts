@@ -61,7 +61,7 @@ try {
   listening = true;
   log.info({ port, path: INTERACTIONS_PATH }, 'listening');
   // The record's store opens once requests are taken: start-up never waits for a database.
-  runtime.openRecord();
+  runtime.ready();
 } catch (err) {
   log.fatal({ err }, 'could not listen');
   console.error(

@@ -20,7 +20,7 @@ export interface RuntimeOptions {
   watch: boolean;
   gatewayPingMs?: MetricsSources['gatewayPingMs'];
   labels?: Record<string, string>;
-  /** The record of questions; `openRecord` opens its store once the bot is ready. */
+  /** The record of questions; `ready` opens its store. */
   recording?: RecordingOptions;
 }
 
@@ -30,8 +30,12 @@ export interface Runtime {
   /** The fact base part of /healthz. */
   knowledgeHealth(): Record<string, unknown>;
   stop(): void;
-  /** Opens the record's store (and keeps trying while it cannot): call it once the bot is ready. */
-  openRecord(): void;
+  /**
+   * Call it once the bot takes questions: prepares the engine if it was opened without (see
+   * `LiveEngine`), collects the garbage building the fact base left, and opens the record's store
+   * (and keeps trying while it cannot). Start-up waits for none of these.
+   */
+  ready(): void;
   /** Writes what the record still holds and closes its store; false if some could not be written. */
   closeRecord(): Promise<boolean>;
 }
@@ -40,7 +44,7 @@ export interface Runtime {
  * Collects garbage in full where the process allows it (`--expose-gc`, see GATEWAY_ENV).
  * Building a fact base leaves behind several times its size in garbage that nothing else would
  * collect soon, and a heap grown to hold it stays grown: at 10,000 meetings the idle bot held
- * 300 MB instead of 190 MB. So the bot collects once at start and after each reload.
+ * 300 MB instead of 190 MB. So the bot collects once it is ready and after each reload.
  */
 function settleHeap(): void {
   (globalThis as { gc?: () => void }).gc?.();
@@ -54,7 +58,6 @@ export function startRuntime({
   labels,
   recording,
 }: RuntimeOptions): Runtime {
-  settleHeap();
   const metrics = new Metrics({
     engine: () => live.engine,
     commands: deployedNames(),
@@ -119,7 +122,11 @@ export function startRuntime({
       };
     },
     stop: unwatch,
-    openRecord: () => void recorder?.start(),
+    ready: () => {
+      live.prepare();
+      settleHeap();
+      void recorder?.start();
+    },
     closeRecord: async () => {
       const flushed = (await recorder?.stop()) ?? true;
       if (!flushed)

@@ -30,8 +30,13 @@ export const VERB_COMMUNICATION = 32;
 /** The kinds of thing a noun names, by WordNet's lexicographer files. */
 export const NOUN_KINDS = { person: 18, time: 28, quantity: 23 } as const;
 export type NounKind = keyof typeof NOUN_KINDS;
-/** Flags and frequency classes are stored as one printable character each, from these codes on. */
+/**
+ * The frequency class is stored as one printable character, the flags as two: five bits and the rest,
+ * from these codes on: every character stays below U+0100, so that V8 keeps the table (2.2
+ * million characters) with one byte per character, not two.
+ */
 const FLAG_BASE = 48;
+const FLAG_BITS = 5;
 const CLASS_BASE = 97;
 
 export interface EnglishWord {
@@ -44,14 +49,18 @@ export interface EnglishWord {
 }
 
 export function encodeWord({ frequency, flags, lemma }: EnglishWord, word: string): string {
-  return String.fromCharCode(CLASS_BASE + frequency, FLAG_BASE + flags) + (lemma === word ? '' : lemma);
+  const low = flags & ((1 << FLAG_BITS) - 1);
+  return (
+    String.fromCharCode(CLASS_BASE + frequency, FLAG_BASE + low, FLAG_BASE + (flags >> FLAG_BITS)) +
+    (lemma === word ? '' : lemma)
+  );
 }
 
 export function decodeWord(value: string, word: string): EnglishWord {
   return {
     frequency: value.charCodeAt(0) - CLASS_BASE,
-    flags: value.charCodeAt(1) - FLAG_BASE,
-    lemma: value.length > 2 ? value.slice(2) : word,
+    flags: value.charCodeAt(1) - FLAG_BASE + ((value.charCodeAt(2) - FLAG_BASE) << FLAG_BITS),
+    lemma: value.length > 3 ? value.slice(3) : word,
   };
 }
 

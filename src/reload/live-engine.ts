@@ -42,12 +42,21 @@ export class LiveEngine {
   #parent?: NodeFSWatcher;
   #timer?: NodeJS.Timeout;
 
-  /** Every engine it serves is prepared (see `Engine.prepare`) before it answers. */
+  /**
+   * Every engine it serves is prepared (see `Engine.prepare`): the first at once, unless
+   * `prepare` is false, when the program calls `prepare()` itself once the time suits it (the
+   * gateway bot, once ready); every reloaded one before it is swapped in.
+   */
   constructor(
     readonly dir: string,
     engine: Engine = createEngine(dir),
+    { prepare = true }: { prepare?: boolean } = {},
   ) {
-    this.#engine = engine.prepare();
+    this.#engine = prepare ? engine.prepare() : engine;
+  }
+
+  prepare(): void {
+    this.#engine.prepare();
   }
 
   /** The engine to answer with. Read it once per interaction. */
