@@ -14,10 +14,10 @@ import { loadSet, type Outcome, score, table } from './support/scoring.js';
  * cause: the list must stay exactly so, so that a fix removes its entry and any new one fails.
  */
 const SETS: { file: string; threshold: number; falseYes?: Record<string, string> }[] = [
-  { file: 'dev.json', threshold: 74 },
-  { file: 'blind-a.json', threshold: 84 },
-  { file: 'blind-b.json', threshold: 90 },
-  { file: 'blind-c.json', threshold: 84 },
+  { file: 'dev.json', threshold: 75 },
+  { file: 'blind-a.json', threshold: 89 },
+  { file: 'blind-b.json', threshold: 95 },
+  { file: 'blind-c.json', threshold: 89 },
 ];
 
 for (const { file, threshold, falseYes = {} } of SETS) {
