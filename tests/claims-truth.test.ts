@@ -215,6 +215,20 @@ describe('a value of the kind the question asks for', () => {
     expect(reply.text).toMatch(/tour of the Kremlin/);
   });
 
+  it('asks for what any noun of a compound says ("what ordinal number", "what holiday greeting")', () => {
+    expect(text('what ordinal number was the sochi meeting in the series of their meetings?')).toMatch(
+      /13th/,
+    );
+    expect(text('what holiday greeting did netanyahu give putin at the climate summit')).not.toMatch(
+      /don't mention/,
+    );
+    expect(text('what type of aircraft did turkey shoot down')).toMatch(/don't mention “type”/);
+  });
+
+  it('counts a thing typed as shorthand as the word it stands for ("yrs")', () => {
+    expect(text('how many yrs of diplomatic ties were they marking in moscow')).toMatch(/25 years/);
+  });
+
   it('says the articles do not give a sum of money they never state', () => {
     expect(text('how much did the pensions deal cost in euros')).toMatch(/^The articles don't say how much/);
   });

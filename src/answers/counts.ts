@@ -1,6 +1,6 @@
 import type { Engine, Understanding } from '../engine/engine.js';
 import { passageTerms } from '../engine/passages.js';
-import { isFunctionWord } from '../language/index.js';
+import { EXPANSION_WEIGHTS, isFunctionWord } from '../language/index.js';
 import { echo } from './format.js';
 import { coversNames, type Found, findPassages, questionTerms, quoting } from './passages.js';
 import { type Reply, reply } from './reply.js';
@@ -82,14 +82,21 @@ export function statesCount(
   counted: string,
   modifiers: readonly string[] = [],
 ): boolean {
-  const lemma = engine.sense.lemma(counted);
+  // The counted word as typed or spelled out ("yrs" is years).
+  const lemmas = new Set([
+    engine.sense.lemma(counted),
+    ...engine.sense
+      .expand(counted)
+      .filter((e) => e.weight >= EXPANSION_WEIGHTS.shorthand)
+      .map((e) => engine.sense.lemma(e.term)),
+  ]);
   const terms = passageTerms(found.passage.text);
   return terms.some((t, i) => {
     if (!/^\d/.test(t)) return false;
     const end = terms.findIndex((w, j) => j > i && isFunctionWord(w));
     const phrase = terms.slice(i + 1, end < 0 ? undefined : end);
     return (
-      phrase.some((n) => engine.sense.lemma(n) === lemma) ||
+      phrase.some((n) => lemmas.has(engine.sense.lemma(n))) ||
       (modifiers.length >= DESCRIBED && modifiers.every((m) => phrase.includes(m)))
     );
   });

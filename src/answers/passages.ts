@@ -658,6 +658,10 @@ function restSaid(engine: Engine, rest: string): { text: string; citations: Cita
   return { ...quoted, text: `What they do say about ${listWords([...new Set(named)])}:\n${quoted.text}` };
 }
 
+/** A noun that goes on a compound: not a stop word ("trump say" is a noun and a verb). */
+const isCompoundNoun = (engine: Engine, word: string) =>
+  engine.sense.partOfSpeech(word) === 'noun' && !STOPWORDS.has(word) && !engine.sense.isStopWord(word);
+
 /**
  * The detail a "what / how much" question asks for, when the articles never use its word in any
  * form: "what type of aircraft" asks for a type, "how much money" for an amount of money. A
@@ -679,12 +683,18 @@ export function unsaidDetail(engine: Engine, corrected: string): string | undefi
     const part = engine.sense.partOfSpeech(w);
     if (w === 'much' || part === 'function' || part === 'proper' || part === 'adj') continue;
     if (part !== 'noun') return undefined;
+    // A compound ("what ordinal number", "what holiday greeting") asks for what any of its nouns
+    // the articles say: the detail is unsaid only when none of them is.
+    const nouns = [w];
+    while (i + 1 < words.length && isCompoundNoun(engine, words[i + 1] as string))
+      nouns.push(words[++i] as string);
     // A thing asked for by itself ("what weapons", "what was the reason") is answered by its
     // synonyms too (arms, ground); a detail of a thing ("what type of aircraft") by its word alone.
     const detail = words[i + 1] === 'of';
     const least = detail ? EXPANSION_WEIGHTS.sameLemma : EXPANSION_WEIGHTS.synonym;
-    const forms = engine.sense.expand(w).filter((e) => e.weight >= least);
-    return inCorpus(w) || forms.some((e) => inCorpus(e.term)) ? undefined : w;
+    const said = (noun: string) =>
+      inCorpus(noun) || engine.sense.expand(noun).some((e) => e.weight >= least && inCorpus(e.term));
+    return nouns.some(said) ? undefined : w;
   }
   return undefined;
 }
