@@ -561,13 +561,12 @@ export function withPassages(
   const cited = [...new Set(answer.citations.map((c) => c.sourceId))];
   const unshown = (f: Found) => !answer.text.includes(f.passage.text.slice(0, 60));
   const backing = findPassages(engine, terms, limit, undefined, CLOSE_TO_BEST, cited).filter(unshown);
-  const [answering] = groundedSentences(engine, question, u, terms).filter(unshown);
   // Quotations are cited with their speaker: a sentence of another article would read as one,
-  // and one before them as the answer instead.
+  // and one before them as the answer instead. They are not searched for.
   const quotation = answer.citations.some((c) => c.quote);
+  const [answering] = quotation ? [] : groundedSentences(engine, question, u, terms).filter(unshown);
   const elsewhere =
     answering !== undefined &&
-    !quotation &&
     !cited.includes(answering.passage.source.id) &&
     answering.score > (backing[0]?.score ?? 0);
   const found = elsewhere ? [answering, ...backing].slice(0, limit) : backing;
