@@ -710,10 +710,8 @@ function otherNumber(engine: Engine, question: string, u: Understanding): Number
           : [];
       });
     };
-    const own = index.holding(number);
     const saysOwn = (at: number) =>
-      own[lowerBound(own, at)] === at &&
-      before(passages[at] as Passage).some((n) => n.startsWith(`${number} `));
+      index.holds(number, at) && before(passages[at] as Passage).some((n) => n.startsWith(`${number} `));
     if (candidates.some(saysOwn)) continue;
     const terms = questionTerms(engine, question, u);
     // Only a question that names what it is about (Sochi, Moscow, a person) says which sentence
@@ -736,18 +734,6 @@ function otherNumber(engine: Engine, question: string, u: Understanding): Number
     if (found && said) return { asked: `${number} ${noun}`, said, found };
   }
   return undefined;
-}
-
-/** Where `value` is or would go in a sorted list. */
-function lowerBound(sorted: Int32Array, value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((sorted[mid] as number) < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**

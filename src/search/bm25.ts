@@ -102,6 +102,13 @@ export class Bm25Index {
     return this.termIds.has(term);
   }
 
+  /** Whether passage `index` holds a term. */
+  holds(term: string, index: number): boolean {
+    const list = this.holding(term);
+    const at = lowerBound(list, 0, list.length, index);
+    return list[at] === index;
+  }
+
   /** The passages that hold a term, in order. */
   holding(term: string): Int32Array {
     const id = this.termIds.get(term);
