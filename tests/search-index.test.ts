@@ -9,6 +9,7 @@ import { Engine, type MeetingFilter } from '../src/engine/engine.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import type { Meeting } from '../src/knowledge/model.js';
 import { distanceFrom } from '../src/search/bit-distance.js';
+import { Bm25Index } from '../src/search/bm25.js';
 import { dateMatches } from '../src/search/dates.js';
 import { STOPWORDS } from '../src/search/stopwords.js';
 import { type Field, type Hit, searchWords, TextIndex } from '../src/search/text-index.js';
@@ -43,6 +44,35 @@ const typedFrom = (words: fc.Arbitrary<string>) =>
 const vocabularyAndToken = fc
   .uniqueArray(word, { minLength: 1, maxLength: 300 })
   .chain((terms) => fc.tuple(fc.constant(terms), typedFrom(fc.oneof(fc.constantFrom(...terms), word))));
+
+describe('Bm25Index.searchAmong', () => {
+  it('returns the hits of a whole search when the candidates hold every passage the filter takes', () => {
+    // Few words, so that many passages tie: which of equal scores is kept must not change either.
+    const terms = ['ka', 'lo', 'mi', 'ne', 'ra', 'so'];
+    const passage = fc.array(fc.constantFrom(...terms), { minLength: 1, maxLength: 8 });
+    const group = fc.array(
+      fc.record({ term: fc.constantFrom(...terms, 'zz'), weight: fc.constantFrom(1, 0.9, 0.5, 0.25) }),
+      { minLength: 1, maxLength: 3 },
+    );
+    fc.assert(
+      fc.property(
+        fc.array(passage, { minLength: 1, maxLength: 60 }),
+        fc.array(group, { minLength: 1, maxLength: 4 }),
+        fc.integer({ min: 1, max: 10 }),
+        fc.integer({ min: 1, max: 4 }),
+        (passages, groups, limit, every) => {
+          const index = Bm25Index.build(passages);
+          const within = (i: number) => i % every === 0;
+          const candidates = passages.map((_, i) => i).filter(within);
+          expect(index.searchAmong(groups, limit, candidates, within)).toEqual(
+            index.search(groups, limit, within),
+          );
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
 
 describe('distanceFrom', () => {
   it('measures the same edit distance as the table, for words up to 31 letters', () => {

@@ -759,13 +759,70 @@ export interface NumberPremise {
 }
 
 /**
+ * Which sentences hold a count (a number that is no year), as ordinals (bit 2) or not (bit 1):
+ * read once per index from its terms, so that a question with a number reads only those.
+ */
+const countMarks = new WeakMap<Engine, Uint8Array>();
+
+function countsHeld(engine: Engine): Uint8Array {
+  let marks = countMarks.get(engine);
+  if (!marks) {
+    const { index } = engine.passages;
+    marks = new Uint8Array(index.size);
+    for (const term of index.terms()) {
+      if (!isCount(term)) continue;
+      const bit = /\D$/.test(term) ? 2 : 1;
+      for (const id of index.holding(term)) marks[id] = (marks[id] as number) | bit;
+    }
+    countMarks.set(engine, marks);
+  }
+  return marks;
+}
+
+/** Index terms the lexicon does not hold (none when it was made from the same texts), by lemma. */
+const outsiderCache = new WeakMap<Engine, Map<string, string[]>>();
+
+function outsidersByLemma(engine: Engine): Map<string, string[]> {
+  let byLemma = outsiderCache.get(engine);
+  if (!byLemma) {
+    byLemma = new Map();
+    for (const term of engine.passages.index.terms()) {
+      if (engine.sense.inCorpus(term)) continue;
+      const lemma = engine.sense.lemma(term);
+      byLemma.set(lemma, [...(byLemma.get(lemma) ?? []), term]);
+    }
+    outsiderCache.set(engine, byLemma);
+  }
+  return byLemma;
+}
+
+/**
+ * The sentences, in order, that hold a count of the kind (ordinal or not) and a term that is one
+ * of `forms` or has its lemma among them: the only ones that can number the noun.
+ */
+function countingSentences(engine: Engine, forms: ReadonlySet<string>, ordinal: boolean): number[] {
+  const { index } = engine.passages;
+  const terms = new Set<string>();
+  for (const form of forms) {
+    for (const term of [form, ...engine.sense.formsOf(form), ...(outsidersByLemma(engine).get(form) ?? [])])
+      if (index.has(term)) terms.add(term);
+  }
+  const marks = countsHeld(engine);
+  const bit = ordinal ? 2 : 1;
+  const ids = new Set<number>();
+  for (const term of terms)
+    for (const id of index.holding(term)) if ((marks[id] as number) & bit) ids.add(id);
+  return [...ids].sort((a, b) => a - b);
+}
+
+/**
  * A number the question gives before a noun ("their 10th meeting", "50 yrs") that a sentence on
  * the same subject gives otherwise before the same noun ("the 13th meeting", "25 years"), when no
  * sentence gives the question's own number there.
  */
 function otherNumber(engine: Engine, question: string, u: Understanding): NumberPremise | undefined {
   const asked = passageTerms(question);
-  const { passages } = engine.passages;
+  const { passages, index } = engine.passages;
   for (const [i, number] of asked.entries()) {
     const noun = asked[i + 1];
     // "Their first meeting" picks the earliest of some, whichever number it had overall.
@@ -779,10 +836,17 @@ function otherNumber(engine: Engine, question: string, u: Understanding): Number
         .map((e) => e.term),
     ]);
     const ordinal = /\D$/.test(number);
+    const candidates = countingSentences(engine, forms, ordinal);
+    const isCandidate = new Set(candidates);
+    const read = new Map<Passage, string[]>();
     // The number said before the noun in a sentence, with the noun as it says it, when it is a
     // number of the same kind.
     const before = (p: Passage) => {
-      const said = passageTerms(p.text);
+      let said = read.get(p);
+      if (!said) {
+        said = passageTerms(p.text);
+        read.set(p, said);
+      }
       return said.flatMap((t, j) => {
         const next = said[j + 1] ?? '';
         return isCount(t) &&
@@ -792,7 +856,9 @@ function otherNumber(engine: Engine, question: string, u: Understanding): Number
           : [];
       });
     };
-    if (passages.some((p) => before(p).some((n) => n.startsWith(`${number} `)))) continue;
+    const saysOwn = (at: number) =>
+      index.holds(number, at) && before(passages[at] as Passage).some((n) => n.startsWith(`${number} `));
+    if (candidates.some(saysOwn)) continue;
     const terms = questionTerms(engine, question, u);
     // Only a question that names what it is about (Sochi, Moscow, a person) says which sentence
     // numbers the same thing.
@@ -802,13 +868,14 @@ function otherNumber(engine: Engine, question: string, u: Understanding): Number
       terms.kinds.some((kind) => kind === 'name' || kind === 'person');
     if (!named) return undefined;
     // The best sentence that numbers the noun, else any that does and is about the names asked.
-    const [best] = findPassages(engine, terms, 1, (p) => before(p).length > 0);
-    const found = [
-      ...(best ? [best] : []),
-      ...passages
-        .filter((p) => before(p).length)
-        .map((passage) => ({ passage, score: 0, matched: 0, groups: 0 })),
-    ].find((f) => coversNames(engine, terms, f));
+    const numbers = (at: number) => isCandidate.has(at) && before(passages[at] as Passage).length > 0;
+    const [best] = findPassages(engine, terms, 1, { accepts: numbers, among: candidates });
+    let found = best && coversNames(engine, terms, best) ? best : undefined;
+    for (let k = 0; !found && k < candidates.length; k++) {
+      const passage = passages[candidates[k] as number] as Passage;
+      const f = { passage, score: 0, matched: 0, groups: 0 };
+      if (before(passage).length && coversNames(engine, terms, f)) found = f;
+    }
     const said = found && before(found.passage)[0];
     if (found && said) return { asked: `${number} ${noun}`, said, found };
   }

@@ -55,7 +55,7 @@ export function numberSentences(
   // Every numbered sentence on the subject is a candidate: which states the count is checked after.
   const { numbered } = engine.passages;
   // A number stated of another occasion than the one asked about counts something else.
-  return findPassages(engine, terms, 12, (_p, i) => numbered[i] === 1, 0).filter((f) =>
+  return findPassages(engine, terms, 12, { accepts: (i) => numbered[i] === 1 }, 0).filter((f) =>
     coversNames(engine, terms, f),
   );
 }

@@ -413,6 +413,15 @@ export function occasionsOf(engine: Engine, sourceId: string): string[] {
 }
 
 /**
+ * Which sentences a search may return, by their place in the index: those `accepts` takes, and
+ * only among `among` (in order) when a caller knows them all already (no other can pass).
+ */
+export interface PassageFilter {
+  accepts: (index: number) => boolean;
+  among?: readonly number[];
+}
+
+/**
  * The sentences that best answer a question: the best, and those close to it; at most `limit`.
  * A name, leader or date the question gives counts also when it is said around the sentence
  * ("This was the 13th meeting" is in the Sochi article).
@@ -421,18 +430,15 @@ export function findPassages(
   engine: Engine,
   terms: QuestionTerms,
   limit = 3,
-  within?: (p: Passage, index: number) => boolean,
+  within?: PassageFilter,
   close = CLOSE_TO_BEST,
   sources?: readonly string[],
 ): Found[] {
   const { passages, index, bySource } = engine.passages;
   const ranges = sources?.map((id) => bySource.get(id) ?? { start: 0, end: 0 });
-  const hits = index.search(
-    terms.groups,
-    limit * CANDIDATES,
-    within && ((i) => within(passages[i] as Passage, i)),
-    ranges,
-  );
+  const hits = within?.among
+    ? index.searchAmong(terms.groups, limit * CANDIDATES, within.among, within.accepts)
+    : index.search(terms.groups, limit * CANDIDATES, within?.accepts, ranges);
   const asked = new Set(terms.asks ? terms.groups.flatMap((g) => g.map((t) => t.term)) : []);
   const scored = hits.map((h) => {
     const passage = passages[h.index] as Passage;
@@ -587,13 +593,12 @@ export function withPassages(
   const cited = [...new Set(answer.citations.map((c) => c.sourceId))];
   const unshown = (f: Found) => !answer.text.includes(f.passage.text.slice(0, 60));
   const backing = findPassages(engine, terms, limit, undefined, CLOSE_TO_BEST, cited).filter(unshown);
-  const [answering] = groundedSentences(engine, question, u, terms).filter(unshown);
   // Quotations are cited with their speaker: a sentence of another article would read as one,
-  // and one before them as the answer instead.
+  // and one before them as the answer instead. They are not searched for.
   const quotation = answer.citations.some((c) => c.quote);
+  const [answering] = quotation ? [] : groundedSentences(engine, question, u, terms).filter(unshown);
   const elsewhere =
     answering !== undefined &&
-    !quotation &&
     !cited.includes(answering.passage.source.id) &&
     answering.score > (backing[0]?.score ?? 0);
   const found = elsewhere ? [answering, ...backing].slice(0, limit) : backing;

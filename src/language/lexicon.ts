@@ -107,6 +107,11 @@ export class Lexicon {
     return baseForm(word, (base) => this.#terms.has(base) || this.#english.get(base) !== undefined) ?? word;
   }
 
+  /** The corpus terms whose lemma is `lemma`, itself among them when it is one. */
+  formsOf(lemma: string): string[] {
+    return this.#lemmas.get(lemma)?.split(' ') ?? [];
+  }
+
   /**
    * The corpus terms a folded word can mean, best first: itself (1), the corpus's other forms of
    * its lemma (0.9), WordNet synonyms, derived and more specific words (0.4–0.7); chat shorthand

@@ -102,6 +102,20 @@ export class Bm25Index {
     return this.termIds.has(term);
   }
 
+  /** Whether passage `index` holds a term. */
+  holds(term: string, index: number): boolean {
+    const list = this.holding(term);
+    const at = lowerBound(list, 0, list.length, index);
+    return list[at] === index;
+  }
+
+  /** The passages that hold a term, in order. */
+  holding(term: string): Int32Array {
+    const id = this.termIds.get(term);
+    const { offsets, ids } = this.arrays;
+    return id === undefined ? ids.subarray(0, 0) : ids.subarray(offsets[id], offsets[id + 1]);
+  }
+
   private working() {
     const n = this.size;
     this.work ??= {
@@ -185,6 +199,59 @@ export class Bm25Index {
       if (heap.size === limit && value <= (heap.peek() as PassageHit).score) continue;
       if (within && !within(id)) continue;
       const hit = { index: id, score: value, groups: bits, matched: bitCount(bits) };
+      if (heap.size < limit) heap.push(hit);
+      else heap.replaceTop(hit);
+    }
+    return heap.drain().reverse();
+  }
+
+  /**
+   * `search` when only `candidates` (in order) can pass `within`: the query's terms are looked up
+   * for them alone, however many passages hold the terms. Each is scored with the same sums in
+   * the same order, and met in the order `search` meets it (at the first group that holds it, that
+   * group's first term that does, then by passage), so the hits are those `search` returns.
+   */
+  searchAmong(
+    groups: readonly QueryGroup[],
+    limit: number,
+    candidates: readonly number[],
+    within?: (index: number) => boolean,
+  ): PassageHit[] {
+    const { offsets, ids, tf } = this.arrays;
+    const { norm } = this;
+    const query = groups
+      .slice(0, 31)
+      .map((group) =>
+        group
+          .filter(({ term }) => this.termIds.has(term))
+          .map(({ term, weight }) => ({ t: this.termIds.get(term) as number, idf: this.idf(term) * weight })),
+      );
+    const scored = candidates.map((id) => {
+      let score = 0;
+      let bits = 0;
+      let met = -1;
+      query.forEach((terms, g) => {
+        let best = 0;
+        terms.forEach(({ t, idf }, j) => {
+          const at = lowerBound(ids, offsets[t] as number, offsets[t + 1] as number, id);
+          if (at >= (offsets[t + 1] as number) || ids[at] !== id) return;
+          if (met < 0) met = g * 65_536 + j;
+          const f = tf[at] as number;
+          best = Math.max(best, (idf * f * (K1 + 1)) / (f + (norm[id] as number)));
+        });
+        if (best > 0) {
+          score += best;
+          bits |= 1 << g;
+        }
+      });
+      return { id, score, bits, met };
+    });
+    const met = scored.filter((c) => c.bits !== 0).sort((a, b) => a.met - b.met || a.id - b.id);
+    const heap = new MinHeap<PassageHit>((a, b) => a.score - b.score || b.index - a.index);
+    for (const { id, score, bits } of met) {
+      if (heap.size === limit && score <= (heap.peek() as PassageHit).score) continue;
+      if (within && !within(id)) continue;
+      const hit = { index: id, score, groups: bits, matched: bitCount(bits) };
       if (heap.size < limit) heap.push(hit);
       else heap.replaceTop(hit);
     }
