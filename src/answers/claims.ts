@@ -3,7 +3,7 @@ import { type Passage, passageTerms } from '../engine/passages.js';
 import { findTargets } from '../engine/targets.js';
 import type { Meeting } from '../knowledge/model.js';
 import type { Place } from '../knowledge/schema.js';
-import { EXPANSION_WEIGHTS, isFunctionWord } from '../language/index.js';
+import { EXPANSION_WEIGHTS, isFunctionWord, timesOfDay } from '../language/index.js';
 import { hasDateFilter, MONTHS } from '../search/dates.js';
 import { STOPWORDS } from '../search/stopwords.js';
 import { searchTokens } from '../search/tokens.js';
@@ -18,7 +18,6 @@ import {
   type QuestionTerms,
   questionTerms,
   quoting,
-  TIMES_OF_DAY,
 } from './passages.js';
 import { type Reply, reply } from './reply.js';
 import { closestMeetings, notFound } from './views.js';
@@ -941,13 +940,13 @@ export function premiseCorrection(engine: Engine, question: string, u: Understan
  */
 function timeOfDayCorrection(engine: Engine, question: string): Reply | undefined {
   const words = passageTerms(question);
-  const claimed = words.filter((w) => TIMES_OF_DAY.has(w));
+  const claimed = words.filter((w) => timesOfDay().has(w));
   if (!claimed.length) return undefined;
   // Asked as "when …", the rest of the claim finds the sentences that give its time.
-  const rest = `when ${words.filter((w) => !TIMES_OF_DAY.has(w)).join(' ')}`;
+  const rest = `when ${words.filter((w) => !timesOfDay().has(w)).join(' ')}`;
   const terms = questionTerms(engine, rest, engine.understand(rest), { described: true });
   const [timed] = findPassages(engine, terms, 3).filter(
-    (f) => coversNames(engine, terms, f) && passageTerms(f.passage.text).some((t) => TIMES_OF_DAY.has(t)),
+    (f) => coversNames(engine, terms, f) && passageTerms(f.passage.text).some((t) => timesOfDay().has(t)),
   );
   if (!timed || passageTerms(timed.passage.text).some((t) => claimed.includes(t))) return undefined;
   const quoted = quoting(engine, [timed]);

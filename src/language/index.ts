@@ -5,7 +5,7 @@
  * SUBTLEX-US describe it (english.ts), never from lists written for these articles.
  */
 
-export { prepareEnglish, stopWords } from './english.js';
+export { prepareEnglish, stopWords, timesOfDay } from './english.js';
 export { foldQuestion, isUnmarkedContraction } from './fold.js';
 export {
   buildLexicon,
