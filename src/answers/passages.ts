@@ -536,11 +536,11 @@ export function withSentences(engine: Engine, answer: Reply, found: readonly Fou
 }
 
 /**
- * Whether a sentence says what the question asks that a record does not: an ordinary word of
- * the question (not a name, a leader or a date) that the sentence matches and the record's text
- * never uses in any form ("defense minister" asked of the record of a meeting).
+ * The ordinary words of the question (not names, leaders or dates) that a record's text never
+ * uses in any form ("defense minister" asked of the record of a meeting): what a sentence may say
+ * that the record does not.
  */
-function saysMoreThan(terms: QuestionTerms, found: Found, record: Reply): boolean {
+function unsaidByRecord(terms: QuestionTerms, record: Reply): Set<number> {
   // A record's text is long: it is searched for the few terms in question, not folded whole.
   const said = [record.text, ...record.fields.map((f) => f.value)]
     .join(' ')
@@ -552,12 +552,13 @@ function saysMoreThan(terms: QuestionTerms, found: Found, record: Reply): boolea
       `(?<![\\p{L}\\p{N}])${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`,
       'u',
     ).test(said);
-  return terms.kinds.some(
-    (kind, g) =>
-      kind === 'word' &&
-      (found.groups & (1 << g)) !== 0 &&
-      !(terms.groups[g] as QueryGroup).some((t) => t.weight >= EXPANSION_WEIGHTS.sameLemma && says(t.term)),
-  );
+  const unsaid = new Set<number>();
+  terms.kinds.forEach((kind, g) => {
+    if (kind !== 'word') return;
+    if (!(terms.groups[g] as QueryGroup).some((t) => t.weight >= EXPANSION_WEIGHTS.sameLemma && says(t.term)))
+      unsaid.add(g);
+  });
+  return unsaid;
 }
 
 /**
@@ -580,7 +581,11 @@ export function withPassages(
   // Quotations are cited with their speaker: a sentence of another article would read as one,
   // and one before them as the answer instead. They are not searched for.
   const quotation = answer.citations.some((c) => c.quote);
-  const [answering] = quotation ? [] : groundedSentences(engine, question, u, terms).filter(unshown);
+  // A sentence of another article can only say more than the record of a word the record does
+  // not say: with none ("when did they meet in Sochi"), every article is not searched.
+  const unsaid = unsaidByRecord(terms, answer);
+  const [answering] =
+    quotation || !unsaid.size ? [] : groundedSentences(engine, question, u, terms).filter(unshown);
   const elsewhere =
     answering !== undefined &&
     !cited.includes(answering.passage.source.id) &&
@@ -590,8 +595,8 @@ export function withPassages(
   if (!first) return answer;
   // A yes or no is the answer to a yes/no question, and comes first whatever else is said.
   const verdict = /^(yes|no|neither)\b/i.test(answer.text);
-  if (quotation || verdict || !saysMoreThan(terms, first, answer))
-    return withSentences(engine, answer, found);
+  const saysMore = [...unsaid].some((g) => (first.groups & (1 << g)) !== 0);
+  if (quotation || verdict || !saysMore) return withSentences(engine, answer, found);
   const lead = quoting(engine, [first], answer.citations);
   const led = {
     ...answer,
