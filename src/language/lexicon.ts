@@ -68,6 +68,8 @@ export class Lexicon {
   readonly #meanings: SortedTable;
   #englishWords?: English;
   readonly #expanded = new Map<string, readonly Expansion[]>();
+  /** Corrections found, '' for none: a question asks for the same word's several times over. */
+  readonly #corrected = new Map<string, string>();
 
   constructor(tables: LexiconTables) {
     this.#terms = tables.terms;
@@ -190,6 +192,15 @@ export class Lexicon {
    */
   correct(word: string): string | undefined {
     if (this.#terms.has(word) || word.length > LONGEST_CHECKED || !/^[a-z]+$/.test(word)) return undefined;
+    const known = this.#corrected.get(word);
+    if (known !== undefined) return known || undefined;
+    const found = this.#correct(word);
+    if (this.#corrected.size > 5_000) this.#corrected.clear();
+    this.#corrected.set(word, found ?? '');
+    return found;
+  }
+
+  #correct(word: string): string | undefined {
     const itself = this.#english.get(word);
     if (itself && (!isCommon(itself) || itself.frequency > RARE)) return undefined;
     // An inflection of a known word (hosted → host) is no typo.
