@@ -1,6 +1,7 @@
 import type { Engine, Understanding } from '../engine/engine.js';
 import { type Passage, passageTerms } from '../engine/passages.js';
 import { EXPANSION_WEIGHTS, isFunctionWord, type NounKind } from '../language/index.js';
+import { countryOf } from './claims.js';
 import { echo } from './format.js';
 import { type Found, groundedSentences, quoting } from './passages.js';
 import { type Reply, reply } from './reply.js';
@@ -161,20 +162,13 @@ export function unsaidName(
   const found = groundedSentences(engine, question, u);
   if (!found.length) return undefined;
   const said = new Set(passageTerms(question));
-  const countries = new Set(
-    engine.kb.places
-      .filter((p) => p.kind === 'country')
-      .flatMap((p) => passageTerms([p.name, ...p.aliases].join(' '))),
-  );
   // A number is no name, nor a word the question says joined to another ("cleantech").
   const isName = (t: string) =>
     !said.has(t) &&
     !/^\d/.test(t) &&
     ![...said].some((w) => w.length >= MIN_THING && t.startsWith(w)) &&
-    !countries.has(t) &&
-    !countries.has(engine.sense.lemma(t)) &&
-    ![...countries].some((c) => t.startsWith(c)) &&
-    engine.sense.partOfSpeech(t) === 'proper';
+    engine.sense.partOfSpeech(t) === 'proper' &&
+    countryOf(engine, t) === undefined;
   if (found.some((f) => passageTerms(f.passage.text).some(isName))) return undefined;
   return closestTo(engine, `which ${echo(asked)}: they name none`, found);
 }

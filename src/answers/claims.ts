@@ -163,9 +163,10 @@ function states(
   const voiced = spokenBy(engine, found);
   const speaks = claimSubject(engine, question);
   const saidBy = speaks ? voiced.has(speaks) : [...voiced].some((id) => engine.principals.has(id));
+  const said = passageTerms(found.passage.text);
   // "Say" and "tell" are stop words, which name no group of their own. Only a verb of saying the
   // sentence does not say itself is taken as said by its speaker.
-  const lemmas = new Set(passageTerms(found.passage.text).map((t) => engine.sense.lemma(t)));
+  const lemmas = new Set(said.map((t) => engine.sense.lemma(t)));
   const sayingClaim =
     saidBy &&
     passageTerms(question).some(
@@ -178,7 +179,7 @@ function states(
   // A sentence that names another person of the records, and not the one the claim has doing
   // it, tells of the other's doing ("during Netanyahu's visit" is no visit by Putin).
   if (speaks && !saidBy) {
-    const named = new Set(passageTerms(found.passage.text).map((w) => personIds(engine).get(w)));
+    const named = new Set(said.map((w) => personIds(engine).get(w)));
     if (!named.has(speaks) && [...named].some((id) => id !== undefined && id !== speaks)) return 'partial';
   }
   if (otherSpeaker(engine, question, found)) return 'none';
@@ -188,7 +189,6 @@ function states(
   const missing = missingDetails(terms, found).filter((g) => !saying(g));
   if (otherPlace(engine, question, found)) return 'partial';
   // A month the claim gives is a detail the sentence must give too: no record checks it here.
-  const said = passageTerms(found.passage.text);
   if (month !== undefined && !said.includes(MONTHS[month - 1] as string)) return 'partial';
   if (year !== undefined && !said.includes(String(year))) return 'partial';
   // A word the sentence says only in a looser sense ("countries" for "allies") states nothing; a
@@ -622,6 +622,12 @@ function actorOf(engine: Engine, word: string): string | undefined {
   return stem && countries.get(stem);
 }
 
+/** The country a word names, by its name or its people's adjective (Israel, Israeli). */
+export function countryOf(engine: Engine, word: string): string | undefined {
+  const id = actorOf(engine, word);
+  return id && engine.kb.place(id)?.kind === 'country' ? id : undefined;
+}
+
 const personCache = new WeakMap<Engine, Set<string>>();
 
 /** Words that name one person alone ("netanyahu", "bibi"; not "prime" or "the"). */
@@ -1042,20 +1048,20 @@ export function roleCorrection(
   u: Understanding,
 ): { note: string; question: string } | undefined {
   const words = passageTerms(question);
-  const countryOf = (word: string) => {
-    const id = actorOf(engine, word);
-    return id && engine.kb.place(id)?.kind === 'country' ? id : undefined;
-  };
   for (const person of u.people) {
     const spelled = new Set(u.spelled.get(person) ?? []);
     const at = words.findIndex((w) => spelled.has(w));
-    const roles = new Set(passageTerms(person.role).map(countryOf).filter(Boolean));
+    const roles = new Set(
+      passageTerms(person.role)
+        .map((w) => countryOf(engine, w))
+        .filter(Boolean),
+    );
     if (at < 0 || !roles.size) continue;
     for (let i = at - 1; i >= Math.max(0, at - TITLE_REACH); i--) {
       const word = words[i] as string;
       const part = engine.sense.partOfSpeech(word);
       if (part === 'verb' || part === 'function' || personIds(engine).has(word)) break;
-      const country = countryOf(word);
+      const country = countryOf(engine, word);
       if (!country || roles.has(country)) continue;
       const named = engine.kb.place(country)?.name ?? word;
       return {

@@ -10,7 +10,15 @@ import { foldQuestion } from './fold.js';
 import { baseForm } from './morphy.js';
 import { SortedTable } from './sorted-table.js';
 import { oneEditAway } from './spelling.js';
-import { isCommon, isNameOnly, NOUN_KINDS, type NounKind, PART_BITS, partsOf } from './word-entry.js';
+import {
+  type EnglishWord,
+  isCommon,
+  isNameOnly,
+  NOUN_KINDS,
+  type NounKind,
+  PART_BITS,
+  partsOf,
+} from './word-entry.js';
 
 /**
  * What the words of a question can mean in one fact base: a table derived once from the
@@ -175,7 +183,7 @@ export class Lexicon {
   #meaningsOf(word: string, add: (term: string, weight: number) => void, scale: number): void {
     if (this.#terms.has(word)) add(word, scale);
     const lemma = this.lemma(word);
-    for (const term of this.#lemmas.get(lemma)?.split(' ') ?? []) {
+    for (const term of this.formsOf(lemma)) {
       add(term, (term === word ? 1 : EXPANSION_WEIGHTS.sameLemma) * scale);
     }
     for (const key of lemma === word ? [word] : [word, lemma]) {
@@ -238,16 +246,19 @@ export class Lexicon {
    * winner), a time (week, evening) or a quantity (dollar, percent).
    */
   kind(word: string): NounKind | undefined {
-    // Kinds are filed under the lemma: "weeks" is a time as "week" is.
-    const entry = this.#english.get(this.#english.get(word)?.lemma ?? this.lemma(word));
+    const entry = this.#lemmaEntry(word);
     if (!entry || !(entry.flags & PART_BITS.noun)) return undefined;
     return (Object.keys(NOUN_KINDS) as NounKind[]).find((kind) => entry.flags & PART_BITS[kind]);
   }
 
   /** Whether saying something is what the verb does, in its commonest senses (say, mention, discuss, thank). */
   isSaying(word: string): boolean {
-    const entry = this.#english.get(this.#english.get(word)?.lemma ?? this.lemma(word));
-    return ((entry?.flags ?? 0) & PART_BITS.saying) !== 0;
+    return ((this.#lemmaEntry(word)?.flags ?? 0) & PART_BITS.saying) !== 0;
+  }
+
+  /** What English says of the word's lemma: kinds and flags are filed there ("weeks" as "week"). */
+  #lemmaEntry(word: string): EnglishWord | undefined {
+    return this.#english.get(this.#english.get(word)?.lemma ?? this.lemma(word));
   }
 
   isStopWord(word: string): boolean {
