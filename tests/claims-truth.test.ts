@@ -191,6 +191,29 @@ describe('what the articles do not say', () => {
     expect(text('did the israeli pm meet shoigu')).not.toMatch(/^Not quite/);
   });
 
+  it('tells who said words a question puts in the other leader’s mouth, whatever it asks of them', () => {
+    for (const [question, lead] of [
+      ['why did bibi call israel and russia "unconditional allies"?', 'Not quite'],
+      [
+        "when netanyahu called israel and russia 'unconditional allies' in moscow what did he mean",
+        'Not quite',
+      ],
+      ['did netanyahu say israel and russia are unconditional allies?', 'No'],
+      ['why did netanyahu say "we are unconditional allies"', 'Not quite'],
+    ] as const) {
+      expect(text(question)).toMatch(
+        new RegExp(`^${lead}: the articles have Vladimir Putin saying it, not Benjamin Netanyahu:`),
+      );
+      expect(text(question)).toMatch(/unconditional allies/);
+    }
+    // Said by the one the question names, or near enough in his own words: no correction.
+    expect(text('did putin call israel and russia unconditional allies?')).toMatch(/^Yes\b/);
+    expect(text('how well did putin say the military contact mechanism has worked')).toMatch(/efficient/);
+    expect(text('how well did putin say the military contact mechanism has worked')).not.toMatch(
+      /^Not quite/,
+    );
+  });
+
   it('shows what the articles say of the rest of a question built on a name they never mention', () => {
     const { reply } = ask('what did netanyahu tell lavrov about iran when he was in sochi');
     expect(reply.kind).toBe('not-found');

@@ -548,6 +548,62 @@ function otherSpeaker(engine: Engine, question: string, found: Found): boolean {
   return speakers.length > 0 && !speakers.includes(subject);
 }
 
+/** The words of two or more a question puts in quotation marks, folded as sentences are. */
+function quotedPhrases(question: string): string[] {
+  return [...question.matchAll(/["“”]([^"“”]+)["“”]|(?<![\p{L}\p{N}])['‘]([^'‘’]+)['’](?![\p{L}\p{N}])/gu)]
+    .map((m) => passageTerms(m[1] ?? m[2] ?? '').join(' '))
+    .filter((p) => p.includes(' '));
+}
+
+/** How many sentences are searched for the words in the mouth the question puts them in. */
+const SPEAKER_SEARCH = 8;
+
+/**
+ * Words the question puts in one person's mouth that the articles quote another saying: "why did
+ * Bibi call Israel and Russia 'unconditional allies'" is told it was Putin, with his words. The
+ * sentence must say every word of the claim but its verbs of saying and the occasion's words.
+ */
+export function speakerCorrection(
+  engine: Engine,
+  question: string,
+  u: Understanding,
+  lead = 'Not quite',
+): Reply | undefined {
+  const subject = claimSubject(engine, question);
+  const saying = (w: string) => !isFunctionWord(w) && engine.sense.isSaying(w);
+  if (!subject || !passageTerms(question).some(saying)) return undefined;
+  const terms = questionTerms(engine, question, u);
+  const phrases = quotedPhrases(question);
+  if (terms.unknown.length || (!phrases.length && terms.kinds.filter((kind) => kind === 'word').length < 2))
+    return undefined;
+  const found = findPassages(engine, terms, SPEAKER_SEARCH);
+  const words = terms.kinds.flatMap((kind, g) =>
+    kind === 'word' && !saying(terms.heads[g] ?? '') ? [g] : [],
+  );
+  // Words the question quotes are looked up as written; the rest, word by word.
+  const holds = (f: Found) => phrases.some((p) => passageTerms(f.passage.text).join(' ').includes(p));
+  const says = (f: Found) =>
+    phrases.length
+      ? holds(f)
+      : missingDetails(terms, f).every(
+          (g) => saying(terms.heads[g] ?? '') || ofOccasion(engine, terms, f, g),
+        );
+  // Anything near it in the subject's own words ("the mechanism … has been efficient" for "how well
+  // did Putin say the mechanism worked") may be what the question means.
+  const near = (f: Found) =>
+    phrases.length ? holds(f) : 2 * words.filter((g) => f.groups & (1 << g)).length >= words.length;
+  if (found.some((f) => near(f) && spokenBy(engine, f).has(subject))) return undefined;
+  const other = found.slice(0, 3).find((f) => says(f) && otherSpeaker(engine, question, f));
+  if (!other) return undefined;
+  const name = (id: string) => engine.kb.person(id)?.name ?? id;
+  const quoted = quoting(engine, [other]);
+  return reply({
+    title: 'Not quite',
+    text: `${lead}: the articles have ${listWords([...new Set(quotedBy(engine, other))].map(name))} saying it, not ${name(subject)}:\n${quoted.text}`,
+    citations: quoted.citations,
+  });
+}
+
 /** Who the records say spoke the sentence: the speakers of the quotations that hold it or that it holds. */
 function quotedBy(engine: Engine, found: Found): string[] {
   const said = passageTerms(found.passage.text).join(' ');
@@ -1092,7 +1148,7 @@ export function answerClaim(
   if (number) return numberReply(engine, number, 'No');
   const time = timeOfDayCorrection(engine, question);
   if (time) return time;
-  const moved = placeCorrection(engine, question, u, 'No');
+  const moved = placeCorrection(engine, question, u, 'No') ?? speakerCorrection(engine, question, u, 'No');
   if (moved) return moved;
   const terms = questionTerms(engine, question, u);
   // Only leaders, meeting places and dates: a claim about the meetings themselves.

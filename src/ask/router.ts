@@ -7,6 +7,7 @@ import {
   premiseConflict,
   premiseCorrection,
   roleCorrection,
+  speakerCorrection,
   unrecordedYear,
   yearNotCovered,
 } from '../answers/claims.js';
@@ -655,7 +656,9 @@ function answerOne(engine: Engine, question: string, ctx: AskContext): Reply {
     numberCorrection(engine, question, u, asked === 'yes-no' ? 'No' : 'Not quite') ??
     (PREMISED.has(asked)
       ? (premiseCorrection(engine, question, u) ?? placeCorrection(engine, question, u))
-      : undefined);
+      : undefined) ??
+    // Words put in the wrong mouth, whatever is asked of them ("when Netanyahu called them allies").
+    (ATTRIBUTED.has(asked) || asked === 'yes-no' ? undefined : speakerCorrection(engine, question, u));
   if (premise) return premise;
   const answer = HANDLERS[asked](engine, question, u, ctx);
   if (answer.kind === 'not-found') {
