@@ -68,6 +68,15 @@ describe('a question whose whole content the articles say in other words', () =>
   });
 });
 
+describe('chat shorthand for words that ask nothing of their own ("abt", "bc", "kinda")', () => {
+  it('asks what it spells out, and is searched for as nothing', () => {
+    answers('wat did putin say abt the israeli elections', 'Knesset');
+    answers('wat did putin think abt israel n turkey making up', 'positive outcome');
+    // Spelled out, "kinda stuff … talking abt" searches for no sentence "about" something.
+    answers('so what kinda stuff have they been talking abt', 'topics came up across the meetings');
+  });
+});
+
 describe('a question asked by its question mark alone', () => {
   it('goes on with the question before it', () => {
     answers('who else did bibi see at the climate change conference in paris? palestinians too?', 'Abbas');

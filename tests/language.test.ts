@@ -112,6 +112,12 @@ describe('chat shorthand and typos in ordinary words', () => {
     expect(lexicon.isEnglish(word)).toBe(true);
   });
 
+  it('spells shorthand out in order, and leaves a word that is none alone', () => {
+    expect(lexicon.spellOut('idk')).toEqual(['i', 'do', 'not', 'know']);
+    expect(lexicon.spellOut('abt')).toEqual(['about']);
+    expect(lexicon.spellOut('meeting')).toBeUndefined();
+  });
+
   it('reads laughter as shorthand that means nothing, not as a typo', () => {
     expect(lexicon.expand('lol')).toEqual([]);
     expect(lexicon.isEnglish('lol')).toBe(true);

@@ -182,13 +182,19 @@ export function questionTerms(
   u?: Understanding,
   { described = false }: TermOptions = {},
 ): QuestionTerms {
-  const words = [...new Set(passageTerms(question).filter((t) => !STOPWORDS.has(t) && !isFunctionWord(t)))];
+  const index = engine.passages.index;
+  const inCorpus = (term: string) => index.has(term) || engine.vocabulary.has(term);
+  const words = [
+    ...new Set(
+      passageTerms(question).filter(
+        (t) => !STOPWORDS.has(t) && !isFunctionWord(t) && (inCorpus(t) || !shorthandForNothing(engine, t)),
+      ),
+    ),
+  ];
   const groups: QueryGroup[] = [];
   const kinds: GroupKind[] = [];
   const heads: string[] = [];
   const unknown: string[] = [];
-  const index = engine.passages.index;
-  const inCorpus = (term: string) => index.has(term) || engine.vocabulary.has(term);
   // A word of a name stands for every name of its person, place or topic ("hanukkah" finds
   // "Chanukah"), and a name typed as its alias ("bibi") for the name the articles use.
   const shared = sharedNameWords(engine);
@@ -262,6 +268,14 @@ export function questionTerms(
     heads.push('when');
   }
   return { words, groups, kinds, heads, unknown, spoken, ...(asks && { asks }) };
+}
+
+/**
+ * Chat shorthand that spells out only words that ask nothing ("abt" → about, "bc" → because,
+ * "kinda" → kind of): a function word typed short is still one, and finds nothing.
+ */
+function shorthandForNothing(engine: Engine, word: string): boolean {
+  return engine.sense.spellOut(word)?.every((part) => isFunctionWord(part) || STOPWORDS.has(part)) ?? false;
 }
 
 /** How far apart a phrasal verb's words may stand: "bring it up", "set the hotline up". */

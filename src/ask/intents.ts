@@ -32,11 +32,11 @@ export const INTENTS = [
   ],
   [
     'quote',
-    /\bwhat did ([a-z ]+?) (say|tell|call|promise|wish|announce|add|declare|note)\b|\bwhat (was|were|is) said\b|\bquotes?\b|\bsaid (about|on|regarding)\b|\bsay (about|on|regarding)\b|\bstatements?\b|\bwords (on|about)\b/,
+    /\bwhat did ([a-z ]+?) (say|tell|call|promise|wish|announce|add|declare|note|think|feel)\b|\bwhat (was|were|is) said\b|\bquotes?\b|\bsaid (about|on|regarding)\b|\bsay (about|on|regarding)\b|\bstatements?\b|\bwords (on|about)\b/,
   ],
   [
     'topics',
-    /\btopics?\b|\bwhat (did|do) (they|the two|the leaders|both) (discuss|talk)|\bwhat (was|were|is) (discussed|talked about|on the agenda)\b|\bagenda\b|\bsubjects?\b|\bwhat .*\b(discuss|discussed)\b/,
+    /\btopics?\b|\bwhat (did|do) (they|the two|the leaders|both) (discuss|talk)|\bwhat\b.*\b(they|the two|the leaders|both) ((have|had|been|were) )*(discussed|discussing|talked|talking)( about)?$|\bwhat (was|were|is) (discussed|talked about|on the agenda)\b|\bagenda\b|\bsubjects?\b|\bwhat .*\b(discuss|discussed)\b/,
   ],
   [
     'who-is',

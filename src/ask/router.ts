@@ -577,7 +577,12 @@ function clausePremise(engine: Engine, question: string): Reply | undefined {
  * asks what "did Putin end up going" asks. Only a function word opens one so; a question word,
  * typed right or not ("wat", "how"), is the question itself.
  */
-function intentOf(engine: Engine, folded: string): Intent {
+function intentOf(engine: Engine, typed: string): Intent {
+  // Chat shorthand asks what it spells out: "wat did putin say abt …" asks what he said about it.
+  const folded = typed
+    .split(' ')
+    .map((word) => (engine.sense.inCorpus(word) ? word : (engine.sense.spellOut(word)?.join(' ') ?? word)))
+    .join(' ');
   const intent = detectIntent(folded);
   const [opener = '', ...rest] = folded.split(' ');
   if (intent !== 'unknown' || !rest.length) return intent;

@@ -122,6 +122,11 @@ export class Lexicon {
     return this.#lemmas.get(lemma)?.split(' ') ?? [];
   }
 
+  /** The words chat shorthand or two words written as one stand for, in order: "abt" → about, "idk" → i do not know. */
+  spellOut(word: string): string[] | undefined {
+    return CHAT.get(word)?.split(' ').filter(Boolean) ?? this.#split(word);
+  }
+
   /**
    * The corpus terms a folded word can mean, best first: itself (1), the corpus's other forms of
    * its lemma (0.9), WordNet synonyms, derived and more specific words (0.4–0.7); chat shorthand
@@ -136,7 +141,7 @@ export class Lexicon {
       if (weight > (found.get(term) ?? 0)) found.set(term, weight);
     };
     this.#meaningsOf(word, add, 1);
-    const spelled = CHAT.get(word)?.split(' ').filter(Boolean) ?? this.#split(word);
+    const spelled = this.spellOut(word);
     for (const part of spelled ?? []) {
       add(part, EXPANSION_WEIGHTS.shorthand);
       this.#meaningsOf(part, add, EXPANSION_WEIGHTS.shorthand);
