@@ -160,6 +160,13 @@ describe('what the articles do not say', () => {
     expect(saysYes('was the sochi meeting in 2019?')).toBe(true);
   });
 
+  it('says No to a meeting named at a place it was not held, with where it was', () => {
+    expect(text('the sochi meeting was held in the kremlin, correct?')).toMatch(
+      /^No: the articles report no meeting in Sochi at The Kremlin\..*\n- \*\*Sochi, 12 September 2019\*\* — Bocharov Ruchey/,
+    );
+    expect(saysYes('was the sochi meeting at bocharov ruchey?')).toBe(true);
+  });
+
   it('puts what a question places at the wrong meeting where the articles tell it', () => {
     // "The prime minister abruptly left Paris for Israel to deal with … rockets … fired by Hamas".
     expect(text('did netanyahu abruptly leave moscow to deal with rockets fired by hamas?')).toMatch(

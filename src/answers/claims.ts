@@ -39,16 +39,24 @@ export function premiseConflict(engine: Engine, u: Understanding): Conflict | un
     u.places.filter((p) => p.kind !== 'country' || locative(u.question, p)),
   );
   const dated = hasDateFilter(u.dates);
-  // A meeting named ("the Sochi meeting") at a date it was not held: the meeting is what was meant.
-  if (dated && !places.length && u.meetings.length) {
-    if (engine.filterMeetings({ meetings: u.meetings, dates: u.dates }).length) return undefined;
+  const at = (place: Place) => (m: Meeting) => engine.catalogue.facets.get(m.id)?.places.includes(place.id);
+  // A meeting named ("the Sochi meeting") at a date it was not held, or at another place ("in the
+  // Kremlin"): the meeting is what was meant.
+  if (u.meetings.length && dated !== places.length > 0) {
+    const fits = engine
+      .filterMeetings({ meetings: u.meetings, ...(dated && { dates: u.dates }) })
+      .filter((m) => places.every((p) => at(p)(m)));
+    if (fits.length) return undefined;
     const where = u.meetings.flatMap((m) => {
       const city = m.place && (m.place.city ?? m.place.region ?? m.place.country);
       const name = city && engine.kb.place(city)?.name;
       return name ? [`in ${name}`] : [];
     });
     return {
-      asked: [...new Set(where), u.dates.description ?? 'at that date'],
+      asked: [
+        ...new Set(where),
+        ...(dated ? [u.dates.description ?? 'at that date'] : places.map((p) => `at ${p.name}`)),
+      ],
       meetings: u.meetings.slice(0, 3),
     };
   }
@@ -56,7 +64,6 @@ export function premiseConflict(engine: Engine, u: Understanding): Conflict | un
   // is simply not in the articles.
   if (places.length + (dated ? 1 : 0) < 2) return undefined;
   const people = u.people.filter((p) => !engine.principals.has(p.id));
-  const at = (place: Place) => (m: Meeting) => engine.catalogue.facets.get(m.id)?.places.includes(place.id);
   // Every place named must be the meeting's (a venue and its city are one place).
   const all = engine
     .filterMeetings({ places, people, dates: u.dates })
