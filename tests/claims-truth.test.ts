@@ -160,6 +160,19 @@ describe('what the articles do not say', () => {
     expect(saysYes('was the sochi meeting in 2019?')).toBe(true);
   });
 
+  it('corrects a question built on denying what a sentence states', () => {
+    expect(text("why didn't israel and russia set up a hotline?")).toMatch(
+      /^Not quite: the articles say it is so:\n.*established a hotline in October/,
+    );
+    // A yes/no question's own "not" asks the claim; what was never done is no premise to correct,
+    // nor is a thing set aside.
+    expect(text('did israel and russia not set up a hotline?')).not.toMatch(/^Not quite/);
+    expect(text('why did putin never visit israel?')).not.toMatch(/^Not quite/);
+    expect(text('what was the occasion in paris for the chat (not the climate one)?')).not.toMatch(
+      /^Not quite/,
+    );
+  });
+
   it('says No to a meeting named at a place it was not held, with where it was', () => {
     expect(text('the sochi meeting was held in the kremlin, correct?')).toMatch(
       /^No: the articles report no meeting in Sochi at The Kremlin\..*\n- \*\*Sochi, 12 September 2019\*\* — Bocharov Ruchey/,

@@ -253,9 +253,10 @@ function otherYear(found: Found, year: number | undefined): boolean {
 const NEGATION = /^(no|not|never|nor|neither|none|nothing)$/;
 
 /** Whether the sentence denies what it says where the claim does not ("no future meeting set"). */
+const denies = (text: string) => passageTerms(text).some((t) => NEGATION.test(t));
+
 function negates(question: string, found: Found): boolean {
-  const denied = (text: string) => passageTerms(text).some((t) => NEGATION.test(t));
-  return denied(found.passage.text) && !denied(question);
+  return denies(found.passage.text) && !denies(question);
 }
 
 /**
@@ -761,11 +762,14 @@ function sameRoles(engine: Engine, question: string, found: Found): boolean {
           engine.sense.partOfSpeech(t) === 'verb'),
     );
   };
+  // After a possessive ("Israel's security") comes what is theirs, not what they do.
+  const owner = new RegExp(`\\b${asked[first]}['’]s\\b`, 'iu').test(question);
+  const next = (i: number) => i === first + 1 && !owner;
   const verb = asked.findIndex(
-    (t, i) => i > first && !isPerson(t) && !isFunctionWord(t) && inSentence(t, i === first + 1) >= 0,
+    (t, i) => i > first && !isPerson(t) && !isFunctionWord(t) && inSentence(t, next(i)) >= 0,
   );
   if (verb < 0) return true;
-  const verbInSentence = inSentence(asked[verb] as string, verb === first + 1);
+  const verbInSentence = inSentence(asked[verb] as string, next(verb));
   return asked.every((t, i) => {
     const actor = actorOf(engine, t);
     if (actor === undefined) return true;
@@ -1003,6 +1007,49 @@ export function premiseCorrection(engine: Engine, question: string, u: Understan
 }
 
 /**
+ * A claim the question denies that a sentence states: "why did Putin say Israel's security wasn't
+ * important" against "your statement that the security of Israel is important to you". A yes/no
+ * question's own "not" ("did they not meet in Sochi?") asks the claim; only one said of what
+ * someone said, after the verb of saying, denies it.
+ */
+export function deniedClaim(
+  engine: Engine,
+  question: string,
+  u: Understanding,
+  lead = 'Not quite',
+): Reply | undefined {
+  const asked = passageTerms(question);
+  const saying = asked.findIndex((w) => !isFunctionWord(w) && engine.sense.isSaying(w));
+  if (lead === 'No' && saying < 0) return undefined;
+  // A verb denied ("wasn't important", "never visited"), not a thing set aside ("not the climate one").
+  const denied = (w: string, i: number) =>
+    w === 'never' || (w === 'not' && AUXILIARY.test(asked[saying + i] ?? ''));
+  if (!asked.slice(saying + 1).some(denied)) return undefined;
+  // What was said is checked on its own: "your statement that the security of Israel is
+  // important to you" says what Putin said, in Netanyahu's words.
+  const said = saying < 0 ? question : question.slice(saidAfter(question, asked[saying] as string));
+  const claim = said.replace(/\b(?:not|never|no)\b|n[’']t\b/giu, ' ');
+  const terms = questionTerms(engine, claim, u);
+  if (terms.unknown.length) return undefined;
+  const stated = findPassages(engine, terms, 3).find(
+    (f) => !denies(f.passage.text) && states(engine, claim, terms, f, u.dates.month, u.dates.year) === 'full',
+  );
+  if (!stated) return undefined;
+  const quoted = quoting(engine, [stated]);
+  return reply({
+    title: 'Not quite',
+    text: `${lead}: the articles say it is so:\n${quoted.text}`,
+    citations: quoted.citations,
+  });
+}
+
+/** Where in the question what follows its verb of saying starts. */
+function saidAfter(question: string, verb: string): number {
+  const at = new RegExp(`\\b${verb}\\b`, 'iu').exec(question);
+  return at ? at.index + at[0].length : 0;
+}
+
+/**
  * A claim that puts something on a weekday or at a part of the day ("in the morning", "on a
  * Friday") checked against the sentence on the rest of it that names one: "No" when it names
  * another, with the sentence. "In the morning or at night?" offers two, and neither may be it.
@@ -1155,7 +1202,10 @@ export function answerClaim(
   if (number) return numberReply(engine, number, 'No');
   const time = timeOfDayCorrection(engine, question);
   if (time) return time;
-  const moved = placeCorrection(engine, question, u, 'No') ?? speakerCorrection(engine, question, u, 'No');
+  const moved =
+    placeCorrection(engine, question, u, 'No') ??
+    speakerCorrection(engine, question, u, 'No') ??
+    deniedClaim(engine, question, u, 'No');
   if (moved) return moved;
   const terms = questionTerms(engine, question, u);
   // Only leaders, meeting places and dates: a claim about the meetings themselves.

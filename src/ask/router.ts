@@ -2,6 +2,7 @@ import { unsaidDoer, unsaidName, unsaidSubject, unsaidValue } from '../answers/a
 import {
   answerClaim,
   correction,
+  deniedClaim,
   numberCorrection,
   placeCorrection,
   premiseConflict,
@@ -660,7 +661,9 @@ function answerOne(engine: Engine, question: string, ctx: AskContext): Reply {
     clausePremise(engine, question) ??
     numberCorrection(engine, question, u, asked === 'yes-no' ? 'No' : 'Not quite') ??
     (PREMISED.has(asked)
-      ? (premiseCorrection(engine, question, u) ?? placeCorrection(engine, question, u))
+      ? (premiseCorrection(engine, question, u) ??
+        placeCorrection(engine, question, u) ??
+        deniedClaim(engine, question, u))
       : undefined) ??
     // Words put in the wrong mouth, whatever is asked of them ("when Netanyahu called them allies").
     (ATTRIBUTED.has(asked) || asked === 'yes-no' ? undefined : speakerCorrection(engine, question, u));
