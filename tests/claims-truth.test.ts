@@ -66,6 +66,10 @@ describe('truthful yes/no', () => {
     // immigrants to Israel".
     expect(saysYes('did putin visit israel?')).toBe(false);
     expect(saysYes('after the sochi meeting, did putin visit israel?')).toBe(false);
+    // However he is named, in one word or several.
+    const putin = engine().kb.person('putin');
+    for (const name of [putin?.name ?? '', ...(putin?.aliases ?? [])])
+      expect(saysYes(`did ${name} visit israel?`), name).toBe(false);
     expect(
       saysYes('did putin say he would visit israel in january to dedicate a memorial for auschwitz?'),
     ).toBe(true);
@@ -232,6 +236,17 @@ describe('what the articles do not say', () => {
     expect(text('how well did putin say the military contact mechanism has worked')).not.toMatch(
       /^Not quite/,
     );
+  });
+
+  it('declines a question about someone of a leader’s family the articles never mention', () => {
+    for (const question of [
+      'was sara netanyahu with him on the moscow trip',
+      'did yair netanyahu go to sochi?',
+    ])
+      expect(ask(question).reply.kind, question).toBe('not-found');
+    // His own name, typed by ear, or with his title, is still him.
+    expect(saysYes('did benjamen netanyahu go to sochi?')).toBe(true);
+    expect(saysYes('did israeli pm netanyahu meet putin in sochi?')).toBe(true);
   });
 
   it('shows what the articles say of the rest of a question built on a name they never mention', () => {

@@ -319,7 +319,7 @@ function agents(text: string, doing?: (word: string) => boolean): string[] {
  * active claim, the first word after the auxiliary that opens the question ("did Israel shoot …"),
  * with its verb, the word after it.
  */
-function claimedAgents(question: string): { agents: string[]; verb?: string } {
+function claimedAgents(engine: Engine, question: string): { agents: string[]; verb?: string } {
   const passive = agents(question);
   if (passive.length) return { agents: passive };
   const words = searchTokens(question);
@@ -329,8 +329,15 @@ function claimedAgents(question: string): { agents: string[]; verb?: string } {
   const from = aux >= 0 ? aux : isFunctionWord(words[0] ?? '') ? 0 : -1;
   if (from < 0) return { agents: [] };
   const content = words.slice(from).filter((w) => !isFunctionWord(w));
-  const subject = content[0];
-  return subject ? { agents: [subject], ...(content[1] && { verb: content[1] }) } : { agents: [] };
+  const [subject] = content;
+  if (!subject) return { agents: [] };
+  // A person named in several words ("Vladimir Putin", "the Russian president") is one subject.
+  const u = engine.understand(question);
+  const naming = new Set(u.people.flatMap((p) => u.spelled.get(p) ?? []));
+  let at = 1;
+  if (naming.has(subject)) while (naming.has(content[at] ?? '')) at += 1;
+  const verb = content[at];
+  return { agents: [subject], ...(verb && { verb }) };
 }
 
 /** English's auxiliaries, which open a yes/no question. */
@@ -342,7 +349,7 @@ const AUXILIARY = /^(do|does|did|is|are|was|were|has|have|had|will|would|can|cou
  * words with another doer are another claim. A sentence that names no agent leaves it to the other checks.
  */
 function otherAgent(engine: Engine, question: string, found: Found): boolean {
-  const claim = claimedAgents(question);
+  const claim = claimedAgents(engine, question);
   // The action in any form a sentence may give it ("shot" for "shoot", which WordNet files apart).
   const doing = claim.verb
     ? new Set([
@@ -384,7 +391,7 @@ const NOT_DONE = new Set(['to', 'will', 'would', 'shall', 'should', 'may', 'migh
  * claim says it was done: "did Putin visit Israel" is not stated by "his intention to visit Israel".
  */
 function unrealised(engine: Engine, question: string, found: Found): boolean {
-  const { verb } = claimedAgents(question);
+  const { verb } = claimedAgents(engine, question);
   // "Did they discuss Hezbollah": with a pronoun for its subject, what follows the verb is no action.
   if (!verb || engine.sense.partOfSpeech(verb) === 'proper') return false;
   const asked = searchTokens(question);
@@ -641,7 +648,7 @@ function otherPlace(engine: Engine, question: string, found: Found): boolean {
   const own = new Set(passageTerms(`${found.passage.lead ?? ''} ${found.passage.text}`));
   const said = new Set([...own, ...contextOf(engine, found.passage)]);
   const words = passageTerms(question);
-  const { verb } = claimedAgents(question);
+  const { verb } = claimedAgents(engine, question);
   return words.some((w, i) => {
     if (!places.has(w)) return false;
     const before = words[i - 1] ?? '';

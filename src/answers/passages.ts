@@ -1,6 +1,7 @@
 import type { Engine, Understanding } from '../engine/engine.js';
 import { type Passage, passageTerms } from '../engine/passages.js';
 import { findTargets } from '../engine/targets.js';
+import type { Person } from '../knowledge/schema.js';
 import { EXPANSION_WEIGHTS, type Expansion, isFunctionWord, timesOfDay } from '../language/index.js';
 import { oneLine } from '../limits.js';
 import type { QueryGroup } from '../search/bm25.js';
@@ -198,8 +199,12 @@ export function questionTerms(
   // A word of a name stands for every name of its person, place or topic ("hanukkah" finds
   // "Chanukah"), and a name typed as its alias ("bibi") for the name the articles use.
   const shared = sharedNameWords(engine);
+  // A person named by a title ("the Israeli PM") is that person in a claim too: the title states
+  // nothing of what they did.
   const spelled = (record: object) =>
-    described ? passageTerms(u?.spelled.get(record)?.join(' ') ?? '') : [];
+    described || u?.people.includes(record as Person)
+      ? passageTerms(u?.spelled.get(record)?.join(' ') ?? '')
+      : [];
   // Words shared by several names name none of them, unless the question used them to name one.
   const own = (entity: Named) => nameWords(entity).filter((t) => !shared.has(t));
   // Each name's words (`all`), and those that name it alone (`words`).

@@ -9,7 +9,7 @@ import { foldForSearch } from '../text/normalise.js';
 import { Catalogue, placeChain } from './catalogue.js';
 import { buildIndexes, type SearchIndexes } from './indexes.js';
 import { PassageIndex } from './passages.js';
-import { FUNCTION_WORDS, PhraseMatcher } from './phrases.js';
+import { FUNCTION_WORDS, type PhraseMatch, PhraseMatcher } from './phrases.js';
 
 /** Words shorter than this are too near too many others to be read as a name two slips away. */
 const NAME_TYPO_LENGTH = 5;
@@ -258,11 +258,14 @@ export class Engine {
       events: of('event'),
       sources: of('source'),
       words,
-      unknown: this.salientUnknown(
-        unique(words),
-        names,
-        of('topic').length + of('event').length + of('meeting').length,
-      ),
+      unknown: unique([
+        ...this.salientUnknown(
+          unique(words),
+          names,
+          of('topic').length + of('event').length + of('meeting').length,
+        ),
+        ...this.otherGivenNames(tokens, matches),
+      ]),
       corrections,
       spelled,
       corrected: tokens.join(' '),
@@ -332,6 +335,28 @@ export class Engine {
   }
 
   /** An ordinary English word as typed: no name, and no typo of another word. */
+  /**
+   * A word before a person's family name that is none of theirs, nor English, nor the articles':
+   * the given name of someone else of that family ("Sara Netanyahu", "Yair Netanyahu"), whom the
+   * articles never mention. A typo of their own given name was corrected before.
+   */
+  private otherGivenNames(tokens: readonly string[], matches: readonly PhraseMatch<Entity>[]): string[] {
+    return matches.flatMap((m) => {
+      const before = tokens[m.start - 1];
+      return m.value.type === 'person' &&
+        before !== undefined &&
+        !FUNCTION_WORDS.has(before) &&
+        !STOPWORDS.has(before) &&
+        !/\d/.test(before) &&
+        !this.nameWords.has(before) &&
+        !this.vocabulary.has(before) &&
+        !this.isShorthand(before) &&
+        !this.isWord(before)
+        ? [before]
+        : [];
+    });
+  }
+
   private isWord(token: string): boolean {
     return (
       this.sense.isEnglish(token) &&
