@@ -91,6 +91,13 @@ describe('truthful yes/no', () => {
       expect(saysYes(question), question).toBe(false);
   });
 
+  it('never says Yes to one leader doing to the other what no word of the claim can be checked by', () => {
+    // "President Vladimir Putin gave PM Benjamin Netanyahu an unexpected personal tour of the Kremlin".
+    expect(saysYes('did bibi show putin around the kremlin?')).toBe(false);
+    expect(text('did bibi show putin around the kremlin?')).toMatch(/personal tour of the Kremlin/);
+    expect(saysYes('did bibi meet putin in the kremlin?')).toBe(true);
+  });
+
   it('never says Yes to an event of the records told with another country as its doer', () => {
     const e = engine();
     const doers = e.kb.places.filter((p) => p.kind === 'country').map((p) => p.name);

@@ -786,6 +786,24 @@ function sameRoles(engine: Engine, question: string, found: Found): boolean {
   });
 }
 
+/**
+ * Whether a person of the claim does to another something its words don't say for a search: a
+ * stop word that is neither "meet" (what every record is) nor a verb of saying, with a person
+ * right after it ("show Putin", "let Bibi").
+ */
+function hiddenAction(engine: Engine, question: string): boolean {
+  const ids = personIds(engine);
+  const {
+    agents: [subject],
+    verb,
+  } = claimedAgents(engine, question);
+  if (!subject || !verb || !ids.has(subject) || !STOPWORDS.has(verb) || engine.sense.isSaying(verb))
+    return false;
+  if (engine.sense.lemma(verb) === 'meet') return false;
+  const words = searchTokens(question);
+  return ids.has(words[words.indexOf(verb) + 1] ?? '');
+}
+
 /** "Did they meet in November 2015?": a claim about the meetings themselves, answered from the records. */
 function meetingClaim(engine: Engine, question: string, u: Understanding): Reply {
   const places = engine.meetingPlaces(u.places);
@@ -1223,7 +1241,10 @@ export function answerClaim(
     (kind, g) =>
       kind === 'leader' || kind === 'date' || (terms.groups[g] ?? []).some((t) => places.has(t.term)),
   );
-  if (aboutMeetings && !terms.unknown.length) return meetingClaim(engine, question, u);
+  // "Did Bibi show Putin around the Kremlin?": one leader doing something to the other that no
+  // word of the claim names for a search (show, give, let) is no meeting, and nothing checks it.
+  const hidden = aboutMeetings && hiddenAction(engine, question);
+  if (aboutMeetings && !hidden && !terms.unknown.length) return meetingClaim(engine, question, u);
   const found = findPassages(engine, terms, 3);
   const judged = found.map((f) => ({
     f,
@@ -1235,7 +1256,7 @@ export function answerClaim(
   // is shown, but not as a "Yes".
   const unchecked =
     terms.unknown.length > 0 || terms.groups.some((g) => Math.max(...g.map((t) => t.weight)) < 0.5);
-  const support = unchecked ? undefined : full;
+  const support = unchecked || hidden ? undefined : full;
   const otherwise = support
     ? undefined
     : found.find((f) => contradicts(engine, question, terms, f, u.dates.month));
