@@ -91,6 +91,17 @@ describe('truthful yes/no', () => {
       expect(saysYes(question), question).toBe(false);
   });
 
+  it('says No to a thing the claim gives one people that the sentence gives another', () => {
+    // "a Russian jet had recently flown into Israeli airspace"
+    expect(text('did an israeli jet fly into israeli airspace?')).toMatch(/^No: .*\n.*a Russian jet/);
+    expect(text('did israel shoot down an israeli plane over syria?')).toMatch(/^No: .*\n.*a Russian plane/);
+    expect(saysYes('did a russian jet fly into israeli airspace?')).toBe(true);
+    // A name before a verb is its subject, not an owner: "Netanyahu say" against "Putin said".
+    expect(text('what did netanyahu say about militant islam at the climate conference?')).toMatch(
+      /militant Islam/,
+    );
+  });
+
   it('never says Yes to one leader doing to the other what no word of the claim can be checked by', () => {
     // "President Vladimir Putin gave PM Benjamin Netanyahu an unexpected personal tour of the Kremlin".
     expect(saysYes('did bibi show putin around the kremlin?')).toBe(false);

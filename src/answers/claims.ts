@@ -164,7 +164,12 @@ function states(
   month: number | undefined,
   year?: number,
 ): Support {
-  if (!coversNames(engine, terms, found) || !sameRoles(engine, question, found)) return 'none';
+  if (
+    !coversNames(engine, terms, found) ||
+    !sameRoles(engine, question, found) ||
+    otherOwner(engine, question, found.passage.text)
+  )
+    return 'none';
   // "Did Netanyahu mention militant Islam?": what he is quoted saying states that he said it, and
   // he is its speaker, not the doer of what he speaks of ("attempts by Iran").
   const voiced = spokenBy(engine, found);
@@ -445,7 +450,8 @@ function contradicts(
   if (!coversNames(engine, terms, found)) return false;
   const missing = missingDetails(terms, found);
   if (otherMonth(found, month)) return missing.length === 0 && sameRoles(engine, question, found);
-  if (!missing.length) return swapped(engine, question, found.passage.text);
+  if (!missing.length)
+    return swapped(engine, question, found.passage.text) || otherOwner(engine, question, found.passage.text);
   if (missing.length !== 1 || !sameRoles(engine, question, found)) return false;
   // One detail changed is a contradiction only where the sentence says the rest of the claim:
   // at least two other words of it, not a lone verb ("visited me in Moscow").
@@ -455,6 +461,26 @@ function contradicts(
   if (!slot) return false;
   const asked = new Set(terms.groups.flat().map((t) => t.term));
   return passageTerms(found.passage.text).some((t) => !asked.has(t) && slotOf(engine, t) === slot);
+}
+
+/**
+ * Whether the sentence gives a thing of the claim another people's word: "an Israeli jet" against
+ * "a Russian jet had recently flown into Israeli airspace". The claim's word must not
+ * stand before that thing anywhere in the sentence.
+ */
+function otherOwner(engine: Engine, question: string, sentence: string): boolean {
+  const asked = passageTerms(question);
+  const said = passageTerms(sentence);
+  const lemma = (t: string) => engine.sense.lemma(t);
+  return asked.some((owner, i) => {
+    const thing = asked[i + 1];
+    // A people's adjective (Israeli, Russian), not a name that may be the subject ("Netanyahu said").
+    const actor = personIds(engine).has(owner) ? undefined : actorOf(engine, owner);
+    if (!thing || !actor || actor === owner || isFunctionWord(thing) || actorOf(engine, thing)) return false;
+    const at = said.flatMap((w, j) => (j > 0 && lemma(w) === lemma(thing) ? [j] : []));
+    const owners = at.map((j) => actorOf(engine, said[j - 1] as string));
+    return owners.length > 0 && !owners.includes(actor) && owners.some((o) => o !== undefined);
+  });
 }
 
 /**
