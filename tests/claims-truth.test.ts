@@ -102,6 +102,19 @@ describe('truthful yes/no', () => {
     );
   });
 
+  it('never says Yes to whom an action is between or with, unless the sentence itself names them', () => {
+    // "Putin also called for a free trade zone between Israel and the Eurasian Economic Union"; its
+    // paragraph speaks of Turkey for another reason.
+    expect(
+      saysYes('did putin call for a free trade zone between turkey and the eurasian economic union?'),
+    ).toBe(false);
+    expect(
+      saysYes('did putin call for a free trade zone between israel and the eurasian economic union?'),
+    ).toBe(true);
+    // The leaders' two countries may be "the two nations".
+    expect(saysYes('was the air force hotline between israel and russia set up in october?')).toBe(true);
+  });
+
   it('never says Yes to one leader doing to the other what no word of the claim can be checked by', () => {
     // "President Vladimir Putin gave PM Benjamin Netanyahu an unexpected personal tour of the Kremlin".
     expect(saysYes('did bibi show putin around the kremlin?')).toBe(false);

@@ -15,6 +15,7 @@ import {
   type Found,
   findPassages,
   occasionsOf,
+  parties,
   type QuestionTerms,
   questionTerms,
   quoting,
@@ -680,7 +681,10 @@ function otherPlace(engine: Engine, question: string, found: Found): boolean {
     const before = words[i - 1] ?? '';
     if (/^(in|at|into|inside)$/.test(before)) return !said.has(w);
     // Where the action goes ("visit Israel", "come to Israel") is the sentence's own to say: its
-    // paragraph names Israel for other reasons.
+    // paragraph names Israel for other reasons. So is whom it is between or with ("a free trade
+    // zone between Turkey and …").
+    // The leaders' two countries, which every article is about, may be "the two nations".
+    if (/^(between|with|against)$/.test(before)) return !own.has(w) && !parties(engine).has(w);
     // A person is no place, though a place is named after him ("Netanyahu's residence").
     return (before === 'to' || before === verb) && !own.has(w) && !personIds(engine).has(w);
   });

@@ -131,7 +131,7 @@ const partyCache = new WeakMap<Engine, Set<string>>();
  * The names of the two leaders' countries, as the leaders' roles give them ("Prime Minister of
  * Israel"): like the leaders, they are what every article is about, and a sentence need not say them.
  */
-function parties(engine: Engine): Set<string> {
+export function parties(engine: Engine): Set<string> {
   let words = partyCache.get(engine);
   if (!words) {
     const roles = new Set(
