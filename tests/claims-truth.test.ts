@@ -120,6 +120,15 @@ describe('truthful yes/no', () => {
     expect(saysYes('did bibi show putin around the kremlin?')).toBe(false);
     expect(text('did bibi show putin around the kremlin?')).toMatch(/personal tour of the Kremlin/);
     expect(saysYes('did bibi meet putin in the kremlin?')).toBe(true);
+    // With a word the sentence does say ("personally"), the doer must still be named first.
+    expect(text('did bibi personally show putin around the kremlin?')).toMatch(/^No: /);
+    expect(saysYes('did putin personally show bibi around the kremlin?')).toBe(true);
+  });
+
+  it('answers what was discussed about a topic without a yes or no', () => {
+    expect(text('what did putin and netanyahu discuss regarding a leningrad memorial?')).toMatch(
+      /^Siege of Leningrad memorial came up at 1 meeting/,
+    );
   });
 
   it('never says Yes to an event of the records told with another country as its doer', () => {

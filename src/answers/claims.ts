@@ -168,7 +168,8 @@ function states(
   if (
     !coversNames(engine, terms, found) ||
     !sameRoles(engine, question, found) ||
-    otherOwner(engine, question, found.passage.text)
+    otherOwner(engine, question, found.passage.text) ||
+    otherWayRound(engine, question, found.passage.text)
   )
     return 'none';
   // "Did Netanyahu mention militant Islam?": what he is quoted saying states that he said it, and
@@ -342,6 +343,8 @@ function claimedAgents(engine: Engine, question: string): { agents: string[]; ve
   const naming = new Set(u.people.flatMap((p) => u.spelled.get(p) ?? []));
   let at = 1;
   if (naming.has(subject)) while (naming.has(content[at] ?? '')) at += 1;
+  // An adverb before the verb says how it was done ("did Putin personally show …").
+  while (content[at + 1] && engine.sense.partOfSpeech(content[at] as string) === 'adv') at += 1;
   const verb = content[at];
   return { agents: [subject], ...(verb && { verb }) };
 }
@@ -452,7 +455,11 @@ function contradicts(
   const missing = missingDetails(terms, found);
   if (otherMonth(found, month)) return missing.length === 0 && sameRoles(engine, question, found);
   if (!missing.length)
-    return swapped(engine, question, found.passage.text) || otherOwner(engine, question, found.passage.text);
+    return (
+      swapped(engine, question, found.passage.text) ||
+      otherOwner(engine, question, found.passage.text) ||
+      otherWayRound(engine, question, found.passage.text)
+    );
   if (missing.length !== 1 || !sameRoles(engine, question, found)) return false;
   // One detail changed is a contradiction only where the sentence says the rest of the claim:
   // at least two other words of it, not a lone verb ("visited me in Moscow").
@@ -814,6 +821,25 @@ function sameRoles(engine: Engine, question: string, found: Found): boolean {
     const at = sentence.flatMap((w, j) => (actorOf(engine, w) === actor ? [j] : []));
     return !at.length || at.some((j) => Math.sign(j - verbInSentence) === Math.sign(i - verb));
   });
+}
+
+/**
+ * Whether the sentence names the claim's two people the other way round, when the claim's
+ * action is a word no search checks ("did Bibi personally show Putin around" against "Putin gave
+ * PM Benjamin Netanyahu a personal tour"): the doer is named first in both.
+ */
+function otherWayRound(engine: Engine, question: string, sentence: string): boolean {
+  if (!hiddenAction(engine, question)) return false;
+  const ids = personIds(engine);
+  const order = (words: string[]) => [...new Set(words.map((w) => ids.get(w)).filter(Boolean))];
+  const [doer, receiver] = order(passageTerms(question));
+  const named = order(passageTerms(sentence));
+  return (
+    doer !== undefined &&
+    receiver !== undefined &&
+    named.indexOf(receiver) >= 0 &&
+    named.indexOf(receiver) < named.indexOf(doer)
+  );
 }
 
 /**
@@ -1273,8 +1299,10 @@ export function answerClaim(
   );
   // "Did Bibi show Putin around the Kremlin?": one leader doing something to the other that no
   // word of the claim names for a search (show, give, let) is no meeting, and nothing checks it.
-  const hidden = aboutMeetings && hiddenAction(engine, question);
-  if (aboutMeetings && !hidden && !terms.unknown.length) return meetingClaim(engine, question, u);
+  // A hidden action with nothing else to check ("did Bibi show Putin around the Kremlin") is no
+  // meeting claim, and no sentence can confirm it.
+  const unconfirmable = aboutMeetings && hiddenAction(engine, question);
+  if (aboutMeetings && !unconfirmable && !terms.unknown.length) return meetingClaim(engine, question, u);
   const found = findPassages(engine, terms, 3);
   const judged = found.map((f) => ({
     f,
@@ -1286,7 +1314,7 @@ export function answerClaim(
   // is shown, but not as a "Yes".
   const unchecked =
     terms.unknown.length > 0 || terms.groups.some((g) => Math.max(...g.map((t) => t.weight)) < 0.5);
-  const support = unchecked || hidden ? undefined : full;
+  const support = unchecked || unconfirmable ? undefined : full;
   const otherwise = support
     ? undefined
     : found.find((f) => contradicts(engine, question, terms, f, u.dates.month));

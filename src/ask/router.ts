@@ -220,7 +220,8 @@ const quotesAbout: Handler = (engine, question, u, ctx) => {
 };
 
 const topicsOf: Handler = (engine, _question, u, ctx) => {
-  if (u.topics.length) return yesNoTopic(engine, u);
+  // "What did they discuss about the memorial?" asks no yes or no.
+  if (u.topics.length) return yesNoTopic(engine, u, '');
   if (!hasNarrowing(engine, u)) return allTopics(engine, ctx.page ?? 1);
   const { meetings } = narrowed(engine, u, false);
   const [only] = meetings;
@@ -350,7 +351,8 @@ const listIntent: Handler = (engine, question, u, ctx) => {
   return listMeetings(engine, meetings, filters, `/ask ${question}`, ctx.page ?? 1);
 };
 
-function yesNoTopic(engine: Engine, u: Understanding): Reply {
+/** The meetings the question's topics came up at; `lead` answers a yes/no question ("Yes. "). */
+function yesNoTopic(engine: Engine, u: Understanding, lead = 'Yes. '): Reply {
   const topics = u.topics;
   const names = listWords(topics.map((t) => t.label));
   const { meetings } = narrowed(engine, u);
@@ -367,7 +369,7 @@ function yesNoTopic(engine: Engine, u: Understanding): Reply {
   }
   return reply({
     title: `Discussed: ${names}`,
-    text: `Yes. ${names} came up${within} at ${plural(meetings.length, 'meeting')}:\n${meetings
+    text: `${lead}${names} came up${within} at ${plural(meetings.length, 'meeting')}:\n${meetings
       .slice(0, LISTED)
       .map((m) => `- ${meetingTitle(engine.kb, m)}`)
       .join('\n')}${meetings.length > LISTED ? `\n…and ${meetings.length - LISTED} more.` : ''}`,
