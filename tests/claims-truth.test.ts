@@ -102,6 +102,15 @@ describe('truthful yes/no', () => {
     );
   });
 
+  it('says No to an action the sentence gives another doer by name', () => {
+    // "attempts by Iran … to place precision missiles there"; "rockets being fired by Hamas".
+    expect(text('did netanyahu say hezbollah was placing precision missiles in syria?')).toMatch(
+      /^No: .*\n.*by Iran/,
+    );
+    expect(text('were the rockets fired by hezbollah?')).toMatch(/^No: .*\n.*fired by Hamas/);
+    expect(saysYes('were the rockets fired by hamas?')).toBe(true);
+  });
+
   it('never says Yes to whom an action is between or with, unless the sentence itself names them', () => {
     // "Putin also called for a free trade zone between Israel and the Eurasian Economic Union"; its
     // paragraph speaks of Turkey for another reason.

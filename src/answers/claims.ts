@@ -451,6 +451,7 @@ function contradicts(
   found: Found,
   month: number | undefined,
 ): boolean {
+  if (otherDoer(engine, terms, found)) return true;
   if (!coversNames(engine, terms, found)) return false;
   const missing = missingDetails(terms, found);
   if (otherMonth(found, month)) return missing.length === 0 && sameRoles(engine, question, found);
@@ -489,6 +490,33 @@ function otherOwner(engine: Engine, question: string, sentence: string): boolean
     const owners = at.map((j) => actorOf(engine, said[j - 1] as string));
     return owners.length > 0 && !owners.includes(actor) && owners.some((o) => o !== undefined);
   });
+}
+
+/**
+ * Whether the sentence says the claim's words of another doer, "by" name: "did Netanyahu say
+ * Hezbollah was placing precision missiles in Syria" against "attempts by Iran … to place
+ * precision missiles there". Every other word of the claim is in the sentence; the name the
+ * claim gives instead is neither in it nor around it.
+ */
+function otherDoer(engine: Engine, terms: QuestionTerms, found: Found): boolean {
+  const [doer] = agents(found.passage.text);
+  if (!doer || engine.sense.partOfSpeech(doer) !== 'proper') return false;
+  const around = contextOf(engine, found.passage);
+  const said = (g: number) => (found.groups & (1 << g)) !== 0 || ofOccasion(engine, terms, found, g);
+  // A place is where, not who: "leave Sochi" against "left Paris … fired by Hamas" is no other doer.
+  const instead = (g: number) =>
+    (terms.kinds[g] === 'name' || terms.kinds[g] === 'person') &&
+    !placeWords(engine).has(terms.heads[g] ?? '') &&
+    !said(g) &&
+    !(terms.groups[g] ?? []).some((t) => t.term === doer || around.has(t.term));
+  const rest = terms.kinds.flatMap((kind, g) =>
+    kind !== 'leader' && kind !== 'date' && !instead(g) ? [g] : [],
+  );
+  return (
+    rest.length >= 2 &&
+    rest.length < terms.kinds.filter((k) => k !== 'leader' && k !== 'date').length &&
+    rest.every(said)
+  );
 }
 
 /**
@@ -667,17 +695,23 @@ function quotedBy(engine: Engine, found: Found): string[] {
 
 const placeCache = new WeakMap<Engine, Set<string>>();
 
-/**
- * Whether the claim puts what it says at a place ("in Syria") that the sentence does not name:
- * "along the Turkish-Syrian border" is near Syria, not in it, so only the place's own name will do.
- */
-function otherPlace(engine: Engine, question: string, found: Found): boolean {
+/** The words of every place's names and aliases. */
+function placeWords(engine: Engine): Set<string> {
   let places = placeCache.get(engine);
   if (!places) {
     places = new Set(engine.kb.places.flatMap((p) => [p.name, ...p.aliases].flatMap((n) => passageTerms(n))));
     for (const w of places) if (isFunctionWord(w) || STOPWORDS.has(w)) places.delete(w);
     placeCache.set(engine, places);
   }
+  return places;
+}
+
+/**
+ * Whether the claim puts what it says at a place ("in Syria") that the sentence does not name:
+ * "along the Turkish-Syrian border" is near Syria, not in it, so only the place's own name will do.
+ */
+function otherPlace(engine: Engine, question: string, found: Found): boolean {
+  const places = placeWords(engine);
   // The sentence with what it goes on from ("Israel knows … In this sense, we are allies").
   const own = new Set(passageTerms(`${found.passage.lead ?? ''} ${found.passage.text}`));
   const said = new Set([...own, ...contextOf(engine, found.passage)]);
