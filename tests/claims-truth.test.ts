@@ -109,6 +109,10 @@ describe('truthful yes/no', () => {
     );
     expect(text('were the rockets fired by hezbollah?')).toMatch(/^No: .*\n.*fired by Hamas/);
     expect(saysYes('were the rockets fired by hamas?')).toBe(true);
+    // … or right before the action: "Israel shooting down a Russian plane in Syria on Sept. 18".
+    expect(text('was it turkey that shot down the russian plane in syria on sept 18?')).toMatch(
+      /^No: .*\n.*Israel shooting down/,
+    );
   });
 
   it('never says Yes to whom an action is between or with, unless the sentence itself names them', () => {

@@ -493,22 +493,38 @@ function otherOwner(engine: Engine, question: string, sentence: string): boolean
 }
 
 /**
- * Whether the sentence says the claim's words of another doer, "by" name: "did Netanyahu say
+ * Who the sentence has doing what the claim says, by name: after "by" ("fired by Hamas"), or a
+ * country or person right before a word of the claim ("Israel shooting down").
+ */
+function sentenceDoers(engine: Engine, terms: QuestionTerms, found: Found): string[] {
+  const said = searchTokens(found.passage.text);
+  const asked = new Set(
+    terms.groups.flatMap((g, i) => (terms.kinds[i] === 'word' ? g.map((t) => t.term) : [])),
+  );
+  const before = said.flatMap((w, j) => (j > 0 && asked.has(w) ? [said[j - 1] as string] : []));
+  return [...agents(found.passage.text), ...before.filter((w) => actorOf(engine, w) !== undefined)].filter(
+    (w) => engine.sense.partOfSpeech(w) === 'proper',
+  );
+}
+
+/**
+ * Whether the sentence says the claim's words of another doer, by name: "did Netanyahu say
  * Hezbollah was placing precision missiles in Syria" against "attempts by Iran … to place
  * precision missiles there". Every other word of the claim is in the sentence; the name the
  * claim gives instead is neither in it nor around it.
  */
 function otherDoer(engine: Engine, terms: QuestionTerms, found: Found): boolean {
-  const [doer] = agents(found.passage.text);
-  if (!doer || engine.sense.partOfSpeech(doer) !== 'proper') return false;
+  const doers = sentenceDoers(engine, terms, found);
+  if (!doers.length) return false;
   const around = contextOf(engine, found.passage);
   const said = (g: number) => (found.groups & (1 << g)) !== 0 || ofOccasion(engine, terms, found, g);
-  // A place is where, not who: "leave Sochi" against "left Paris … fired by Hamas" is no other doer.
+  // A city or a venue is where, not who: "leave Sochi" against "left Paris … fired by Hamas" is
+  // no other doer; a country may be one.
   const instead = (g: number) =>
     (terms.kinds[g] === 'name' || terms.kinds[g] === 'person') &&
-    !placeWords(engine).has(terms.heads[g] ?? '') &&
+    !siteWords(engine).has(terms.heads[g] ?? '') &&
     !said(g) &&
-    !(terms.groups[g] ?? []).some((t) => t.term === doer || around.has(t.term));
+    !(terms.groups[g] ?? []).some((t) => doers.includes(t.term) || around.has(t.term));
   const rest = terms.kinds.flatMap((kind, g) =>
     kind !== 'leader' && kind !== 'date' && !instead(g) ? [g] : [],
   );
@@ -694,6 +710,23 @@ function quotedBy(engine: Engine, found: Found): string[] {
 }
 
 const placeCache = new WeakMap<Engine, Set<string>>();
+
+const siteCache = new WeakMap<Engine, Set<string>>();
+
+/** The words that name a city or a venue only: places where things happen, never doers. */
+function siteWords(engine: Engine): Set<string> {
+  let sites = siteCache.get(engine);
+  if (!sites) {
+    const names = (kinds: string[]) =>
+      engine.kb.places
+        .filter((p) => kinds.includes(p.kind))
+        .flatMap((p) => [p.name, ...p.aliases].flatMap((n) => passageTerms(n)));
+    const others = new Set(names(['country', 'region']));
+    sites = new Set(names(['city', 'venue']).filter((w) => !others.has(w) && !isFunctionWord(w)));
+    siteCache.set(engine, sites);
+  }
+  return sites;
+}
 
 /** The words of every place's names and aliases. */
 function placeWords(engine: Engine): Set<string> {
