@@ -115,6 +115,18 @@ describe('truthful yes/no', () => {
     );
   });
 
+  it('corrects a claim whose subject the sentence has another country or group doing it', () => {
+    // "referring to the Russian jet shot down last week by Turkey along the Turkish-Syrian border"
+    expect(text('why did israel shoot down a turkish jet on the syrian border')).toMatch(
+      /^Not quite: .*\n.*by Turkey/,
+    );
+    // "Israel shooting down a Russian plane in Syria on Sept. 18"
+    expect(text('why did russia shoot down the plane in syria')).toMatch(
+      /^Not quite: .*\n.*Israel shooting down/,
+    );
+    expect(saysYes('did israel shoot down a russian plane over syria?')).toBe(true);
+  });
+
   it('never says Yes to whom an action is between or with, unless the sentence itself names them', () => {
     // "Putin also called for a free trade zone between Israel and the Eurasian Economic Union"; its
     // paragraph speaks of Turkey for another reason.

@@ -357,23 +357,22 @@ const AUXILIARY = /^(do|does|did|is|are|was|were|has|have|had|will|would|can|cou
  * sentence does not give as the agent of the claim's action ("shot down … by Turkey"): the same
  * words with another doer are another claim. A sentence that names no agent leaves it to the other checks.
  */
+/** Whether a word is the action in any form a sentence may give it ("shot" for "shoot", which WordNet files apart). */
+function doingForms(engine: Engine, verb: string): (word: string) => boolean {
+  const forms = new Set([
+    verb,
+    engine.sense.lemma(verb),
+    ...engine.sense
+      .expand(verb)
+      .filter((e) => e.weight >= STATED)
+      .map((e) => e.term),
+  ]);
+  return (w) => forms.has(w) || forms.has(engine.sense.lemma(w));
+}
+
 function otherAgent(engine: Engine, question: string, found: Found): boolean {
   const claim = claimedAgents(engine, question);
-  // The action in any form a sentence may give it ("shot" for "shoot", which WordNet files apart).
-  const doing = claim.verb
-    ? new Set([
-        claim.verb,
-        engine.sense.lemma(claim.verb),
-        ...engine.sense
-          .expand(claim.verb)
-          .filter((e) => e.weight >= STATED)
-          .map((e) => e.term),
-      ])
-    : undefined;
-  const stated = agents(
-    found.passage.text,
-    doing && ((w) => doing.has(w) || doing.has(engine.sense.lemma(w))),
-  );
+  const stated = agents(found.passage.text, claim.verb ? doingForms(engine, claim.verb) : undefined);
   if (!stated.length) return false;
   const lemmas = new Set(stated.flatMap((a) => [a, engine.sense.lemma(a)]));
   const passive = agents(question).length > 0;
@@ -451,7 +450,7 @@ function contradicts(
   found: Found,
   month: number | undefined,
 ): boolean {
-  if (otherDoer(engine, terms, found)) return true;
+  if (otherDoer(engine, terms, found) || otherSubject(engine, question, terms, found)) return true;
   if (!coversNames(engine, terms, found)) return false;
   const missing = missingDetails(terms, found);
   if (otherMonth(found, month)) return missing.length === 0 && sameRoles(engine, question, found);
@@ -533,6 +532,33 @@ function otherDoer(engine: Engine, terms: QuestionTerms, found: Found): boolean 
     rest.length < terms.kinds.filter((k) => k !== 'leader' && k !== 'date').length &&
     rest.every(said)
   );
+}
+
+/**
+ * Whether the sentence has a country or person of its own doing what the claim's subject does
+ * there: "why did Israel shoot down a Turkish jet on the Syrian border" against "Turkey shot down
+ * a Russian jet on the Turkish-Syrian border". Every word of the claim is in the sentence.
+ */
+function otherSubject(engine: Engine, question: string, terms: QuestionTerms, found: Found): boolean {
+  const {
+    agents: [subject],
+    verb,
+  } = claimedAgents(engine, question);
+  const actor = subject && actorOf(engine, subject);
+  if (!actor || !verb) return false;
+  const words = terms.kinds.flatMap((kind, g) => (kind === 'word' ? [g] : []));
+  if (words.length < 2 || words.some((g) => !(found.groups & (1 << g)))) return false;
+  const said = searchTokens(found.passage.text);
+  const doing = doingForms(engine, verb);
+  const at = said.findIndex(doing);
+  const before = at > 0 ? [said[at - 1] as string] : [];
+  // A doer by name: a country, a person, or a group the article writes as a name (Turkey, Hamas).
+  const named = (w: string) =>
+    new RegExp(`(?<![\\p{L}\\p{N}])${w[0]?.toUpperCase()}${w.slice(1)}(?![\\p{L}\\p{N}])`, 'u');
+  const doers = [...before, ...agents(found.passage.text, doing)].filter(
+    (w) => actorOf(engine, w) !== undefined || named(w).test(found.passage.text),
+  );
+  return doers.length > 0 && doers.every((w) => actorOf(engine, w) !== actor);
 }
 
 /**
@@ -1386,7 +1412,10 @@ export function answerClaim(
     ? undefined
     : found.find((f) => contradicts(engine, question, terms, f, u.dates.month));
   if (otherwise) {
-    const quoted = quoting(engine, [otherwise]);
+    // What comes closest to the claim is shown too: "Turkey shot down a Russian jet on the border"
+    // beside "Israel shooting down a Russian plane in Syria".
+    const closest = partial && partial !== otherwise ? [partial] : [];
+    const quoted = quoting(engine, [otherwise, ...closest]);
     return reply({
       title: 'Not quite',
       text: `No: the articles say otherwise:\n${quoted.text}`,
