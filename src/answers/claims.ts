@@ -321,12 +321,35 @@ function agents(text: string, doing?: (word: string) => boolean): string[] {
   );
 }
 
+const claimCache = new WeakMap<Engine, Map<string, ClaimedAgents>>();
+
+type ClaimedAgents = { agents: string[]; verb?: string };
+
+/** `readAgents`, remembered: every sentence checked against a claim asks for its doer again. */
+function claimedAgents(engine: Engine, question: string): ClaimedAgents {
+  let read = claimCache.get(engine);
+  if (!read) {
+    read = new Map();
+    claimCache.set(engine, read);
+  }
+  let found = read.get(question);
+  if (!found) {
+    if (read.size > CLAIMS_REMEMBERED) read.clear();
+    found = readAgents(engine, question);
+    read.set(question, found);
+  }
+  return found;
+}
+
+/** How many claims' doers are remembered: a question checks a few. */
+const CLAIMS_REMEMBERED = 64;
+
 /**
  * The doer a claim names: its passive agent ("shot down by Israel"), or else the subject of an
  * active claim, the first word after the auxiliary that opens the question ("did Israel shoot …"),
  * with its verb, the word after it.
  */
-function claimedAgents(engine: Engine, question: string): { agents: string[]; verb?: string } {
+function readAgents(engine: Engine, question: string): ClaimedAgents {
   const passive = agents(question);
   if (passive.length) return { agents: passive };
   const words = searchTokens(question);
