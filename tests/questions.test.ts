@@ -13,7 +13,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Reply, ReplyKind } from '../src/answers/reply.js';
 import { renderText } from '../src/console/render.js';
-import { ask, newSession } from './support/summit.js';
+import { ask, engine, newSession } from './support/summit.js';
 
 type Pattern = string | RegExp;
 
@@ -1237,6 +1237,12 @@ describe('pagination with /next and /prev', () => {
       expect(c.sourceId).toBe('sochi-2019');
       expect(c.quote?.place).toMatch(/Sochi/);
     }
+  });
+
+  it('names every topic on the first page of /topics, with how many meetings it came up at', () => {
+    const { reply } = ask('/topics', newSession());
+    for (const topic of engine().kb.topics.filter((t) => engine().catalogue.meetingsAbout(t.id).length))
+      expect(reply.text).toContain(`${topic.label} (${engine().catalogue.meetingsAbout(topic.id).length})`);
   });
 
   it('walks every page of /topics without repeating a topic', () => {

@@ -6,6 +6,8 @@ import { citeSources, meetingTitle, plural, shortDate } from './format.js';
 import { type Reply, reply } from './reply.js';
 
 export const TOPICS_PER_PAGE = 10;
+/** The list of every topic stays a short paragraph, whatever the fact base holds. */
+const TOPIC_LIST_CHARACTERS = 1_000;
 
 /** Every topic with the meetings it came up at, most discussed first. */
 export function allTopics(engine: Engine, page: number): Reply {
@@ -18,7 +20,11 @@ export function allTopics(engine: Engine, page: number): Reply {
   const shown = rows.slice((index - 1) * TOPICS_PER_PAGE, index * TOPICS_PER_PAGE);
   return reply({
     title: 'Topics discussed',
-    text: `**${plural(rows.length, 'topic')}** came up across the meetings, most discussed first.`,
+    // Every topic at a glance, with how many meetings it came up at; each page's fields tell which.
+    text: `**${plural(rows.length, 'topic')}** came up across the meetings, most discussed first:\n${truncate(
+      rows.map(({ topic, meetings }) => `${topic.label} (${meetings.length})`).join(' · '),
+      TOPIC_LIST_CHARACTERS,
+    )}`,
     fields: shown.map(({ topic, meetings }) => ({
       name: `${topic.label} · ${plural(meetings.length, 'meeting')}`,
       value: truncate(
