@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { questionParts } from '../src/ask/parts.js';
 import { renderText } from '../src/console/render.js';
-import { ask } from './support/summit.js';
+import { ask, engine } from './support/summit.js';
 
 /** The reply as the user reads it, with its kind. */
 const read = (line: string) => {
@@ -74,6 +74,24 @@ describe('chat shorthand for words that ask nothing of their own ("abt", "bc", "
     answers('wat did putin think abt israel n turkey making up', 'positive outcome');
     // Spelled out, "kinda stuff … talking abt" searches for no sentence "about" something.
     answers('so what kinda stuff have they been talking abt', 'topics came up across the meetings');
+  });
+});
+
+describe('a word of a name typed clipped ("the climate conf", "the centennial commem")', () => {
+  it('names the meeting or place whose one word it starts', () => {
+    const e = engine();
+    expect(e.understand('what did bibi say at the climate conf').meetings.map((m) => m.id)).toEqual([
+      'paris-2015',
+    ]);
+    expect(e.understand('what happened at the ww1 centennial commem').meetings.map((m) => m.id)).toEqual([
+      'paris-2018',
+    ]);
+    expect(e.understand('did they meet in jerus').places.map((p) => p.id)).toEqual(['jerusalem']);
+  });
+
+  it('leaves an English word alone, though a name starts with it', () => {
+    expect(engine().understand('who does russia back in syria?').corrected).toContain('back');
+    expect(engine().understand('did trump join them in paris?').corrected).toContain('join');
   });
 });
 

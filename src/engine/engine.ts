@@ -13,6 +13,8 @@ import { FUNCTION_WORDS, type PhraseMatch, PhraseMatcher } from './phrases.js';
 
 /** Words shorter than this are too near too many others to be read as a name two slips away. */
 const NAME_TYPO_LENGTH = 5;
+/** A clipped word this short ("ww", "jer") is as likely another word's start as a name's. */
+const MIN_CLIPPED = 4;
 
 interface EntityItems {
   person: Person;
@@ -222,6 +224,11 @@ export class Engine {
       .map((token) => {
         if (FUNCTION_WORDS.has(token) || this.nameWords.has(token) || this.vocabulary.has(token))
           return token;
+        const clipped = this.clippedName(token);
+        if (clipped) {
+          corrections.push([token, clipped]);
+          return clipped;
+        }
         // An English word ("price") is that word, not a name one slip away ("prime").
         if (this.isWord(token)) return token;
         const best = this.nameWords.expand(token)[0] ?? this.misspeltName(token);
@@ -355,6 +362,22 @@ export class Engine {
         ? [before]
         : [];
     });
+  }
+
+  /**
+   * The one word of a name a clipped word starts ("the climate conf", "the centennial commem"):
+   * only a word English does not know ("back" is no clipped "backed"), and only when no other
+   * word of a name starts so.
+   */
+  private clippedName(token: string): string | undefined {
+    // Chat shorthand for one word of a name ("conf" → conference) is that word.
+    const [spelled, more] = this.sense.spellOut(token) ?? [];
+    if (spelled && !more)
+      return !FUNCTION_WORDS.has(spelled) && this.nameWords.has(spelled) ? spelled : undefined;
+    if (token.length < MIN_CLIPPED || !/^[a-z]+$/.test(token) || this.isWord(token)) return undefined;
+    const starts = this.nameWords.expand(token, { prefix: true }).filter((e) => e.term.startsWith(token));
+    const [only, other] = starts.filter((e) => e.term !== token);
+    return only && !other ? only.term : undefined;
   }
 
   private isWord(token: string): boolean {
