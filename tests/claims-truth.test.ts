@@ -319,6 +319,8 @@ describe('what the articles do not say', () => {
     expect(reply.kind).toBe('not-found');
     expect(reply.text).toMatch(/don't mention “lavrov”/);
     expect(reply.text).toMatch(/Shoigu/);
+    // The person they do have there comes first, whatever else the rest of the question says.
+    expect(text('bibi met lavrov in sochi right?')).toMatch(/What they do say about Sochi:\n.*Shoigu/);
     expect(reply.citations.length).toBeGreaterThan(0);
     // An ordinary word the articles never use asks what they never say: nothing is quoted.
     expect(ask('what did they eat in sochi?').reply.text).not.toMatch(/│|>/);

@@ -52,20 +52,21 @@ function answerType(folded: string): AnswerType | undefined {
   return undefined;
 }
 
-const typeWords = new WeakMap<Engine, Record<'person' | 'place', Set<string>>>();
+const typeWords = new WeakMap<Engine, Record<'person' | 'place' | 'people', Set<string>>>();
 
-/** The words that name a person or a place the records know, but for the two leaders. */
-function namesOfType(engine: Engine): Record<'person' | 'place', Set<string>> {
+/**
+ * The words that name a person or a place the records know, but for the two leaders; `people`
+ * only the people, without the groups a "who" may also be.
+ */
+function namesOfType(engine: Engine): Record<'person' | 'place' | 'people', Set<string>> {
   let known = typeWords.get(engine);
   if (!known) {
     const words = (items: readonly Named[]) =>
       new Set(items.flatMap(nameWords).filter((w) => !STOPWORDS.has(w) && !engine.principalWords.has(w)));
     // Who may be a group as well as a person: a topic named by a proper name (Hezbollah, Assad).
     const groups = [...words(engine.kb.topics)].filter((w) => engine.sense.partOfSpeech(w) === 'proper');
-    known = {
-      person: new Set([...words(engine.kb.people.filter((p) => !engine.principals.has(p.id))), ...groups]),
-      place: words(engine.kb.places),
-    };
+    const people = words(engine.kb.people.filter((p) => !engine.principals.has(p.id)));
+    known = { person: new Set([...people, ...groups]), place: words(engine.kb.places), people };
     typeWords.set(engine, known);
   }
   return known;
@@ -175,13 +176,15 @@ function completions(engine: Engine, start: string): string[] {
  */
 export interface TermOptions {
   described?: boolean;
+  /** What the answer must name, when the question's words do not say ("did Bibi meet Lavrov" asks for a person). */
+  asks?: AnswerType;
 }
 
 export function questionTerms(
   engine: Engine,
   question: string,
   u?: Understanding,
-  { described = false }: TermOptions = {},
+  { described = false, asks: asked }: TermOptions = {},
 ): QuestionTerms {
   const index = engine.passages.index;
   const inCorpus = (term: string) => index.has(term) || engine.vocabulary.has(term);
@@ -264,13 +267,19 @@ export function questionTerms(
     kinds.push(kind);
     heads.push(names[0] as string);
   });
-  const asks = described ? answerType(passageTerms(question).join(' ')) : undefined;
-  // "What day …": a sentence that names a day is a candidate even where it says nothing else asked.
-  const days = asks === 'time' ? [...timesOfDay()].filter(inCorpus) : [];
-  if (days.length) {
-    groups.push(days.map((term) => ({ term, weight: DAY_WEIGHT })));
+  const asks = asked ?? (described ? answerType(passageTerms(question).join(' ')) : undefined);
+  // "What day …": a sentence that names a day is a candidate even where it says nothing else
+  // asked; so is one that names someone, for a person asked for.
+  const kind =
+    asks === 'time'
+      ? [...timesOfDay()].filter(inCorpus)
+      : asks === 'person' && asked
+        ? [...namesOfType(engine).people]
+        : [];
+  if (kind.length) {
+    groups.push(kind.map((term) => ({ term, weight: DAY_WEIGHT })));
     kinds.push('word');
-    heads.push('when');
+    heads.push(asks === 'time' ? 'when' : 'who');
   }
   return { words, groups, kinds, heads, unknown, spoken, ...(asks && { asks }) };
 }
@@ -650,6 +659,9 @@ export function notCovered(engine: Engine, question: string, u: Understanding, m
   return said ? { ...declined, citations: said.citations } : declined;
 }
 
+/** How many sentences on the rest of a question are looked through for one naming another person. */
+const PERSON_CANDIDATES = 6;
+
 /**
  * A question about something the articles never mention may still name what they do report
  * ("did Bibi meet Lavrov in Sochi"): the sentences on the rest of it show where the question went
@@ -665,7 +677,15 @@ function restSaid(engine: Engine, rest: string): { text: string; citations: Cita
     ...(u.dates.description ? [u.dates.description] : []),
   ];
   if (!named.length || u.unknown.length) return undefined;
-  const found = groundedSentences(engine, rest, u).slice(0, 2);
+  // The name they never mention stands for someone: the sentences that give another person
+  // there (Shoigu, for Lavrov) show what they report instead.
+  const terms = questionTerms(engine, rest, u, { described: true, asks: 'person' });
+  const who = terms.heads.indexOf('who');
+  const names = (f: Found) => (who >= 0 && f.groups & (1 << who) ? 1 : 0);
+  const found = findPassages(engine, terms, PERSON_CANDIDATES, undefined, 0)
+    .filter((f) => coversNames(engine, terms, f))
+    .sort((a, b) => names(b) - names(a))
+    .slice(0, 2);
   if (!found.length) return undefined;
   const quoted = quoting(engine, found);
   return { ...quoted, text: `What they do say about ${listWords([...new Set(named)])}:\n${quoted.text}` };
