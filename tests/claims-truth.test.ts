@@ -242,6 +242,28 @@ describe('what the articles do not say', () => {
     );
   });
 
+  it('reads "first" and "last" of every meeting the articles report, never as a plain Yes', () => {
+    for (const question of [
+      'was sochi their first meeting?',
+      'was the sochi meeting their first?',
+      'sochi was the first time they ever met, wasnt it',
+    ])
+      expect(text(question), question).toMatch(
+        /^No: the earliest meeting the articles report is\n- \*\*Jerusalem, 25 June 2012/,
+      );
+    expect(text('was the 2016 moscow meeting their last?')).toMatch(
+      /^No: the latest meeting the articles report is\n- \*\*Sochi/,
+    );
+    // The earliest they report is no first meeting they state: they call Sochi the 13th.
+    expect(text('did they first meet in jerusalem?')).toMatch(
+      /^Of the meetings the articles report, it is the earliest; they don't say/,
+    );
+    // A number word is a number: "third" against "the 13th meeting".
+    expect(text('was sochi their third meeting?')).toMatch(
+      /^No: the articles say 13th meeting, not 3rd meeting/,
+    );
+  });
+
   it('says No to a meeting named at a place it was not held, with where it was', () => {
     expect(text('the sochi meeting was held in the kremlin, correct?')).toMatch(
       /^No: the articles report no meeting in Sochi at The Kremlin\..*\n- \*\*Sochi, 12 September 2019\*\* — Bocharov Ruchey/,

@@ -1,6 +1,6 @@
 import type { Engine, Understanding } from '../engine/engine.js';
 import { type Passage, passageTerms } from '../engine/passages.js';
-import { findTargets } from '../engine/targets.js';
+import { earliest, findTargets, latest } from '../engine/targets.js';
 import type { Meeting } from '../knowledge/model.js';
 import type { Place } from '../knowledge/schema.js';
 import { EXPANSION_WEIGHTS, isFunctionWord, timesOfDay } from '../language/index.js';
@@ -988,8 +988,67 @@ function meetingClaim(engine: Engine, question: string, u: Understanding): Reply
       closestMeetings(engine),
     );
   }
+  const ordered = orderClaim(engine, question, u, meetings);
+  if (ordered) return ordered;
   const answer = answerWhenWhere(engine, 'when', question, { u, meetings, events: [], best: 'meetings' });
   return { ...answer, text: `Yes, according to the articles:\n${answer.text}` };
+}
+
+/**
+ * "Was Sochi their first meeting?", "was the Sochi meeting their first?": the first (or last) of
+ * every meeting the articles report, not of those in Sochi. The earliest they report is still no
+ * first meeting they state (they call Sochi the 13th), so it is never a plain "Yes".
+ */
+function orderClaim(
+  engine: Engine,
+  question: string,
+  u: Understanding,
+  named = u.meetings.length ? u.meetings : placedMeetings(engine, u),
+): Reply | undefined {
+  const { order } = u.dates;
+  if (!order || !named.length) return undefined;
+  const other = otherOrder(engine, u, named);
+  if (other) return other;
+  const answer = answerWhenWhere(engine, 'when', question, {
+    u,
+    meetings: [...named],
+    events: [],
+    best: 'meetings',
+  });
+  const [earliest, before] = order === 'first' ? ['earliest', 'before'] : ['latest', 'after'];
+  return {
+    ...answer,
+    text: `Of the meetings the articles report, it is the ${earliest}; they don't say whether there were others ${before} it:\n${answer.text}`,
+  };
+}
+
+/** The meetings at the places a question names, if it names any, at its date. */
+function placedMeetings(engine: Engine, u: Understanding): readonly Meeting[] {
+  const places = engine.meetingPlaces(u.places);
+  return places.length ? engine.filterMeetings({ places, dates: u.dates }) : [];
+}
+
+/**
+ * "Was Sochi their first meeting?": the first (or last) of every meeting the articles report,
+ * not of those in Sochi. "No", with the one it was, when the claim's meetings do not hold it.
+ */
+function otherOrder(engine: Engine, u: Understanding, meetings: readonly Meeting[]): Reply | undefined {
+  const { order } = u.dates;
+  if (!order) return undefined;
+  const happened = engine.kb.meetings.filter((m) => m.kind !== 'planned');
+  const pick = order === 'first' ? earliest(happened) : latest(happened);
+  if (!pick || meetings.includes(pick)) return undefined;
+  const asked = meetings.filter((m) => m.kind !== 'planned').slice(0, 3);
+  const line = (m: Meeting) =>
+    `- **${meetingTitle(engine.kb, m)}** — ${whereLine(engine, m)}, ${datedLabel(m.date)}`;
+  return reply({
+    title: 'Not quite',
+    text: `No: the ${order === 'first' ? 'earliest' : 'latest'} meeting the articles report is\n${line(pick)}\nThe one the question names:\n${asked.map(line).join('\n')}`,
+    citations: citeSources(
+      engine.kb,
+      [pick, ...asked].flatMap((m) => m.sources),
+    ),
+  });
 }
 
 /** The meeting or event a claim is about, when it is reported by the sentence that states the claim. */
@@ -1395,6 +1454,8 @@ export function answerClaim(
   const conflict = premiseConflict(engine, u);
   if (conflict) return correction(engine, conflict);
   const question = claimOf(asked);
+  const ordered = orderClaim(engine, question, u);
+  if (ordered) return ordered;
   const number = otherNumber(engine, question, u);
   if (number) return numberReply(engine, number, 'No');
   const time = timeOfDayCorrection(engine, question);

@@ -1,6 +1,12 @@
 import type { KnowledgeBase, KnowledgeEvent, Meeting, Quote, Source } from '../knowledge/model.js';
 import type { Person, Place, PlaceRef, Topic } from '../knowledge/schema.js';
-import { buildLexicon, EXPANSION_WEIGHTS, isUnmarkedContraction, type Lexicon } from '../language/index.js';
+import {
+  buildLexicon,
+  EXPANSION_WEIGHTS,
+  foldQuestion,
+  isUnmarkedContraction,
+  type Lexicon,
+} from '../language/index.js';
 import { type DateQuery, dateMatches, hasDateFilter, parseDateQuery } from '../search/dates.js';
 import { STOPWORDS } from '../search/stopwords.js';
 import { searchWords, type TextIndex } from '../search/text-index.js';
@@ -292,7 +298,9 @@ export class Engine {
     // A word with digits is a number, and the start of a longer name is that name ("vlad"). Chat
     // shorthand for a function word ("wen", "n", "u") is that function word: it names nothing.
     const unknown = words.filter((w) => {
-      if (/\d/.test(w) || this.isShorthand(w) || isUnmarkedContraction(w)) return false;
+      // A number word is a number too ("third" → 3rd).
+      if (/\d/.test(w) || /\d/.test(foldQuestion(w)) || this.isShorthand(w) || isUnmarkedContraction(w))
+        return false;
       if (this.vocabulary.has(w) || this.sense.expand(w).some((e) => e.weight >= EXPANSION_WEIGHTS.sameLemma))
         return false;
       const near = (e: Expansion) =>

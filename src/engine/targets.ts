@@ -97,14 +97,14 @@ export function findTargets(engine: Engine, text: string): Targets {
 }
 
 /** The first of the earliest-dated meetings, as a stable sort by date would put first. */
-function earliest(meetings: Meeting[]): Meeting | undefined {
+export function earliest(meetings: readonly Meeting[]): Meeting | undefined {
   let pick: Meeting | undefined;
   for (const m of meetings) if (!pick || m.date.sortKey < pick.date.sortKey) pick = m;
   return pick;
 }
 
 /** The last of the latest-dated meetings, as a stable sort by date would put last. */
-function latest(meetings: Meeting[]): Meeting | undefined {
+export function latest(meetings: readonly Meeting[]): Meeting | undefined {
   let pick: Meeting | undefined;
   for (const m of meetings) if (!pick || m.date.sortKey >= pick.date.sortKey) pick = m;
   return pick;
