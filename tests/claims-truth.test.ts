@@ -264,6 +264,26 @@ describe('what the articles do not say', () => {
     );
   });
 
+  it('corrects a place and a date said together of a meeting that never was, whatever is asked', () => {
+    expect(text('what did bibi and putin talk abt in moscow on sept 12 2019?')).toMatch(
+      /^No: the articles report no meeting in Moscow on 12 September 2019\./,
+    );
+    expect(text('what happened at the 2012 sochi meeting?')).toMatch(
+      /^No: the articles report no meeting in Sochi in 2012\./,
+    );
+    // Said of two things, far apart, or a place the meeting is not put at: no correction.
+    expect(
+      text(
+        'memorials are going up in israel and i saw they talked about memorials in 2019, which ones were discussed?',
+      ),
+    ).not.toMatch(/^No: /);
+    expect(
+      text(
+        'why did netanyahu say every israeli understands why his moscow trip mattered (climate conf article)?',
+      ),
+    ).not.toMatch(/^No: /);
+  });
+
   it('says No to a meeting named at a place it was not held, with where it was', () => {
     expect(text('the sochi meeting was held in the kremlin, correct?')).toMatch(
       /^No: the articles report no meeting in Sochi at The Kremlin\..*\n- \*\*Sochi, 12 September 2019\*\* — Bocharov Ruchey/,

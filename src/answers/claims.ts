@@ -41,9 +41,10 @@ export function premiseConflict(engine: Engine, u: Understanding): Conflict | un
   );
   const dated = hasDateFilter(u.dates);
   const at = (place: Place) => (m: Meeting) => engine.catalogue.facets.get(m.id)?.places.includes(place.id);
-  // A meeting named ("the Sochi meeting") at a date it was not held, or at another place ("in the
-  // Kremlin"): the meeting is what was meant.
-  if (u.meetings.length && dated !== places.length > 0) {
+  // A meeting named ("the Sochi meeting") at a date it was not held, or at another place it is put
+  // at ("in the Kremlin"; "his Moscow trip" is no place of it): the meeting is what was meant.
+  const placing = places.filter((p) => locative(u.question, p));
+  if (u.meetings.length && dated !== placing.length > 0 && placing.length === places.length) {
     const fits = engine
       .filterMeetings({ meetings: u.meetings, ...(dated && { dates: u.dates }) })
       .filter((m) => places.every((p) => at(p)(m)));
@@ -97,7 +98,11 @@ export function premiseConflict(engine: Engine, u: Understanding): Conflict | un
 function locative(question: string, place: Place): boolean {
   const words = question.toLowerCase().split(/[^\p{L}\p{N}]+/u);
   const names = [place.name, ...place.aliases].map((n) => n.toLowerCase());
-  return words.some((w, i) => names.includes(w) && /^(in|at|to|into|from)$/.test(words[i - 1] ?? ''));
+  const putAt = (w: string | undefined) => /^(in|at|to|into|from)$/.test(w ?? '');
+  // "in the Kremlin": the article between them puts it there too.
+  return words.some(
+    (w, i) => names.includes(w) && (putAt(words[i - 1]) || (words[i - 1] === 'the' && putAt(words[i - 2]))),
+  );
 }
 
 /**
