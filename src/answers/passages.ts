@@ -232,7 +232,8 @@ export function questionTerms(
   const undated = new Set(u ? passageTerms(u.corrected) : words);
   const phrasal = phrasalVerbs(engine, passageTerms(question), inCorpus);
   for (const word of words) {
-    const group = engine.sense.expand(word).filter((e) => inCorpus(e.term));
+    const meant = engine.sense.expand(word).filter((e) => inCorpus(e.term));
+    const group = inCorpus(word) ? meant : withSecondHop(engine, meant, inCorpus);
     for (const e of phrasal.get(word) ?? [])
       if (!group.some((g) => g.term === e.term && g.weight >= e.weight)) group.push(e);
     // American and British spellings are one word: finalized, finalised.
@@ -282,6 +283,31 @@ export function questionTerms(
     heads.push(asks === 'time' ? 'when' : 'who');
   }
   return { words, groups, kinds, heads, unknown, spoken, ...(asks && { asks }) };
+}
+
+/** The least a meaning weighs for its own meanings to be taken, and the least those then weigh. */
+const SECOND_HOP = { from: EXPANSION_WEIGHTS.synonym, least: 0.25 } as const;
+
+/**
+ * A word the articles never use: its meanings and, weighed lower, theirs. "Touch" means
+ * "contact", which the articles say as "communicate". Weighed below what a sentence must say to
+ * state a claim, they only find it.
+ */
+function withSecondHop(
+  engine: Engine,
+  group: readonly Expansion[],
+  inCorpus: (term: string) => boolean,
+): Expansion[] {
+  const all = new Map(group.map((e) => [e.term, e.weight]));
+  for (const first of group) {
+    if (first.weight < SECOND_HOP.from) continue;
+    for (const second of engine.sense.expand(first.term)) {
+      const weight = Math.round(first.weight * second.weight * 100) / 100;
+      if (weight >= SECOND_HOP.least && weight > (all.get(second.term) ?? 0) && inCorpus(second.term))
+        all.set(second.term, weight);
+    }
+  }
+  return [...all].map(([term, weight]) => ({ term, weight }));
 }
 
 /**
