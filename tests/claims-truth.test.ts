@@ -366,6 +366,9 @@ describe('what the articles do not say', () => {
     expect(reply.citations.length).toBeGreaterThan(0);
     // An ordinary word the articles never use asks what they never say: nothing is quoted.
     expect(ask('what did they eat in sochi?').reply.text).not.toMatch(/│|>/);
+    // Laughter and "hows" ask nothing beside it; a word the articles say more specifically is said.
+    expect(ask('hows the weather in sochi when they met lol').reply.kind).toBe('not-found');
+    expect(ask('what did netanyahu say abt his paris chat w putin in 2018').reply.kind).toBe('answer');
   });
 
   it('says a count the articles never give is not given, with the closest sentence', () => {

@@ -19,6 +19,8 @@ import { FUNCTION_WORDS, type PhraseMatch, PhraseMatcher } from './phrases.js';
 
 /** Words shorter than this are too near too many others to be read as a name two slips away. */
 const NAME_TYPO_LENGTH = 5;
+/** The least a word of the articles may weigh among a question word's meanings to say it otherwise. */
+const SAID_OTHERWISE = 0.5;
 /** A clipped word this short ("ww", "jer") is as likely another word's start as a name's. */
 const MIN_CLIPPED = 4;
 
@@ -297,10 +299,18 @@ export class Engine {
   private salientUnknown(words: string[], names: ReadonlySet<string>, subjects: number): string[] {
     // A word with digits is a number, and the start of a longer name is that name ("vlad"). Chat
     // shorthand for a function word ("wen", "n", "u") is that function word: it names nothing.
-    const unknown = words.filter((w) => {
-      // A number word is a number too ("third" → 3rd).
-      if (/\d/.test(w) || /\d/.test(foldQuestion(w)) || this.isShorthand(w) || isUnmarkedContraction(w))
-        return false;
+    // A number word is a number too ("third" → 3rd); laughter and "hows" are no content either.
+    const laughter = (w: string) => this.sense.spellOut(w)?.length === 0;
+    const asking = (w: string) =>
+      !(
+        /\d/.test(w) ||
+        /\d/.test(foldQuestion(w)) ||
+        this.isShorthand(w) ||
+        isUnmarkedContraction(w) ||
+        laughter(w)
+      );
+    const content = words.filter(asking);
+    const unknown = content.filter((w) => {
       if (this.vocabulary.has(w) || this.sense.expand(w).some((e) => e.weight >= EXPANSION_WEIGHTS.sameLemma))
         return false;
       const near = (e: Expansion) =>
@@ -312,14 +322,11 @@ export class Engine {
     });
     // A question about a subject the articles cover ("Syria, a few bullets") is answerable, and
     // so is one whose content they say in other words: a synonym or a derived word ("scheduling"
-    // → scheduled, "besides" → likewise).
+    // → scheduled, "besides" → likewise), or a more specific one ("chat" → conversation).
     const unsaid = unknown.filter(
-      (w) =>
-        !this.sense
-          .expand(w)
-          .some((e) => e.weight >= EXPANSION_WEIGHTS.synonym && this.vocabulary.has(e.term)),
+      (w) => !this.sense.expand(w).some((e) => e.weight >= SAID_OTHERWISE && this.vocabulary.has(e.term)),
     );
-    if (unsaid.length === words.length && !subjects) return unsaid;
+    if (unsaid.length === content.length && !subjects) return unsaid;
     // A synonym or a correction the articles use stands for an ordinary word, never for a name:
     // "Trump" is not "outdo". Short words are shorthand or abbreviations ("n", "pls", "idf")
     // unless written as a name.
