@@ -47,6 +47,26 @@ const lazyFormData: Plugin = {
   },
 };
 
+/**
+ * Node gives an `import` of a built-in module an ES module namespace, made by reading every one of
+ * its exports, the lazy ones too: on Node 24, node:http's WebSocket, CloseEvent and MessageEvent,
+ * which load Node's own undici, 13 MB that the bot never uses (the gateway's socket is ws's, its
+ * REST client has undici bundled). The bundle takes every built-in with `require` instead (the
+ * banner's), as it does for its CommonJS packages already: an export is read when used.
+ */
+const builtinsByRequire: Plugin = {
+  name: 'builtins-by-require',
+  setup(b) {
+    b.onResolve({ filter: /^node:/ }, ({ path, kind }) =>
+      kind === 'import-statement' ? { path, namespace: 'builtin' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'builtin' }, ({ path }) => ({
+      contents: `module.exports = require(${JSON.stringify(path)});`,
+      loader: 'js',
+    }));
+  },
+};
+
 // Chunks from an earlier build that this one no longer makes, and their compiled code.
 rmSync(`${SRC}chunks`, { recursive: true, force: true });
 rmSync(`${SRC}cli/.compile-cache`, { recursive: true, force: true });
@@ -90,7 +110,7 @@ const { outputFiles } = await build({
     'better-sqlite3',
     'pg',
   ],
-  plugins: [lazyFormData],
+  plugins: [lazyFormData, builtinsByRequire],
   logLevel: 'warning',
 });
 
