@@ -118,6 +118,7 @@ describe('Dockerfile', () => {
   it('starts the gateway bot with the environment npm start and every shard use, from one file', () => {
     expect(GATEWAY_ENV).toEqual({
       MALLOC_TRIM_THRESHOLD_: '131072',
+      MALLOC_MMAP_THRESHOLD_: '32768',
       NODE_OPTIONS: '--max-semi-space-size=1 --expose-gc',
     });
     const scripts = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts as Record<

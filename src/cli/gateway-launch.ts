@@ -18,6 +18,11 @@ import { parse } from 'dotenv';
  *   loading a fact base frees was kept: the idle bot measured 84 or 96 MB from run to run.
  *   Handing back anything over 128 KB makes it 83-86 MB every time; musl and other platforms
  *   ignore it.
+ * - `MALLOC_MMAP_THRESHOLD_`: V8's compilers and collector work on threads of their own, whose
+ *   allocations glibc takes from arenas of their own and trims only from the top; on Node 24
+ *   3.5 MB of freed memory stayed inside them, between blocks still in use. Blocks of 32 KB and
+ *   more (its compilers' zones, large buffers) are mapped apart instead, and handed back whole
+ *   when freed: idle on Node 24 95.4 → 93.0 MB, with no measurable cost in start-up or answers.
  */
 export const GATEWAY_ENV: Readonly<Record<string, string>> = parse(
   readFileSync(new URL('./gateway.env', import.meta.url)),
