@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { GATEWAY_ENV, GATEWAY_PROGRAM } from '../src/cli/gateway-launch.js';
+import { GATEWAY_ENV, GATEWAY_NODE_FLAGS, GATEWAY_PROGRAM } from '../src/cli/gateway-launch.js';
 import { FakeDiscord } from '../tests/support/fake-discord/index.js';
 import { median, since } from './stats.js';
 
@@ -48,7 +48,7 @@ async function oneRun(
   const fake = await FakeDiscord.start({ token: TOKEN, log: () => {} });
   const cwd = mkdtempSync(join(tmpdir(), 'summit-bench-gateway-'));
   const started = performance.now();
-  const child = spawn(process.execPath, [START], {
+  const child = spawn(process.execPath, [...GATEWAY_NODE_FLAGS, START], {
     cwd,
     env: {
       PATH: process.env.PATH,

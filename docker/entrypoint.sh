@@ -34,7 +34,7 @@ gateway() {
 }
 
 case "$mode" in
-  start) serving; gateway; exec node /app/dist/src/cli/start.bundle.js "$@" ;;
+  start) serving; gateway; exec node $GATEWAY_NODE_FLAGS /app/dist/src/cli/start.bundle.js "$@" ;;
   start:sharded | sharded) serving; exec node /app/dist/src/cli/start-sharded.js "$@" ;;
   serve) serving; exec node /app/dist/src/cli/serve.js "$@" ;;
   deploy-commands) exec node /app/dist/src/cli/deploy-commands.js "$@" ;;

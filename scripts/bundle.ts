@@ -47,6 +47,26 @@ const lazyFormData: Plugin = {
   },
 };
 
+/**
+ * Node gives an `import` of a built-in module an ES module namespace, made by reading every one of
+ * its exports, the lazy ones too: on Node 24, node:http's WebSocket, CloseEvent and MessageEvent,
+ * which load Node's own undici, 13 MB that the bot never uses (the gateway's socket is ws's, its
+ * REST client has undici bundled). The bundle takes every built-in with `require` instead (the
+ * banner's), as it does for its CommonJS packages already: an export is read when used.
+ */
+const builtinsByRequire: Plugin = {
+  name: 'builtins-by-require',
+  setup(b) {
+    b.onResolve({ filter: /^node:/ }, ({ path, kind }) =>
+      kind === 'import-statement' ? { path, namespace: 'builtin' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'builtin' }, ({ path }) => ({
+      contents: `module.exports = require(${JSON.stringify(path)});`,
+      loader: 'js',
+    }));
+  },
+};
+
 // Chunks from an earlier build that this one no longer makes, and their compiled code.
 rmSync(`${SRC}chunks`, { recursive: true, force: true });
 rmSync(`${SRC}cli/.compile-cache`, { recursive: true, force: true });
@@ -90,18 +110,18 @@ const { outputFiles } = await build({
     'better-sqlite3',
     'pg',
   ],
-  plugins: [lazyFormData],
+  plugins: [lazyFormData, builtinsByRequire],
   logLevel: 'warning',
 });
 
 /**
- * V8 stores a source that has any character above U+00FF with two bytes for every character.
- * esbuild escapes such characters in strings and names but leaves them in regular expressions
- * (typographic quotes and dashes, here), which doubled the 4.7 MB source to 9 MB of memory; a
- * \u escape means the same in a regular expression, a string or a comment.
+ * V8 keeps a script's source one byte a character only if every character fits in one: Node 20
+ * reads it so up to U+00FF, Node 24 only while it is all ASCII (a single `·` or `ä` in a 2.5 MB
+ * chunk made it 5 MB there). esbuild escapes such characters in strings and names but leaves them
+ * in regular expressions and license comments; a \u escape means the same in each.
  */
 const oneByte = (code: string) =>
-  code.replace(/[\u0100-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  code.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 for (const file of outputFiles) {
   mkdirSync(dirname(file.path), { recursive: true });

@@ -100,7 +100,9 @@ describe('Dockerfile', () => {
   });
 
   it('offers every way of running Summit, each a program the build produces', () => {
-    const programs = [...entrypoint.matchAll(/exec node \/app\/(dist\/\S+\.js)/g)].map((m) => m[1] as string);
+    const programs = [
+      ...entrypoint.matchAll(/exec node (?:\$GATEWAY_NODE_FLAGS )?\/app\/(dist\/\S+\.js)/g),
+    ].map((m) => m[1] as string);
     expect(programs).toEqual(
       expect.arrayContaining([
         `dist/src/cli/${GATEWAY_PROGRAM}`,
@@ -118,7 +120,9 @@ describe('Dockerfile', () => {
   it('starts the gateway bot with the environment npm start and every shard use, from one file', () => {
     expect(GATEWAY_ENV).toEqual({
       MALLOC_TRIM_THRESHOLD_: '131072',
+      MALLOC_MMAP_THRESHOLD_: '32768',
       NODE_OPTIONS: '--max-semi-space-size=1 --expose-gc',
+      GATEWAY_NODE_FLAGS: '--no-maglev --no-sparkplug --no-wasm-dynamic-tiering --no-wasm-tier-up',
     });
     const scripts = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts as Record<
       string,
@@ -126,7 +130,8 @@ describe('Dockerfile', () => {
     >;
     const sourced = /set -a\s*(?:&&|\n)\s*\. (?:\.|\/app)\/dist\/src\/cli\/gateway\.env/;
     expect(scripts.start).toMatch(sourced);
-    expect(scripts.start).toContain(`node dist/src/cli/${GATEWAY_PROGRAM}`);
+    expect(scripts.start).toContain(`node $GATEWAY_NODE_FLAGS dist/src/cli/${GATEWAY_PROGRAM}`);
+    expect(entrypoint).toContain(`node $GATEWAY_NODE_FLAGS /app/dist/src/cli/${GATEWAY_PROGRAM}`);
     expect(entrypoint).toMatch(sourced);
     for (const copy of [scripts.start, entrypoint]) {
       for (const [name, value] of Object.entries(GATEWAY_ENV)) {

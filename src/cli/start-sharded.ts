@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { REST, type RESTGetAPIGatewayBotResult, Routes, type Shard, ShardingManager } from 'discord.js';
 import { createLogger } from '../ops/log.js';
 import { readDiscordSettings, readShardCount } from '../settings.js';
-import { GATEWAY_ENV, GATEWAY_PROGRAM } from './gateway-launch.js';
+import { GATEWAY_ENV, GATEWAY_NODE_FLAGS, GATEWAY_PROGRAM } from './gateway-launch.js';
 import { settingsOrExit } from './lifecycle.js';
 
 /**
@@ -74,6 +74,7 @@ const manager = new ShardingManager(fileURLToPath(new URL(`./${GATEWAY_PROGRAM}`
   totalShards: total,
   token: settings.DISCORD_TOKEN,
   mode: 'process',
+  execArgv: [...GATEWAY_NODE_FLAGS],
   respawn: true,
 });
 let stopping = false;

@@ -9,7 +9,7 @@ import { mkdtempSync } from 'node:fs';
 import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GATEWAY_ENV, GATEWAY_PROGRAM } from '../../src/cli/gateway-launch.js';
+import { GATEWAY_ENV, GATEWAY_NODE_FLAGS, GATEWAY_PROGRAM } from '../../src/cli/gateway-launch.js';
 import { ROOT } from './bot.js';
 
 /** One line of a program's JSON log. */
@@ -50,7 +50,10 @@ export function stopWithPrograms<T extends { close(): Promise<unknown> }>(resour
  */
 function launch(program: string): { args: string[]; env: Record<string, string> } {
   if (program === 'start') {
-    return { args: [join(ROOT, 'dist/src/cli', GATEWAY_PROGRAM)], env: { ...GATEWAY_ENV } };
+    return {
+      args: [...GATEWAY_NODE_FLAGS, join(ROOT, 'dist/src/cli', GATEWAY_PROGRAM)],
+      env: { ...GATEWAY_ENV },
+    };
   }
   return { args: [join(ROOT, `dist/src/cli/${program}.js`)], env: {} };
 }
