@@ -19,6 +19,8 @@ const SETS: { file: string; threshold: number; falseYes?: Record<string, string>
   { file: 'blind-b.json', threshold: 95 },
   { file: 'blind-c.json', threshold: 89 },
   { file: 'blind-d.json', threshold: 83 },
+  { file: 'blind-e.json', threshold: 85 },
+  { file: 'blind-f.json', threshold: 82 },
 ];
 
 for (const { file, threshold, falseYes = {} } of SETS) {
