@@ -5,6 +5,7 @@ import type { Person } from '../knowledge/schema.js';
 import { EXPANSION_WEIGHTS, type Expansion, isFunctionWord, timesOfDay } from '../language/index.js';
 import { oneLine } from '../limits.js';
 import type { QueryGroup } from '../search/bm25.js';
+import { hasDateFilter } from '../search/dates.js';
 import { STOPWORDS } from '../search/stopwords.js';
 import { searchTokens } from '../search/tokens.js';
 import { citeSources, echo, listWords, meetingTitle } from './format.js';
@@ -52,21 +53,20 @@ function answerType(folded: string): AnswerType | undefined {
   return undefined;
 }
 
-const typeWords = new WeakMap<Engine, Record<'person' | 'place' | 'people', Set<string>>>();
+const typeWords = new WeakMap<Engine, Record<'person' | 'place', Set<string>>>();
 
-/**
- * The words that name a person or a place the records know, but for the two leaders; `people`
- * only the people, without the groups a "who" may also be.
- */
-function namesOfType(engine: Engine): Record<'person' | 'place' | 'people', Set<string>> {
+/** The words that name a person or a place the records know, but for the two leaders. */
+function namesOfType(engine: Engine): Record<'person' | 'place', Set<string>> {
   let known = typeWords.get(engine);
   if (!known) {
     const words = (items: readonly Named[]) =>
       new Set(items.flatMap(nameWords).filter((w) => !STOPWORDS.has(w) && !engine.principalWords.has(w)));
     // Who may be a group as well as a person: a topic named by a proper name (Hezbollah, Assad).
     const groups = [...words(engine.kb.topics)].filter((w) => engine.sense.partOfSpeech(w) === 'proper');
-    const people = words(engine.kb.people.filter((p) => !engine.principals.has(p.id)));
-    known = { person: new Set([...people, ...groups]), place: words(engine.kb.places), people };
+    known = {
+      person: new Set([...words(engine.kb.people.filter((p) => !engine.principals.has(p.id))), ...groups]),
+      place: words(engine.kb.places),
+    };
     typeWords.set(engine, known);
   }
   return known;
@@ -176,15 +176,18 @@ function completions(engine: Engine, start: string): string[] {
  */
 export interface TermOptions {
   described?: boolean;
-  /** What the answer must name, when the question's words do not say ("did Bibi meet Lavrov" asks for a person). */
-  asks?: AnswerType;
+  /**
+   * Names the answer may give that the question's words do not ask for: a sentence naming one
+   * is a candidate ("did Bibi meet Lavrov in Sochi" may be answered by one naming Shoigu there).
+   */
+  candidates?: readonly string[];
 }
 
 export function questionTerms(
   engine: Engine,
   question: string,
   u?: Understanding,
-  { described = false, asks: asked }: TermOptions = {},
+  { described = false, candidates = [] }: TermOptions = {},
 ): QuestionTerms {
   const index = engine.passages.index;
   const inCorpus = (term: string) => index.has(term) || engine.vocabulary.has(term);
@@ -268,19 +271,17 @@ export function questionTerms(
     kinds.push(kind);
     heads.push(names[0] as string);
   });
-  const asks = asked ?? (described ? answerType(passageTerms(question).join(' ')) : undefined);
-  // "What day …": a sentence that names a day is a candidate even where it says nothing else
-  // asked; so is one that names someone, for a person asked for.
-  const kind =
-    asks === 'time'
-      ? [...timesOfDay()].filter(inCorpus)
-      : asks === 'person' && asked
-        ? [...namesOfType(engine).people]
-        : [];
-  if (kind.length) {
-    groups.push(kind.map((term) => ({ term, weight: DAY_WEIGHT })));
+  const asks = described ? answerType(passageTerms(question).join(' ')) : undefined;
+  // "What day …": a sentence that names a day is a candidate even where it says nothing else asked.
+  const days = asks === 'time' ? [...timesOfDay()].filter(inCorpus) : [];
+  for (const [head, named] of [
+    ['when', days],
+    ['who', candidates.filter(inCorpus)],
+  ] as const) {
+    if (!named.length) continue;
+    groups.push(named.map((term) => ({ term, weight: DAY_WEIGHT })));
     kinds.push('word');
-    heads.push(asks === 'time' ? 'when' : 'who');
+    heads.push(head);
   }
   return { words, groups, kinds, heads, unknown, spoken, ...(asks && { asks }) };
 }
@@ -685,6 +686,26 @@ export function notCovered(engine: Engine, question: string, u: Understanding, m
   return said ? { ...declined, citations: said.citations } : declined;
 }
 
+/** The most meetings whose people a question's place or date stands for. */
+const MEETINGS_THERE = 20;
+
+/** The name words of the people, but the leaders, of the meetings a question's places, date or meetings name. */
+function peopleThere(engine: Engine, u: Understanding): string[] {
+  const places = engine.meetingPlaces(u.places);
+  const meetings = [
+    ...u.meetings,
+    ...(places.length || hasDateFilter(u.dates) ? engine.filterMeetings({ places, dates: u.dates }) : []),
+  ].slice(0, MEETINGS_THERE);
+  const ids = new Set(meetings.flatMap((m) => [...(engine.catalogue.facets.get(m.id)?.people ?? [])]));
+  return [...ids]
+    .filter((id) => !engine.principals.has(id))
+    .flatMap((id) => {
+      const person = engine.kb.person(id);
+      return person ? nameWords(person) : [];
+    })
+    .filter((w) => !STOPWORDS.has(w) && !isFunctionWord(w));
+}
+
 /** How many sentences on the rest of a question are looked through for one naming another person. */
 const PERSON_CANDIDATES = 6;
 
@@ -705,7 +726,7 @@ function restSaid(engine: Engine, rest: string): { text: string; citations: Cita
   if (!named.length || u.unknown.length) return undefined;
   // The name they never mention stands for someone: the sentences that give another person
   // there (Shoigu, for Lavrov) show what they report instead.
-  const terms = questionTerms(engine, rest, u, { described: true, asks: 'person' });
+  const terms = questionTerms(engine, rest, u, { described: true, candidates: peopleThere(engine, u) });
   const who = terms.heads.indexOf('who');
   const names = (f: Found) => (who >= 0 && f.groups & (1 << who) ? 1 : 0);
   const found = findPassages(engine, terms, PERSON_CANDIDATES, undefined, 0)
