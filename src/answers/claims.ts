@@ -326,17 +326,23 @@ function agents(text: string, doing?: (word: string) => boolean): string[] {
   );
 }
 
+/** The engine's own map in a cache of maps by engine, made on first use. */
+function mapFor<K, V>(caches: WeakMap<Engine, Map<K, V>>, engine: Engine): Map<K, V> {
+  let map = caches.get(engine);
+  if (!map) {
+    map = new Map();
+    caches.set(engine, map);
+  }
+  return map;
+}
+
 const claimCache = new WeakMap<Engine, Map<string, ClaimedAgents>>();
 
 type ClaimedAgents = { agents: string[]; verb?: string };
 
 /** `readAgents`, remembered: every sentence checked against a claim asks for its doer again. */
 function claimedAgents(engine: Engine, question: string): ClaimedAgents {
-  let read = claimCache.get(engine);
-  if (!read) {
-    read = new Map();
-    claimCache.set(engine, read);
-  }
+  const read = mapFor(claimCache, engine);
   let found = read.get(question);
   if (!found) {
     if (read.size > CLAIMS_REMEMBERED) read.clear();
@@ -879,11 +885,7 @@ const articleCache = new WeakMap<Engine, Map<string, Set<string>>>();
 
 /** Every word of one article's text. */
 function articleWords(engine: Engine, sourceId: string): Set<string> {
-  let bySource = articleCache.get(engine);
-  if (!bySource) {
-    bySource = new Map();
-    articleCache.set(engine, bySource);
-  }
+  const bySource = mapFor(articleCache, engine);
   let words = bySource.get(sourceId);
   if (!words) {
     const { start, end } = engine.passages.bySource.get(sourceId) ?? { start: 0, end: 0 };
