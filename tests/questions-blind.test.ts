@@ -14,11 +14,11 @@ import { loadSet, type Outcome, score, table } from './support/scoring.js';
  * cause: the list must stay exactly so, so that a fix removes its entry and any new one fails.
  */
 const SETS: { file: string; threshold: number; falseYes?: Record<string, string> }[] = [
-  { file: 'dev.json', threshold: 75 },
-  { file: 'blind-a.json', threshold: 89 },
+  { file: 'dev.json', threshold: 78 },
+  { file: 'blind-a.json', threshold: 91 },
   { file: 'blind-b.json', threshold: 95 },
-  { file: 'blind-c.json', threshold: 89 },
-  { file: 'blind-d.json', threshold: 83 },
+  { file: 'blind-c.json', threshold: 91 },
+  { file: 'blind-d.json', threshold: 88 },
   { file: 'blind-e.json', threshold: 85 },
   { file: 'blind-f.json', threshold: 82 },
 ];
