@@ -229,6 +229,15 @@ describe('what the articles do not say', () => {
     expect(saysYes('was the sochi meeting in 2019?')).toBe(true);
   });
 
+  it('reads a claim past the other side of its question ("… or is that a rumor?", "… or not?")', () => {
+    expect(saysYes('did israel and russia set up a hotline or not?')).toBe(true);
+    const { reply } = ask(
+      'is there actually a hotline between the israeli and russian air forces or is that a rumor',
+    );
+    expect(reply.text).not.toMatch(/don't say/);
+    expect(reply.text).toMatch(/established a hotline in October/);
+  });
+
   it('corrects a question built on denying what a sentence states', () => {
     expect(text("why didn't israel and russia set up a hotline?")).toMatch(
       /^Not quite: the articles say it is so:\n.*established a hotline in October/,
