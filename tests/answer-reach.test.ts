@@ -95,6 +95,16 @@ describe('a word of a name typed clipped ("the climate conf", "the centennial co
   });
 });
 
+describe('a question for someone\'s wording ("what phrase did X use for Y")', () => {
+  it('is answered with what X said about Y', () => {
+    answers('what phrase did netanyahu use for the iranian threat in sochi', 'intolerable threat');
+    answers(
+      'need the exact words: what term did bibi use to describe the iranian threat?',
+      'intolerable threat',
+    );
+  });
+});
+
 describe('a question asked by its question mark alone', () => {
   it('goes on with the question before it', () => {
     answers('who else did bibi see at the climate change conference in paris? palestinians too?', 'Abbas');

@@ -640,7 +640,16 @@ function aboutSubject(engine: Engine, question: string, u: Understanding): strin
   return clauses.map((c) => unsaidSubject(engine, engine.understand(c).corrected)).find(Boolean);
 }
 
-function answerOne(engine: Engine, question: string, ctx: AskContext): Reply {
+/**
+ * "What word did Netanyahu use to describe the Iranian threat?" asks for his words about it: what
+ * "what did Netanyahu say about the Iranian threat?" asks. English's nouns for wording, not the
+ * articles' words.
+ */
+const WORDING =
+  /^(.*?)\bwhat (?:exact |precise )?(?:word|words|phrase|phrases|term|terms|expression|wording|language)\b (?:did|does|do) (.+?) (?:use|used|say|choose|pick)\b(?: to describe| to call| for| about| on| regarding)?\s*(.*)$/i;
+
+function answerOne(engine: Engine, typed: string, ctx: AskContext): Reply {
+  const question = typed.replace(WORDING, '$1what did $2 say about $3');
   const folded = foldForSearch(question);
   if (!folded) {
     return usage(
