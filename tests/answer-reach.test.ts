@@ -95,6 +95,20 @@ describe('a word of a name typed clipped ("the climate conf", "the centennial co
   });
 });
 
+describe('people counted by what they are ("how many defense ministers")', () => {
+  it("are the records' people whose role says it, each named with the role", () => {
+    answers(
+      'how many defense ministers get named across all the articles',
+      'Sergei Shoigu (Defense Minister of Russia)',
+    );
+    answers(
+      'how many defense ministers get named across all the articles',
+      "Moshe Ya'alon (Defense Minister of Israel)",
+    );
+    expect(read('how many presidents are mentioned').text).toMatch(/name 2: Vladimir Putin/);
+  });
+});
+
 describe('a question for someone\'s wording ("what phrase did X use for Y")', () => {
   it('is answered with what X said about Y', () => {
     answers('what phrase did netanyahu use for the iranian threat in sochi', 'intolerable threat');

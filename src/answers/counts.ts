@@ -1,7 +1,7 @@
 import type { Engine, Understanding } from '../engine/engine.js';
 import { passageTerms } from '../engine/passages.js';
 import { EXPANSION_WEIGHTS, isFunctionWord } from '../language/index.js';
-import { echo } from './format.js';
+import { citeSources, echo } from './format.js';
 import { coversNames, type Found, findPassages, questionTerms, quoting } from './passages.js';
 import { type Reply, reply } from './reply.js';
 
@@ -28,6 +28,8 @@ export function countedWord(engine: Engine, folded: string): string | undefined 
   let head = start;
   for (let i = start + 1; i < words.length; i++) {
     const w = words[i] as string;
+    // A stop word ends the phrase, whatever else WordNet files it as ("ministers get named").
+    if (engine.sense.isStopWord(w)) break;
     if (isNoun(w)) head = i;
     else if (isFunctionWord(w) || engine.sense.partOfSpeech(w) !== 'proper') break;
   }
@@ -120,5 +122,32 @@ export function notCounted(engine: Engine, counted: string, closest: readonly Fo
       ? `${spoken ? `The articles give no number of ${echo(counted)}` : `The articles don't say how many ${echo(counted)}`}. What they say:\n${quoted.text}`
       : `The articles don't say how many ${echo(counted)}.`,
     citations: quoted.citations,
+  });
+}
+
+/**
+ * "How many defense ministers get named": the people of the records whose role is the counted
+ * word with every word before it ("Defense Minister of Russia", "… of Israel"), with the words of
+ * the articles that name them so. Nothing when no role is one.
+ */
+export function peopleByRole(
+  engine: Engine,
+  counted: string,
+  described: readonly string[],
+): Reply | undefined {
+  const lemma = (w: string) => engine.sense.lemma(w);
+  const holders = engine.kb.people.filter((p) => {
+    const role = new Set(passageTerms(p.role).map(lemma));
+    return role.has(lemma(counted)) && described.every((w) => role.has(lemma(w)));
+  });
+  if (!holders.length) return undefined;
+  const named = holders.map((p) => `${p.name} (${p.role})`);
+  return reply({
+    title: `How many ${[...described, counted].join(' ')}`,
+    text: `The articles name **${holders.length}**: ${named.join('; ')}.`,
+    citations: citeSources(
+      engine.kb,
+      holders.flatMap((p) => p.evidence.map((e) => e.source)),
+    ),
   });
 }

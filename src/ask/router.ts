@@ -18,6 +18,7 @@ import {
   notCounted,
   numberSentences,
   OCCURRENCES,
+  peopleByRole,
   statesCount,
 } from '../answers/counts.js';
 import {
@@ -264,8 +265,12 @@ const count: Handler = (engine, question, u) => {
   const counted = countedWord(engine, folded);
   const things = counted !== undefined && !OCCURRENCES.has(engine.sense.lemma(counted));
   if (things) {
-    const stated = numberSentences(engine, question, u);
     const described = countedModifiers(folded, counted);
+    // People counted by what they are ("defense ministers"): the records' roles say it.
+    const byRole =
+      engine.sense.kind(counted) === 'person' ? peopleByRole(engine, counted, described) : undefined;
+    if (byRole) return byRole;
+    const stated = numberSentences(engine, question, u);
     const ofIt = stated.filter((f) => statesCount(engine, f, counted, described));
     return groundedFrom(engine, ofIt) ?? notCounted(engine, counted, groundedSentences(engine, question, u));
   }
