@@ -95,6 +95,13 @@ describe('a word of a name typed clipped ("the climate conf", "the centennial co
   });
 });
 
+describe('a question word typed one slip away as an auxiliary ("were did they meet")', () => {
+  it('is the question word: two auxiliaries in a row open no English question', () => {
+    answers('were did bibi and vlad run into each other for the ww1 100 year thing', 'Paris');
+    expect(read('were did they meet in sochi').text).toMatch(/Bocharov Ruchey/);
+  });
+});
+
 describe('people counted by what they are ("how many defense ministers")', () => {
   it("are the records' people whose role says it, each named with the role", () => {
     answers(

@@ -56,6 +56,7 @@ import type { Person } from '../knowledge/schema.js';
 import { EXPANSION_WEIGHTS } from '../language/index.js';
 import { hasDateFilter, MONTHS } from '../search/dates.js';
 import { searchWords } from '../search/text-index.js';
+import { editDistance } from '../search/vocabulary.js';
 import { foldForSearch } from '../text/normalise.js';
 import { timelineAnswer } from '../timeline/reply.js';
 import { detectIntent, type Intent } from './intents.js';
@@ -608,6 +609,10 @@ function clausePremise(engine: Engine, question: string): Reply | undefined {
   return premiseCorrection(engine, clause, u) ?? placeCorrection(engine, clause, u);
 }
 
+/** English's auxiliaries, which open a yes/no question; and its question words. */
+const AUXILIARY_OPENER = /^(do|does|did|is|are|was|were|has|have|had|will|would|can|could)$/;
+const QUESTION_WORDS = ['what', 'when', 'where', 'who', 'why', 'how', 'which'];
+
 /**
  * The kind of question, read past a word of conversation before it: "so did Putin end up going"
  * asks what "did Putin end up going" asks. Only a function word opens one so; a question word,
@@ -619,6 +624,12 @@ function intentOf(engine: Engine, typed: string): Intent {
     .split(' ')
     .map((word) => (engine.sense.inCorpus(word) ? word : (engine.sense.spellOut(word)?.join(' ') ?? word)))
     .join(' ');
+  const [first = '', second = ''] = folded.split(' ');
+  // Two auxiliaries in a row open no English question: the first is a question word typed one
+  // slip away ("were did they meet" asks where).
+  const slipped = AUXILIARY_OPENER.test(first) && AUXILIARY_OPENER.test(second);
+  const asked = slipped ? QUESTION_WORDS.find((w) => editDistance(first, w, 1) <= 1) : undefined;
+  if (asked) return detectIntent(`${asked} ${folded.slice(first.length + 1)}`);
   const intent = detectIntent(folded);
   const [opener = '', ...rest] = folded.split(' ');
   if (intent !== 'unknown' || !rest.length) return intent;
