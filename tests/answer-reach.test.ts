@@ -87,6 +87,10 @@ describe('a word of a name typed clipped ("the climate conf", "the centennial co
       'paris-2018',
     ]);
     expect(e.understand('did they meet in jerus').places.map((p) => p.id)).toEqual(['jerusalem']);
+    // Every name word it starts belonging to one person ("vladimir", "vladimirovich") is no doubt.
+    expect(
+      e.understand('did vlad say he might do the leningrad memorial too').people.map((p) => p.id),
+    ).toEqual(['putin']);
   });
 
   it('leaves an English word alone, though a name starts with it', () => {

@@ -390,9 +390,14 @@ export class Engine {
     if (spelled && !more)
       return !FUNCTION_WORDS.has(spelled) && this.nameWords.has(spelled) ? spelled : undefined;
     if (token.length < MIN_CLIPPED || !/^[a-z]+$/.test(token) || this.isWord(token)) return undefined;
-    const starts = this.nameWords.expand(token, { prefix: true }).filter((e) => e.term.startsWith(token));
-    const [only, other] = starts.filter((e) => e.term !== token);
-    return only && !other ? only.term : undefined;
+    const starts = this.nameWords
+      .expand(token, { prefix: true })
+      .filter((e) => e.term.startsWith(token) && e.term !== token)
+      .map((e) => e.term)
+      .sort((a, b) => a.length - b.length);
+    // Words of one name's forms ("vladimir", "vladimirovich") name one person.
+    const named = new Set(starts.flatMap((term) => this.names.match([term]).map((m) => m.value.item)));
+    return named.size === 1 ? starts[0] : undefined;
   }
 
   private isWord(token: string): boolean {
