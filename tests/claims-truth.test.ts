@@ -148,6 +148,9 @@ describe('truthful yes/no', () => {
     // With a word the sentence does say ("personally"), the doer must still be named first.
     expect(text('did bibi personally show putin around the kremlin?')).toMatch(/^No: /);
     expect(saysYes('did putin personally show bibi around the kremlin?')).toBe(true);
+    // One person on both sides, however named: no sentence of two people states it.
+    expect(saysYes('did vlad really give putin a personal tour of the kremlin?')).toBe(false);
+    expect(saysYes('did vladimir putin give netanyahu a personal tour of the kremlin?')).toBe(true);
   });
 
   it('answers what was discussed about a topic without a yes or no', () => {

@@ -506,6 +506,18 @@ function contradicts(
 }
 
 /**
+ * Whether the claim names one person twice, on both sides of its action ("did Vlad give Putin a
+ * tour"): no sentence of two people doing it states that. `corrected` is the question as
+ * understood, where "vlad" is already Vladimir.
+ */
+function oneOnBothSides(engine: Engine, corrected: string): boolean {
+  const ids = passageTerms(corrected).map((w) => personIds(engine).get(w));
+  // Words side by side are one naming ("Vladimir Putin").
+  const mentions = ids.filter((id, i) => id !== undefined && id !== ids[i - 1]);
+  return mentions.length > 1 && new Set(mentions).size === 1;
+}
+
+/**
  * Whether the sentence gives a thing of the claim another people's word: "an Israeli jet" against
  * "a Russian jet had recently flown into Israeli airspace". The claim's word must not
  * stand before that thing anywhere in the sentence.
@@ -1487,7 +1499,8 @@ export function answerClaim(
   // word of the claim names for a search (show, give, let) is no meeting, and nothing checks it.
   // A hidden action with nothing else to check ("did Bibi show Putin around the Kremlin") is no
   // meeting claim, and no sentence can confirm it.
-  const unconfirmable = aboutMeetings && hiddenAction(engine, question);
+  const unconfirmable =
+    (aboutMeetings && hiddenAction(engine, question)) || oneOnBothSides(engine, u.corrected);
   if (aboutMeetings && !unconfirmable && !terms.unknown.length) return meetingClaim(engine, question, u);
   const found = findPassages(engine, terms, 3);
   const judged = found.map((f) => ({
