@@ -16,11 +16,11 @@ import { loadSet, type Outcome, score, table } from './support/scoring.js';
 const SETS: { file: string; threshold: number; falseYes?: Record<string, string> }[] = [
   { file: 'dev.json', threshold: 78 },
   { file: 'blind-a.json', threshold: 91 },
-  { file: 'blind-b.json', threshold: 95 },
+  { file: 'blind-b.json', threshold: 96 },
   { file: 'blind-c.json', threshold: 91 },
-  { file: 'blind-d.json', threshold: 88 },
-  { file: 'blind-e.json', threshold: 85 },
-  { file: 'blind-f.json', threshold: 82 },
+  { file: 'blind-d.json', threshold: 89 },
+  { file: 'blind-e.json', threshold: 86 },
+  { file: 'blind-f.json', threshold: 86 },
 ];
 
 for (const { file, threshold, falseYes = {} } of SETS) {
