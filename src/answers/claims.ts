@@ -384,7 +384,7 @@ function readAgents(engine: Engine, question: string): ClaimedAgents {
 }
 
 /** English's auxiliaries, which open a yes/no question. */
-const AUXILIARY = /^(do|does|did|is|are|was|were|has|have|had|will|would|can|could|should)$/;
+export const AUXILIARY = /^(do|does|did|is|are|was|were|has|have|had|will|would|can|could|should)$/;
 
 /**
  * Whether a claim names a doer ("shot down by Israel", "did Israel shoot down …") that the

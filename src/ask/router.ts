@@ -1,5 +1,6 @@
 import { unsaidDoer, unsaidName, unsaidSubject, unsaidValue } from '../answers/answer-kind.js';
 import {
+  AUXILIARY,
   answerClaim,
   correction,
   deniedClaim,
@@ -609,8 +610,7 @@ function clausePremise(engine: Engine, question: string): Reply | undefined {
   return premiseCorrection(engine, clause, u) ?? placeCorrection(engine, clause, u);
 }
 
-/** English's auxiliaries, which open a yes/no question; and its question words. */
-const AUXILIARY_OPENER = /^(do|does|did|is|are|was|were|has|have|had|will|would|can|could)$/;
+/** English's question words. */
 const QUESTION_WORDS = ['what', 'when', 'where', 'who', 'why', 'how', 'which'];
 
 /**
@@ -627,7 +627,7 @@ function intentOf(engine: Engine, typed: string): Intent {
   const [first = '', second = ''] = folded.split(' ');
   // Two auxiliaries in a row open no English question: the first is a question word typed one
   // slip away ("were did they meet" asks where).
-  const slipped = AUXILIARY_OPENER.test(first) && AUXILIARY_OPENER.test(second);
+  const slipped = AUXILIARY.test(first) && AUXILIARY.test(second);
   const asked = slipped ? QUESTION_WORDS.find((w) => editDistance(first, w, 1) <= 1) : undefined;
   if (asked) return detectIntent(`${asked} ${folded.slice(first.length + 1)}`);
   const intent = detectIntent(folded);
