@@ -1,7 +1,7 @@
 import type { Engine, Understanding } from '../engine/engine.js';
 import { type Passage, passageTerms } from '../engine/passages.js';
 import { EXPANSION_WEIGHTS, isFunctionWord, type NounKind } from '../language/index.js';
-import { countryOf } from './claims.js';
+import { countryOf } from './actors.js';
 import { echo } from './format.js';
 import { type Found, groundedSentences, quoting } from './passages.js';
 import { type Reply, reply } from './reply.js';

@@ -7,6 +7,7 @@ import { EXPANSION_WEIGHTS, isFunctionWord, timesOfDay } from '../language/index
 import { hasDateFilter, MONTHS } from '../search/dates.js';
 import { STOPWORDS } from '../search/stopwords.js';
 import { searchTokens } from '../search/tokens.js';
+import { actorOf, countryOf, isParty, parties, personIds, personWords } from './actors.js';
 import { citeSources, datedLabel, listWords, meetingTitle } from './format.js';
 import { whereLine } from './meeting-view.js';
 import {
@@ -15,10 +16,10 @@ import {
   type Found,
   findPassages,
   occasionsOf,
-  parties,
   type QuestionTerms,
   questionTerms,
   quoting,
+  STATED,
 } from './passages.js';
 import { type Reply, reply } from './reply.js';
 import { closestMeetings, notFound } from './views.js';
@@ -205,7 +206,12 @@ function states(
   // What someone said is said in its own words: "militant Islam" is not said by "terrorism",
   // though both name one topic.
   if (sayingClaim && !inOwnWords(engine, terms, found)) return 'partial';
-  const missing = missingDetails(terms, found).filter((g) => !saying(g));
+  // "Between the Israeli and Russian air forces" is said by "the two nations … their air forces":
+  // the leaders' countries need not be named by a sentence that names no country.
+  const namesCountry = said.some((w) => countryOf(engine, w) !== undefined);
+  const missing = missingDetails(terms, found).filter(
+    (g) => !saying(g) && (namesCountry || !isParty(engine, terms.heads[g] ?? '')),
+  );
   if (otherPlace(engine, question, found)) return 'partial';
   // A month the claim gives is a detail the sentence must give too: no record checks it here.
   if (month !== undefined && !said.includes(MONTHS[month - 1] as string)) return 'partial';
@@ -217,7 +223,7 @@ function states(
   const loose = terms.kinds.some((kind, g) => {
     const matched = (terms.groups[g] ?? []).filter((t) => saidTerms.has(t.term));
     return (
-      kind === 'word' &&
+      (kind === 'word' || kind === 'name') &&
       found.groups & (1 << g) &&
       !matched.some((t) => ids.has(t.term)) &&
       !ofOccasion(engine, terms, found, g) &&
@@ -238,9 +244,6 @@ function states(
 }
 
 type Support = 'full' | 'partial' | 'none';
-
-/** The least a word of the claim may weigh in the sentence to be stated by it: a synonym or a derived form. */
-const STATED = 0.6;
 
 /**
  * Whether a sentence dates what it says to a month other than the claim's (1–12). "May" in a
@@ -642,22 +645,6 @@ function swapped(engine: Engine, question: string, sentence: string): boolean {
   return s > verb && o >= 0 && o < verb;
 }
 
-const idCache = new WeakMap<Engine, Map<string, string>>();
-
-/** The person each word that names one person alone stands for ("bibi" → Netanyahu). */
-function personIds(engine: Engine): Map<string, string> {
-  let ids = idCache.get(engine);
-  if (!ids) {
-    const words = personWords(engine);
-    ids = new Map();
-    for (const p of engine.kb.people)
-      for (const w of [p.name, ...p.aliases].flatMap((n) => passageTerms(n)))
-        if (words.has(w)) ids.set(w, p.id);
-    idCache.set(engine, ids);
-  }
-  return ids;
-}
-
 /** Whether the sentence says each word of the claim it matched in that word's own forms or synonyms. */
 function inOwnWords(engine: Engine, terms: QuestionTerms, found: Found): boolean {
   const said = new Set(passageTerms(found.passage.text));
@@ -836,63 +823,6 @@ function otherPlace(engine: Engine, question: string, found: Found): boolean {
   });
 }
 
-/** The longest ending English adds to a country's name for its people (-i, -n, -ian). */
-const DEMONYM_ENDING = 3;
-const countryCache = new WeakMap<Engine, Map<string, string>>();
-
-/**
- * Who a word stands for as a doer or a receiver of an action: a person ("bibi"), or a country by
- * its name or its adjective ("Israel", "Israeli": WordNet relates the two).
- */
-function actorOf(engine: Engine, word: string): string | undefined {
-  const person = personIds(engine).get(word);
-  if (person) return person;
-  let countries = countryCache.get(engine);
-  if (!countries) {
-    countries = new Map();
-    // Its name and its one-word aliases: a longer alias ("the Jewish state") is a description.
-    for (const p of engine.kb.places.filter((p) => p.kind === 'country'))
-      for (const w of [p.name, ...p.aliases.filter((a) => passageTerms(a).length === 1)].flatMap((n) =>
-        passageTerms(n),
-      ))
-        if (!isFunctionWord(w) && !STOPWORDS.has(w)) countries.set(w, p.id);
-    countryCache.set(engine, countries);
-  }
-  const country = countries.get(word);
-  if (country || isFunctionWord(word)) return country;
-  const related = engine.sense.expand(word).find((e) => e.weight >= 0.7 && countries.has(e.term));
-  if (related) return countries.get(related.term);
-  // A people's adjective is its country's name with an ending (Israel → Israeli, Russia → Russian).
-  const stem = [...countries.keys()].find(
-    (c) => word.startsWith(c) && word.length - c.length <= DEMONYM_ENDING,
-  );
-  return stem && countries.get(stem);
-}
-
-/** The country a word names, by its name or its people's adjective (Israel, Israeli). */
-export function countryOf(engine: Engine, word: string): string | undefined {
-  const id = actorOf(engine, word);
-  return id && engine.kb.place(id)?.kind === 'country' ? id : undefined;
-}
-
-const personCache = new WeakMap<Engine, Set<string>>();
-
-/** Words that name one person alone ("netanyahu", "bibi"; not "prime" or "the"). */
-function personWords(engine: Engine): Set<string> {
-  let words = personCache.get(engine);
-  if (!words) {
-    const count = new Map<string, number>();
-    for (const p of engine.kb.people)
-      for (const w of new Set([p.name, ...p.aliases].flatMap((n) => passageTerms(n))))
-        count.set(w, (count.get(w) ?? 0) + 1);
-    words = new Set(
-      [...count].filter(([w, n]) => n === 1 && !isFunctionWord(w) && !STOPWORDS.has(w)).map(([w]) => w),
-    );
-    personCache.set(engine, words);
-  }
-  return words;
-}
-
 const articleCache = new WeakMap<Engine, Map<string, Set<string>>>();
 
 /** Every word of one article's text. */
@@ -995,6 +925,28 @@ function hiddenAction(engine: Engine, question: string): boolean {
   return ids.has(words[words.indexOf(verb) + 1] ?? '');
 }
 
+/**
+ * "Did they meet in Syria?": the leaders met, by the claim, at a place the records know but hold
+ * no meeting of theirs at. The records hold every meeting the articles report, so it is a "No",
+ * with where they did meet. A sentence saying "in Syria" of something else states no meeting there.
+ */
+function unmetPlace(engine: Engine, question: string, u: Understanding): Reply | undefined {
+  if (u.people.some((p) => !engine.principals.has(p.id))) return undefined;
+  if (!passageTerms(question).some((w) => engine.sense.lemma(w) === 'meet')) return undefined;
+  const unmet = u.places.filter((p) => locative(u.question, p) && !engine.catalogue.meetingsAt(p.id).length);
+  if (!unmet.length) return undefined;
+  const held = engine.kb.meetings.filter((m) => m.kind !== 'planned' && m.place);
+  const where = listWords([...new Set(held.map((m) => meetingTitle(engine.kb, m).split(',')[0] as string))]);
+  return reply({
+    title: 'Not quite',
+    text: `No: the articles report no meeting of theirs in ${listWords(unmet.map((p) => p.name))}. They report meetings in ${where}.`,
+    citations: citeSources(
+      engine.kb,
+      held.flatMap((m) => m.sources),
+    ),
+  });
+}
+
 /** "Did they meet in November 2015?": a claim about the meetings themselves, answered from the records. */
 function meetingClaim(engine: Engine, question: string, u: Understanding): Reply {
   const places = engine.meetingPlaces(u.places);
@@ -1060,14 +1012,32 @@ function otherOrder(engine: Engine, u: Understanding, meetings: readonly Meeting
   const asked = meetings.filter((m) => m.kind !== 'planned').slice(0, 3);
   const line = (m: Meeting) =>
     `- **${meetingTitle(engine.kb, m)}** — ${whereLine(engine, m)}, ${datedLabel(m.date)}`;
+  const text = `No: the ${order === 'first' ? 'earliest' : 'latest'} meeting the articles report is\n${line(pick)}\nThe one the question names:\n${asked.map(line).join('\n')}`;
+  const cited = citeSources(
+    engine.kb,
+    [pick, ...asked].flatMap((m) => m.sources),
+  );
+  // What the named meeting's article says of its place among their meetings ("the 13th meeting").
+  const numbered = numberingSentences(engine, asked);
+  if (!numbered.length) return reply({ title: 'Not quite', text, citations: cited });
+  const quoted = quoting(engine, numbered, cited);
   return reply({
     title: 'Not quite',
-    text: `No: the ${order === 'first' ? 'earliest' : 'latest'} meeting the articles report is\n${line(pick)}\nThe one the question names:\n${asked.map(line).join('\n')}`,
-    citations: citeSources(
-      engine.kb,
-      [pick, ...asked].flatMap((m) => m.sources),
-    ),
+    text: `${text}\nHow its article numbers it:\n${quoted.text}`,
+    citations: quoted.citations,
   });
+}
+
+/** The sentences of the meetings' own articles that number them among all ("the 13th meeting between the two men"). */
+function numberingSentences(engine: Engine, meetings: readonly Meeting[]): Found[] {
+  const sources = new Set(meetings.flatMap((m) => m.sources));
+  const forms = new Set(['meeting', ...engine.sense.formsOf('meeting')]);
+  const { passages } = engine.passages;
+  return countingSentences(engine, forms, true)
+    .map((at) => passages[at] as Passage)
+    .filter((p) => sources.has(p.source.id))
+    .slice(0, 1)
+    .map((passage) => ({ passage, score: 0, matched: 0, groups: 0 }));
 }
 
 /** The meeting or event a claim is about, when it is reported by the sentence that states the claim. */
@@ -1486,6 +1456,8 @@ export function answerClaim(
     speakerCorrection(engine, question, u, 'No') ??
     deniedClaim(engine, question, u, 'No');
   if (moved) return moved;
+  const unmet = unmetPlace(engine, question, u);
+  if (unmet) return unmet;
   const terms = questionTerms(engine, question, u);
   // Only leaders, meeting places and dates: a claim about the meetings themselves.
   const places = new Set(

@@ -4,10 +4,12 @@ import { findTargets } from '../engine/targets.js';
 import type { Person } from '../knowledge/schema.js';
 import { EXPANSION_WEIGHTS, type Expansion, isFunctionWord, timesOfDay } from '../language/index.js';
 import { oneLine } from '../limits.js';
+import { distanceFrom } from '../search/bit-distance.js';
 import type { QueryGroup } from '../search/bm25.js';
 import { hasDateFilter } from '../search/dates.js';
 import { STOPWORDS } from '../search/stopwords.js';
 import { searchTokens } from '../search/tokens.js';
+import { parties } from './actors.js';
 import { citeSources, echo, listWords, meetingTitle } from './format.js';
 import { type Citation, type Reply, reply } from './reply.js';
 import { closestMeetings, meetingSuggestions, notFound } from './views.js';
@@ -111,6 +113,24 @@ const nameWords = (e: Named) => [
   ]),
 ];
 
+/** The least a word of the claim may weigh in the sentence to be stated by it: a synonym or a derived form. */
+export const STATED = 0.6;
+/** A topic's other name found through one of its aliases: it finds the topic, but states nothing. */
+const NEIGHBOUR_NAME_WEIGHT = 0.5;
+/** Edits that make one spelling of a word another ("Hanukkah", "Chanukah"). */
+const SPELLING_EDITS = 2;
+
+/**
+ * What another word of a record's names weighs for the word typed. A person's or a place's names
+ * all name it. A topic's aliases are things of that topic ("Quartet" and "Palestinians" of the
+ * Israeli–Palestinian peace): typed as one of them, the others find the topic without stating the
+ * one asked of, unless they are its other spellings.
+ */
+function nameWeight(entity: Named | undefined, typed: string, term: string): number {
+  if (!entity || !('label' in entity) || searchTokens(entity.label).includes(typed)) return 0.9;
+  return distanceFrom(typed)(term) <= SPELLING_EDITS ? 0.9 : NEIGHBOUR_NAME_WEIGHT;
+}
+
 const sharedWords = new WeakMap<Engine, Set<string>>();
 
 /** Words in the names of more than one person, place or topic ("president", "minister"): they name no one. */
@@ -124,28 +144,6 @@ function sharedNameWords(engine: Engine): Set<string> {
     sharedWords.set(engine, shared);
   }
   return shared;
-}
-
-const partyCache = new WeakMap<Engine, Set<string>>();
-
-/**
- * The names of the two leaders' countries, as the leaders' roles give them ("Prime Minister of
- * Israel"): like the leaders, they are what every article is about, and a sentence need not say them.
- */
-export function parties(engine: Engine): Set<string> {
-  let words = partyCache.get(engine);
-  if (!words) {
-    const roles = new Set(
-      engine.kb.people.filter((p) => engine.principals.has(p.id)).flatMap((p) => searchTokens(p.role)),
-    );
-    words = new Set(
-      engine.kb.places
-        .filter((p) => p.kind === 'country' && searchTokens(p.name).every((w) => roles.has(w)))
-        .flatMap((p) => searchTokens(p.name)),
-    );
-    partyCache.set(engine, words);
-  }
-  return words;
 }
 
 /** The corpus words that start with a clipped word, a few at most. */
@@ -218,6 +216,7 @@ export function questionTerms(
     all: [...(entity ? nameWords(entity) : []), ...spelled(record)],
     words: [...(entity ? own(entity) : []), ...spelled(record)],
     kind,
+    entity,
   });
   const named = [
     ...(u?.people ?? []).map((p) => name(p, p, engine.principals.has(p.id) ? 'leader' : 'person')),
@@ -225,10 +224,11 @@ export function questionTerms(
     // A meeting named by its occasion ("the climate conference"): the occasion's words are a name.
     ...(u?.meetings ?? []).map((m) => name(m.occasion as Named | undefined, m, 'name')),
     ...(u?.sources ?? []).map((source) => name(undefined, source, 'name')),
-  ].map(({ all, words: names, kind }) => ({
+  ].map(({ all, words: names, kind, entity }) => ({
     all: [...new Set(all)],
     words: [...new Set(names)].filter((t) => !STOPWORDS.has(t) && !isFunctionWord(t)),
     kind,
+    entity,
   }));
   const used = new Set<number>();
   // Date words are what `understand` took out of the question.
@@ -249,13 +249,14 @@ export function questionTerms(
         if (inCorpus(term)) group.push({ term, weight: PREFIX_WEIGHT });
     }
     let kind: GroupKind = undated.has(word) ? 'word' : 'date';
-    named.forEach(({ all, words: names, kind: nameKind }, i) => {
+    named.forEach(({ all, words: names, kind: nameKind, entity }, i) => {
       if (!all.includes(word)) return;
       used.add(i);
       // A word other names share ("Russia" in "Israel–Russia relations") finds the name's other
       // words ("Moscow"), but names nothing a sentence must say.
       if (names.includes(word)) kind = nameKind;
-      for (const term of names) if (!group.some((e) => e.term === term)) group.push({ term, weight: 0.9 });
+      for (const term of names)
+        if (!group.some((e) => e.term === term)) group.push({ term, weight: nameWeight(entity, word, term) });
     });
     if (engine.principalWords.has(word) || parties(engine).has(word)) kind = 'leader';
     if (group.length) {
@@ -515,7 +516,7 @@ export function coversNames(engine: Engine, terms: QuestionTerms, found: Found):
     (kind, g) =>
       (kind !== 'name' && kind !== 'person') ||
       (found.groups & (1 << g)) !== 0 ||
-      (terms.groups[g] as QueryGroup).some((t) => around.has(t.term)),
+      (terms.groups[g] as QueryGroup).some((t) => t.weight >= STATED && around.has(t.term)),
   );
 }
 
