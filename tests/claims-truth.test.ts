@@ -61,6 +61,36 @@ describe('truthful yes/no', () => {
     expect(saysYes('did putin say anything about precision missiles')).toBe(false);
   });
 
+  it('reads "you" in words one leader says to the other as the other, and who is credited with an action as its doer', () => {
+    // Netanyahu in Sochi: "I very much appreciate your statement that the security of Israel is important to you."
+    expect(saysYes("did putin tell bibi that israel's security is important to him")).toBe(true);
+    expect(saysYes("did putin tell bibi that turkey's security is important to him")).toBe(false);
+    // "credited Netanyahu with proposing the mechanism"; Putin: "the mechanism … proposed by you".
+    expect(saysYes('did netanyahu propose the mechanism')).toBe(true);
+    expect(text('did putin propose the mechanism')).toMatch(/^No\b/);
+  });
+
+  it('says No to a meeting at a place the records hold none of theirs at, and to a place given the wrong owner', () => {
+    // "Russia and Israel agreed a military mechanism to avoid unintended clashes in Syria" is no meeting there.
+    expect(text('did they meet in syria')).toMatch(/^No: the articles report no meeting of theirs in Syria/);
+    // "Bocharov Ruchey, the presidential summer residence".
+    expect(saysYes("the sochi meeting was at netanyahu's summer place, correct?")).toBe(false);
+    expect(text("the sochi meeting was at netanyahu's summer place, correct?")).toMatch(/otherwise/);
+  });
+
+  it('never says Yes from a sentence that does not name the person the claim does', () => {
+    // Netanyahu "spoke briefly with … Abbas"; the next sentence, about clean-tech companies, names no one.
+    expect(saysYes('did putin talk to abbas at the climate summit too?')).toBe(false);
+    // One alias of a topic ("Quartet") does not stand for its others: "left Paris for Israel" is no quartet.
+    expect(text('is moscow part of the quartet?')).not.toMatch(/^No\b/);
+  });
+
+  it('answers "was it their first meeting" with how the article numbers it', () => {
+    expect(text('sochi was their very first meeting wasnt it')).toMatch(
+      /^No: the earliest[\s\S]*13th meeting/,
+    );
+  });
+
   it('never says Yes to an action a sentence gives only as intended, or as done by someone else', () => {
     // "The Russian leader confirmed his intention to visit Israel"; "During Netanyahu's visit, …
     // immigrants to Israel".

@@ -110,3 +110,25 @@ export function isParty(engine: Engine, word: string): boolean {
   const name = country && engine.kb.place(country)?.name;
   return parties(engine).has(word) || (!!name && searchTokens(name).every((w) => parties(engine).has(w)));
 }
+
+/**
+ * The leader a word names by his office ("presidential" → the president of the two): the one of
+ * the two whose role has the word or a form of it, when only one does.
+ */
+export function roleHolder(engine: Engine, word: string): string | undefined {
+  if (isFunctionWord(word)) return undefined;
+  const forms = new Set([
+    word,
+    ...engine.sense
+      .expand(word)
+      .filter((e) => e.weight >= ROLE_FORM)
+      .map((e) => e.term),
+  ]);
+  const holders = engine.kb.people.filter(
+    (p) => engine.principals.has(p.id) && searchTokens(p.role).some((w) => forms.has(w)),
+  );
+  return holders.length === 1 ? holders[0]?.id : undefined;
+}
+
+/** A derived form (presidential → president) weighs this much at least. */
+const ROLE_FORM = 0.7;

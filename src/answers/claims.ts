@@ -7,7 +7,8 @@ import { EXPANSION_WEIGHTS, isFunctionWord, timesOfDay } from '../language/index
 import { hasDateFilter, MONTHS } from '../search/dates.js';
 import { STOPWORDS } from '../search/stopwords.js';
 import { searchTokens } from '../search/tokens.js';
-import { actorOf, countryOf, isParty, parties, personIds, personWords } from './actors.js';
+import { foldForSearch } from '../text/normalise.js';
+import { actorOf, countryOf, isParty, parties, personIds, personWords, roleHolder } from './actors.js';
 import { citeSources, datedLabel, listWords, meetingTitle } from './format.js';
 import { whereLine } from './meeting-view.js';
 import {
@@ -202,7 +203,8 @@ function states(
     const named = new Set(said.map((w) => personIds(engine).get(w)));
     if (!named.has(speaks) && [...named].some((id) => id !== undefined && id !== speaks)) return 'partial';
   }
-  if (otherSpeaker(engine, question, found)) return 'none';
+  // Who is quoted is not who did what the quotation tells, where it names the doer ("proposed by you").
+  if (otherSpeaker(engine, question, found) && !doerStated(engine, question, found)) return 'none';
   // What someone said is said in its own words: "militant Islam" is not said by "terrorism",
   // though both name one topic.
   if (sayingClaim && !inOwnWords(engine, terms, found)) return 'partial';
@@ -233,7 +235,11 @@ function states(
   // A word of the occasion the article reports is said around the sentence: "at the climate conf"
   // is where every sentence of the climate conference's story was said.
   // A sentence that puts the claim's words in another relation, or denies them, does not state it.
-  const otherwise = loose || otherRelation(engine, question, found) || negates(question, found);
+  // A person the claim names is named by the sentence that states it: around it, another
+  // sentence of the story may be about them ("spoke briefly with Abbas" beside "eight Israeli
+  // companies … at the conference").
+  const unnamed = terms.kinds.some((kind, g) => kind === 'person' && !(found.groups & (1 << g)));
+  const otherwise = loose || unnamed || otherRelation(engine, question, found) || negates(question, found);
   if (!missing.length) return otherwise ? 'partial' : 'full';
   if (!otherwise && missing.every((g) => ofOccasion(engine, terms, found, g))) return 'full';
   // A word the sentence's article never uses cannot be checked against it ("deconfliction" for
@@ -319,7 +325,7 @@ const AGENT_REACH = 4;
  */
 function agents(text: string, doing?: (word: string) => boolean): string[] {
   const words = searchTokens(text);
-  return words.flatMap((w, i) =>
+  const passive = words.flatMap((w, i) =>
     w === 'by' && (!doing || words.slice(Math.max(0, i - AGENT_REACH), i).some(doing))
       ? words
           .slice(i + 1)
@@ -327,6 +333,20 @@ function agents(text: string, doing?: (word: string) => boolean): string[] {
           .slice(0, 1)
       : [],
   );
+  // "credited Netanyahu with proposing", "thanked Putin for helping": the one credited with the
+  // action, named right before "with" or "for", did it.
+  const gerund = doing
+    ? words.flatMap((w, i) => {
+        const credited = words[i - 2] ?? '';
+        return doing(w) &&
+          w.endsWith('ing') &&
+          /^(with|for)$/.test(words[i - 1] ?? '') &&
+          !isFunctionWord(credited)
+          ? [credited]
+          : [];
+      })
+    : [];
+  return [...passive, ...gerund];
 }
 
 /** The engine's own map in a cache of maps by engine, made on first use. */
@@ -416,12 +436,46 @@ function otherAgent(engine: Engine, question: string, found: Found): boolean {
   // An active claim's subject counts only when it is a name: "did the nations …" names no doer.
   const named = (w: string) =>
     passive || engine.sense.partOfSpeech(w) === 'proper' || !engine.sense.isEnglish(w);
+  // One person by any of their names ("by Benjamin Netanyahu" for "did Netanyahu …").
+  const actors = new Set(stated.map((w) => actorOf(engine, w)));
   return claim.agents.some(
     (a) =>
       named(a) &&
       !lemmas.has(a) &&
+      !actors.has(actorOf(engine, a) ?? a) &&
       !engine.sense.expand(a).some((e) => e.weight >= 0.5 && lemmas.has(e.term)),
   );
+}
+
+/**
+ * The claim's doer ("did Putin propose …": Putin) and who the sentence gives its action to by
+ * name ("credited Netanyahu with proposing", "proposed by you" to Netanyahu), as people or countries.
+ */
+function doers(
+  engine: Engine,
+  question: string,
+  found: Found,
+): { actor: string; stated: (string | undefined)[] } | undefined {
+  const claim = claimedAgents(engine, question);
+  const [subject] = claim.agents;
+  const actor = subject && actorOf(engine, subject);
+  if (!actor || !claim.verb) return undefined;
+  return {
+    actor,
+    stated: agents(found.passage.text, doingForms(engine, claim.verb)).map((w) => actorOf(engine, w)),
+  };
+}
+
+/** Whether the sentence gives the claim's action to the claim's own doer. */
+function doerStated(engine: Engine, question: string, found: Found): boolean {
+  const d = doers(engine, question, found);
+  return !!d && d.stated.includes(d.actor);
+}
+
+/** Whether the sentence gives the claim's action to another person or country, and not to the claim's doer. */
+function agentInstead(engine: Engine, question: string, found: Found): boolean {
+  const d = doers(engine, question, found);
+  return !!d && d.stated.length > 0 && d.stated.every((id) => id !== undefined && id !== d.actor);
 }
 
 /**
@@ -493,6 +547,7 @@ function contradicts(
   if (otherMonth(found, month)) return missing.length === 0 && sameRoles(engine, question, found);
   if (!missing.length)
     return (
+      agentInstead(engine, question, found) ||
       swapped(engine, question, found.passage.text) ||
       otherOwner(engine, question, found.passage.text) ||
       otherWayRound(engine, question, found.passage.text)
@@ -529,13 +584,25 @@ function otherOwner(engine: Engine, question: string, sentence: string): boolean
   const asked = passageTerms(question);
   const said = passageTerms(sentence);
   const lemma = (t: string) => engine.sense.lemma(t);
+  // A possessive names its thing's owner ("Turkey's security", "Netanyahu's summer place").
+  const possessive = new Set(
+    [...question.matchAll(/(\p{L}+)['’]s\s/gu)].map((m) => foldForSearch(m[1] as string)),
+  );
+  // Whose the sentence makes the thing at `j`: "Israeli airspace", "the presidential summer
+  // residence" (the president's), "the security of Israel".
+  const ownerAt = (j: number) =>
+    actorOf(engine, said[j - 1] as string) ??
+    roleHolder(engine, said[j - 1] as string) ??
+    (said[j + 1] === 'of' ? actorOf(engine, said[j + 2] ?? '') : undefined);
   return asked.some((owner, i) => {
     const thing = asked[i + 1];
-    // A people's adjective (Israeli, Russian), not a name that may be the subject ("Netanyahu said").
-    const actor = personIds(engine).has(owner) ? undefined : actorOf(engine, owner);
-    if (!thing || !actor || actor === owner || isFunctionWord(thing) || actorOf(engine, thing)) return false;
+    // A people's adjective (Israeli, Russian) or a possessive, not a name that may be the
+    // subject ("Netanyahu said").
+    const actor = personIds(engine).has(owner) && !possessive.has(owner) ? undefined : actorOf(engine, owner);
+    if (!thing || !actor || (actor === owner && !possessive.has(owner))) return false;
+    if (isFunctionWord(thing) || actorOf(engine, thing)) return false;
     const at = said.flatMap((w, j) => (j > 0 && lemma(w) === lemma(thing) ? [j] : []));
-    const owners = at.map((j) => actorOf(engine, said[j - 1] as string));
+    const owners = at.map(ownerAt);
     return owners.length > 0 && !owners.includes(actor) && owners.some((o) => o !== undefined);
   });
 }
@@ -680,13 +747,23 @@ function spokenBy(engine: Engine, found: Found): Set<string> {
   }
   const words = passageTerms(`${passage.lead ?? ''} ${passage.text}`);
   words.forEach((w, i) => {
-    if (isFunctionWord(w) || !engine.sense.isSaying(w)) return;
+    if (isFunctionWord(w) || !saysWord(engine, w)) return;
     for (const before of words.slice(Math.max(0, i - SPEAKER_REACH), i)) {
       const id = ids.get(before);
       if (id) voiced.add(id);
     }
   });
   return voiced;
+}
+
+/** A word of saying, or a noun made from one ("statement" from "state"): "Putin's statement" is his saying. */
+function saysWord(engine: Engine, word: string): boolean {
+  return (
+    engine.sense.isSaying(word) ||
+    engine.sense
+      .expand(word)
+      .some((e) => e.weight > EXPANSION_WEIGHTS.synonym && engine.sense.isSaying(e.term))
+  );
 }
 
 /**
@@ -696,8 +773,15 @@ function spokenBy(engine: Engine, found: Found): Set<string> {
 function otherSpeaker(engine: Engine, question: string, found: Found): boolean {
   const subject = claimSubject(engine, question);
   if (!subject) return false;
-  const speakers = quotedBy(engine, found);
-  return speakers.length > 0 && !speakers.includes(subject);
+  const ids = personIds(engine);
+  const speakers = [
+    ...quotedBy(engine, found),
+    ...passageTerms(found.passage.speaker ?? '').flatMap((w) => ids.get(w) ?? []),
+  ];
+  // "I appreciate your statement that …": the speaker reports what the claim's subject said.
+  const words = passageTerms(found.passage.text);
+  const reports = words.some((w, i) => ids.get(w) === subject && saysWord(engine, words[i + 1] ?? ''));
+  return speakers.length > 0 && !speakers.includes(subject) && !reports;
 }
 
 /** The words of two or more a question puts in quotation marks, folded as sentences are. */
@@ -754,6 +838,27 @@ export function speakerCorrection(
     text: `${lead}: the articles have ${listWords([...new Set(quotedBy(engine, other))].map(name))} saying it, not ${name(subject)}:\n${quoted.text}`,
     citations: quoted.citations,
   });
+}
+
+/**
+ * The sentence as the one spoken to hears it: words one of the two leaders says to the other call
+ * him "you" ("the mechanism … proposed by you", "your statement that …"), and are checked as naming
+ * him. Its speaker stays its speaker.
+ */
+function addressed(engine: Engine, found: Found): Found {
+  const { text } = found.passage;
+  if (!/\byour?\b/i.test(text)) return found;
+  const spoken = [...spokenBy(engine, found)];
+  const [speaker] = spoken;
+  if (spoken.length !== 1 || !speaker || !engine.principals.has(speaker)) return found;
+  const hearer = [...engine.principals].find((id) => id !== speaker);
+  const listener = hearer && engine.kb.person(hearer);
+  const by = speaker && engine.kb.person(speaker);
+  if (!listener || !by) return found;
+  const heard = text.replace(/\b(you)(rs?|rself)?\b/gi, (_, _you, ending?: string) =>
+    ending?.startsWith('r') && !ending.endsWith('self') ? `${listener.name}'s` : listener.name,
+  );
+  return { ...found, passage: { ...found.passage, text: heard, speaker: found.passage.speaker ?? by.name } };
 }
 
 /** Who the records say spoke the sentence: the speakers of the quotations that hold it or that it holds. */
@@ -1477,7 +1582,7 @@ export function answerClaim(
   const found = findPassages(engine, terms, 3);
   const judged = found.map((f) => ({
     f,
-    support: states(engine, question, terms, f, u.dates.month, u.dates.year),
+    support: states(engine, question, terms, addressed(engine, f), u.dates.month, u.dates.year),
   }));
   const full = judged.find((j) => j.support === 'full')?.f;
   const partial = judged.find((j) => j.support === 'partial')?.f;
@@ -1488,7 +1593,7 @@ export function answerClaim(
   const support = unchecked || unconfirmable ? undefined : full;
   const otherwise = support
     ? undefined
-    : found.find((f) => contradicts(engine, question, terms, f, u.dates.month));
+    : found.find((f) => contradicts(engine, question, terms, addressed(engine, f), u.dates.month));
   if (otherwise) {
     // What comes closest to the claim is shown too: "Turkey shot down a Russian jet on the border"
     // beside "Israel shooting down a Russian plane in Syria".

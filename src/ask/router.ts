@@ -117,7 +117,14 @@ const hasNarrowing = (engine: Engine, u: Understanding) =>
   u.people.some((p) => !engine.principals.has(p.id));
 
 function quotedSpeaker(engine: Engine, u: Understanding): Person | undefined {
-  return u.people.find((p) => engine.catalogue.quotesBy(p.id).length > 0);
+  const quoted = u.people.filter((p) => engine.catalogue.quotesBy(p.id).length > 0);
+  // "What statement of Putin's did Netanyahu say he appreciated": the one named right before a
+  // verb of saying speaks; another is what he speaks of.
+  const words = u.corrected.split(' ');
+  const saying = quoted.find((p) =>
+    words.some((w, i) => u.spelled.get(p)?.includes(w) && engine.sense.isSaying(words[i + 1] ?? '')),
+  );
+  return saying ?? quoted[0];
 }
 
 /** Words for a quote search: the question's words without the speaker's name or the places used as filters. */

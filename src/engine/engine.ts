@@ -226,10 +226,16 @@ export class Engine {
   understand(question: string): Understanding {
     const dates = parseDateQuery(question);
     const corrections: [string, string][] = [];
+    // A name's possessive is folded into one word ("Turkey's" → turkeys): it is the name.
+    const owners = new Set(
+      [...question.matchAll(/(\p{L}+)['’]s(?![\p{L}\p{N}])/gu)].map((m) => foldForSearch(m[1] as string)),
+    );
     const tokens = dates.rest
       .split(' ')
       .filter(Boolean)
       .map((token) => {
+        const owner = token.slice(0, -1);
+        if (!this.nameWords.has(token) && owners.has(owner) && this.nameWords.has(owner)) return owner;
         if (FUNCTION_WORDS.has(token) || this.nameWords.has(token) || this.vocabulary.has(token))
           return token;
         const clipped = this.clippedName(token);
