@@ -188,10 +188,15 @@ function states(
   // "Say" and "tell" are stop words, which name no group of their own. Only a verb of saying the
   // sentence does not say itself is taken as said by its speaker.
   const lemmas = new Set(said.map((t) => engine.sense.lemma(t)));
+  const asked = passageTerms(question);
   const sayingClaim =
     saidBy &&
-    passageTerms(question).some(
-      (w) => !isFunctionWord(w) && engine.sense.isSaying(w) && !lemmas.has(engine.sense.lemma(w)),
+    asked.some(
+      (w, i) =>
+        !isFunctionWord(w) &&
+        !DETERMINER.test(asked[i - 1] ?? '') &&
+        engine.sense.isSaying(w) &&
+        !lemmas.has(engine.sense.lemma(w)),
     );
   const saying = (g: number) => sayingClaim && engine.sense.isSaying(terms.heads[g] ?? '');
   if (otherMonth(found, month) || otherYear(found, year)) return 'none';
@@ -405,6 +410,9 @@ function readAgents(engine: Engine, question: string): ClaimedAgents {
   const verb = content[at];
   return { agents: [subject], ...(verb && { verb }) };
 }
+
+/** English's articles and question determiners: the word after one is a noun ("what deals", "the talk"), no verb of saying. */
+const DETERMINER = /^(the|a|an|what|which|whose)$/;
 
 /** English's auxiliaries, which open a yes/no question. */
 export const AUXILIARY = /^(do|does|did|is|are|was|were|has|have|had|will|would|can|could|should)$/;
@@ -1477,12 +1485,15 @@ export function placeCorrection(
   const reportedIn = (f: Found) =>
     engine.catalogue.meetingsFrom(f.passage.source.id).filter((m) => m.kind === 'reported');
   // The date goes with the place: it is the meeting's, which the articles do not tell it of.
-  const stated = findPassages(engine, terms, 3).filter(
-    (f) => states(engine, rest, terms, f, undefined, undefined) === 'full',
-  );
-  // Stated in an article about where the question puts it, a visit it announces included: nothing to correct.
+  const judged = findPassages(engine, terms, 3).map((f) => ({
+    f,
+    support: states(engine, rest, terms, f, undefined, undefined),
+  }));
+  const stated = judged.filter((j) => j.support === 'full').map((j) => j.f);
+  // Said, if only in part, in an article about where the question puts it, a visit it announces
+  // included: nothing to correct ("Credit: Marc Israel Sellem" under the Jerusalem photo).
   const about = (f: Found) => engine.catalogue.meetingsFrom(f.passage.source.id).some((m) => at.has(m.id));
-  if (!stated.length || stated.some(about)) return undefined;
+  if (!stated.length || judged.some((j) => j.support !== 'none' && about(j.f))) return undefined;
   const [elsewhere] = stated.filter((f) => reportedIn(f).length === 1);
   const [meeting] = elsewhere ? reportedIn(elsewhere) : [];
   if (!elsewhere || !meeting) return undefined;

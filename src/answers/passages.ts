@@ -189,10 +189,15 @@ export function questionTerms(
 ): QuestionTerms {
   const index = engine.passages.index;
   const inCorpus = (term: string) => index.has(term) || engine.vocabulary.has(term);
+  const tokens = passageTerms(question);
   const words = [
     ...new Set(
-      passageTerms(question).filter(
-        (t) => !STOPWORDS.has(t) && !isFunctionWord(t) && (inCorpus(t) || !shorthandForNothing(engine, t)),
+      tokens.filter(
+        (t, i) =>
+          !STOPWORDS.has(t) &&
+          !isFunctionWord(t) &&
+          !standsForNoun(t, tokens[i - 1]) &&
+          (inCorpus(t) || !shorthandForNothing(engine, t)),
       ),
     ),
   ];
@@ -236,7 +241,7 @@ export function questionTerms(
   const phrasal = phrasalVerbs(engine, passageTerms(question), inCorpus);
   for (const word of words) {
     const meant = engine.sense.expand(word).filter((e) => inCorpus(e.term));
-    const group = inCorpus(word) ? meant : withSecondHop(engine, meant, inCorpus);
+    const group = index.has(word) ? meant : withSecondHop(engine, meant, inCorpus);
     for (const e of phrasal.get(word) ?? [])
       if (!group.some((g) => g.term === e.term && g.weight >= e.weight)) group.push(e);
     // American and British spellings are one word: finalized, finalised.
@@ -286,6 +291,13 @@ export function questionTerms(
   }
   return { words, groups, kinds, heads, unknown, spoken, ...(asks && { asks }) };
 }
+
+/**
+ * English's "one" after an ordinal stands for the noun said before ("their 2nd one" is their 2nd
+ * meeting): it asks nothing of its own.
+ */
+const standsForNoun = (word: string, before: string | undefined) =>
+  /^ones?$/.test(word) && /^\d+(st|nd|rd|th)$/.test(before ?? '');
 
 /** The least a meaning weighs for its own meanings to be taken, and the least those then weigh. */
 const SECOND_HOP = { from: EXPANSION_WEIGHTS.synonym, least: 0.25 } as const;

@@ -226,16 +226,20 @@ export class Engine {
   understand(question: string): Understanding {
     const dates = parseDateQuery(question);
     const corrections: [string, string][] = [];
-    // A name's possessive is folded into one word ("Turkey's" → turkeys): it is the name.
-    const owners = new Set(
-      [...question.matchAll(/(\p{L}+)['’]s(?![\p{L}\p{N}])/gu)].map((m) => foldForSearch(m[1] as string)),
-    );
     const tokens = dates.rest
       .split(' ')
       .filter(Boolean)
       .map((token) => {
+        // A name's possessive, folded into one word or typed without its apostrophe ("Turkey's",
+        // "putins"), is the name, where it is no word of its own.
         const owner = token.slice(0, -1);
-        if (!this.nameWords.has(token) && owners.has(owner) && this.nameWords.has(owner)) return owner;
+        if (
+          token.endsWith('s') &&
+          !this.nameWords.has(token) &&
+          !this.vocabulary.has(token) &&
+          this.nameWords.has(owner)
+        )
+          return owner;
         if (FUNCTION_WORDS.has(token) || this.nameWords.has(token) || this.vocabulary.has(token))
           return token;
         const clipped = this.clippedName(token);
