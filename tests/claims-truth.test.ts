@@ -406,6 +406,10 @@ describe('what the articles do not say', () => {
     // The person they do have there comes first, whatever else the rest of the question says.
     expect(text('bibi met lavrov in sochi right?')).toMatch(/What they do say about Sochi:\n.*Shoigu/);
     expect(reply.citations.length).toBeGreaterThan(0);
+    // A name of two words they never use ("tel aviv"), and the date that names the meeting meant.
+    expect(text('why did putin and netanyahu meet in tel aviv in sept 2019?')).toMatch(
+      /What they do say about September 2019:[\s\S]*Sochi/,
+    );
     // An ordinary word the articles never use asks what they never say: nothing is quoted.
     expect(ask('what did they eat in sochi?').reply.text).not.toMatch(/│|>/);
     // Laughter and "hows" ask nothing beside it; a word the articles say more specifically is said.

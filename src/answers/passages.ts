@@ -679,9 +679,17 @@ export function withPassages(
  * sentences are not shown: they are about something else, and would read as an answer.
  */
 export function notCovered(engine: Engine, question: string, u: Understanding, missing: string[]): Reply {
-  const rest = u.corrected
-    .split(' ')
-    .filter((w) => !missing.includes(w))
+  // A word beside a missing one that the articles never use either is of the same name ("tel aviv").
+  const inCorpus = (w: string) =>
+    engine.passages.index.has(w) || engine.vocabulary.has(w) || isFunctionWord(w);
+  const words = u.corrected.split(' ');
+  const rest = words
+    .filter(
+      (w, i) =>
+        !missing.includes(w) &&
+        !(!inCorpus(w) && [words[i - 1], words[i + 1]].some((n) => n !== undefined && missing.includes(n))),
+    )
+    .concat(u.dates.description ?? [])
     .join(' ');
   const found = findTargets(engine, rest);
   // Only a name put where the articles have another (Lavrov, Tel Aviv) makes the rest of the
@@ -734,7 +742,8 @@ function restSaid(engine: Engine, rest: string): { text: string; citations: Cita
     ...u.places.map((p) => p.name),
     ...u.meetings.map((m) => meetingTitle(engine.kb, m)),
     ...u.people.filter((p) => !engine.principals.has(p.id)).map((p) => p.name),
-    ...(u.dates.description ? [u.dates.description] : []),
+    // "in September 2019" is named as "September 2019".
+    ...(u.dates.description ? [u.dates.description.replace(/^(in|on|at|during) /, '')] : []),
   ];
   if (!named.length || u.unknown.length) return undefined;
   // The name they never mention stands for someone: the sentences that give another person
