@@ -128,6 +128,11 @@ describe('a question for someone\'s wording ("what phrase did X use for Y")', ()
       'intolerable threat',
     );
   });
+
+  it('is asked as how X described, called or put Y, with or without "himself"', () => {
+    answers('how did bibi describe the paris convo, his actual words', 'to the point');
+    answers('how did netanyahu himself describe the conversation?', 'to the point');
+  });
 });
 
 describe('a question asked by its question mark alone', () => {
