@@ -43,6 +43,15 @@ describe('counts', () => {
   it('count things called otherwise when the question describes them as the sentence does', () => {
     answers('how many israeli clean-tech businesses were going to present in paris', 'Eight');
   });
+
+  it('count the time between two meetings the question names, from their dates', () => {
+    const { text } = read('how many years between the jerusalem presser pic and the sochi meeting');
+    expect(text).toMatch(/7 years[\s\S]*25 June 2012[\s\S]*12 September 2019/);
+    // Paris holds two meetings: a place names one only where the articles report one.
+    expect(read('how many years between the paris meeting and the sochi meeting').text).not.toMatch(
+      /years apart/,
+    );
+  });
 });
 
 describe('what a question asks "about"', () => {

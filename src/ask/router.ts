@@ -48,6 +48,7 @@ import {
 import { answerQuotes } from '../answers/quotes.js';
 import { choose, type Reply, reply, usage } from '../answers/reply.js';
 import { allSources, meetingSources, sourceCard } from '../answers/sources.js';
+import { timeBetween } from '../answers/time-between.js';
 import { allTopics, meetingTopics } from '../answers/topics.js';
 import { closestMeetings, eventDetail, meetingSuggestions, notFound, quoteBlock } from '../answers/views.js';
 import { answerWhenWhere } from '../answers/when-where.js';
@@ -275,6 +276,8 @@ const count: Handler = (engine, question, u) => {
   const counted = countedWord(engine, folded);
   const things = counted !== undefined && !OCCURRENCES.has(engine.sense.lemma(counted));
   if (things) {
+    const apart = timeBetween(engine, u, counted);
+    if (apart) return apart;
     const described = countedModifiers(folded, counted);
     // People counted by what they are ("defense ministers"): the records' roles say it.
     const byRole =
