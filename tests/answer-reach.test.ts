@@ -44,6 +44,13 @@ describe('counts', () => {
     answers('how many israeli clean-tech businesses were going to present in paris', 'Eight');
   });
 
+  it('count time in any noun of time a number stands before ("the 75th anniversary" for years)', () => {
+    answers(
+      'which anniversary of the liberation of auschwitz was the memorial for, like how many yrs',
+      '75th anniversary',
+    );
+  });
+
   it('count the time between two meetings the question names, from their dates', () => {
     const { text } = read('how many years between the jerusalem presser pic and the sochi meeting');
     expect(text).toMatch(/7 years[\s\S]*25 June 2012[\s\S]*12 September 2019/);

@@ -92,13 +92,15 @@ export function statesCount(
       .filter((e) => e.weight >= EXPANSION_WEIGHTS.shorthand)
       .map((e) => engine.sense.lemma(e.term)),
   ]);
+  // Time is counted in any of its nouns: "the 75th anniversary" numbers the years.
+  const ofTime = engine.sense.kind(counted) === 'time';
   const terms = passageTerms(found.passage.text);
   return terms.some((t, i) => {
     if (!/^\d/.test(t)) return false;
     const end = terms.findIndex((w, j) => j > i && isFunctionWord(w));
     const phrase = terms.slice(i + 1, end < 0 ? undefined : end);
     return (
-      phrase.some((n) => lemmas.has(engine.sense.lemma(n))) ||
+      phrase.some((n) => lemmas.has(engine.sense.lemma(n)) || (ofTime && engine.sense.kind(n) === 'time')) ||
       (modifiers.length >= DESCRIBED && modifiers.every((m) => phrase.includes(m)))
     );
   });
