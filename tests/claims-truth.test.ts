@@ -85,6 +85,18 @@ describe('truthful yes/no', () => {
     expect(text('is moscow part of the quartet?')).not.toMatch(/^No\b/);
   });
 
+  it('reads "one" after an ordinal as the noun, and keeps the sentence\'s relations', () => {
+    // Netanyahu in Paris: "This is our second meeting after our meeting in Moscow".
+    expect(saysYes('was the climate conference meeting their 2nd one after moscow')).toBe(true);
+    expect(saysYes('was the climate conference meeting their 2nd one before moscow')).toBe(false);
+  });
+
+  it('never places a claim elsewhere by a photo credit, which tells of no meeting', () => {
+    expect(text('whos credited for the photo of the 2012 jerusalem press conference')).not.toMatch(
+      /^Not quite/,
+    );
+  });
+
   it('answers "was it their first meeting" with how the article numbers it', () => {
     expect(text('sochi was their very first meeting wasnt it')).toMatch(
       /^No: the earliest[\s\S]*13th meeting/,

@@ -315,9 +315,15 @@ function otherRelation(engine: Engine, question: string, found: Found): boolean 
     const from = Math.max(-1, ...positions.slice(0, i));
     const later = positions.slice(i + 1).filter((j) => j >= 0);
     const to = later.length ? Math.min(...later) : said.length;
-    // Before a name the relation says where ("over Syria", "in Syria"), which `otherPlace` checks.
-    if (to < said.length && engine.sense.partOfSpeech(said[to] as string) === 'proper') return false;
-    return said.slice(from + 1, to).some((t) => engine.sense.isRelationWord(t) && !asked.includes(t));
+    const others = said
+      .slice(from + 1, to)
+      .flatMap((t, k) => (engine.sense.isRelationWord(t) && !asked.includes(t) ? [from + 1 + k] : []));
+    // Before a name the relation says where ("over Syria", "on the coming Chanukah"), which
+    // `otherPlace` checks; but where one stands right before it ("in Moscow"), one further off
+    // says something else ("after our meeting in Moscow").
+    const named = to < said.length && engine.sense.partOfSpeech(said[to] as string) === 'proper';
+    if (!named) return others.length > 0;
+    return engine.sense.isRelationWord(said[to - 1] ?? '') && others.some((k) => k !== to - 1);
   });
 }
 
@@ -1485,15 +1491,13 @@ export function placeCorrection(
   const reportedIn = (f: Found) =>
     engine.catalogue.meetingsFrom(f.passage.source.id).filter((m) => m.kind === 'reported');
   // The date goes with the place: it is the meeting's, which the articles do not tell it of.
-  const judged = findPassages(engine, terms, 3).map((f) => ({
-    f,
-    support: states(engine, rest, terms, f, undefined, undefined),
-  }));
-  const stated = judged.filter((j) => j.support === 'full').map((j) => j.f);
-  // Said, if only in part, in an article about where the question puts it, a visit it announces
-  // included: nothing to correct ("Credit: Marc Israel Sellem" under the Jerusalem photo).
+  // A line about the page (a photo credit) tells of no meeting: it places nothing elsewhere.
+  const stated = findPassages(engine, terms, 3).filter(
+    (f) => !f.passage.role && states(engine, rest, terms, f, undefined, undefined) === 'full',
+  );
+  // Stated in an article about where the question puts it, a visit it announces included: nothing to correct.
   const about = (f: Found) => engine.catalogue.meetingsFrom(f.passage.source.id).some((m) => at.has(m.id));
-  if (!stated.length || judged.some((j) => j.support !== 'none' && about(j.f))) return undefined;
+  if (!stated.length || stated.some(about)) return undefined;
   const [elsewhere] = stated.filter((f) => reportedIn(f).length === 1);
   const [meeting] = elsewhere ? reportedIn(elsewhere) : [];
   if (!elsewhere || !meeting) return undefined;
