@@ -169,3 +169,12 @@ describe('a part of a message that names nothing of its own', () => {
     expect(text).toContain('World War');
   });
 });
+
+describe('a meeting named by how it was held ("the Moscow press conference")', () => {
+  it('is the one of the meetings there held so', () => {
+    answers(
+      "I'm trying to understand the Moscow press conference. Which topics did Putin bring up there? Please list all of them.",
+      'Moscow, 2016',
+    );
+  });
+});

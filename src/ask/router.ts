@@ -109,7 +109,10 @@ function narrowed(
     ...people.map((p) => `involving ${p.name}`),
     ...topics.map((t) => `about ${t.label}`),
   ];
-  return { meetings, filters };
+  // "The Moscow press conference": of the meetings there, those held as the question says.
+  const said = new Set(searchWords(u.question));
+  const held = meetings.filter((m) => m.format.values.some((f) => f.split('-').every((w) => said.has(w))));
+  return { meetings: held.length && held.length < meetings.length ? held : meetings, filters };
 }
 
 const hasNarrowing = (engine: Engine, u: Understanding) =>
