@@ -199,6 +199,9 @@ function states(
         !lemmas.has(engine.sense.lemma(w)),
     );
   const saying = (g: number) => sayingClaim && engine.sense.isSaying(terms.heads[g] ?? '');
+  // What the speaker reports another saying ("your statement that …") is not his own saying.
+  const reported = reportedSayers(engine, found);
+  if (sayingClaim && speaks && reported.size > 0 && !reported.has(speaks)) return 'partial';
   if (otherMonth(found, month) || otherYear(found, year)) return 'none';
   if (!sayingClaim && otherAgent(engine, question, found)) return 'none';
   if (unrealised(engine, question, found)) return 'partial';
@@ -793,9 +796,19 @@ function otherSpeaker(engine: Engine, question: string, found: Found): boolean {
     ...passageTerms(found.passage.speaker ?? '').flatMap((w) => ids.get(w) ?? []),
   ];
   // "I appreciate your statement that …": the speaker reports what the claim's subject said.
+  return speakers.length > 0 && !speakers.includes(subject) && !reportedSayers(engine, found).has(subject);
+}
+
+/** The people a sentence reports saying something, named right before the saying ("Putin's statement"). */
+function reportedSayers(engine: Engine, found: Found): Set<string> {
+  const ids = personIds(engine);
   const words = passageTerms(found.passage.text);
-  const reports = words.some((w, i) => ids.get(w) === subject && saysWord(engine, words[i + 1] ?? ''));
-  return speakers.length > 0 && !speakers.includes(subject) && !reports;
+  return new Set(
+    words.flatMap((w, i) => {
+      const id = ids.get(w);
+      return id && saysWord(engine, words[i + 1] ?? '') ? [id] : [];
+    }),
+  );
 }
 
 /** The words of two or more a question puts in quotation marks, folded as sentences are. */
