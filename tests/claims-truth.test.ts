@@ -97,6 +97,12 @@ describe('truthful yes/no', () => {
     );
   });
 
+  it('reads the English frame of a claim as typed: "is true that …", "…, is that true?", "…, did they?"', () => {
+    expect(saysYes('is true that putin was in jerusalem in 2012?')).toBe(true);
+    expect(saysYes('putin was in jerusalem in 2012, is that true?')).toBe(true);
+    expect(text('i doubt they really talked about hanukkah, did they?')).toMatch(/Chanukah/);
+  });
+
   it('answers "was it their first meeting" with how the article numbers it', () => {
     expect(text('sochi was their very first meeting wasnt it')).toMatch(
       /^No: the earliest[\s\S]*13th meeting/,

@@ -1189,8 +1189,9 @@ function recordOf(engine: Engine, question: string, support: Found): Reply | und
 export function claimOf(question: string): string {
   return (
     question
-      .replace(/^\s*(is|isn't|isnt) it (true|right|correct|so) (that )?/i, '')
-      .replace(/,?\s*\b(right|correct|true|yes|no)\s*[?!.]*\s*$/i, '')
+      // "Is it true that …", and as typed without its "it" ("is true that …").
+      .replace(/^\s*(is|isn't|isnt) (it )?(true|right|correct|so) (that )?/i, '')
+      .replace(/,?\s*\b(?:(?:is|isn't|isnt) (?:it|that) )?(right|correct|true|yes|no)\s*[?!.]*\s*$/i, '')
       // "… or is that a rumor?", "… or not?": the other side of the same question, not a claim.
       .replace(/,?\s*\bor\s+(?:not|(?:is|was|are|were)\s+(?:that|it|this|they)\b[^?!.]*)\s*[?!.]*\s*$/i, '')
       // "… according to Ya'alon": the one who says it, who says it before the claim, not in it.
