@@ -1193,7 +1193,10 @@ export function claimOf(question: string): string {
       .replace(/^\s*(is|isn't|isnt) (it )?(true|right|correct|so) (that )?/i, '')
       .replace(/,?\s*\b(?:(?:is|isn't|isnt) (?:it|that) )?(right|correct|true|yes|no)\s*[?!.]*\s*$/i, '')
       // "… or is that a rumor?", "… or not?": the other side of the same question, not a claim.
-      .replace(/,?\s*\bor\s+(?:not|(?:is|was|are|were)\s+(?:that|it|this|they)\b[^?!.]*)\s*[?!.]*\s*$/i, '')
+      .replace(
+        /,?\s*\bor\s+(?:not|no|(?:is|was|are|were)\s+(?:that|it|this|they)\b[^?!.]*)\s*[?!.]*\s*$/i,
+        '',
+      )
       // "… according to Ya'alon": the one who says it, who says it before the claim, not in it.
       .replace(/^(.*?),?\s*\baccording to\s+([^,?!.]+)[?!.]*\s*$/i, '$2 $1')
       .replace(/\baccording to\b/gi, '')
