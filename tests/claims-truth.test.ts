@@ -103,6 +103,13 @@ describe('truthful yes/no', () => {
     expect(text('i doubt they really talked about hanukkah, did they?')).toMatch(/Chanukah/);
   });
 
+  it('says No to a person put at a meeting the records connect him with nowhere', () => {
+    expect(text('was abbas at the sochi meeting')).toMatch(
+      /^No: the articles connect Mahmoud Abbas with\n- \*\*Paris, 30 November 2015/,
+    );
+    expect(saysYes('did netanyahu meet shoigu in sochi')).toBe(true);
+  });
+
   it('answers "was it their first meeting" with how the article numbers it', () => {
     expect(text('sochi was their very first meeting wasnt it')).toMatch(
       /^No: the earliest[\s\S]*13th meeting/,

@@ -1079,6 +1079,32 @@ function unmetPlace(engine: Engine, question: string, u: Understanding): Reply |
   });
 }
 
+/**
+ * "Was Abbas at the Sochi meeting?": a person of the records put at a meeting the records connect
+ * him with nowhere, when they do connect him with others. "No", with the meetings he is part of.
+ */
+function personElsewhere(engine: Engine, u: Understanding): Reply | undefined {
+  const named = placeMeetings(engine, u);
+  const [person, other] = u.people.filter((p) => !engine.principals.has(p.id));
+  if (!person || other || !named.length) return undefined;
+  const his = engine.catalogue.meetingsWith(person.id);
+  if (!his.length || named.some((m) => his.includes(m))) return undefined;
+  const line = (m: Meeting) => `- **${meetingTitle(engine.kb, m)}**`;
+  return reply({
+    title: 'Not quite',
+    text: `No: the articles connect ${person.name} with\n${his.map(line).join('\n')}\nnot with\n${named.map(line).join('\n')}`,
+    citations: citeSources(
+      engine.kb,
+      [...his, ...named].flatMap((m) => m.sources),
+    ),
+  });
+}
+
+/** The meetings a question names, by name or occasion, else by place and date. */
+function placeMeetings(engine: Engine, u: Understanding): readonly Meeting[] {
+  return u.meetings.length ? u.meetings : placedMeetings(engine, u);
+}
+
 /** "Did they meet in November 2015?": a claim about the meetings themselves, answered from the records. */
 function meetingClaim(engine: Engine, question: string, u: Understanding): Reply {
   const places = engine.meetingPlaces(u.places);
@@ -1593,7 +1619,7 @@ export function answerClaim(
     speakerCorrection(engine, question, u, 'No') ??
     deniedClaim(engine, question, u, 'No');
   if (moved) return moved;
-  const unmet = unmetPlace(engine, question, u);
+  const unmet = unmetPlace(engine, question, u) ?? personElsewhere(engine, u);
   if (unmet) return unmet;
   const terms = questionTerms(engine, question, u);
   // Only leaders, meeting places and dates: a claim about the meetings themselves.
