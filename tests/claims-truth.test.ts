@@ -103,6 +103,13 @@ describe('truthful yes/no', () => {
     expect(text('i doubt they really talked about hanukkah, did they?')).toMatch(/Chanukah/);
   });
 
+  it("never takes what a country did for a leader's saying", () => {
+    // Putin "called for a free trade zone": "sign" is also a verb of communication in WordNet.
+    expect(
+      saysYes('did israel and russia actually sign a free trade deal in moscow or is that just hype'),
+    ).toBe(false);
+  });
+
   it('says No to a person put at a meeting the records connect him with nowhere', () => {
     expect(text('was abbas at the sochi meeting')).toMatch(
       /^No: the articles connect Mahmoud Abbas with\n- \*\*Paris, 30 November 2015/,

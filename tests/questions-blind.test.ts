@@ -22,6 +22,7 @@ const SETS: { file: string; threshold: number; falseYes?: Record<string, string>
   { file: 'blind-e.json', threshold: 86 },
   { file: 'blind-f.json', threshold: 86 },
   { file: 'blind-g.json', threshold: 0 },
+  { file: 'blind-h.json', threshold: 0 },
 ];
 
 for (const { file, threshold, falseYes = {} } of SETS) {

@@ -183,7 +183,11 @@ function states(
   // he is its speaker, not the doer of what he speaks of ("attempts by Iran").
   const voiced = spokenBy(engine, found);
   const speaks = claimSubject(engine, question);
-  const saidBy = speaks ? voiced.has(speaks) : [...voiced].some((id) => engine.principals.has(id));
+  // A claim of what a country did ("did Israel and Russia sign …") is no leader's saying.
+  const [doer] = claimedAgents(engine, question).agents;
+  const byCountry = !speaks && doer !== undefined && countryOf(engine, doer) !== undefined;
+  const saidBy =
+    !byCountry && (speaks ? voiced.has(speaks) : [...voiced].some((id) => engine.principals.has(id)));
   const said = passageTerms(found.passage.text);
   // "Say" and "tell" are stop words, which name no group of their own. Only a verb of saying the
   // sentence does not say itself is taken as said by its speaker.
