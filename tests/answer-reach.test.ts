@@ -148,6 +148,8 @@ describe('a question for someone\'s wording ("what phrase did X use for Y")', ()
   it('is asked as how X described, called or put Y, with or without "himself"', () => {
     answers('how did bibi describe the paris convo, his actual words', 'to the point');
     answers('how did netanyahu himself describe the conversation?', 'to the point');
+    // As typed without its auxiliary, and asking for "his own words".
+    answers('how netanyahu describe the conversation, in his own words', 'to the point');
   });
 });
 

@@ -678,15 +678,17 @@ function aboutSubject(engine: Engine, question: string, u: Understanding): strin
 const WORDING =
   /^(.*?)\bwhat (?:exact |precise )?(?:word|words|phrase|phrases|term|terms|expression|wording|language)\b (?:did|does|do) (.+?) (?:use|used|say|choose|pick)\b(?: to describe| to call| for| about| on| regarding)?\s*(.*)$/i;
 
-/** "How did Bibi describe the Paris convo": how someone put something, in a verb of saying. */
-const PUT = /^(.*?)\bhow (?:did|does|do|would|has|have) (\S+) (.*)$/i;
+/** "How did Bibi describe the Paris convo" (or "how Bibi describe …"): how someone put something, in a verb of saying. */
+const PUT = /^(.*?)\bhow (?:(?:did|does|do|would|has|have) )?(\S+) (.*)$/i;
 
 /** A question for someone's wording asks what they said about the thing worded. */
 function asWording(engine: Engine, typed: string): string {
-  const worded = typed.replace(WORDING, '$1what did $2 say about $3');
-  if (worded !== typed) return worded;
-  const [, before = '', who = '', rest = ''] = typed.match(PUT) ?? [];
-  if (!personIds(engine).has(foldForSearch(who))) return typed;
+  // "…, in his own words", "…, his actual words": asking for the words, not about them.
+  const asked = typed.replace(/,?\s*\b(?:in\s+)?(?:his|her|their)\s+(?:own|actual|exact)\s+words?\b/gi, '');
+  const worded = asked.replace(WORDING, '$1what did $2 say about $3');
+  if (worded !== asked) return worded;
+  const [, before = '', who = '', rest = ''] = asked.match(PUT) ?? [];
+  if (!personIds(engine).has(foldForSearch(who))) return asked;
   const words = rest.split(' ');
   const says = (w: string | undefined) => w !== undefined && engine.sense.isSaying(foldForSearch(w));
   // A function word between them says how he himself did it ("himself"), not what he did.
@@ -695,7 +697,7 @@ function asWording(engine: Engine, typed: string): string {
     : engine.sense.isFunctionWord(foldForSearch(words[0] ?? '')) && says(words[1])
       ? 1
       : -1;
-  return at < 0 ? typed : `${before}what did ${who} say about ${words.slice(at + 1).join(' ')}`;
+  return at < 0 ? asked : `${before}what did ${who} say about ${words.slice(at + 1).join(' ')}`;
 }
 
 function answerOne(engine: Engine, typed: string, ctx: AskContext): Reply {
