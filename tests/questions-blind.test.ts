@@ -14,15 +14,15 @@ import { loadSet, type Outcome, score, table } from './support/scoring.js';
  * cause: the list must stay exactly so, so that a fix removes its entry and any new one fails.
  */
 const SETS: { file: string; threshold: number; falseYes?: Record<string, string> }[] = [
-  { file: 'dev.json', threshold: 78 },
-  { file: 'blind-a.json', threshold: 91 },
+  { file: 'dev.json', threshold: 80 },
+  { file: 'blind-a.json', threshold: 92 },
   { file: 'blind-b.json', threshold: 96 },
   { file: 'blind-c.json', threshold: 91 },
   { file: 'blind-d.json', threshold: 89 },
-  { file: 'blind-e.json', threshold: 86 },
-  { file: 'blind-f.json', threshold: 86 },
-  { file: 'blind-g.json', threshold: 0 },
-  { file: 'blind-h.json', threshold: 0 },
+  { file: 'blind-e.json', threshold: 89 },
+  { file: 'blind-f.json', threshold: 87 },
+  { file: 'blind-g.json', threshold: 89 },
+  { file: 'blind-h.json', threshold: 88 },
 ];
 
 for (const { file, threshold, falseYes = {} } of SETS) {
