@@ -29,6 +29,12 @@ describe('the thing a "what" question asks for', () => {
     expect(read('what type of aircraft did turkey use').kind).toBe('not-found');
   });
 
+  it('is anything the articles say when its word only describes a head that names nothing in particular', () => {
+    answers('what concrete stuff came out of the moscow visit, like agreements signed', 'pensions');
+    // A name that is also a noun, before a verb, is still what is asked about.
+    expect(read('what did trump say about the sochi meeting').kind).toBe('not-found');
+  });
+
   it('reads a name typed as an English word’s slip as the name', () => {
     answers('what did puttin tell reporters about who gets elected', 'Knesset');
   });

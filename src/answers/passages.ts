@@ -785,6 +785,11 @@ export function unsaidDetail(engine: Engine, corrected: string): string | undefi
     const part = engine.sense.partOfSpeech(w);
     if (w === 'much' || part === 'function' || part === 'proper' || part === 'adj') continue;
     if (part !== 'noun') return undefined;
+    // A word right after "what" and before a noun modifies it ("what concrete stuff"): a head
+    // that names nothing in particular (stuff, things) asks for anything the articles say.
+    const next = words[i + 1] ?? '';
+    const modifier = i === start + 1 && engine.sense.partOfSpeech(next) === 'noun';
+    if (modifier && (STOPWORDS.has(next) || engine.sense.isStopWord(next))) return undefined;
     // A compound ("what ordinal number", "what holiday greeting") asks for what any of its nouns
     // the articles say: the detail is unsaid only when none of them is.
     const nouns = [w];
