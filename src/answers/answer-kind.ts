@@ -3,7 +3,7 @@ import { type Passage, passageTerms } from '../engine/passages.js';
 import { EXPANSION_WEIGHTS, isFunctionWord, type NounKind } from '../language/index.js';
 import { countryOf } from './actors.js';
 import { echo } from './format.js';
-import { type Found, groundedSentences, quoting } from './passages.js';
+import { type Found, groundedSentences, inCorpus, quoting } from './passages.js';
 import { type Reply, reply } from './reply.js';
 
 /** A word of an action said at least this close (a synonym or another form) says it. */
@@ -72,10 +72,9 @@ export function unsaidValue(
  */
 export function unsaidSubject(engine: Engine, corrected: string): string | undefined {
   const words = corrected.split(' ');
-  const inCorpus = (t: string) => engine.passages.index.has(t) || engine.vocabulary.has(t);
   const said = (w: string) =>
-    inCorpus(w) ||
-    engine.sense.expand(w).some((t) => t.weight >= EXPANSION_WEIGHTS.correction && inCorpus(t.term));
+    inCorpus(engine, w) ||
+    engine.sense.expand(w).some((t) => t.weight >= EXPANSION_WEIGHTS.correction && inCorpus(engine, t.term));
   for (const [i, word] of words.entries()) {
     if (!/^(about|abt|regarding)$/.test(word)) continue;
     let content = false;

@@ -884,7 +884,7 @@ function addressed(engine: Engine, found: Found): Found {
   if (spoken.length !== 1 || !speaker || !engine.principals.has(speaker)) return found;
   const hearer = [...engine.principals].find((id) => id !== speaker);
   const listener = hearer && engine.kb.person(hearer);
-  const by = speaker && engine.kb.person(speaker);
+  const by = engine.kb.person(speaker);
   if (!listener || !by) return found;
   const heard = text.replace(/\b(you)(rs?|rself)?\b/gi, (_, _you, ending?: string) =>
     ending?.startsWith('r') && !ending.endsWith('self') ? `${listener.name}'s` : listener.name,
@@ -1088,7 +1088,7 @@ function unmetPlace(engine: Engine, question: string, u: Understanding): Reply |
  * him with nowhere, when they do connect him with others. "No", with the meetings he is part of.
  */
 function personElsewhere(engine: Engine, u: Understanding): Reply | undefined {
-  const named = placeMeetings(engine, u);
+  const named = namedMeetings(engine, u);
   const [person, other] = u.people.filter((p) => !engine.principals.has(p.id));
   if (!person || other || !named.length) return undefined;
   const his = engine.catalogue.meetingsWith(person.id);
@@ -1105,7 +1105,7 @@ function personElsewhere(engine: Engine, u: Understanding): Reply | undefined {
 }
 
 /** The meetings a question names, by name or occasion, else by place and date. */
-function placeMeetings(engine: Engine, u: Understanding): readonly Meeting[] {
+function namedMeetings(engine: Engine, u: Understanding): readonly Meeting[] {
   return u.meetings.length ? u.meetings : placedMeetings(engine, u);
 }
 
@@ -1136,7 +1136,7 @@ function orderClaim(
   engine: Engine,
   question: string,
   u: Understanding,
-  named = u.meetings.length ? u.meetings : placedMeetings(engine, u),
+  named = namedMeetings(engine, u),
 ): Reply | undefined {
   const { order } = u.dates;
   if (!order || !named.length) return undefined;
@@ -1642,9 +1642,12 @@ export function answerClaim(
     (aboutMeetings && hiddenAction(engine, question)) || oneOnBothSides(engine, u.corrected);
   if (aboutMeetings && !unconfirmable && !terms.unknown.length) return meetingClaim(engine, question, u);
   const found = findPassages(engine, terms, 3);
+  // Each sentence as its hearer takes it, read once for both checks below.
+  const heard = new Map(found.map((f) => [f, addressed(engine, f)]));
+  const as = (f: Found) => heard.get(f) ?? f;
   const judged = found.map((f) => ({
     f,
-    support: states(engine, question, terms, addressed(engine, f), u.dates.month, u.dates.year),
+    support: states(engine, question, terms, as(f), u.dates.month, u.dates.year),
   }));
   const full = judged.find((j) => j.support === 'full')?.f;
   const partial = judged.find((j) => j.support === 'partial')?.f;
@@ -1655,7 +1658,7 @@ export function answerClaim(
   const support = unchecked || unconfirmable ? undefined : full;
   const otherwise = support
     ? undefined
-    : found.find((f) => contradicts(engine, question, terms, addressed(engine, f), u.dates.month));
+    : found.find((f) => contradicts(engine, question, terms, as(f), u.dates.month));
   if (otherwise) {
     // What comes closest to the claim is shown too: "Turkey shot down a Russian jet on the border"
     // beside "Israel shooting down a Russian plane in Syria".

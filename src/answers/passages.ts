@@ -113,6 +113,11 @@ const nameWords = (e: Named) => [
   ]),
 ];
 
+/** Whether the articles' sentences or the records use a term. */
+export function inCorpus(engine: Engine, term: string): boolean {
+  return engine.passages.index.has(term) || engine.vocabulary.has(term);
+}
+
 /** The least a word of the claim may weigh in the sentence to be stated by it: a synonym or a derived form. */
 export const STATED = 0.6;
 /** A topic's other name found through one of its aliases: it finds the topic, but states nothing. */
@@ -188,7 +193,7 @@ export function questionTerms(
   { described = false, candidates = [] }: TermOptions = {},
 ): QuestionTerms {
   const index = engine.passages.index;
-  const inCorpus = (term: string) => index.has(term) || engine.vocabulary.has(term);
+  const said = (term: string) => inCorpus(engine, term);
   const tokens = passageTerms(question);
   const words = [
     ...new Set(
@@ -197,7 +202,7 @@ export function questionTerms(
           !STOPWORDS.has(t) &&
           !isFunctionWord(t) &&
           !standsForNoun(t, tokens[i - 1]) &&
-          (inCorpus(t) || !shorthandForNothing(engine, t)),
+          (said(t) || !shorthandForNothing(engine, t)),
       ),
     ),
   ];
@@ -238,20 +243,20 @@ export function questionTerms(
   const used = new Set<number>();
   // Date words are what `understand` took out of the question.
   const undated = new Set(u ? passageTerms(u.corrected) : words);
-  const phrasal = phrasalVerbs(engine, passageTerms(question), inCorpus);
+  const phrasal = phrasalVerbs(engine, passageTerms(question));
   for (const word of words) {
-    const meant = engine.sense.expand(word).filter((e) => inCorpus(e.term));
-    const group = index.has(word) ? meant : withSecondHop(engine, meant, inCorpus);
+    const meant = engine.sense.expand(word).filter((e) => said(e.term));
+    const group = index.has(word) ? meant : withSecondHop(engine, meant);
     for (const e of phrasal.get(word) ?? [])
       if (!group.some((g) => g.term === e.term && g.weight >= e.weight)) group.push(e);
     // American and British spellings are one word: finalized, finalised.
     const spelling = britishOrAmerican(word);
-    if (spelling && inCorpus(spelling) && !group.some((e) => e.term === spelling))
+    if (spelling && said(spelling) && !group.some((e) => e.term === spelling))
       group.unshift({ term: spelling, weight: 1 });
     // A clipped word ("conf", "convo") may be the start of a longer one.
     if (!group.some((e) => e.weight >= 1) && word.length >= 4 && /^[a-z]+$/.test(word)) {
       for (const term of completions(engine, word))
-        if (inCorpus(term)) group.push({ term, weight: PREFIX_WEIGHT });
+        if (said(term)) group.push({ term, weight: PREFIX_WEIGHT });
     }
     let kind: GroupKind = undated.has(word) ? 'word' : 'date';
     named.forEach(({ all, words: names, kind: nameKind, entity }, i) => {
@@ -279,10 +284,10 @@ export function questionTerms(
   });
   const asks = described ? answerType(passageTerms(question).join(' ')) : undefined;
   // "What day …": a sentence that names a day is a candidate even where it says nothing else asked.
-  const days = asks === 'time' ? [...timesOfDay()].filter(inCorpus) : [];
+  const days = asks === 'time' ? [...timesOfDay()].filter(said) : [];
   for (const [head, named] of [
     ['when', days],
-    ['who', candidates.filter(inCorpus)],
+    ['who', candidates.filter(said)],
   ] as const) {
     if (!named.length) continue;
     groups.push(named.map((term) => ({ term, weight: DAY_WEIGHT })));
@@ -307,17 +312,13 @@ const SECOND_HOP = { from: EXPANSION_WEIGHTS.synonym, least: 0.25 } as const;
  * "contact", which the articles say as "communicate". Weighed below what a sentence must say to
  * state a claim, they only find it.
  */
-function withSecondHop(
-  engine: Engine,
-  group: readonly Expansion[],
-  inCorpus: (term: string) => boolean,
-): Expansion[] {
+function withSecondHop(engine: Engine, group: readonly Expansion[]): Expansion[] {
   const all = new Map(group.map((e) => [e.term, e.weight]));
   for (const first of group) {
     if (first.weight < SECOND_HOP.from) continue;
     for (const second of engine.sense.expand(first.term)) {
       const weight = Math.round(first.weight * second.weight * 100) / 100;
-      if (weight >= SECOND_HOP.least && weight > (all.get(second.term) ?? 0) && inCorpus(second.term))
+      if (weight >= SECOND_HOP.least && weight > (all.get(second.term) ?? 0) && inCorpus(engine, second.term))
         all.set(second.term, weight);
     }
   }
@@ -341,18 +342,14 @@ const PHRASE_GAP = 4;
  * corpus. Only a particle (up, for, off) makes one: two content words ("world war") are a
  * compound, which the articles' own words match side by side.
  */
-function phrasalVerbs(
-  engine: Engine,
-  tokens: readonly string[],
-  inCorpus: (term: string) => boolean,
-): Map<string, Expansion[]> {
+function phrasalVerbs(engine: Engine, tokens: readonly string[]): Map<string, Expansion[]> {
   const meanings = new Map<string, Expansion[]>();
   tokens.forEach((token, i) => {
     if (isFunctionWord(token) || STOPWORDS.has(token)) return;
     const lemma = engine.sense.lemma(token);
     for (const particle of tokens.slice(i + 1, i + 2 + PHRASE_GAP)) {
       if (!isFunctionWord(particle)) continue;
-      const means = engine.sense.expand(`${lemma}_${particle}`).filter((e) => inCorpus(e.term));
+      const means = engine.sense.expand(`${lemma}_${particle}`).filter((e) => inCorpus(engine, e.term));
       if (!means.length) continue;
       meanings.set(token, means);
       return;
@@ -680,14 +677,13 @@ export function withPassages(
  */
 export function notCovered(engine: Engine, question: string, u: Understanding, missing: string[]): Reply {
   // A word beside a missing one that the articles never use either is of the same name ("tel aviv").
-  const inCorpus = (w: string) =>
-    engine.passages.index.has(w) || engine.vocabulary.has(w) || isFunctionWord(w);
+  const unused = (w: string) => !inCorpus(engine, w) && !isFunctionWord(w);
   const words = u.corrected.split(' ');
   const rest = words
     .filter(
       (w, i) =>
         !missing.includes(w) &&
-        !(!inCorpus(w) && [words[i - 1], words[i + 1]].some((n) => n !== undefined && missing.includes(n))),
+        !(unused(w) && [words[i - 1], words[i + 1]].some((n) => n !== undefined && missing.includes(n))),
     )
     .concat(u.dates.description ?? [])
     .join(' ');
@@ -779,7 +775,6 @@ export function unsaidDetail(engine: Engine, corrected: string): string | undefi
   const words = corrected.split(' ');
   const start = words[0] === 'what' ? 0 : words[0] === 'how' && words[1] === 'much' ? 1 : -1;
   if (start < 0) return undefined;
-  const inCorpus = (t: string) => engine.passages.index.has(t) || engine.vocabulary.has(t);
   for (let i = start + 1; i < words.length; i++) {
     const w = words[i] as string;
     const part = engine.sense.partOfSpeech(w);
@@ -800,7 +795,8 @@ export function unsaidDetail(engine: Engine, corrected: string): string | undefi
     const detail = words[i + 1] === 'of';
     const least = detail ? EXPANSION_WEIGHTS.sameLemma : EXPANSION_WEIGHTS.synonym;
     const said = (noun: string) =>
-      inCorpus(noun) || engine.sense.expand(noun).some((e) => e.weight >= least && inCorpus(e.term));
+      inCorpus(engine, noun) ||
+      engine.sense.expand(noun).some((e) => e.weight >= least && inCorpus(engine, e.term));
     return nouns.some(said) ? undefined : w;
   }
   return undefined;
