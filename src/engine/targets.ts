@@ -1,4 +1,5 @@
 import type { KnowledgeEvent, Meeting } from '../knowledge/model.js';
+import { isRelationOnly } from '../language/index.js';
 import { dateMatches, hasDateFilter } from '../search/dates.js';
 import { type Hit, searchWords } from '../search/text-index.js';
 import type { Engine, Understanding } from './engine.js';
@@ -24,6 +25,9 @@ export const EVENT_BIAS = 0.9;
  */
 const byWeight = <T>(a: Hit<T>, b: Hit<T>) => b.weight - a.weight || b.score - a.score;
 
+/** What a word matched in a meeting's place or names weighs (see indexes.ts). */
+const NAMING = 3;
+
 /** Keeps the hits that match nearly as well as the best one. */
 function leaders<T>(hits: Hit<T>[]): Hit<T>[] {
   const top = hits[0];
@@ -38,7 +42,11 @@ export function findTargets(engine: Engine, text: string): Targets {
   const directEvent = engine.byId('event', text.trim());
   if (directEvent) return { u, meetings: [], events: [directEvent], best: 'events' };
 
-  const words = searchWords(u.corrected).filter((w) => !engine.principalWords.has(w));
+  const searched = searchWords(u.corrected).filter((w) => !engine.principalWords.has(w));
+  // A preposition matched in a title ("hotline between Israel and Russia") must not outrank the
+  // question's own subject matched in a summary ("kept in touch"): content words lead.
+  const content = searched.filter((w) => !isRelationOnly(w));
+  const words = content.length ? content : searched;
 
   const meetingPlaces = engine.meetingPlaces(u.places);
   const people = u.people.filter((p) => !engine.principals.has(p.id));
@@ -54,16 +62,43 @@ export function findTargets(engine: Engine, text: string): Targets {
   const structured = narrowing || Boolean(u.dates.order);
 
   // A narrowed pool limits the search itself, so that its records are not crowded out by others.
-  const meetingHits = words.length
-    ? engine.meetingIndex
-        .search(words, { limit: 1000, ...(narrowing && { within: new Set(pool) }) })
-        .hits.sort(byWeight)
-    : [];
-  const eventHits = words.length
+  const searchMeetings = (terms: string[], within?: (m: Meeting) => boolean) =>
+    terms.length
+      ? engine.meetingIndex.search(terms, { limit: 1000, ...(within && { within }) }).hits.sort(byWeight)
+      : [];
+  const inPool = new Set(pool);
+  const placed = meetingPlaces.length && !hasDateFilter(u.dates) ? pool : undefined;
+  const pooled = searchMeetings(words, narrowing ? (m) => inPool.has(m) : undefined);
+  const [top, next] = pooled;
+  const named = placed ?? (top && !(next && next.weight >= top.weight * 0.75) ? [top.item] : undefined);
+  const toldThere = named && toldWith(named, words);
+  const meetingHits = toldThere?.hits ?? pooled;
+  const eventWords = toldThere?.subject ?? words;
+  const eventHits = eventWords.length
     ? engine.eventIndex
-        .search(words, { limit: 1000, ...(eventFits && { within: eventFits }) })
+        .search(eventWords, { limit: 1000, ...(eventFits && { within: eventFits }) })
         .hits.sort(byWeight)
     : [];
+
+  /**
+   * "How do they keep in touch, per what Netanyahu said at the climate conference": the occasion
+   * named is where it was told. A record told only by the articles of the occasion's meetings,
+   * which the rest of the question matches better than they do, is the one meant.
+   */
+  function toldWith(occasion: Meeting[], searched: string[]) {
+    const within = new Set(occasion);
+    const inOccasion = (m: Meeting) => within.has(m);
+    const naming = (w: string) => (searchMeetings([w], inOccasion)[0]?.weight ?? 0) >= NAMING;
+    const subject = [...new Set(searched)].filter((w) => !naming(w));
+    if (!subject.length) return undefined;
+    const told = new Set(occasion.flatMap((m) => m.sources));
+    const [there] = searchMeetings(subject, inOccasion);
+    // A meeting held somewhere would have been asked of by its own place.
+    const toldOnly = (m: Meeting) =>
+      !within.has(m) && (!m.place || m.place.unknown === true) && m.sources.every((s) => told.has(s));
+    const hits = searchMeetings(subject, toldOnly);
+    return hits[0] && hits[0].weight > (there?.weight ?? 0) ? { hits, subject } : undefined;
+  }
 
   let meetings: Meeting[];
   let events: KnowledgeEvent[] = [];

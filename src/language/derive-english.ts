@@ -54,7 +54,10 @@ interface Subtlex {
 export interface EnglishTables {
   words: SortedTable;
   meanings: SortedTable;
-  /** The stop words alone (FUNCTION_WORD for function words), read without the words table. */
+  /**
+   * The stop words alone, read without the words table: FUNCTION_WORD for function words,
+   * PARTICLE for those WordNet also gives a noun, verb or adjective sense.
+   */
   stopWords: SortedTable;
   /** Contractions as wink-nlp reads them: didn't → did not, can't → can not, they're → they are. */
   contractions: SortedTable;
@@ -63,6 +66,9 @@ export interface EnglishTables {
 }
 
 export const FUNCTION_WORD = 'function';
+/** A function word with an open-class sense (down, up, off): after a verb it says what was done ("shot down"). */
+export const PARTICLE = 'particle';
+const OPEN_PARTS = PART_BITS.noun | PART_BITS.verb | PART_BITS.adj;
 const WORDNET_PARTS = PART_BITS.noun | PART_BITS.verb | PART_BITS.adj | PART_BITS.adv;
 const TAG_PARTS: Record<string, Part | undefined> = { NOUN: 'noun', VERB: 'verb', ADJ: 'adj', ADV: 'adv' };
 
@@ -88,7 +94,8 @@ export function deriveEnglish(): EnglishTables {
     [...words.entries()].flatMap(([word, value]): [string, string][] => {
       const { flags } = decodeWord(value, word);
       if (!(flags & PART_BITS.stop)) return [];
-      return [[word, flags & PART_BITS.function ? FUNCTION_WORD : '']];
+      if (!(flags & PART_BITS.function)) return [[word, '']];
+      return [[word, flags & OPEN_PARTS ? PARTICLE : FUNCTION_WORD]];
     }),
   );
   return {

