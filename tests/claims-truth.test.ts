@@ -30,6 +30,8 @@ describe('truthful yes/no', () => {
       'did putin say he would visit israel in january to dedicate a memorial for auschwitz?',
       // A yes/no question after a phrase of time or place; its occasion is the article's.
       'during the climate conference did they agree to deepen coordination to prevent mishaps',
+      // "The mechanism", which another article calls "our de-confliction mechanisms".
+      'did putin credit netanyahu with proposing the deconfliction mechanism?',
     ]) {
       const { reply } = ask(question);
       expect(reply.text, question).toMatch(/^Yes\b/);
@@ -68,6 +70,8 @@ describe('truthful yes/no', () => {
     // "credited Netanyahu with proposing the mechanism"; Putin: "the mechanism … proposed by you".
     expect(saysYes('did netanyahu propose the mechanism')).toBe(true);
     expect(text('did putin propose the mechanism')).toMatch(/^No\b/);
+    // What the articles never call it names another mechanism.
+    expect(saysYes('did putin credit netanyahu with proposing the free trade mechanism?')).toBe(false);
   });
 
   it('says No to a meeting at a place the records hold none of theirs at, and to a place given the wrong owner', () => {

@@ -224,7 +224,10 @@ function states(
   // the leaders' countries need not be named by a sentence that names no country.
   const namesCountry = said.some((w) => countryOf(engine, w) !== undefined);
   const missing = missingDetails(terms, found).filter(
-    (g) => !saying(g) && (namesCountry || !isParty(engine, terms.heads[g] ?? '')),
+    (g) =>
+      !saying(g) &&
+      (namesCountry || !isParty(engine, terms.heads[g] ?? '')) &&
+      !identifying(engine, question, terms, found, g),
   );
   if (otherPlace(engine, question, found)) return 'partial';
   // A month the claim gives is a detail the sentence must give too: no record checks it here.
@@ -529,6 +532,38 @@ function missingDetails(terms: QuestionTerms, found: Found): number[] {
     .map((kind, g) => (kind === 'word' && !(found.groups & (1 << g)) ? g : -1))
     .filter((g) => g >= 0);
 }
+
+/**
+ * Whether the claim's word (group `g`) only says which thing its next word names, as the
+ * articles call it elsewhere: "the deconfliction mechanism" is the mechanism a sentence names
+ * ("credited Netanyahu with proposing the mechanism"), where another calls it "our
+ * de-confliction mechanisms".
+ */
+function identifying(
+  engine: Engine,
+  question: string,
+  terms: QuestionTerms,
+  found: Found,
+  g: number,
+): boolean {
+  const word = terms.heads[g];
+  const noun = terms.heads[g + 1];
+  if (!word || !noun || g + 1 >= terms.spoken || terms.kinds[g + 1] !== 'word') return false;
+  if (!(found.groups & (1 << (g + 1)))) return false;
+  // Between an article and its noun, a word describes the noun ("the deconfliction mechanism"),
+  // where a verb before a name says what was done ("visit Israel").
+  const asked = passageTerms(question);
+  const described = (i: number) => DETERMINER.test(asked[i - 1] ?? '') && asked[i + 1] === noun;
+  if (!asked.some((w, i) => w === word && described(i))) return false;
+  const lemma = engine.sense.lemma(noun);
+  const { index, passages } = engine.passages;
+  return [...index.holding(word).slice(0, NAMING_LOOKS)].some((i) => {
+    const said = passageTerms(passages[i]?.text ?? '');
+    return said.some((w, j) => w === word && engine.sense.lemma(said[j + 1] ?? '') === lemma);
+  });
+}
+/** How many of the sentences using a word are read for what it names: the first few tell. */
+const NAMING_LOOKS = 20;
 
 /**
  * Whether the claim's word (group `g`) names the occasion the sentence's article reports; a
