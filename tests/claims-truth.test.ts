@@ -45,6 +45,15 @@ describe('truthful yes/no', () => {
     );
     // Inside a question that asks something else, the number is pointed out before anything.
     expect(text('what did they discuss at their 7th meeting in sochi')).toMatch(/^Not quite: .*13th meeting/);
+    // The clause that gives the number says what it numbers, whatever the next clause asks.
+    expect(
+      text(
+        'moscow meeting marked 50 yrs of israel russia diplomatic relations, what did they say about the next 50',
+      ),
+    ).toMatch(/^Not quite: the articles say 25 years/);
+    expect(text('what did they talk about at their 10th meeting, the sochi one')).toMatch(
+      /^Not quite: .*13th meeting/,
+    );
     // The number the articles give is no premise to correct.
     expect(saysYes('was sochi their 13th meeting')).toBe(true);
   });

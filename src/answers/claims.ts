@@ -1340,6 +1340,9 @@ function countingSentences(engine: Engine, forms: ReadonlySet<string>, ordinal: 
  * the same subject gives otherwise before the same noun ("the 13th meeting", "25 years"), when no
  * sentence gives the question's own number there.
  */
+/** Where one clause of a typed message ends and the next begins. */
+const CLAUSE_BREAK = /[,;:?!]|\s[-–—]\s/;
+
 function otherNumber(engine: Engine, question: string, u: Understanding): NumberPremise | undefined {
   const asked = passageTerms(question);
   const { passages, index } = engine.passages;
@@ -1379,23 +1382,34 @@ function otherNumber(engine: Engine, question: string, u: Understanding): Number
     const saysOwn = (at: number) =>
       index.holds(number, at) && before(passages[at] as Passage).some((n) => n.startsWith(`${number} `));
     if (candidates.some(saysOwn)) continue;
-    const terms = questionTerms(engine, question, u);
-    // Only a question that names what it is about (Sochi, Moscow, a person) says which sentence
-    // numbers the same thing.
-    const named =
-      u.places.length > 0 ||
-      u.meetings.length > 0 ||
-      terms.kinds.some((kind) => kind === 'name' || kind === 'person');
-    if (!named) return undefined;
     // The best sentence that numbers the noun, else any that does and is about the names asked.
     const numbers = (at: number) => isCandidate.has(at) && before(passages[at] as Passage).length > 0;
-    const [best] = findPassages(engine, terms, 1, { accepts: numbers, among: candidates });
-    let found = best && coversNames(engine, terms, best) ? best : undefined;
-    for (let k = 0; !found && k < candidates.length; k++) {
-      const passage = passages[candidates[k] as number] as Passage;
-      const f = { passage, score: 0, matched: 0, groups: 0 };
-      if (before(passage).length && coversNames(engine, terms, f)) found = f;
-    }
+    const numbering = (text: string, understood: Understanding): Found | undefined => {
+      const terms = questionTerms(engine, text, understood);
+      // Only a question that names what it is about (Sochi, Moscow, a person) says which
+      // sentence numbers the same thing.
+      const named =
+        understood.places.length > 0 ||
+        understood.meetings.length > 0 ||
+        terms.kinds.some((kind) => kind === 'name' || kind === 'person');
+      if (!named) return undefined;
+      const [best] = findPassages(engine, terms, 1, { accepts: numbers, among: candidates });
+      if (best && coversNames(engine, terms, best)) return best;
+      for (const at of candidates) {
+        const f = { passage: passages[at] as Passage, score: 0, matched: 0, groups: 0 };
+        if (before(f.passage).length && coversNames(engine, terms, f)) return f;
+      }
+      return undefined;
+    };
+    // The clause that gives the number says what it numbers ("…, what did they say about the
+    // next 50" asks after it), unless the others name it ("their 10th meeting, the Sochi one").
+    const clause = question.split(CLAUSE_BREAK).find((part) => {
+      const words = passageTerms(part);
+      return words.some((w, j) => w === number && words[j + 1] === noun);
+    });
+    const found =
+      (clause && clause !== question ? numbering(clause, engine.understand(clause)) : undefined) ??
+      numbering(question, u);
     const said = found && before(found.passage)[0];
     if (found && said) return { asked: `${number} ${noun}`, said, found };
   }
