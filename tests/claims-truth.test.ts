@@ -299,7 +299,7 @@ describe('what the articles do not say', () => {
 
   it('says No to a meeting named by its place or occasion at a year it was not held, with when it was', () => {
     expect(text('was the sochi meeting in 2018?')).toMatch(
-      /^No: the articles report no meeting in Sochi in 2018\..*\n- \*\*Sochi, 12 September 2019/,
+      /^No: the articles date the sochi meeting 12 September 2019, not in 2018\..*\n- \*\*Sochi, 12 September 2019/,
     );
     expect(text('was the climate conference meeting in 2016')).toMatch(
       /^No: .*\n- \*\*Paris, 30 November 2015/,
@@ -356,7 +356,7 @@ describe('what the articles do not say', () => {
       /^No: the articles report no meeting in Moscow on 12 September 2019\./,
     );
     expect(text('what happened at the 2012 sochi meeting?')).toMatch(
-      /^No: the articles report no meeting in Sochi in 2012\./,
+      /^No: the articles date the sochi meeting 12 September 2019, not in 2012\./,
     );
     // Said of two things, far apart, or a place the meeting is not put at: no correction.
     expect(
@@ -373,9 +373,13 @@ describe('what the articles do not say', () => {
 
   it('says No to a meeting named at a place it was not held, with where it was', () => {
     expect(text('the sochi meeting was held in the kremlin, correct?')).toMatch(
-      /^No: the articles report no meeting in Sochi at The Kremlin\..*\n- \*\*Sochi, 12 September 2019\*\* — Bocharov Ruchey/,
+      /^No: the articles put the sochi meeting in Sochi, not in The Kremlin\..*\n- \*\*Sochi, 12 September 2019\*\* — Bocharov Ruchey/,
     );
     expect(saysYes('was the sochi meeting at bocharov ruchey?')).toBe(true);
+    // Named by its occasion, whatever the question asks of it.
+    expect(text('why did bibi and putin meet in moscow for the world war 1 centennial')).toMatch(
+      /^No: the articles put the centennial in Paris, not in Moscow\..*\n- \*\*Paris, November 2018/,
+    );
   });
 
   it('puts what a question places at the wrong meeting where the articles tell it', () => {

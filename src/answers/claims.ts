@@ -31,6 +31,8 @@ export interface Conflict {
   asked: string[];
   /** The meetings that fit all but one of them. */
   meetings: Meeting[];
+  /** A meeting the question named ("the climate conference"), and where or when it was instead. */
+  named?: { words: string; actual: string; dated: boolean };
 }
 
 /**
@@ -56,12 +58,14 @@ export function premiseConflict(engine: Engine, u: Understanding): Conflict | un
       const name = city && engine.kb.place(city)?.name;
       return name ? [`in ${name}`] : [];
     });
+    const meetings = u.meetings.slice(0, 3);
+    const [only] = meetings;
+    const words = only && meetings.length === 1 ? u.spelled.get(only)?.join(' ') : undefined;
+    const actual = dated ? only && datedLabel(only.date) : [...new Set(where)].join(' and ');
     return {
-      asked: [
-        ...new Set(where),
-        ...(dated ? [u.dates.description ?? 'at that date'] : places.map((p) => `at ${p.name}`)),
-      ],
-      meetings: u.meetings.slice(0, 3),
+      asked: dated ? [u.dates.description ?? 'at that date'] : places.map((p) => `in ${p.name}`),
+      meetings,
+      ...(words && actual && { named: { words, actual, dated } }),
     };
   }
   // A conflict needs two details that fit apart but not together: one alone that fits nothing
@@ -144,7 +148,9 @@ export function yearNotCovered(engine: Engine, conflict: Conflict): Reply {
 export function correction(
   engine: Engine,
   conflict: Conflict,
-  lead = `No: the articles report no meeting ${conflict.asked.join(' ')}. What they report instead:`,
+  lead = conflict.named
+    ? `No: the articles ${conflict.named.dated ? 'date' : 'put'} the ${conflict.named.words} ${conflict.named.actual}, not ${conflict.asked.join(' ')}. What they report:`
+    : `No: the articles report no meeting ${conflict.asked.join(' ')}. What they report instead:`,
 ): Reply {
   const lines = conflict.meetings.map(
     (m) => `- **${meetingTitle(engine.kb, m)}** — ${whereLine(engine, m)}, ${datedLabel(m.date)}`,

@@ -761,7 +761,12 @@ function answerOne(engine: Engine, typed: string, ctx: AskContext): Reply {
   if (premise) return premise;
   // A place and a date that fit no meeting together ("in Moscow on Sept 12 2019") put the question
   // on a meeting that never was, whatever it asks of it.
-  const conflict = ANSWERS_DATES.has(asked) || !placedAtDate(u) ? undefined : premiseConflict(engine, u);
+  // So does a meeting named by its occasion at a place it was not held ("in Moscow for the WWI
+  // centennial").
+  const conflict =
+    ANSWERS_DATES.has(asked) || !(placedAtDate(u) || u.meetings.length)
+      ? undefined
+      : premiseConflict(engine, u);
   if (conflict) return correction(engine, conflict);
   const answer = HANDLERS[asked](engine, question, u, ctx);
   if (answer.kind === 'not-found') {
