@@ -459,6 +459,10 @@ describe('what the articles do not say', () => {
     expect(text('why did putin and netanyahu meet in tel aviv in sept 2019?')).toMatch(
       /What they do say about September 2019:[\s\S]*Sochi/,
     );
+    // A place they never mention, at a date: the meeting they report then is named first.
+    expect(text('what did they talk about at the st petersburg meeting in sept 2019?')).toMatch(
+      /The meeting they report then: \*\*Sochi, 12 September 2019\*\*\.\nWhat they do say about September 2019:/,
+    );
     // An ordinary word the articles never use asks what they never say: nothing is quoted.
     expect(ask('what did they eat in sochi?').reply.text).not.toMatch(/│|>/);
     // Laughter and "hows" ask nothing beside it; a word the articles say more specifically is said.

@@ -696,8 +696,16 @@ export function notCovered(engine: Engine, question: string, u: Understanding, m
   );
   const name = (w: string) => capitalised.has(w) || !engine.sense.isEnglish(w);
   const said = missing.every(name) ? restSaid(engine, rest) : undefined;
+  // "The St Petersburg meeting in Sept 2019": the one meeting the rest's date fits, where it
+  // names no place, is the one the articles report then.
+  const [only, another] = found.best === 'meetings' ? found.meetings : [];
+  const then = hasDateFilter(found.u.dates) && !found.u.places.length;
+  const instead =
+    said && only && !another && then
+      ? `\nThe meeting they report then: **${meetingTitle(engine.kb, only)}**.`
+      : '';
   const declined = notFound(
-    `The articles don't mention ${listWords(missing.map(echo))}, so they can't answer ${echo(question)}.${said ? `\n${said.text}` : ''}`,
+    `The articles don't mention ${listWords(missing.map(echo))}, so they can't answer ${echo(question)}.${instead}${said ? `\n${said.text}` : ''}`,
     found.best === 'meetings' ? meetingSuggestions(engine, found.meetings) : closestMeetings(engine),
   );
   return said ? { ...declined, citations: said.citations } : declined;
