@@ -530,6 +530,17 @@ describe('a word of conversation before a question', () => {
     ).toMatch(/^It was announced, but the articles don't say it took place/);
     expect(text('wat did putin say abt the israeli elections')).toMatch(/Knesset/);
   });
+
+  it('confirms a plan asked after as a plan, and never that it was carried out', () => {
+    // "The Russian leader confirmed his intention to visit Israel in January …"
+    expect(text('is putin planning to come to israel for an auschwitz memorial?')).toMatch(
+      /^Yes, it was announced \(no article reports whether it took place\)/,
+    );
+    // "Going to Israel" is where he went, not what was to come.
+    expect(saysYes('did putin actually end up going to israel in january for the auschwitz memorial?')).toBe(
+      false,
+    );
+  });
 });
 
 describe('names the articles never give', () => {

@@ -415,13 +415,15 @@ const yesNo: Handler = (engine, question, u) => {
   const planned = targets.meetings.filter((m) => m.kind === 'planned');
   const onlyPlanned = planned.length === targets.meetings.length;
   // "Did Putin confirm he'd come …" asks what was said, which a sentence states: a claim.
-  const planning = onlyPlanned || asksAhead(question);
+  const planning = onlyPlanned || asksAhead(question, u);
   if (targets.best === 'meetings' && planned.length && planning && !asksSaid(question)) {
     const answer = answerWhenWhere(engine, 'when', question, { ...targets, meetings: planned });
-    return {
-      ...answer,
-      text: `It was announced, but the articles don't say it took place:\n${answer.text}`,
-    };
+    // "Is Putin planning to come?" asks after the plan, which the articles state; "did he come?"
+    // after what came of it, which they do not.
+    const lead = asksAhead(question, u)
+      ? 'Yes, it was announced (no article reports whether it took place):'
+      : "It was announced, but the articles don't say it took place:";
+    return { ...answer, text: `${lead}\n${answer.text}` };
   }
   // Whether a topic came up is a record: a "no" from the records is the answer, unless a sentence
   // states the claim itself or says it otherwise ("Putin called for a free trade zone").
@@ -460,7 +462,8 @@ const details: Handler = (engine, question, u, ctx) => {
 };
 
 /** Words that make a question about what was still to come when the articles were written. */
-const FUTURE = /\b(will|going to|next|upcoming|future|plan|plans|planned|intend|intends|scheduled)\b/;
+const FUTURE =
+  /\b(will|going to|next|upcoming|future|plan|plans|planned|planning|intend|intends|intending|scheduled)\b/;
 /** Words said, quoted or reported after a verb of saying, are what was said, not what is asked. */
 const QUOTED = /"[^"]*"|“[^”]*”|(^|\s)['‘][^'’]*['’](?=[\s?.,!]|$)/g;
 const SAYING =
@@ -472,8 +475,15 @@ function asksSaid(question: string): boolean {
 }
 
 /** Whether a question asks about what was still to come, as its own words put it. */
-function asksAhead(question: string): boolean {
-  return FUTURE.test(foldForSearch(question.replace(QUOTED, ' ')).replace(SAYING, ''));
+function asksAhead(question: string, u: Understanding): boolean {
+  const asked = foldForSearch(question.replace(QUOTED, ' ')).replace(SAYING, '');
+  // "Going to Israel" says where, not when: only "going to" before a verb is to come.
+  const places = new Set(
+    u.places.flatMap((p) => [p.name, ...p.aliases]).flatMap((n) => foldForSearch(n).split(' ')),
+  );
+  return FUTURE.test(
+    asked.replace(/\bgoing to (\S+)/g, (said, next: string) => (places.has(next) ? '' : said)),
+  );
 }
 
 /** The articles can only tell what was announced; say so, with the announcements. */
@@ -568,7 +578,7 @@ const HANDLERS: Record<Intent, Handler> = {
   'about-source': aboutSource,
   count,
   when: (engine, question, u) =>
-    asksAhead(question)
+    asksAhead(question, u)
       ? upcoming(engine, question, u)
       : answerWhenWhere(engine, 'when', question, findTargets(engine, question)),
   where: (engine, question) => answerWhenWhere(engine, 'where', question, findTargets(engine, question)),
