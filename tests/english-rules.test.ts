@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { OCCURRENCES } from '../src/answers/counts.js';
+import { detectIntent } from '../src/ask/intents.js';
 import { questionParts } from '../src/ask/parts.js';
 import { attributionLines, splitSentences } from '../src/engine/passages.js';
 import type { Source } from '../src/knowledge/model.js';
@@ -25,6 +26,17 @@ describe('rules of English the answers rely on', () => {
     const companies = ask('how many israeli cleantech companies were at the climate conference?').text;
     expect(companies).toMatch(/Eight Israeli clean-tech companies/);
     expect(companies).not.toMatch(/How many meetings/);
+  });
+
+  it('a tag ("…, did they?") makes a statement a yes/no question; after a question word, "was it" ends the question', () => {
+    expect(detectIntent('they met in sochi did they')).toBe('yes-no');
+    expect(detectIntent('they met in sochi didnt they')).toBe('yes-no');
+    expect(detectIntent('auschwitz liberation anniversary which number anniversary was it')).not.toBe(
+      'yes-no',
+    );
+    expect(ask('auschwitz liberation anniversary - which number anniversary was it').text).toMatch(
+      /75th anniversary/,
+    );
   });
 
   it('a page credits a picture or a source with a label and a colon, and a title’s period ends no sentence', () => {

@@ -46,10 +46,11 @@ export const INTENTS = [
     'list',
     /\blist\b|\ball (the |of the )?meetings\b|\bevery meeting\b|\bshow (me )?(all )?(the )?meetings\b|\b(which|what) meetings\b|^meetings\b/,
   ],
-  // A question put as a statement with a tag ("…, right?", "…, didn't he?", "…, did they?") asks the same.
+  // A question put as a statement with a tag ("…, right?", "…, didn't he?", "…, did they?") asks the same;
+  // after a question word, "was it" ends the question ("which anniversary was it").
   [
     'yes-no',
-    /^(?:(?:at|in|on|during|after|before) (?:(?!what|which|who|how|when|where)\S+ ){1,5})?(did|have|has|was|were|is|are|do|does|will|had) |\b(right|correct|true|yes|yeah)\s*$|\b(didnt|isnt|wasnt|doesnt|dont|arent|werent|hasnt|havent|did|was|is|were|does) (he|she|it|they|we|you|there)\s*$/,
+    /^(?:(?:at|in|on|during|after|before) (?:(?!what|which|who|how|when|where)\S+ ){1,5})?(did|have|has|was|were|is|are|do|does|will|had) |\b(right|correct|true|yes|yeah)\s*$|\b(didnt|isnt|wasnt|doesnt|dont|arent|werent|hasnt|havent) (he|she|it|they|we|you|there)\s*$|^(?!.*\b(what|which|who|whom|whose|how|when|where|why)\b).*\b(did|was|is|were|does) (he|she|it|they|we|you|there)\s*$/,
   ],
   [
     'details',
