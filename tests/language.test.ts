@@ -6,6 +6,7 @@ import {
   buildLexicon,
   foldQuestion,
   isFunctionWord,
+  isRelationOnly,
   isStopWord,
   type Lexicon,
   prepareEnglish,
@@ -91,6 +92,12 @@ describe('what a word can mean in the articles', () => {
     expect(lexicon.expand('london')).toEqual([]);
     expect(lexicon.expand('qwzxv')).toEqual([]);
     for (const { term } of lexicon.expand('weapons')) expect(lexicon.inCorpus(term)).toBe(true);
+  });
+
+  it('reads a number as its ordinal where the articles count so, and an ordinal as no number', () => {
+    // "This was the 13th meeting": "their 13 meetings" are the same meetings.
+    expect(lexicon.expand('13').map((e) => e.term)).toEqual(['13th']);
+    expect(lexicon.expand('2nd').map((e) => e.term)).not.toContain('2');
   });
 
   it('reads a phrasal verb WordNet lists as one lemma as that lemma’s meaning ("set up" → established)', () => {
@@ -210,6 +217,9 @@ describe('ordinary English and names', () => {
     for (const word of ['purpose', 'role', 'reason', 'sochi', 'meeting']) {
       expect(isStopWord(word), word).toBe(false);
     }
+    // Only how things relate ("between", "with"), unlike words WordNet also gives content ("down").
+    for (const word of ['between', 'with', 'around']) expect(isRelationOnly(word), word).toBe(true);
+    for (const word of ['down', 'up', 'out', 'sochi']) expect(isRelationOnly(word), word).toBe(false);
   });
 });
 

@@ -44,7 +44,16 @@ export const EXPANSION_WEIGHTS = {
   synonym: 0.6,
   /** A likely typo's correction (whta → what), times what the correction itself means. */
   correction: 0.4,
+  /** A number for its ordinal: "their 13 meetings" are the meetings up to "the 13th". */
+  ordinal: 0.6,
 } as const;
+
+/** English's ordinal of a whole number written in digits: 1st, 2nd, 3rd, 11th, 13th, 21st. */
+function ordinalOf(digits: string): string {
+  const n = Number(digits);
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${digits}${suffix}`;
+}
 
 /**
  * A word that is English already is corrected only when it is rare (heard at most 2^8 times in
@@ -151,6 +160,9 @@ export class Lexicon {
       add(correction, EXPANSION_WEIGHTS.correction);
       this.#meaningsOf(correction, add, EXPANSION_WEIGHTS.correction);
     }
+    // "Their 13 meetings" counts up to "the 13th"; "the 2nd meeting" is no count of two.
+    const ordinal = /^\d+$/.test(word) ? ordinalOf(word) : undefined;
+    if (ordinal && this.#terms.has(ordinal)) add(ordinal, EXPANSION_WEIGHTS.ordinal);
     const expansions = [...found]
       .map(([term, weight]) => ({ term, weight: Math.round(weight * 100) / 100 }))
       .sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : 1));
