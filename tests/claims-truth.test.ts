@@ -177,6 +177,24 @@ describe('truthful yes/no', () => {
     );
   });
 
+  it('says No to a claim a sentence states with one word turned to its WordNet opposite', () => {
+    // Putin in Moscow: "In this sense, we are unconditional allies."
+    for (const question of [
+      'putin basically called israel an enemy in syria, yes?',
+      'Putin basically said Israel and Russia are rivals when it comes to terrorism, correct?',
+    ])
+      expect(text(question), question).toMatch(
+        /^No: the articles say otherwise:\n[\s\S]*unconditional allies/,
+      );
+    // "The prime minister abruptly left Paris for Israel …"
+    expect(text('did netanyahu stay in paris for the whole ww1 ceremony')).toMatch(
+      /^No: the articles say otherwise:\n.*abruptly left Paris/,
+    );
+    // Arriving and leaving both happen on a trip; a sentence saying the claim's own word decides.
+    expect(text('did netanyahu arrive in sochi')).not.toMatch(/^No\b/);
+    expect(text('did netanyahu leave paris early')).not.toMatch(/^No\b/);
+  });
+
   it('says No to an action the sentence gives another doer by name', () => {
     // "attempts by Iran … to place precision missiles there"; "rockets being fired by Hamas".
     expect(text('did netanyahu say hezbollah was placing precision missiles in syria?')).toMatch(

@@ -626,6 +626,80 @@ function contradicts(
 }
 
 /**
+ * A sentence that says the claim with one of its words turned to its opposite, as WordNet gives
+ * opposites: "we are unconditional allies" against "Putin called Israel an enemy", "abruptly
+ * left Paris" against "stayed in Paris". The claim's names are covered and on the same sides,
+ * and its other words said in the sentence or around it, or by the occasion its article reports;
+ * a word that only describes ("the whole ceremony") does not save a claim whose verb is opposed.
+ */
+function opposedBy(
+  engine: Engine,
+  question: string,
+  terms: QuestionTerms,
+  found: readonly Found[],
+): Found | undefined {
+  const asked = passageTerms(question);
+  // An adjective or adverb, or a word between an article and its noun ("the whole ceremony").
+  const describes = (head: string) =>
+    /^(adj|adv)$/.test(engine.sense.partOfSpeech(head) ?? '') ||
+    asked.some(
+      (w, i) =>
+        w === head &&
+        DETERMINER.test(asked[i - 1] ?? '') &&
+        engine.sense.partOfSpeech(asked[i + 1] ?? '') === 'noun',
+    );
+  // A name the sentence must give itself, or the occasion its article reports, where the claim
+  // has one: the leaders may be who speaks, or around it.
+  const named = terms.kinds.flatMap((kind, i) => (kind === 'name' || kind === 'person' ? [i] : []));
+  for (const [g, kind] of terms.kinds.entries()) {
+    const head = terms.heads[g] ?? '';
+    // What a thing is or what is done is opposed; how ("early", "the whole") is too loose a word
+    // ("the latest barrage" is no late leaving). A claim the articles also say in its own word
+    // ("left Paris") is not opposed by another sentence ("the coming holiday").
+    const own = new Set(
+      (terms.groups[g] ?? []).filter((t) => t.weight >= EXPANSION_WEIGHTS.sameLemma).map((t) => t.term),
+    );
+    const saysOwn = (f: Found) => passageTerms(f.passage.text).some((t) => own.has(t));
+    if (kind !== 'word' || describes(head) || found.some(saysOwn)) continue;
+    const opposite = engine.sense.opposites(head);
+    if (!opposite.length) continue;
+    const groups = terms.groups.map((group, i) =>
+      i === g ? opposite.map(({ term }) => ({ term, weight: 1 })) : group,
+    );
+    // What was done somewhere is opposed where the sentence itself names the place ("left
+    // Paris"): "said before leaving", of the Sochi article, is no arriving undone. What something
+    // is ("unconditional allies") holds at the occasion the article reports.
+    const acted = opposite.some((o) => o.verb);
+    const flipped = { ...terms, groups };
+    for (const candidate of findPassages(engine, flipped, 3)) {
+      const f = addressed(engine, candidate);
+      // A sentence that goes on from the one before ("In this sense, we are … allies") is read with it.
+      const told = new Set(passageTerms(`${f.passage.lead ?? ''} ${f.passage.text}`));
+      const names = (i: number) =>
+        (terms.groups[i] ?? []).some((t) => t.weight >= STATED && told.has(t.term));
+      const placed = (i: number) => names(i) || (!acted && ofOccasion(engine, flipped, f, i));
+      if (!(f.groups & (1 << g)) || (named.length && !named.some(placed))) continue;
+      if (!coversNames(engine, flipped, f) || !sameRoles(engine, question, f)) continue;
+      const around = contextOf(engine, f.passage);
+      const spoken = spokenBy(engine, f).size > 0;
+      const others = terms.kinds.flatMap((other, i) =>
+        i === g || other !== 'word' || describes(terms.heads[i] ?? '') ? [] : [i],
+      );
+      const unsaid = others.filter(
+        (i) =>
+          !(f.groups & (1 << i)) &&
+          !(groups[i] ?? []).some((t) => t.weight >= STATED && around.has(t.term)) &&
+          !ofOccasion(engine, flipped, f, i) &&
+          !(spoken && engine.sense.isSaying(terms.heads[i] ?? '')),
+      );
+      // The opposed word decides; of the rest, most is said (an idiom's "comes" may not be).
+      if (unsaid.length <= Math.ceil(others.length / 2)) return f;
+    }
+  }
+  return undefined;
+}
+
+/**
  * Whether the claim names one person twice, on both sides of its action ("did Vlad give Putin a
  * tour"): no sentence of two people doing it states that. `corrected` is the question as
  * understood, where "vlad" is already Vladimir.
@@ -1714,6 +1788,15 @@ export function answerClaim(
   const otherwise = support
     ? undefined
     : found.find((f) => contradicts(engine, question, terms, as(f), u.dates.month));
+  const opposed = support || otherwise ? undefined : opposedBy(engine, question, terms, found);
+  if (opposed) {
+    const quoted = quoting(engine, [opposed]);
+    return reply({
+      title: 'Not quite',
+      text: `No: the articles say otherwise:\n${quoted.text}`,
+      citations: quoted.citations,
+    });
+  }
   if (otherwise) {
     // What comes closest to the claim is shown too: "Turkey shot down a Russian jet on the border"
     // beside "Israel shooting down a Russian plane in Syria".

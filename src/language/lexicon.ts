@@ -5,7 +5,15 @@ import { cacheFolder } from '../build/cache-file.js';
 import { builtPath } from '../build/paths.js';
 import { codeFingerprint, writeWhole } from '../build/saved.js';
 import shorthand from './data/english-chat.json' with { type: 'json' };
-import { type English, english, functionWords, meanings, particles, stopWords } from './english.js';
+import {
+  type English,
+  english,
+  functionWords,
+  meanings,
+  opposites,
+  particles,
+  stopWords,
+} from './english.js';
 import { foldQuestion } from './fold.js';
 import { baseForm } from './morphy.js';
 import { SortedTable } from './sorted-table.js';
@@ -17,6 +25,7 @@ import {
   NOUN_KINDS,
   type NounKind,
   PART_BITS,
+  PART_LETTERS,
   partsOf,
 } from './word-entry.js';
 
@@ -129,6 +138,20 @@ export class Lexicon {
   /** The corpus terms whose lemma is `lemma`, itself among them when it is one. */
   formsOf(lemma: string): string[] {
     return this.#lemmas.get(lemma)?.split(' ') ?? [];
+  }
+
+  /**
+   * The corpus terms that say the opposite of a word, in any form, and whether they are opposed
+   * as verbs: "allies" for "enemy", "left" (a verb) for "stayed". WordNet's antonyms only.
+   */
+  opposites(word: string): { term: string; verb: boolean }[] {
+    const opposed = opposites().get(this.lemma(word))?.split(' ') ?? [];
+    return opposed.flatMap((entry) => {
+      const [lemma = '', part] = entry.split(':');
+      // A stop word ("be" in "differ, be different") says nothing opposed.
+      if (isStopWord(lemma)) return [];
+      return this.formsOf(lemma).map((term) => ({ term, verb: part === PART_LETTERS.verb }));
+    });
   }
 
   /** The words chat shorthand or two words written as one stand for, in order: "abt" → about, "idk" → i do not know. */

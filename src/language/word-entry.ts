@@ -73,4 +73,7 @@ export const isNameOnly = (entry: EnglishWord): boolean =>
   (entry.flags & PART_BITS.proper) !== 0 && (entry.flags & PART_BITS.stop) === 0;
 
 /** The parts of speech in a word's flags. */
+/** WordNet's own letters for the parts of speech. */
+export const PART_LETTERS: Record<Part, string> = { noun: 'n', verb: 'v', adj: 'a', adv: 'r' };
+
 export const partsOf = (flags: number): Part[] => PARTS.filter((part) => (flags & PART_BITS[part]) !== 0);
