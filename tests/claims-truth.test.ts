@@ -32,6 +32,8 @@ describe('truthful yes/no', () => {
       'during the climate conference did they agree to deepen coordination to prevent mishaps',
       // "The mechanism", which another article calls "our de-confliction mechanisms".
       'did putin credit netanyahu with proposing the deconfliction mechanism?',
+      // "…told … Shoigu that Israel is stepping up its attacks …, he said": any verb of saying.
+      'in sochi did bibi say israel is stepping up attacks on iran-backed forces',
     ]) {
       const { reply } = ask(question);
       expect(reply.text, question).toMatch(/^Yes\b/);

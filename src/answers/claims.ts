@@ -1129,14 +1129,20 @@ function sameRoles(engine: Engine, question: string, found: Found): boolean {
     (t, i) => i > first && !isPerson(t) && !isFunctionWord(t) && inSentence(t, next(i)) >= 0,
   );
   if (verb < 0) return true;
-  const verbInSentence = inSentence(asked[verb] as string, next(verb));
-  return asked.every((t, i) => {
-    const actor = actorOf(engine, t);
-    if (actor === undefined) return true;
-    // Any mention on the claim's side will do: "Israeli" may name its minister and its airspace.
-    const at = sentence.flatMap((w, j) => (actorOf(engine, w) === actor ? [j] : []));
-    return !at.length || at.some((j) => Math.sign(j - verbInSentence) === Math.sign(i - verb));
-  });
+  // A claim of saying is said by any of the sentence's verbs of saying: in "told Shoigu that
+  // Israel is stepping up …, he said", what was said comes after "told".
+  const saying = (t: string) => !isFunctionWord(t) && engine.sense.isSaying(t);
+  const said = saying(asked[verb] as string) ? sentence.flatMap((t, j) => (saying(t) ? [j] : [])) : [];
+  const verbs = said.length ? said : [inSentence(asked[verb] as string, next(verb))];
+  return verbs.some((verbInSentence) =>
+    asked.every((t, i) => {
+      const actor = actorOf(engine, t);
+      if (actor === undefined) return true;
+      // Any mention on the claim's side will do: "Israeli" may name its minister and its airspace.
+      const at = sentence.flatMap((w, j) => (actorOf(engine, w) === actor ? [j] : []));
+      return !at.length || at.some((j) => Math.sign(j - verbInSentence) === Math.sign(i - verb));
+    }),
+  );
 }
 
 /**
