@@ -197,6 +197,14 @@ describe('truthful yes/no', () => {
     expect(text('did netanyahu leave paris early')).not.toMatch(/^No\b/);
   });
 
+  it('never says Yes to a stance against what a sentence has someone call for', () => {
+    // "Putin also called for a free trade zone between Israel and the Eurasian Economic Union."
+    expect(saysYes('putin was against a free trade zone with israel right?')).toBe(false);
+    expect(saysYes('did putin call for a free trade zone with israel')).toBe(true);
+    // The sentence's own "against" states it.
+    expect(saysYes('is israel fighting against terrorism')).toBe(true);
+  });
+
   it('says No to an action the sentence gives another doer by name', () => {
     // "attempts by Iran … to place precision missiles there"; "rockets being fired by Hamas".
     expect(text('did netanyahu say hezbollah was placing precision missiles in syria?')).toMatch(

@@ -260,7 +260,12 @@ function states(
   // sentence of the story may be about them ("spoke briefly with Abbas" beside "eight Israeli
   // companies … at the conference").
   const unnamed = terms.kinds.some((kind, g) => kind === 'person' && !(found.groups & (1 << g)));
-  const otherwise = loose || unnamed || otherRelation(engine, question, found) || negates(question, found);
+  const otherwise =
+    loose ||
+    unnamed ||
+    otherRelation(engine, question, found) ||
+    negates(question, found) ||
+    opposesUnsaid(question, found);
   if (!missing.length) return otherwise ? 'partial' : 'full';
   if (!otherwise && missing.every((g) => ofOccasion(engine, terms, found, g))) return 'full';
   // A word the sentence's article never uses cannot be checked against it ("deconfliction" for
@@ -299,6 +304,15 @@ const denies = (text: string) => passageTerms(text).some((t) => NEGATION.test(t)
 
 function negates(question: string, found: Found): boolean {
   return denies(found.passage.text) && !denies(question);
+}
+
+/** English's prepositions of opposition: "against" a thing is no stance a sentence "for" it states. */
+const OPPOSING = /^(against|anti)$/;
+
+/** Whether the claim takes a side against something that the sentence never says it takes. */
+function opposesUnsaid(question: string, found: Found): boolean {
+  const said = passageTerms(`${found.passage.lead ?? ''} ${found.passage.text}`);
+  return passageTerms(question).some((t) => OPPOSING.test(t)) && !said.some((t) => OPPOSING.test(t));
 }
 
 /**
