@@ -24,6 +24,7 @@ const SETS: { file: string; threshold: number; falseYes?: Record<string, string>
   { file: 'blind-g.json', threshold: 89 },
   { file: 'blind-h.json', threshold: 89 },
   { file: 'blind-i.json', threshold: 0 },
+  { file: 'blind-j.json', threshold: 0 },
 ];
 
 for (const { file, threshold, falseYes = {} } of SETS) {
