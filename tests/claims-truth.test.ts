@@ -413,10 +413,14 @@ describe('what the articles do not say', () => {
   it('puts what a question places at the wrong meeting where the articles tell it', () => {
     // "The prime minister abruptly left Paris for Israel to deal with … rockets … fired by Hamas".
     expect(text('did netanyahu abruptly leave moscow to deal with rockets fired by hamas?')).toMatch(
-      /^No: the articles tell it of Paris, November 2018, not Moscow:\n.*abruptly left Paris/,
+      /^No: the articles tell it of Paris, November 2018 \(.*World War I\), not Moscow:\n.*abruptly left Paris/,
     );
     expect(text('why did netanyahu leave sochi abruptly to deal with hamas rockets?')).toMatch(
-      /^Not quite: the articles tell it of Paris, November 2018, not Sochi/,
+      /^Not quite: the articles tell it of Paris, November 2018 \(Centennial commemoration of the end of World War I\), not Sochi/,
+    );
+    // How it was done says nothing of where: "early" for "abruptly".
+    expect(text('why did netanyahu leave the climate conference early to deal w hamas rockets')).toMatch(
+      /^Not quite: the articles tell it of Paris, November 2018 \(Centennial commemoration of the end of World War I\), not Paris, 30 November 2015/,
     );
     expect(saysYes('did netanyahu leave paris abruptly to deal with rockets fired by hamas')).toBe(true);
     expect(text('what did putin say about the knesset in moscow')).toMatch(

@@ -1669,6 +1669,8 @@ export function placeCorrection(
   const placing = new Set(named.flatMap((record) => u.spelled.get(record) ?? []));
   const kept: string[] = [];
   for (const w of passageTerms(claimOf(asked))) {
+    // How or when it was done ("early", "abruptly") does not say which thing it was.
+    if (engine.sense.isAdverb(w)) continue;
     if (!placing.has(w)) kept.push(w);
     // "… in Moscow": the word that put it there goes with the place.
     else while (kept.length && engine.sense.isRelationWord(kept[kept.length - 1] as string)) kept.pop();
@@ -1701,7 +1703,7 @@ export function placeCorrection(
   const where = listWords(named.map((r) => ('name' in r ? r.name : meetingTitle(engine.kb, r))));
   return reply({
     title: 'Not quite',
-    text: `${lead}: the articles tell it of ${meetingTitle(engine.kb, meeting)}, not ${where}:\n${quoted.text}`,
+    text: `${lead}: the articles tell it of ${meetingTitle(engine.kb, meeting)}${meeting.occasion ? ` (${meeting.occasion.label})` : ''}, not ${where}:\n${quoted.text}`,
     citations: quoted.citations,
   });
 }

@@ -296,6 +296,11 @@ export class Lexicon {
     return ((this.#lemmaEntry(word)?.flags ?? 0) & PART_BITS.saying) !== 0;
   }
 
+  /** Whether WordNet gives the word an adverb's sense: how or when something was done ("early", "abruptly"). */
+  isAdverb(word: string): boolean {
+    return !isFunctionWord(word) && ((this.#english.get(word)?.flags ?? 0) & PART_BITS.adv) !== 0;
+  }
+
   /** What English says of the word's lemma: kinds and flags are filed there ("weeks" as "week"). */
   #lemmaEntry(word: string): EnglishWord | undefined {
     return this.#english.get(this.#english.get(word)?.lemma ?? this.lemma(word));
