@@ -351,6 +351,22 @@ const whenWhere: Case[] = [
 // ---------------------------------------------------------------------------------------------
 
 const lists: Case[] = [
+  // Places asked for ("cities", "venues": nouns WordNet files as locations) are listed, not meetings.
+  {
+    q: 'list every city where the articles have bibi and putin meeting',
+    must: [
+      '4 places',
+      'Jerusalem',
+      'Moscow',
+      'Paris',
+      'Sochi',
+      /Announced, not reported as held: Israel, January 2020/,
+    ],
+  },
+  {
+    q: 'across these articles, how many different cities did netanyahu and putin meet in and which',
+    must: ['4 places', 'Jerusalem', 'Sochi'],
+  },
   {
     q: '/meetings year:2015',
     must: ['30 November 2015', 'September 2015'],

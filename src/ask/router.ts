@@ -35,6 +35,7 @@ import {
 } from '../answers/format.js';
 import { type CommandSummary, helpReply } from '../answers/help.js';
 import { breakdown, listMeetings } from '../answers/meeting-list.js';
+import { meetingPlacesReply } from '../answers/meeting-places.js';
 import { meetingDetail } from '../answers/meeting-view.js';
 import {
   groundedAnswer,
@@ -278,6 +279,8 @@ const count: Handler = (engine, question, u) => {
   // "How many companies", "how many years": the sentences that state a number of them.
   const counted = countedWord(engine, folded);
   const things = counted !== undefined && !OCCURRENCES.has(engine.sense.lemma(counted));
+  if (things && namesPlaces(engine, counted))
+    return meetingPlacesReply(engine, narrowed(engine, u).meetings, true);
   if (things) {
     const apart = timeBetween(engine, u, counted);
     if (apart) return apart;
@@ -367,8 +370,15 @@ const whoIs: Handler = (engine, question, u, ctx) => {
   });
 };
 
+/** Whether a word names places in general ("cities", "venues"): a common noun WordNet files as a location. */
+const namesPlaces = (engine: Engine, word: string) =>
+  engine.sense.partOfSpeech(word) === 'noun' && engine.sense.kind(word) === 'location';
+
 const listIntent: Handler = (engine, question, u, ctx) => {
   const { meetings, filters } = narrowed(engine, u);
+  // "List every city they met in" asks for the places, not the meetings.
+  if (u.corrected.split(' ').some((w) => namesPlaces(engine, w)))
+    return meetingPlacesReply(engine, meetings, false);
   return listMeetings(engine, meetings, filters, `/ask ${question}`, ctx.page ?? 1);
 };
 

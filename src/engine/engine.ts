@@ -4,6 +4,7 @@ import {
   buildLexicon,
   EXPANSION_WEIGHTS,
   foldQuestion,
+  isRelationOnly,
   isUnmarkedContraction,
   type Lexicon,
 } from '../language/index.js';
@@ -307,12 +308,14 @@ export class Engine {
    * anyway.
    */
   private salientUnknown(words: string[], names: ReadonlySet<string>, subjects: number): string[] {
-    // A word with digits is a number, and the start of a longer name is that name ("vlad"). Chat
+    // A word only of relation ("across") names nothing. A word with digits is a number, and the start of
+    // a longer name is that name ("vlad"). Chat
     // shorthand for a function word ("wen", "n", "u") is that function word: it names nothing.
     // A number word is a number too ("third" → 3rd); laughter and "hows" are no content either.
     const laughter = (w: string) => this.sense.spellOut(w)?.length === 0;
     const asking = (w: string) =>
       !(
+        isRelationOnly(w) ||
         /\d/.test(w) ||
         /\d/.test(foldQuestion(w)) ||
         this.isShorthand(w) ||

@@ -283,7 +283,7 @@ export class Lexicon {
 
   /**
    * The kind of thing a noun names in its commonest sense, by WordNet: a person (general,
-   * winner), a time (week, evening) or a quantity (dollar, percent).
+   * winner), a time (week, evening), a quantity (dollar, percent) or a location (city, venue).
    */
   kind(word: string): NounKind | undefined {
     const entry = this.#lemmaEntry(word);

@@ -3,7 +3,7 @@ import { PARTS, type Part } from './wordnet.js';
 /** What the English words table says of a word, and how it is saved there. */
 
 export const PART_BITS: Record<
-  Part | 'proper' | 'stop' | 'function' | 'person' | 'time' | 'quantity' | 'saying',
+  Part | 'proper' | 'stop' | 'function' | 'person' | 'time' | 'quantity' | 'location' | 'saying',
   number
 > = {
   noun: 1,
@@ -22,13 +22,15 @@ export const PART_BITS: Record<
   quantity: 512,
   /** A verb one of whose two commonest senses WordNet files as communication (say, mention, discuss, thank). */
   saying: 1024,
+  /** A noun whose commonest sense WordNet files as a location (city, place, country, venue). */
+  location: 2048,
 };
 
 /** WordNet's lexicographer file of verbs of telling, asking, ordering and singing. */
 export const VERB_COMMUNICATION = 32;
 
 /** The kinds of thing a noun names, by WordNet's lexicographer files. */
-export const NOUN_KINDS = { person: 18, time: 28, quantity: 23 } as const;
+export const NOUN_KINDS = { person: 18, time: 28, quantity: 23, location: 15 } as const;
 export type NounKind = keyof typeof NOUN_KINDS;
 /**
  * The frequency class is stored as one printable character, the flags as two: five bits and the rest,
