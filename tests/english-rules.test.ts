@@ -39,6 +39,11 @@ describe('rules of English the answers rely on', () => {
     );
   });
 
+  it('a question word typed as chat shorthand ("wat", "wen") is the question word in every check', () => {
+    expect(ask('wat did putin say about having another meeting').text).toMatch(/We haven’t planned yet/);
+    expect(ask('wen did they meet in sochi').text).toMatch(/12 September 2019/);
+  });
+
   it('a page credits a picture or a source with a label and a colon, and a title’s period ends no sentence', () => {
     const page =
       'The talks went well.\nImage credit: Jane Roe / Wire\n[Photo: Agency]\nJane Doe is a reporter. Ms. Doe lives in Rome.';

@@ -720,8 +720,15 @@ function asWording(engine: Engine, typed: string): string {
   return at < 0 ? asked : `${before}what did ${who} say about ${words.slice(at + 1).join(' ')}`;
 }
 
+/** A question word typed as chat shorthand ("wat", "wen") is that question word, in every check after. */
+function spelledQuestionWord(engine: Engine, typed: string): string {
+  const [first = '', ...rest] = typed.trimStart().split(' ');
+  const [spelled, more] = engine.sense.spellOut(first.toLowerCase()) ?? [];
+  return spelled && !more && QUESTION_WORDS.includes(spelled) ? [spelled, ...rest].join(' ') : typed;
+}
+
 function answerOne(engine: Engine, typed: string, ctx: AskContext): Reply {
-  const question = asWording(engine, typed);
+  const question = asWording(engine, spelledQuestionWord(engine, typed));
   const folded = foldForSearch(question);
   if (!folded) {
     return usage(
