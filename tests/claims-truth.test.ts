@@ -422,6 +422,10 @@ describe('what the articles do not say', () => {
     expect(text('why did netanyahu leave the climate conference early to deal w hamas rockets')).toMatch(
       /^Not quite: the articles tell it of Paris, November 2018 \(Centennial commemoration of the end of World War I\), not Paris, 30 November 2015/,
     );
+    // A meeting named by its date alone, where one was held then.
+    expect(text("at their 2012 meeting why did bibi thank putin for the 'mutual rational policy'?")).toMatch(
+      /^Not quite: the articles tell it of Sochi, 12 September 2019, not Jerusalem, 25 June 2012/,
+    );
     expect(saysYes('did netanyahu leave paris abruptly to deal with rockets fired by hamas')).toBe(true);
     expect(text('what did putin say about the knesset in moscow')).toMatch(
       /^Not quite: the articles tell it of Sochi, 12 September 2019, not Moscow/,

@@ -1659,16 +1659,22 @@ export function placeCorrection(
     );
     return (u.spelled.get(m) ?? []).some((w) => where.includes(w));
   });
-  const named = [...places, ...meetings];
+  // Or by its date alone ("at their 2012 meeting"), where one meeting was held then.
+  const dated =
+    places.length || meetings.length || !hasDateFilter(u.dates)
+      ? []
+      : engine.filterMeetings({ dates: u.dates });
+  const named = [...places, ...meetings, ...(dated.length === 1 ? dated : [])];
   if (!named.length) return undefined;
   const at = new Set([
     ...meetings.map((m) => m.id),
+    ...dated.map((m) => m.id),
     ...places.flatMap((p) => engine.catalogue.meetingsAt(p.id).map((m) => m.id)),
   ]);
   // The claim without the words that put it there.
   const placing = new Set(named.flatMap((record) => u.spelled.get(record) ?? []));
   const kept: string[] = [];
-  for (const w of passageTerms(claimOf(asked))) {
+  for (const w of passageTerms(claimOf(dated.length ? u.dates.rest : asked))) {
     // How or when it was done ("early", "abruptly") does not say which thing it was.
     if (engine.sense.isAdverb(w)) continue;
     if (!placing.has(w)) kept.push(w);
