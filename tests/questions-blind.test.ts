@@ -14,17 +14,17 @@ import { loadSet, type Outcome, score, table } from './support/scoring.js';
  * cause: the list must stay exactly so, so that a fix removes its entry and any new one fails.
  */
 const SETS: { file: string; threshold: number; falseYes?: Record<string, string> }[] = [
-  { file: 'dev.json', threshold: 80 },
-  { file: 'blind-a.json', threshold: 92 },
+  { file: 'dev.json', threshold: 82 },
+  { file: 'blind-a.json', threshold: 94 },
   { file: 'blind-b.json', threshold: 96 },
-  { file: 'blind-c.json', threshold: 91 },
-  { file: 'blind-d.json', threshold: 89 },
-  { file: 'blind-e.json', threshold: 89 },
-  { file: 'blind-f.json', threshold: 87 },
-  { file: 'blind-g.json', threshold: 89 },
-  { file: 'blind-h.json', threshold: 89 },
-  { file: 'blind-i.json', threshold: 0 },
-  { file: 'blind-j.json', threshold: 0 },
+  { file: 'blind-c.json', threshold: 92 },
+  { file: 'blind-d.json', threshold: 90 },
+  { file: 'blind-e.json', threshold: 91 },
+  { file: 'blind-f.json', threshold: 89 },
+  { file: 'blind-g.json', threshold: 90 },
+  { file: 'blind-h.json', threshold: 90 },
+  { file: 'blind-i.json', threshold: 85 },
+  { file: 'blind-j.json', threshold: 84 },
 ];
 
 for (const { file, threshold, falseYes = {} } of SETS) {
