@@ -62,7 +62,7 @@ export function findTargets(engine: Engine, text: string): Targets {
   const structured = narrowing || Boolean(u.dates.order);
 
   // A narrowed pool limits the search itself, so that its records are not crowded out by others.
-  const searchMeetings = (terms: string[], within?: (m: Meeting) => boolean) =>
+  const searchMeetings = (terms: string[], within?: ReadonlySet<Meeting> | ((m: Meeting) => boolean)) =>
     terms.length
       ? engine.meetingIndex.search(terms, { limit: 1000, ...(within && { within }) }).hits.sort(byWeight)
       : [];
@@ -87,15 +87,22 @@ export function findTargets(engine: Engine, text: string): Targets {
    */
   function toldWith(occasion: Meeting[], searched: string[]) {
     const within = new Set(occasion);
-    const inOccasion = (m: Meeting) => within.has(m);
-    const naming = (w: string) => (searchMeetings([w], inOccasion)[0]?.weight ?? 0) >= NAMING;
+    const told = new Set(occasion.flatMap((m) => m.sources));
+    // A meeting held somewhere would have been asked of by its own place. The records the
+    // occasion's articles tell are few: most questions have none to look at, and search nothing.
+    const toldOnly = new Set(
+      [...told]
+        .flatMap((s) => engine.catalogue.meetingsFrom(s))
+        .filter(
+          (m) =>
+            !within.has(m) && (!m.place || m.place.unknown === true) && m.sources.every((s) => told.has(s)),
+        ),
+    );
+    if (!toldOnly.size) return undefined;
+    const naming = (w: string) => (searchMeetings([w], within)[0]?.weight ?? 0) >= NAMING;
     const subject = [...new Set(searched)].filter((w) => !naming(w));
     if (!subject.length) return undefined;
-    const told = new Set(occasion.flatMap((m) => m.sources));
-    const [there] = searchMeetings(subject, inOccasion);
-    // A meeting held somewhere would have been asked of by its own place.
-    const toldOnly = (m: Meeting) =>
-      !within.has(m) && (!m.place || m.place.unknown === true) && m.sources.every((s) => told.has(s));
+    const [there] = searchMeetings(subject, within);
     const hits = searchMeetings(subject, toldOnly);
     return hits[0] && hits[0].weight > (there?.weight ?? 0) ? { hits, subject } : undefined;
   }
