@@ -264,27 +264,36 @@ function deriveMeanings(wordnet: WordNet, heard: (word: string) => boolean): Sor
     }
     if (weight > (words.get(word) ?? 0)) words.set(word, weight);
   };
-  for (const [lemma, senses] of wordnet.senses) {
-    if (!isWord(lemma)) continue;
-    // A sense's rank among the lemma's senses of its own part of speech, most frequent first.
-    const ranks = new Map<string, number>();
-    for (const sense of senses) {
-      const rank = ranks.get(sense.part) ?? 0;
-      ranks.set(sense.part, rank + 1);
-      relate(wordnet, lemma, sense, rank, (word, weight) => addTo(lemma, word, weight));
-      // An adverb says what its adjective says (personally → personal); WordNet points only from
-      // the adverb, so the adjective is given the adverb here.
-      if (sense.part === 'adv' && rank < COMMON_SENSES)
-        for (const pointer of wordnet.synset(sense).pointers.filter((p) => p.symbol === '\\'))
-          for (const adjective of wordnet.synset(pointer).words) addTo(adjective, lemma, WEIGHTS.derived);
-    }
-  }
+  eachRankedSense(wordnet, (lemma, sense, rank) => {
+    relate(wordnet, lemma, sense, rank, (word, weight) => addTo(lemma, word, weight));
+    // An adverb says what its adjective says (personally → personal); WordNet points only from
+    // the adverb, so the adjective is given the adverb here.
+    if (sense.part === 'adv' && rank < COMMON_SENSES)
+      for (const pointer of wordnet.synset(sense).pointers.filter((p) => p.symbol === '\\'))
+        for (const adjective of wordnet.synset(pointer).words) addTo(adjective, lemma, WEIGHTS.derived);
+  });
   return SortedTable.of(
     [...table].map(([lemma, words]): [string, string] => [
       lemma,
       [...words].map(([word, weight]) => `${word}:${Math.round(weight * 100)}`).join(' '),
     ]),
   );
+}
+
+/**
+ * Each sense of each single-word lemma, with its rank among the lemma's senses of its own part of
+ * speech, most frequent first.
+ */
+function eachRankedSense(wordnet: WordNet, visit: (lemma: string, sense: Sense, rank: number) => void): void {
+  for (const [lemma, senses] of wordnet.senses) {
+    if (!isWord(lemma)) continue;
+    const ranks = new Map<string, number>();
+    for (const sense of senses) {
+      const rank = ranks.get(sense.part) ?? 0;
+      ranks.set(sense.part, rank + 1);
+      visit(lemma, sense, rank);
+    }
+  }
 }
 
 /**
@@ -307,19 +316,13 @@ function deriveOpposites(wordnet: WordNet): SortedTable {
       table.set(from, set);
     }
   };
-  for (const [lemma, senses] of wordnet.senses) {
-    if (!isWord(lemma)) continue;
-    const ranks = new Map<string, number>();
-    for (const sense of senses) {
-      const rank = ranks.get(sense.part) ?? 0;
-      ranks.set(sense.part, rank + 1);
-      const synset = wordnet.synset(sense);
-      const narrower = rank === 0 ? synset.pointers.filter((p) => p.symbol === '~') : [];
-      for (const near of [synset, ...narrower.map((p) => wordnet.synset(p))])
-        for (const pointer of near.pointers.filter((p) => p.symbol === '!'))
-          for (const word of wordnet.synset(pointer).words) pair(lemma, word, sense.part);
-    }
-  }
+  eachRankedSense(wordnet, (lemma, sense, rank) => {
+    const synset = wordnet.synset(sense);
+    const narrower = rank === 0 ? synset.pointers.filter((p) => p.symbol === '~') : [];
+    for (const near of [synset, ...narrower.map((p) => wordnet.synset(p))])
+      for (const pointer of near.pointers.filter((p) => p.symbol === '!'))
+        for (const word of wordnet.synset(pointer).words) pair(lemma, word, sense.part);
+  });
   return SortedTable.of([...table].map(([lemma, words]): [string, string] => [lemma, [...words].join(' ')]));
 }
 
