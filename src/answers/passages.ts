@@ -498,13 +498,16 @@ export function findPassages(
     const around = terms.kinds.some((k, g) => k !== 'word' && !(h.groups & (1 << g)))
       ? contextOf(engine, passage)
       : undefined;
+    const speakers = around ? quotedSpeakerWords(engine, passage) : undefined;
     terms.kinds.forEach((kind, g) => {
       if (kind === 'word' || h.groups & (1 << g) || !around) return;
       const best = Math.max(
         0,
         ...(terms.groups[g] ?? []).filter((t) => around.has(t.term)).map((t) => t.weight * index.idf(t.term)),
       );
-      score += CONTEXT_WEIGHT * best;
+      // Who the records have saying the sentence names him as the sentence itself would ("…," he said).
+      const speaks = (terms.groups[g] ?? []).some((t) => t.weight >= STATED && speakers?.has(t.term));
+      score += (speaks ? 1 : CONTEXT_WEIGHT) * best;
     });
     return { passage, score, matched: h.matched, groups: h.groups };
   });
@@ -512,6 +515,19 @@ export function findPassages(
   const [best] = scored;
   if (!best) return [];
   return scored.filter((f) => f.score >= best.score * close).slice(0, limit);
+}
+
+/** The name words of whoever the records have saying a sentence: a quotation of theirs holds it, or it holds one. */
+function quotedSpeakerWords(engine: Engine, passage: Passage): Set<string> {
+  const said = passageTerms(passage.text).join(' ');
+  const words = new Set<string>();
+  for (const q of engine.catalogue.quotesFrom(passage.source.id)) {
+    const quote = passageTerms(q.text).join(' ');
+    const person = q.speaker ? engine.kb.person(q.speaker) : undefined;
+    if (!person || !quote || !(said.includes(quote) || quote.includes(said))) continue;
+    for (const w of nameWords(person)) words.add(w);
+  }
+  return words;
 }
 
 /**
