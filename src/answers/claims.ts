@@ -572,18 +572,26 @@ function identifying(
   if (!(found.groups & (1 << (g + 1)))) return false;
   // Between an article and its noun, a word describes the noun ("the deconfliction mechanism"),
   // where a verb before a name says what was done ("visit Israel").
-  const asked = passageTerms(question);
-  const described = (i: number) => DETERMINER.test(asked[i - 1] ?? '') && asked[i + 1] === noun;
-  if (!asked.some((w, i) => w === word && described(i))) return false;
+  if (!describesNoun(passageTerms(question), word, (next) => next === noun)) return false;
   const lemma = engine.sense.lemma(noun);
   const { index, passages } = engine.passages;
-  return [...index.holding(word).slice(0, NAMING_LOOKS)].some((i) => {
-    const said = passageTerms(passages[i]?.text ?? '');
-    return said.some((w, j) => w === word && engine.sense.lemma(said[j + 1] ?? '') === lemma);
-  });
+  return index
+    .holding(word)
+    .slice(0, NAMING_LOOKS)
+    .some((i) => {
+      const said = passageTerms(passages[i]?.text ?? '');
+      return said.some((w, j) => w === word && engine.sense.lemma(said[j + 1] ?? '') === lemma);
+    });
 }
 /** How many of the sentences using a word are read for what it names: the first few tell. */
 const NAMING_LOOKS = 20;
+
+/** Whether the words put `word` between an article and a noun ("the whole ceremony"): it describes the noun. */
+function describesNoun(words: readonly string[], word: string, isNoun: (next: string) => boolean): boolean {
+  return words.some(
+    (w, i) => w === word && DETERMINER.test(words[i - 1] ?? '') && isNoun(words[i + 1] ?? ''),
+  );
+}
 
 /**
  * Whether the claim's word (group `g`) names the occasion the sentence's article reports; a
@@ -656,12 +664,7 @@ function opposedBy(
   // An adjective or adverb, or a word between an article and its noun ("the whole ceremony").
   const describes = (head: string) =>
     /^(adj|adv)$/.test(engine.sense.partOfSpeech(head) ?? '') ||
-    asked.some(
-      (w, i) =>
-        w === head &&
-        DETERMINER.test(asked[i - 1] ?? '') &&
-        engine.sense.partOfSpeech(asked[i + 1] ?? '') === 'noun',
-    );
+    describesNoun(asked, head, (next) => engine.sense.partOfSpeech(next) === 'noun');
   // A name the sentence must give itself, or the occasion its article reports, where the claim
   // has one: the leaders may be who speaks, or around it.
   const named = terms.kinds.flatMap((kind, i) => (kind === 'name' || kind === 'person' ? [i] : []));
@@ -670,11 +673,11 @@ function opposedBy(
     // What a thing is or what is done is opposed; how ("early", "the whole") is too loose a word
     // ("the latest barrage" is no late leaving). A claim the articles also say in its own word
     // ("left Paris") is not opposed by another sentence ("the coming holiday").
+    if (kind !== 'word' || describes(head)) continue;
     const own = new Set(
       (terms.groups[g] ?? []).filter((t) => t.weight >= EXPANSION_WEIGHTS.sameLemma).map((t) => t.term),
     );
-    const saysOwn = (f: Found) => passageTerms(f.passage.text).some((t) => own.has(t));
-    if (kind !== 'word' || describes(head) || found.some(saysOwn)) continue;
+    if (found.some((f) => passageTerms(f.passage.text).some((t) => own.has(t)))) continue;
     const opposite = engine.sense.opposites(head);
     if (!opposite.length) continue;
     const groups = terms.groups.map((group, i) =>
@@ -1435,14 +1438,14 @@ function countingSentences(engine: Engine, forms: ReadonlySet<string>, ordinal: 
   return [...ids].sort((a, b) => a - b);
 }
 
+/** Where one clause of a typed message ends and the next begins. */
+const CLAUSE_BREAK = /[,;:?!]|\s[-–—]\s/;
+
 /**
  * A number the question gives before a noun ("their 10th meeting", "50 yrs") that a sentence on
  * the same subject gives otherwise before the same noun ("the 13th meeting", "25 years"), when no
  * sentence gives the question's own number there.
  */
-/** Where one clause of a typed message ends and the next begins. */
-const CLAUSE_BREAK = /[,;:?!]|\s[-–—]\s/;
-
 function otherNumber(engine: Engine, question: string, u: Understanding): NumberPremise | undefined {
   const asked = passageTerms(question);
   const { passages, index } = engine.passages;

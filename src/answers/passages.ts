@@ -1,6 +1,7 @@
 import type { Engine, Understanding } from '../engine/engine.js';
 import { type Passage, passageTerms } from '../engine/passages.js';
 import { findTargets } from '../engine/targets.js';
+import type { Quote } from '../knowledge/model.js';
 import type { Person } from '../knowledge/schema.js';
 import { EXPANSION_WEIGHTS, type Expansion, isFunctionWord, timesOfDay } from '../language/index.js';
 import { oneLine } from '../limits.js';
@@ -498,15 +499,18 @@ export function findPassages(
     const around = terms.kinds.some((k, g) => k !== 'word' && !(h.groups & (1 << g)))
       ? contextOf(engine, passage)
       : undefined;
-    const speakers = around ? quotedSpeakerWords(engine, passage) : undefined;
+    let speakers: Set<string> | undefined;
     terms.kinds.forEach((kind, g) => {
       if (kind === 'word' || h.groups & (1 << g) || !around) return;
       const best = Math.max(
         0,
         ...(terms.groups[g] ?? []).filter((t) => around.has(t.term)).map((t) => t.weight * index.idf(t.term)),
       );
+      if (!best) return;
       // Who the records have saying the sentence names him as the sentence itself would ("…," he said).
-      const speaks = (terms.groups[g] ?? []).some((t) => t.weight >= STATED && speakers?.has(t.term));
+      speakers ??= quotedSpeakerWords(engine, passage);
+      const named = speakers;
+      const speaks = (terms.groups[g] ?? []).some((t) => t.weight >= STATED && named.has(t.term));
       score += (speaks ? 1 : CONTEXT_WEIGHT) * best;
     });
     return { passage, score, matched: h.matched, groups: h.groups };
@@ -517,12 +521,19 @@ export function findPassages(
   return scored.filter((f) => f.score >= best.score * close).slice(0, limit);
 }
 
+/** Quotations as sentences are folded, once each. */
+const foldedQuotes = new WeakMap<Quote, string>();
+
 /** The name words of whoever the records have saying a sentence: a quotation of theirs holds it, or it holds one. */
 function quotedSpeakerWords(engine: Engine, passage: Passage): Set<string> {
   const said = passageTerms(passage.text).join(' ');
   const words = new Set<string>();
   for (const q of engine.catalogue.quotesFrom(passage.source.id)) {
-    const quote = passageTerms(q.text).join(' ');
+    let quote = foldedQuotes.get(q);
+    if (quote === undefined) {
+      quote = passageTerms(q.text).join(' ');
+      foldedQuotes.set(q, quote);
+    }
     const person = q.speaker ? engine.kb.person(q.speaker) : undefined;
     if (!person || !quote || !(said.includes(quote) || quote.includes(said))) continue;
     for (const w of nameWords(person)) words.add(w);

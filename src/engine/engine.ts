@@ -308,9 +308,9 @@ export class Engine {
    * anyway.
    */
   private salientUnknown(words: string[], names: ReadonlySet<string>, subjects: number): string[] {
-    // A word only of relation ("across") names nothing. A word with digits is a number, and the start of
-    // a longer name is that name ("vlad"). Chat
-    // shorthand for a function word ("wen", "n", "u") is that function word: it names nothing.
+    // A word only of relation ("across") names nothing. A word with digits is a number, and the
+    // start of a longer name is that name ("vlad"). Chat shorthand for a function word ("wen",
+    // "n", "u") is that function word: it names nothing.
     // A number word is a number too ("third" → 3rd); laughter and "hows" are no content either.
     const laughter = (w: string) => this.sense.spellOut(w)?.length === 0;
     const asking = (w: string) =>

@@ -68,9 +68,9 @@ export function findTargets(engine: Engine, text: string): Targets {
       : [];
   const inPool = new Set(pool);
   const placed = meetingPlaces.length && !hasDateFilter(u.dates) ? pool : undefined;
-  const pooled = searchMeetings(words, narrowing ? (m) => inPool.has(m) : undefined);
-  const [top, next] = pooled;
-  const named = placed ?? (top && !(next && next.weight >= top.weight * 0.75) ? [top.item] : undefined);
+  const pooled = searchMeetings(words, narrowing ? inPool : undefined);
+  const leading = leaders(pooled);
+  const named = placed ?? (leading.length === 1 ? leading.map((h) => h.item) : undefined);
   const toldThere = named && toldWith(named, words);
   const meetingHits = toldThere?.hits ?? pooled;
   const eventWords = toldThere?.subject ?? words;

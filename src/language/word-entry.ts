@@ -22,7 +22,7 @@ export const PART_BITS: Record<
   quantity: 512,
   /** A verb one of whose two commonest senses WordNet files as communication (say, mention, discuss, thank). */
   saying: 1024,
-  /** A noun whose commonest sense WordNet files as a location (city, place, country, venue). */
+  /** A noun whose commonest sense WordNet files as a location (city, place, town, venue). */
   location: 2048,
 };
 
@@ -74,8 +74,8 @@ export const isCommon = (entry: EnglishWord | undefined): boolean =>
 export const isNameOnly = (entry: EnglishWord): boolean =>
   (entry.flags & PART_BITS.proper) !== 0 && (entry.flags & PART_BITS.stop) === 0;
 
-/** The parts of speech in a word's flags. */
 /** WordNet's own letters for the parts of speech. */
 export const PART_LETTERS: Record<Part, string> = { noun: 'n', verb: 'v', adj: 'a', adv: 'r' };
 
+/** The parts of speech in a word's flags. */
 export const partsOf = (flags: number): Part[] => PARTS.filter((part) => (flags & PART_BITS[part]) !== 0);
