@@ -754,7 +754,10 @@ function otherOwner(engine: Engine, question: string, sentence: string): boolean
     const actor = personIds(engine).has(owner) && !possessive.has(owner) ? undefined : actorOf(engine, owner);
     if (!thing || !actor || (actor === owner && !possessive.has(owner))) return false;
     if (isFunctionWord(thing) || actorOf(engine, thing)) return false;
-    const at = said.flatMap((w, j) => (j > 0 && lemma(w) === lemma(thing) ? [j] : []));
+    // The sentence may name the thing more narrowly ("an Israeli plane" against "the Russian jet").
+    const same = (w: string) =>
+      lemma(w) === lemma(thing) || engine.sense.expand(w).some((e) => e.weight >= 0.5 && e.term === thing);
+    const at = said.flatMap((w, j) => (j > 0 && same(w) ? [j] : []));
     const owners = at.map(ownerAt);
     return owners.length > 0 && !owners.includes(actor) && owners.some((o) => o !== undefined);
   });

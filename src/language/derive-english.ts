@@ -252,11 +252,11 @@ function deriveContractions(words: SortedTable, stopWords: SortedTable): SortedT
  */
 function deriveMeanings(wordnet: WordNet, heard: (word: string) => boolean): SortedTable {
   const table = new Map<string, Map<string, number>>();
-  const addTo = (lemma: string, word: string, weight: number) => {
+  const addTo = (lemma: string, word: string, weight: number, said = false) => {
     // Only words people say (heard in SUBTLEX-US) are asked with: 60% of WordNet's are not. A
     // phrase is said when each of its words is.
     if (word === lemma) return;
-    if (isWord(word) ? !heard(word) : !isPhrase(word) || !word.split('_').every(heard)) return;
+    if (!said && (isWord(word) ? !heard(word) : !isPhrase(word) || !word.split('_').every(heard))) return;
     let words = table.get(lemma);
     if (!words) {
       words = new Map();
@@ -266,11 +266,18 @@ function deriveMeanings(wordnet: WordNet, heard: (word: string) => boolean): Sor
   };
   eachRankedSense(wordnet, (lemma, sense, rank) => {
     relate(wordnet, lemma, sense, rank, (word, weight) => addTo(lemma, word, weight));
-    // An adverb says what its adjective says (personally → personal); WordNet points only from
-    // the adverb, so the adjective is given the adverb here.
-    if (sense.part === 'adv' && rank < COMMON_SENSES)
-      for (const pointer of wordnet.synset(sense).pointers.filter((p) => p.symbol === '\\'))
-        for (const adjective of wordnet.synset(pointer).words) addTo(adjective, lemma, WEIGHTS.derived);
+    // An adverb says what its adjective says (personally → personal), and an adjective what the
+    // noun it pertains to says ("every Israeli" → Israel); WordNet points only from the adverb or
+    // the adjective, so the word pointed to is given it here.
+    // The adjective of a name is said wherever the name is, however rarely films say it (Israeli,
+    // Syrian: heard under 30 times in SUBTLEX-US).
+    if ((sense.part === 'adv' || sense.part === 'adj') && rank < COMMON_SENSES)
+      for (const pointer of wordnet.synset(sense).pointers.filter((p) => p.symbol === '\\')) {
+        const { words, capitalised } = wordnet.synset(pointer);
+        words.forEach((word, i) => {
+          addTo(word, lemma, WEIGHTS.derived, capitalised[i]);
+        });
+      }
   });
   return SortedTable.of(
     [...table].map(([lemma, words]): [string, string] => [
