@@ -546,11 +546,17 @@ function quotedSpeakerWords(engine: Engine, passage: Passage): Set<string> {
  * own words or, for a place, in its paragraph or its article's title, as "in Paris" is said once
  * per story.
  */
-export function coversNames(engine: Engine, terms: QuestionTerms, found: Found): boolean {
+export function coversNames(
+  engine: Engine,
+  terms: QuestionTerms,
+  found: Found,
+  needed: (head: string) => boolean = () => true,
+): boolean {
   const around = contextOf(engine, found.passage);
   return terms.kinds.every(
     (kind, g) =>
       (kind !== 'name' && kind !== 'person') ||
+      !needed(terms.heads[g] ?? '') ||
       (found.groups & (1 << g)) !== 0 ||
       (terms.groups[g] as QueryGroup).some((t) => t.weight >= STATED && around.has(t.term)),
   );
@@ -782,8 +788,11 @@ function restSaid(engine: Engine, rest: string): { text: string; citations: Cita
   const terms = questionTerms(engine, rest, u, { described: true, candidates: peopleThere(engine, u) });
   const who = terms.heads.indexOf('who');
   const names = (f: Found) => (who >= 0 && f.groups & (1 << who) ? 1 : 0);
+  // The rest may itself get a name wrong ("left Paris because of Hezbollah rockets"): the
+  // sentences need only say the place, meeting, date or person it is about (Hamas's rockets).
+  const anchors = new Set(named.flatMap((n) => passageTerms(n)));
   const found = findPassages(engine, terms, PERSON_CANDIDATES, undefined, 0)
-    .filter((f) => coversNames(engine, terms, f))
+    .filter((f) => coversNames(engine, terms, f, (head) => anchors.has(head)))
     .sort((a, b) => names(b) - names(a))
     .slice(0, 2);
   if (!found.length) return undefined;
