@@ -679,21 +679,30 @@ export function withPassages(
   // Quotations are cited with their speaker: a sentence of another article would read as one,
   // and one before them as the answer instead. They are not searched for.
   const quotation = answer.citations.some((c) => c.quote);
-  // A sentence of another article can only say more than the record of a word the record does
-  // not say: with none ("when did they meet in Sochi"), every article is not searched.
+  // A sentence of another article says more than the record of a word the record does not say,
+  // or when it says more of the question than the record's own sentences do: with neither ("when
+  // did they meet in Sochi"), every article is not searched.
   const unsaid = unsaidByRecord(terms, answer);
+  const [backed] = backing;
+  const partial = backed !== undefined && backed.matched < terms.groups.length;
   const [answering] =
-    quotation || !unsaid.size ? [] : groundedSentences(engine, question, u, terms).filter(unshown);
+    quotation || !(unsaid.size || partial)
+      ? []
+      : groundedSentences(engine, question, u, terms).filter(unshown);
   const elsewhere =
     answering !== undefined &&
     !cited.includes(answering.passage.source.id) &&
-    answering.score > (backing[0]?.score ?? 0);
+    answering.score > (backed?.score ?? 0);
   const found = elsewhere ? [answering, ...backing].slice(0, limit) : backing;
   const [first, ...rest] = found;
   if (!first) return answer;
   // A yes or no is the answer to a yes/no question, and comes first whatever else is said.
   const verdict = /^(yes|no|neither)\b/i.test(answer.text);
-  const saysMore = [...unsaid].some((g) => (first.groups & (1 << g)) !== 0);
+  // "Putin's take on Israel and Turkey patching things up", answered by the record of Turkey
+  // downing a jet: his sentence on their ties says all three names, the record's only two.
+  const saysMore =
+    [...unsaid].some((g) => (first.groups & (1 << g)) !== 0) ||
+    (elsewhere && first.matched > (backed?.matched ?? 0));
   if (quotation || verdict || !saysMore) return withSentences(engine, answer, found);
   const lead = quoting(engine, [first], answer.citations);
   const led = {
