@@ -524,21 +524,63 @@ export function findPassages(
 /** Quotations as sentences are folded, once each. */
 const foldedQuotes = new WeakMap<Quote, string>();
 
+function foldedQuote(q: Quote): string {
+  let quote = foldedQuotes.get(q);
+  if (quote === undefined) {
+    quote = passageTerms(q.text).join(' ');
+    foldedQuotes.set(q, quote);
+  }
+  return quote;
+}
+
+/** Whether a sentence is (part of) a quotation, or holds it whole. */
+function holdsQuote(sentence: string, q: Quote): boolean {
+  const quote = foldedQuote(q);
+  return quote !== '' && (sentence.includes(quote) || quote.includes(sentence));
+}
+
 /** The name words of whoever the records have saying a sentence: a quotation of theirs holds it, or it holds one. */
 function quotedSpeakerWords(engine: Engine, passage: Passage): Set<string> {
   const said = passageTerms(passage.text).join(' ');
   const words = new Set<string>();
   for (const q of engine.catalogue.quotesFrom(passage.source.id)) {
-    let quote = foldedQuotes.get(q);
-    if (quote === undefined) {
-      quote = passageTerms(q.text).join(' ');
-      foldedQuotes.set(q, quote);
-    }
     const person = q.speaker ? engine.kb.person(q.speaker) : undefined;
-    if (!person || !quote || !(said.includes(quote) || quote.includes(said))) continue;
+    if (!person || !holdsQuote(said, q)) continue;
     for (const w of nameWords(person)) words.add(w);
   }
   return words;
+}
+
+/** Sentences ranked for quotations, beyond those shown. */
+const QUOTE_CANDIDATES = 10;
+
+/**
+ * Quotations in the order the sentences that hold them answer the question ("what did Bibi call
+ * the big fight": "a big battle against militant Islam" first); those no such sentence holds keep
+ * their order after them. A quotation of `pool` (the speaker's, the meeting's) held by a sentence
+ * that answers better than any of theirs ("fight" is said as "battle") is one of them too.
+ */
+export function rankQuotes(
+  engine: Engine,
+  question: string,
+  u: Understanding,
+  quotes: readonly Quote[],
+  pool: readonly Quote[] = [],
+): Quote[] {
+  // None found: the sentences that answer it are the answer, quotations or not.
+  if (!quotes.length) return [];
+  const terms = questionTerms(engine, question, u, { described: true });
+  const found = findPassages(engine, terms, QUOTE_CANDIDATES, undefined, 0).map((f) => ({
+    said: passageTerms(f.passage.text).join(' '),
+    score: f.score,
+  }));
+  const scoreOf = (q: Quote) =>
+    Math.max(0, ...found.filter((f) => holdsQuote(f.said, q)).map((f) => f.score));
+  const scores = new Map([...quotes, ...pool].map((q) => [q, scoreOf(q)]));
+  const listedBest = Math.max(0, ...quotes.map((q) => scores.get(q) ?? 0));
+  const held = pool.filter((q) => !quotes.includes(q) && (scores.get(q) ?? 0) > listedBest);
+  const all = [...quotes, ...held];
+  return all.sort((a, b) => (scores.get(b) ?? 0) - (scores.get(a) ?? 0));
 }
 
 /**

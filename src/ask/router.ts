@@ -42,6 +42,7 @@ import {
   groundedFrom,
   groundedSentences,
   notCovered,
+  rankQuotes,
   unsaidDetail,
   withPassages,
   withSentences,
@@ -197,7 +198,9 @@ const sourceOfQuote = fromQuote((engine, q) => {
     : 'Its source:';
 }, 'Source');
 
-const quotesAbout: Handler = (engine, question, u, ctx) => {
+const quotesAbout: Handler = (engine, question, asked, ctx) => {
+  // What someone said about Israel or Russia was said wherever they were.
+  const u = { ...asked, places: asked.settings };
   const speaker = quotedSpeaker(engine, u);
   const restricted = hasNarrowing(engine, u) ? narrowed(engine, u, false).meetings : undefined;
   const words = quoteSearchWords(engine, u, speaker);
@@ -224,12 +227,20 @@ const quotesAbout: Handler = (engine, question, u, ctx) => {
     speaker && (restricted?.length || everything) && !addressed.length && !all.length
       ? engine.findQuotes({ speaker, ...(restricted && { meetings: restricted }) })
       : [];
-  const found = addressed.length ? addressed : all.length ? all : there;
+  const listed = addressed.length ? addressed : all.length ? all : there;
+  // The speaker's other quotations there are candidates too: the words may say them otherwise.
+  const pool = words.length
+    ? engine.findQuotes({
+        ...(speaker && { speaker }),
+        ...(restricted && !widened && { meetings: restricted }),
+      })
+    : [];
+  const found = listed === addressed ? listed : rankQuotes(engine, question, u, listed, pool);
   const [onlyMeeting] = restricted ?? [];
   return answerQuotes(engine, words.length && !found.length ? [] : found, {
     ...(speaker && { speaker }),
     ...(!widened && restricted?.length === 1 && onlyMeeting && { meeting: onlyMeeting }),
-    ...(words.length && found !== there && { query: words.join(' ') }),
+    ...(words.length && listed !== there && { query: words.join(' ') }),
     line: `/ask ${question}`,
     page: ctx.page ?? 1,
   });

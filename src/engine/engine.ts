@@ -44,6 +44,12 @@ export interface Understanding {
   dates: DateQuery;
   people: Person[];
   places: Place[];
+  /**
+   * The places the question puts something at: all but the leaders' own countries, which are
+   * the sides of what they do ("what did Putin say about Israel") unless said as a place ("in
+   * Israel", "visit Russia").
+   */
+  settings: Place[];
   topics: Topic[];
   meetings: Meeting[];
   events: KnowledgeEvent[];
@@ -223,6 +229,44 @@ export class Engine {
     }
   }
 
+  #sides?: Set<string>;
+
+  /** The countries the leaders' roles name ("Prime Minister of Israel"). */
+  private get sides(): Set<string> {
+    if (!this.#sides) {
+      const roles = new Set(
+        this.kb.people
+          .filter((p) => this.principals.has(p.id))
+          .flatMap((p) => foldForSearch(p.role).split(' ')),
+      );
+      this.#sides = new Set(
+        this.kb.places
+          .filter(
+            (p) =>
+              p.kind === 'country' &&
+              foldForSearch(p.name)
+                .split(' ')
+                .every((w) => roles.has(w)),
+          )
+          .map((p) => p.id),
+      );
+    }
+    return this.#sides;
+  }
+
+  /**
+   * Whether a place is named as where something is: after a preposition of place ("in Israel",
+   * "to Russia"), or by a visit ("visit Israel", "the Israel trip").
+   */
+  private saysPlace(tokens: readonly string[], m: PhraseMatch<Entity>): boolean {
+    const before = tokens[m.start - 1] ?? '';
+    const after = tokens[m.end] ?? '';
+    return (
+      PLACE_PREPOSITIONS.has(before) ||
+      [before, after].some((w) => w !== '' && JOURNEYS.has(this.sense.lemma(w)))
+    );
+  }
+
   /** Names, dates and leftover words of a free-text question or lookup. */
   understand(question: string): Understanding {
     const dates = parseDateQuery(question);
@@ -268,6 +312,16 @@ export class Engine {
     const used = new Set(
       matches.flatMap((m) => Array.from({ length: m.end - m.start }, (_, i) => m.start + i)),
     );
+    // The leaders' own countries are the sides of what they do ("what did Putin say about
+    // Israel", "the fight Israel and Russia share"): a place only where the question puts
+    // something there.
+    const sides = this.sides;
+    const settings = unique(
+      matches
+        .filter((m) => m.value.type === 'place')
+        .filter((m) => !sides.has((m.value.item as Place).id) || this.saysPlace(tokens, m))
+        .map((m) => m.value.item as Place),
+    );
     const of = <K extends EntityType>(type: K) =>
       unique(matches.filter((m) => m.value.type === type).map((m) => m.value.item as ItemOf<K>));
     const words = tokens.filter((t, i) => !used.has(i) && !STOPWORDS.has(t) && !FUNCTION_WORDS.has(t));
@@ -279,6 +333,7 @@ export class Engine {
       dates,
       people: of('person'),
       places: of('place'),
+      settings,
       topics: of('topic'),
       meetings: of('meeting'),
       events: of('event'),
@@ -570,6 +625,11 @@ export class Engine {
       .hits.map((h) => h.item);
   }
 }
+
+/** English's prepositions that put something at a place (not "from", which says where it came from). */
+const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'to', 'into', 'at', 'inside', 'within']);
+/** English's nouns and verbs of going to a place. */
+const JOURNEYS: ReadonlySet<string> = new Set(['visit', 'trip', 'travel', 'journey', 'tour']);
 
 /**
  * Words written with a capital inside a sentence: names, as English writes them. A word all in
