@@ -185,6 +185,25 @@ describe('ordinary English and names', () => {
     }
   });
 
+  it('finds a people’s country by its adjective, however rarely films say it', () => {
+    for (const [adjective, country] of [
+      ['israeli', 'israel'],
+      ['syrian', 'syria'],
+      ['iranian', 'iran'],
+      ['turkish', 'turkey'],
+    ] as const)
+      expect(weightOf(adjective, country), adjective).toBeGreaterThanOrEqual(0.7);
+  });
+
+  it('knows the names of the articles that are of the kind of one they never use', () => {
+    expect(lexicon.sameKind('passover')).toEqual(expect.arrayContaining(['hannukah', 'chanukah']));
+    expect(lexicon.sameKind('london')).toEqual(expect.arrayContaining(['paris', 'moscow']));
+    expect(lexicon.sameKind('hezbollah')).toContain('hamas');
+    // "let" is a name to WordNet (an army), not in the articles; Trump is not in WordNet.
+    expect(lexicon.sameKind('hezbollah')).not.toContain('let');
+    expect(lexicon.sameKind('trump')).toEqual([]);
+  });
+
   it('gives parts of speech: names, function words, content words', () => {
     expect(lexicon.partOfSpeech('london')).toBe('proper');
     expect(lexicon.partOfSpeech('sochi')).toBe('proper');

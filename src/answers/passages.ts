@@ -185,13 +185,15 @@ export interface TermOptions {
    * is a candidate ("did Bibi meet Lavrov in Sochi" may be answered by one naming Shoigu there).
    */
   candidates?: readonly string[];
+  /** Names of the kind of one the articles never use ("Hanukkah" for "Passover"): what the question may have meant, weighed below its own words. */
+  meant?: readonly string[];
 }
 
 export function questionTerms(
   engine: Engine,
   question: string,
   u?: Understanding,
-  { described = false, candidates = [] }: TermOptions = {},
+  { described = false, candidates = [], meant = [] }: TermOptions = {},
 ): QuestionTerms {
   const index = engine.passages.index;
   const said = (term: string) => inCorpus(engine, term);
@@ -286,12 +288,13 @@ export function questionTerms(
   const asks = described ? answerType(passageTerms(question).join(' ')) : undefined;
   // "What day …": a sentence that names a day is a candidate even where it says nothing else asked.
   const days = asks === 'time' ? [...timesOfDay()].filter(said) : [];
-  for (const [head, named] of [
-    ['when', days],
-    ['who', candidates.filter(said)],
+  for (const [head, named, weight] of [
+    ['when', days, DAY_WEIGHT],
+    ['who', candidates.filter(said), DAY_WEIGHT],
+    ['meant', meant.filter(said), MEANT_WEIGHT],
   ] as const) {
     if (!named.length) continue;
-    groups.push(named.map((term) => ({ term, weight: DAY_WEIGHT })));
+    groups.push(named.map((term) => ({ term, weight })));
     kinds.push('word');
     heads.push(head);
   }
@@ -374,6 +377,8 @@ const CANDIDATES = 8;
 const CONTEXT_WEIGHT = 0.5;
 /** A day named, to "what day", counts as a word related to one the question says. */
 const DAY_WEIGHT = 0.5;
+/** A name of the same kind as one the articles never use counts as a word related to one the question says. */
+const MEANT_WEIGHT = 0.5;
 /** A sentence that gives the kind of thing asked for (a person to "who") earns this much. */
 const TYPE_WEIGHT = 2;
 /** A line on the author answers less than a sentence of the story on the same words. */
@@ -779,7 +784,10 @@ export function notCovered(engine: Engine, question: string, u: Understanding, m
     passageTerms(question.replace(/^\W*\w+/, '').replace(/\b\p{Ll}[\p{L}'’-]*/gu, ' ')),
   );
   const name = (w: string) => capitalised.has(w) || !engine.sense.isEnglish(w);
-  const said = missing.every(name) ? restSaid(engine, rest) : undefined;
+  // A name of the same kind the articles do use is what the question may have meant: "a happy
+  // Passover in Paris" finds his Hanukkah wishes there.
+  const meant = missing.flatMap((w) => engine.sense.sameKind(w));
+  const said = missing.every(name) ? restSaid(engine, rest, meant) : undefined;
   // "The St Petersburg meeting in Sept 2019": the one meeting the rest's date fits, where it
   // names no place, is the one the articles report then.
   const [only, another] = found.best === 'meetings' ? found.meetings : [];
@@ -824,7 +832,11 @@ const PERSON_CANDIDATES = 6;
  * wrong (he met Shoigu there). Only a place, meeting, date or person other than the leaders makes
  * the rest specific enough; "what did Putin say about Trump" leaves only "Putin".
  */
-function restSaid(engine: Engine, rest: string): { text: string; citations: Citation[] } | undefined {
+function restSaid(
+  engine: Engine,
+  rest: string,
+  meant: readonly string[],
+): { text: string; citations: Citation[] } | undefined {
   const u = engine.understand(rest);
   const named = [
     ...u.places.map((p) => p.name),
@@ -836,7 +848,10 @@ function restSaid(engine: Engine, rest: string): { text: string; citations: Cita
   if (!named.length || u.unknown.length) return undefined;
   // The name they never mention stands for someone: the sentences that give another person
   // there (Shoigu, for Lavrov) show what they report instead.
-  const terms = questionTerms(engine, rest, u, { described: true, candidates: peopleThere(engine, u) });
+  // A name of a known kind stands for one of that kind; one English does not know (Lavrov) may
+  // be anyone there.
+  const candidates = meant.length ? [] : peopleThere(engine, u);
+  const terms = questionTerms(engine, rest, u, { described: true, candidates, meant });
   const who = terms.heads.indexOf('who');
   const names = (f: Found) => (who >= 0 && f.groups & (1 << who) ? 1 : 0);
   // The rest may itself get a name wrong ("left Paris because of Hezbollah rockets"): the

@@ -66,6 +66,8 @@ export interface EnglishTables {
   timesOfDay: SortedTable;
   /** For each lemma, the lemmas WordNet gives as its opposites, both ways, with the part of speech (stay: leave:v). */
   opposites: SortedTable;
+  /** For each name, what it is a name of: the synsets its commonest sense is an instance or a kind of, its topic (Passover: movable feast, Judaism). */
+  nameKinds: SortedTable;
 }
 
 export const FUNCTION_WORD = 'function';
@@ -111,6 +113,7 @@ export function deriveEnglish(): EnglishTables {
     contractions: deriveContractions(words, stopWords),
     timesOfDay: deriveTimesOfDay(),
     opposites: deriveOpposites(wordnet),
+    nameKinds: deriveNameKinds(wordnet),
   };
 }
 
@@ -331,6 +334,31 @@ function deriveOpposites(wordnet: WordNet): SortedTable {
         for (const word of wordnet.synset(pointer).words) pair(lemma, word, sense.part);
   });
   return SortedTable.of([...table].map(([lemma, words]): [string, string] => [lemma, [...words].join(' ')]));
+}
+
+/**
+ * Each single-word name's kinds: the synsets that WordNet makes its commonest noun sense an
+ * instance of (Paris, London: national capital) or a kind of (Purim, Hanukkah: Jewish holy day),
+ * and the topic it files it under with its kind of thing (Passover, Hanukkah: Judaism, a time).
+ * Two names of one kind are the other name a question may have meant. Saved as
+ * `lemma → kind kind…`.
+ */
+function deriveNameKinds(wordnet: WordNet): SortedTable {
+  const found: [string, string][] = [];
+  for (const [lemma, senses] of wordnet.senses) {
+    const noun = senses.find((s) => s.part === 'noun');
+    if (!isWord(lemma) || !noun) continue;
+    const synset = wordnet.synset(noun);
+    if (!synset.capitalised[synset.words.indexOf(lemma)]) continue;
+    // A topic's names of one kind of thing are of one kind too: Passover (a movable feast) and
+    // Hanukkah (a Jewish holy day) are both days (noun.time) of Judaism.
+    const kinds = [
+      ...synset.pointers.filter((p) => p.symbol === '@' || p.symbol === '@i').map((p) => String(p.offset)),
+      ...synset.pointers.filter((p) => p.symbol === ';c').map((p) => `${p.offset}:${synset.lexFile}`),
+    ];
+    if (kinds.length) found.push([lemma, kinds.join(' ')]);
+  }
+  return SortedTable.of(found);
 }
 
 function relate(

