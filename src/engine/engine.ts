@@ -4,6 +4,7 @@ import {
   buildLexicon,
   EXPANSION_WEIGHTS,
   foldQuestion,
+  isFunctionWord,
   isRelationOnly,
   isUnmarkedContraction,
   type Lexicon,
@@ -478,10 +479,12 @@ export class Engine {
 
   /** A word the lexicon reads as another spelling of a function word, and of nothing else. */
   private isShorthand(word: string): boolean {
+    const isFunction = (w: string) => STOPWORDS.has(w) || FUNCTION_WORDS.has(w) || isFunctionWord(w);
     const [best] = this.sense.expand(word);
-    return (
-      best !== undefined && best.weight < 1 && (STOPWORDS.has(best.term) || FUNCTION_WORDS.has(best.term))
-    );
+    if (best !== undefined && best.weight < 1 && isFunction(best.term)) return true;
+    // Shorthand for words the articles never use ("tho": though) is shorthand all the same.
+    const spelled = this.sense.inCorpus(word) ? undefined : this.sense.spellOut(word);
+    return spelled !== undefined && spelled.length > 0 && spelled.every(isFunction);
   }
 
   /**
