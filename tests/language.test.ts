@@ -204,6 +204,14 @@ describe('ordinary English and names', () => {
     expect(lexicon.sameKind('trump')).toEqual([]);
   });
 
+  it('knows a noun WordNet defines as a number of something, and no noun whose definition only mentions one', () => {
+    expect(lexicon.numberDefinition('centennial')).toBe('the 100th anniversary');
+    expect(lexicon.numberDefinition('decades')).toBe('a period of 10 years');
+    // "a natural number that has exactly two distinct natural number divisors: 1 and itself"
+    expect(lexicon.numberDefinition('prime')).toBeUndefined();
+    expect(lexicon.numberDefinition('putin')).toBeUndefined();
+  });
+
   it('gives parts of speech: names, function words, content words', () => {
     expect(lexicon.partOfSpeech('london')).toBe('proper');
     expect(lexicon.partOfSpeech('sochi')).toBe('proper');

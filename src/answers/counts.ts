@@ -1,7 +1,7 @@
 import type { Engine, Understanding } from '../engine/engine.js';
 import { passageTerms } from '../engine/passages.js';
 import { EXPANSION_WEIGHTS, isFunctionWord } from '../language/index.js';
-import { citeSources, echo } from './format.js';
+import { citeSources, echo, listWords } from './format.js';
 import { coversNames, type Found, findPassages, questionTerms, quoting } from './passages.js';
 import { type Reply, reply } from './reply.js';
 
@@ -94,7 +94,11 @@ export function statesCount(
   ]);
   // Time is counted in any of its nouns: "the 75th anniversary" numbers the years.
   const ofTime = engine.sense.kind(counted) === 'time';
-  const terms = passageTerms(found.passage.text);
+  // A noun defined by a number counts as its definition: a centennial is "the 100th anniversary".
+  const terms = passageTerms(found.passage.text).flatMap((t) => {
+    const defined = engine.sense.numberDefinition(t);
+    return defined ? passageTerms(defined) : [t];
+  });
   return terms.some((t, i) => {
     if (!/^\d/.test(t)) return false;
     const end = terms.findIndex((w, j) => j > i && isFunctionWord(w));
@@ -110,6 +114,23 @@ export function statesCount(
  * "The articles give no number of X", with what they do say about it: a count they do not state
  * is not an answer they refuse ("how many deals" when they name two).
  */
+/**
+ * What the sentences found say of a number in a word that means one: "They call it a
+ * **centennial**: “the 100th anniversary”, in WordNet's words." Undefined when they give numbers
+ * in figures only.
+ */
+export function definedNumbers(engine: Engine, found: readonly Found[]): string | undefined {
+  const defined = new Map<string, string>();
+  for (const f of found)
+    for (const t of passageTerms(f.passage.text)) {
+      const definition = engine.sense.numberDefinition(t);
+      if (definition) defined.set(t, definition);
+    }
+  if (!defined.size) return undefined;
+  const said = [...defined].map(([word, definition]) => `a **${word}** is “${definition}”`);
+  return `In WordNet's words, ${listWords(said)}. What the articles say:`;
+}
+
 export function notCounted(engine: Engine, counted: string, closest: readonly Found[]): Reply {
   const shown = closest.slice(0, 2);
   const quoted = quoting(engine, shown);

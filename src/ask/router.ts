@@ -17,6 +17,7 @@ import {
 import {
   countedModifiers,
   countedWord,
+  definedNumbers,
   notCounted,
   numberSentences,
   OCCURRENCES,
@@ -302,7 +303,10 @@ const count: Handler = (engine, question, u) => {
     if (byRole) return byRole;
     const stated = numberSentences(engine, question, u);
     const ofIt = stated.filter((f) => statesCount(engine, f, counted, described));
-    return groundedFrom(engine, ofIt) ?? notCounted(engine, counted, groundedSentences(engine, question, u));
+    return (
+      groundedFrom(engine, ofIt, definedNumbers(engine, ofIt)) ??
+      notCounted(engine, counted, groundedSentences(engine, question, u))
+    );
   }
   // Occurrences are meetings: the sentences that number the meetings.
   const stated = numberSentences(engine, question, u, [...OCCURRENCES]).filter((f) =>

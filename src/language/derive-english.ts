@@ -68,6 +68,8 @@ export interface EnglishTables {
   opposites: SortedTable;
   /** For each name, what it is a name of: the synsets its commonest sense is an instance or a kind of, its topic (Passover: movable feast, Judaism). */
   nameKinds: SortedTable;
+  /** Nouns whose commonest sense WordNet defines by a number: centennial → "the 100th anniversary". */
+  numberNouns: SortedTable;
 }
 
 export const FUNCTION_WORD = 'function';
@@ -114,6 +116,7 @@ export function deriveEnglish(): EnglishTables {
     timesOfDay: deriveTimesOfDay(),
     opposites: deriveOpposites(wordnet),
     nameKinds: deriveNameKinds(wordnet),
+    numberNouns: deriveNumberNouns(wordnet),
   };
 }
 
@@ -357,6 +360,28 @@ function deriveNameKinds(wordnet: WordNet): SortedTable {
       ...synset.pointers.filter((p) => p.symbol === ';c').map((p) => `${p.offset}:${synset.lexFile}`),
     ];
     if (kinds.length) found.push([lemma, kinds.join(' ')]);
+  }
+  return SortedTable.of(found);
+}
+
+/**
+ * Each single-word noun whose commonest sense WordNet defines by a number, with that definition
+ * up to its first bracket or semicolon: "centennial" is "the 100th anniversary", "decade" "a
+ * period of 10 years". What a sentence counts when it says such a word.
+ */
+const NUMBERED = /^(?:the|a|an) (?:period of )?\d+(?:st|nd|rd|th)? [a-z]+$/;
+
+function deriveNumberNouns(wordnet: WordNet): SortedTable {
+  const found: [string, string][] = [];
+  for (const [lemma, senses] of wordnet.senses) {
+    const noun = senses.find((s) => s.part === 'noun');
+    if (!isWord(lemma) || !noun) continue;
+    const synset = wordnet.synset(noun);
+    if (synset.capitalised[synset.words.indexOf(lemma)]) continue;
+    // Defined as a number of something ("the 100th anniversary"), not a definition that mentions
+    // a number ("a natural number that has exactly two … divisors: 1 and itself").
+    const [definition = ''] = synset.gloss.split(/[;(]/);
+    if (NUMBERED.test(definition.trim())) found.push([lemma, definition.trim()]);
   }
   return SortedTable.of(found);
 }

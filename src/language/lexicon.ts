@@ -11,6 +11,7 @@ import {
   functionWords,
   meanings,
   nameKinds,
+  numberNouns,
   opposites,
   particles,
   stopWords,
@@ -158,6 +159,11 @@ export class Lexicon {
     return [...new Set(kinds.flatMap((kind) => names.get(kind) ?? []))].filter(
       (t) => t !== word && this.partOfSpeech(t) === 'proper',
     );
+  }
+
+  /** How WordNet defines a noun by a number, if it does: "the 100th anniversary" for centennial. */
+  numberDefinition(word: string): string | undefined {
+    return numberNouns().get(this.lemma(word));
   }
 
   /** The corpus terms whose lemma is `lemma`, itself among them when it is one. */

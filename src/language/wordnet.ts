@@ -29,6 +29,8 @@ export interface Synset {
   /** Whether each word is written capitalised (a name: London, Sochi). */
   capitalised: boolean[];
   pointers: { symbol: string; part: Part; offset: number; source: number; target: number }[];
+  /** Its definition and examples, as WordNet writes them ("the 100th anniversary (or the celebration of it)"). */
+  gloss: string;
 }
 
 const PART_OF: Record<string, Part> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' };
@@ -72,7 +74,8 @@ export class WordNet {
   synset({ part, offset }: Sense): Synset {
     const data = this.#data[part];
     const end = data.indexOf('\n', offset);
-    const fields = data.slice(offset, end === -1 ? undefined : end).split(' ');
+    const line = data.slice(offset, end === -1 ? undefined : end);
+    const fields = line.split(' ');
     const count = Number.parseInt(fields[3] as string, 16);
     const words: string[] = [];
     const capitalised: boolean[] = [];
@@ -95,7 +98,9 @@ export class WordNet {
         target: Number.parseInt(link.slice(2), 16),
       });
     }
-    return { lexFile: Number(fields[1]), words, capitalised, pointers };
+    const bar = line.indexOf(' | ');
+    const gloss = bar < 0 ? '' : line.slice(bar + 3).trim();
+    return { lexFile: Number(fields[1]), words, capitalised, pointers, gloss };
   }
 }
 
