@@ -10,6 +10,7 @@ import type { QueryGroup } from '../search/bm25.js';
 import { hasDateFilter } from '../search/dates.js';
 import { STOPWORDS } from '../search/stopwords.js';
 import { searchTokens } from '../search/tokens.js';
+import { isModelCode } from '../text/normalise.js';
 import { parties } from './actors.js';
 import { citeSources, echo, listWords, meetingTitle } from './format.js';
 import { type Citation, type Reply, reply } from './reply.js';
@@ -787,7 +788,10 @@ export function notCovered(engine: Engine, question: string, u: Understanding, m
   // A name of the same kind the articles do use is what the question may have meant: "a happy
   // Passover in Paris" finds his Hanukkah wishes there.
   const meant = missing.flatMap((w) => engine.sense.sameKind(w));
-  const said = missing.every(name) ? restSaid(engine, rest, meant) : undefined;
+  // A name of a known kind stands for one of that kind, and a code (G20, S-300) for no person;
+  // one English does not know (Lavrov) may be anyone there.
+  const anyone = missing.some((w) => !isModelCode(w) && !engine.sense.sameKind(w).length);
+  const said = missing.every(name) ? restSaid(engine, rest, meant, anyone) : undefined;
   // "The St Petersburg meeting in Sept 2019": the one meeting the rest's date fits, where it
   // names no place, is the one the articles report then.
   const [only, another] = found.best === 'meetings' ? found.meetings : [];
@@ -836,6 +840,7 @@ function restSaid(
   engine: Engine,
   rest: string,
   meant: readonly string[],
+  anyone: boolean,
 ): { text: string; citations: Citation[] } | undefined {
   const u = engine.understand(rest);
   const named = [
@@ -848,9 +853,7 @@ function restSaid(
   if (!named.length || u.unknown.length) return undefined;
   // The name they never mention stands for someone: the sentences that give another person
   // there (Shoigu, for Lavrov) show what they report instead.
-  // A name of a known kind stands for one of that kind; one English does not know (Lavrov) may
-  // be anyone there.
-  const candidates = meant.length ? [] : peopleThere(engine, u);
+  const candidates = anyone ? peopleThere(engine, u) : [];
   const terms = questionTerms(engine, rest, u, { described: true, candidates, meant });
   const who = terms.heads.indexOf('who');
   const names = (f: Found) => (who >= 0 && f.groups & (1 << who) ? 1 : 0);

@@ -13,7 +13,7 @@ import { type DateQuery, dateMatches, hasDateFilter, parseDateQuery } from '../s
 import { STOPWORDS } from '../search/stopwords.js';
 import { searchWords, type TextIndex } from '../search/text-index.js';
 import { type Expansion, editDistance, plausibleTypo, Vocabulary } from '../search/vocabulary.js';
-import { foldForSearch } from '../text/normalise.js';
+import { foldForSearch, isModelCode, joinCodes } from '../text/normalise.js';
 import { Catalogue, placeChain } from './catalogue.js';
 import { buildIndexes, type SearchIndexes } from './indexes.js';
 import { PassageIndex } from './passages.js';
@@ -270,7 +270,7 @@ export class Engine {
 
   /** Names, dates and leftover words of a free-text question or lookup. */
   understand(question: string): Understanding {
-    const dates = parseDateQuery(question);
+    const dates = parseDateQuery(joinCodes(question));
     const corrections: [string, string][] = [];
     const tokens = dates.rest
       .split(' ')
@@ -365,15 +365,15 @@ export class Engine {
    */
   private salientUnknown(words: string[], names: ReadonlySet<string>, subjects: number): string[] {
     // A word only of relation ("across") names nothing. A word with digits is a number, and the
-    // start of a longer name is that name ("vlad"). Chat shorthand for a function word ("wen",
+    // start of a longer name is that name ("vlad"); a few letters before a number are a name
+    // (the S-300, a G20 summit). Chat shorthand for a function word ("wen",
     // "n", "u") is that function word: it names nothing.
     // A number word is a number too ("third" → 3rd); laughter and "hows" are no content either.
     const laughter = (w: string) => this.sense.spellOut(w)?.length === 0;
     const asking = (w: string) =>
       !(
         isRelationOnly(w) ||
-        /\d/.test(w) ||
-        /\d/.test(foldQuestion(w)) ||
+        (!isModelCode(w) && (/\d/.test(w) || /\d/.test(foldQuestion(w)))) ||
         this.isShorthand(w) ||
         isUnmarkedContraction(w) ||
         laughter(w)
@@ -399,8 +399,11 @@ export class Engine {
     // A synonym or a correction the articles use stands for an ordinary word, never for a name:
     // "Trump" is not "outdo". Short words are shorthand or abbreviations ("n", "pls", "idf")
     // unless written as a name.
-    return unknown.filter(
+    // A code is exact: "s300" is no slip of "300", and "g20" no shorthand.
+    const codes = content.filter((w) => isModelCode(w) && !this.vocabulary.has(w));
+    return unique([...codes, ...unknown]).filter(
       (w) =>
+        codes.includes(w) ||
         names.has(w) ||
         (w.length > 3 &&
           (this.sense.partOfSpeech(w) === 'proper' ||

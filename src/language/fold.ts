@@ -163,7 +163,7 @@ function* chunks(text: string): Generator<string> {
   }
 }
 
-/** A hyphenated chunk: a number (twenty-five → 25), or its parts and, for words, their joined form. */
+/** A hyphenated chunk: a number (twenty-five → 25), or its parts and, for words or a code (S-300), their joined form. */
 function splitChunk(chunk: string, into: string[]): void {
   const parts = chunk.split('-');
   if (parts.length === 1) {
@@ -179,7 +179,11 @@ function splitChunk(chunk: string, into: string[]): void {
     return;
   }
   for (const part of parts) pushNumbered(part, into);
-  if (parts.every((p) => /^\p{L}+$/u.test(p))) into.push(parts.join(''));
+  // Words joined, and a few letters with their number, as a model or a summit is written
+  // either way (S-300, S300; G-20, G20).
+  const [letters = '', number = ''] = parts;
+  const coded = parts.length === 2 && /^\p{L}{1,3}$/u.test(letters) && /^\d+$/.test(number);
+  if (coded || parts.every((p) => /^\p{L}+$/u.test(p))) into.push(parts.join(''));
 }
 
 /** An abbreviation written with its number (ww1, wwii): its words, then the number. */
