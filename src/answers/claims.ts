@@ -213,7 +213,8 @@ function states(
   const reported = reportedSayers(engine, found);
   if (sayingClaim && speaks && reported.size > 0 && !reported.has(speaks)) return 'partial';
   if (otherMonth(found, month) || otherYear(found, year)) return 'none';
-  if (!sayingClaim && otherAgent(engine, question, found)) return 'none';
+  if (!sayingClaim && (otherAgent(engine, question, found) || otherObject(engine, question, found)))
+    return 'none';
   if (unrealised(engine, question, found)) return 'partial';
   // A sentence that names another person of the records, and not the one the claim has doing
   // it, tells of the other's doing ("during Netanyahu's visit" is no visit by Putin).
@@ -866,6 +867,43 @@ function swapped(engine: Engine, question: string, sentence: string): boolean {
   const s = where(subject);
   const o = where(object);
   return s > verb && o >= 0 && o < verb;
+}
+
+/** How far after its verb the claim's object may stand in a sentence that states it ("thanked Russia's President Vladimir Putin"). */
+const OBJECT_REACH = 5;
+
+/**
+ * Whether the sentence has the claim's action done to another by name: "does Russia back
+ * Hezbollah" against "Moscow backs the Assad regime and Israel works to prevent arms transfers
+ * to Hezbollah". The claim's object is the first name after its verb; the sentence's, the first
+ * word after the same verb that is no function word. Another name there, and the claim's object
+ * nowhere near, is another action.
+ */
+function otherObject(engine: Engine, question: string, found: Found): boolean {
+  const asked = passageTerms(question);
+  const said = passageTerms(found.passage.text);
+  const lemma = (t: string) => engine.sense.lemma(t);
+  const nameOf = (t: string) =>
+    actorOf(engine, t) ?? (engine.sense.partOfSpeech(t) === 'proper' ? t : undefined);
+  return asked.some((word, i) => {
+    // What is said is a clause, not an object ("say Israel is stepping up …").
+    if (isFunctionWord(word) || nameOf(word) || i === 0 || engine.sense.isSaying(word)) return false;
+    const at = asked.findIndex((t, k) => k > i && !isFunctionWord(t));
+    const object = asked[at];
+    // An object follows its verb with at most an article between: "minister in Sochi" puts it somewhere.
+    if (asked.slice(i + 1, at).some((t) => engine.sense.isRelationWord(t))) return false;
+    // A name that goes on into a noun owns it ("Russia's defense minister"), and is no object.
+    const ends = at === asked.length - 1 || isFunctionWord(asked[at + 1] ?? '');
+    const wanted = object !== undefined && ends ? nameOf(object) : undefined;
+    if (!wanted || !asked.slice(0, i).some((t) => nameOf(t))) return false;
+    return said.some((t, j) => {
+      if (lemma(t) !== lemma(word)) return false;
+      const next = said.slice(j + 1).find((w) => !isFunctionWord(w));
+      const theirs = next && nameOf(next);
+      const near = said.slice(j + 1, j + 1 + OBJECT_REACH).some((w) => nameOf(w) === wanted);
+      return theirs !== undefined && theirs !== wanted && !near;
+    });
+  });
 }
 
 /** Whether the sentence says each word of the claim it matched in that word's own forms or synonyms. */
