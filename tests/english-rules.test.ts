@@ -40,6 +40,16 @@ describe('rules of English the answers rely on', () => {
     expect(ask('what happened in 2015').reply.kind).toBe('answer');
   });
 
+  it('"how many X" with no figure counts the Xs a sentence names one by one, in any word that means X; "a/b" offers one thing', () => {
+    const deals = ask('how many deals/documents got done during bibis moscow visit').reply;
+    expect(deals.text).toMatch(/^\*\*2\*\*, named one by one/);
+    expect(deals.text).toContain('memorandum of understanding over dairy produce');
+    // A sentence that names the thing once gives no count.
+    expect(ask('how many people died on the russian plane shot down sept 18').text).not.toMatch(
+      /named one by one/,
+    );
+  });
+
   it('a tag ("…, did they?") makes a statement a yes/no question; after a question word, "was it" ends the question', () => {
     expect(detectIntent('they met in sochi did they')).toBe('yes-no');
     expect(detectIntent('they met in sochi didnt they')).toBe('yes-no');

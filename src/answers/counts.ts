@@ -1,6 +1,7 @@
 import type { Engine, Understanding } from '../engine/engine.js';
 import { passageTerms } from '../engine/passages.js';
 import { EXPANSION_WEIGHTS, isFunctionWord } from '../language/index.js';
+import { foldForSearch } from '../text/normalise.js';
 import { citeSources, echo, listWords } from './format.js';
 import { coversNames, type Found, findPassages, questionTerms, quoting } from './passages.js';
 import { type Reply, reply } from './reply.js';
@@ -16,7 +17,9 @@ export const OCCURRENCES: ReadonlySet<string> = new Set(['time', 'meeting', 'mee
  * "world leaders" → leaders, "separate Netanyahu–Putin meetings" → meetings), by the words'
  * parts of speech.
  */
-export function countedWord(engine: Engine, folded: string): string | undefined {
+export function countedWord(engine: Engine, question: string): string | undefined {
+  // "deals/documents" offers one thing in two words: the first is it.
+  const folded = foldForSearch(question.replace(/(\p{L}+)\/\p{L}+/gu, '$1'));
   const after = folded.match(/\bhow many\s+(.*)$/)?.[1] ?? folded.match(/\bnumber of\s+(.*)$/)?.[1];
   if (!after) return undefined;
   const words = after.split(' ').filter(Boolean);
@@ -129,6 +132,40 @@ export function definedNumbers(engine: Engine, found: readonly Found[]): string 
   if (!defined.size) return undefined;
   const said = [...defined].map(([word, definition]) => `a **${word}** is “${definition}”`);
   return `In WordNet's words, ${listWords(said)}. What the articles say:`;
+}
+
+/** A word WordNet relates this closely to the counted one names it too (deal: agreement, understanding). */
+const MEANS = 0.5;
+
+/**
+ * The things a sentence names one by one when the articles give no figure: "how many deals"
+ * against "an agreement was finalised on pensions …, while a memorandum of understanding … was
+ * also signed" is two. Each distinct noun the counted word means, in the best sentence on the
+ * question that names two or more; nothing when none does.
+ */
+export function enumerated(engine: Engine, counted: string, found: readonly Found[]): Reply | undefined {
+  const lemma = engine.sense.lemma(counted);
+  const meanings = new Set(
+    engine.sense
+      .expand(counted)
+      .filter((e) => e.weight >= MEANS)
+      .map((e) => engine.sense.lemma(e.term)),
+  );
+  const namedIn = (f: Found) =>
+    new Set(
+      passageTerms(f.passage.text)
+        .filter((t) => engine.sense.partOfSpeech(t) === 'noun')
+        .map((t) => engine.sense.lemma(t))
+        .filter((l) => l === lemma || meanings.has(l)),
+    ).size;
+  const best = found.find((f) => namedIn(f) >= 2);
+  if (!best) return undefined;
+  const quoted = quoting(engine, [best]);
+  return reply({
+    title: `How many ${counted}`,
+    text: `**${namedIn(best)}**, named one by one in one sentence (the articles give no figure):\n${quoted.text}`,
+    citations: quoted.citations,
+  });
 }
 
 export function notCounted(engine: Engine, counted: string, closest: readonly Found[]): Reply {

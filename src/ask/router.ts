@@ -18,6 +18,7 @@ import {
   countedModifiers,
   countedWord,
   definedNumbers,
+  enumerated,
   notCounted,
   numberSentences,
   OCCURRENCES,
@@ -289,7 +290,7 @@ const count: Handler = (engine, question, u) => {
     };
   }
   // "How many companies", "how many years": the sentences that state a number of them.
-  const counted = countedWord(engine, folded);
+  const counted = countedWord(engine, question);
   const things = counted !== undefined && !OCCURRENCES.has(engine.sense.lemma(counted));
   if (things && namesPlaces(engine, counted))
     return meetingPlacesReply(engine, narrowed(engine, u).meetings, true);
@@ -303,9 +304,11 @@ const count: Handler = (engine, question, u) => {
     if (byRole) return byRole;
     const stated = numberSentences(engine, question, u);
     const ofIt = stated.filter((f) => statesCount(engine, f, counted, described));
+    const closest = groundedSentences(engine, question, u);
     return (
       groundedFrom(engine, ofIt, definedNumbers(engine, ofIt)) ??
-      notCounted(engine, counted, groundedSentences(engine, question, u))
+      enumerated(engine, counted, closest) ??
+      notCounted(engine, counted, closest)
     );
   }
   // Occurrences are meetings: the sentences that number the meetings.
