@@ -563,7 +563,7 @@ const QUOTE_CANDIDATES = 10;
 /**
  * Quotations in the order the sentences that hold them answer the question ("what did Bibi call
  * the big fight": "a big battle against militant Islam" first); those no such sentence holds keep
- * their order after them. A quotation of `pool` (the speaker's, the meeting's) held by a sentence
+ * their order after them. A quotation `wanted` (the speaker's, the meeting's) held by a sentence
  * that answers better than any of theirs ("fight" is said as "battle") is one of them too.
  */
 export function rankQuotes(
@@ -571,22 +571,25 @@ export function rankQuotes(
   question: string,
   u: Understanding,
   quotes: readonly Quote[],
-  pool: readonly Quote[] = [],
+  wanted: (q: Quote) => boolean = () => false,
 ): Quote[] {
   // None found: the sentences that answer it are the answer, quotations or not.
   if (!quotes.length) return [];
   const terms = questionTerms(engine, question, u, { described: true });
-  const found = findPassages(engine, terms, QUOTE_CANDIDATES, undefined, 0).map((f) => ({
-    said: passageTerms(f.passage.text).join(' '),
-    score: f.score,
-  }));
-  const scoreOf = (q: Quote) =>
-    Math.max(0, ...found.filter((f) => holdsQuote(f.said, q)).map((f) => f.score));
-  const scores = new Map([...quotes, ...pool].map((q) => [q, scoreOf(q)]));
+  // Each sentence found scores the quotations of its article that it holds: a few, however many
+  // quotations the speaker has.
+  const scores = new Map<Quote, number>();
+  for (const f of findPassages(engine, terms, QUOTE_CANDIDATES, undefined, 0)) {
+    const said = passageTerms(f.passage.text).join(' ');
+    for (const q of engine.catalogue.quotesFrom(f.passage.source.id))
+      if (holdsQuote(said, q) && f.score > (scores.get(q) ?? 0)) scores.set(q, f.score);
+  }
+  const listed = new Set(quotes);
   const listedBest = Math.max(0, ...quotes.map((q) => scores.get(q) ?? 0));
-  const held = pool.filter((q) => !quotes.includes(q) && (scores.get(q) ?? 0) > listedBest);
-  const all = [...quotes, ...held];
-  return all.sort((a, b) => (scores.get(b) ?? 0) - (scores.get(a) ?? 0));
+  const held = [...scores]
+    .filter(([q, score]) => !listed.has(q) && score > listedBest && wanted(q))
+    .map(([q]) => q);
+  return [...quotes, ...held].sort((a, b) => (scores.get(b) ?? 0) - (scores.get(a) ?? 0));
 }
 
 /**
@@ -732,7 +735,8 @@ export function withPassages(
   // did they meet in Sochi"), every article is not searched.
   const unsaid = unsaidByRecord(terms, answer);
   const [backed] = backing;
-  const partial = backed !== undefined && backed.matched < terms.groups.length;
+  // One record's answer, not a list: a list's records each say their part.
+  const partial = cited.length === 1 && backed !== undefined && backed.matched < terms.groups.length;
   const [answering] =
     quotation || !(unsaid.size || partial)
       ? []

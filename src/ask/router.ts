@@ -231,13 +231,12 @@ const quotesAbout: Handler = (engine, question, asked, ctx) => {
       : [];
   const listed = addressed.length ? addressed : all.length ? all : there;
   // The speaker's other quotations there are candidates too: the words may say them otherwise.
-  const pool = words.length
-    ? engine.findQuotes({
-        ...(speaker && { speaker }),
-        ...(restricted && !widened && { meetings: restricted }),
-      })
-    : [];
-  const found = listed === addressed ? listed : rankQuotes(engine, question, u, listed, pool);
+  const kept = restricted && !widened ? new Set(restricted.map((m) => m.id)) : undefined;
+  const wanted = (q: Quote) =>
+    words.length > 0 &&
+    (!speaker || q.speaker === speaker.id) &&
+    (!kept || (q.meeting !== undefined && kept.has(q.meeting)));
+  const found = listed === addressed ? listed : rankQuotes(engine, question, u, listed, wanted);
   const [onlyMeeting] = restricted ?? [];
   return answerQuotes(engine, words.length && !found.length ? [] : found, {
     ...(speaker && { speaker }),
