@@ -685,11 +685,15 @@ export function withSentences(engine: Engine, answer: Reply, found: readonly Fou
 }
 
 /**
- * The ordinary words of the question (not names, leaders or dates) that a record's text never
- * uses in any form ("defense minister" asked of the record of a meeting): what a sentence may say
- * that the record does not.
+ * The groups of the question of these kinds (ordinary words, by default) that a record's text
+ * never says in any form ("defense minister" asked of the record of a meeting): what a sentence
+ * may say that the record does not.
  */
-function unsaidByRecord(terms: QuestionTerms, record: Reply): Set<number> {
+function unsaidByRecord(
+  terms: QuestionTerms,
+  record: Reply,
+  asked: (kind: GroupKind, head: string) => boolean = (kind) => kind === 'word',
+): Set<number> {
   // A record's text is long: it is searched for the few terms in question, not folded whole.
   const said = [record.text, ...record.fields.map((f) => f.value)]
     .join(' ')
@@ -703,7 +707,7 @@ function unsaidByRecord(terms: QuestionTerms, record: Reply): Set<number> {
     ).test(said);
   const unsaid = new Set<number>();
   terms.kinds.forEach((kind, g) => {
-    if (kind !== 'word') return;
+    if (!asked(kind, terms.heads[g] ?? '')) return;
     if (!(terms.groups[g] as QueryGroup).some((t) => t.weight >= EXPANSION_WEIGHTS.sameLemma && says(t.term)))
       unsaid.add(g);
   });
@@ -731,12 +735,16 @@ export function withPassages(
   // and one before them as the answer instead. They are not searched for.
   const quotation = answer.citations.some((c) => c.quote);
   // A sentence of another article says more than the record of a word the record does not say,
-  // or when it says more of the question than the record's own sentences do: with neither ("when
-  // did they meet in Sochi"), every article is not searched.
+  // or of a name the record never says (Israel, asked of the record of Turkey downing a jet):
+  // with neither ("when did they meet in Sochi"), every article is not searched.
   const unsaid = unsaidByRecord(terms, answer);
   const [backed] = backing;
-  // One record's answer, not a list: a list's records each say their part.
-  const partial = cited.length === 1 && backed !== undefined && backed.matched < terms.groups.length;
+  const unnamed = unsaidByRecord(
+    terms,
+    answer,
+    (kind, head) => kind !== 'word' && kind !== 'date' && !engine.principalWords.has(head),
+  );
+  const partial = unnamed.size > 0 && backed !== undefined && backed.matched < terms.groups.length;
   const [answering] =
     quotation || !(unsaid.size || partial)
       ? []
