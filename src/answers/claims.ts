@@ -1211,7 +1211,7 @@ function sameRoles(engine: Engine, question: string, found: Found): boolean {
 function otherWayRound(engine: Engine, question: string, sentence: string): boolean {
   if (!hiddenAction(engine, question)) return false;
   const ids = personIds(engine);
-  const order = (words: string[]) => [...new Set(words.map((w) => ids.get(w)).filter(Boolean))];
+  const order = (words: readonly string[]) => [...new Set(words.map((w) => ids.get(w)).filter(Boolean))];
   const [doer, receiver] = order(passageTerms(question));
   const named = order(passageTerms(sentence));
   return (
@@ -1505,7 +1505,7 @@ function otherNumber(engine: Engine, question: string, u: Understanding): Number
     const ordinal = /\D$/.test(number);
     const candidates = countingSentences(engine, forms, ordinal);
     const isCandidate = new Set(candidates);
-    const read = new Map<Passage, string[]>();
+    const read = new Map<Passage, readonly string[]>();
     // The number said before the noun in a sentence, with the noun as it says it, when it is a
     // number of the same kind.
     const before = (p: Passage) => {

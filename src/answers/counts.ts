@@ -114,13 +114,8 @@ export function statesCount(
 }
 
 /**
- * "The articles give no number of X", with what they do say about it: a count they do not state
- * is not an answer they refuse ("how many deals" when they name two).
- */
-/**
- * What the sentences found say of a number in a word that means one: "They call it a
- * **centennial**: “the 100th anniversary”, in WordNet's words." Undefined when they give numbers
- * in figures only.
+ * What the sentences found say of a number in a word that means one: "In WordNet's words, a
+ * **centennial** is “the 100th anniversary”." Undefined when they give numbers in figures only.
  */
 export function definedNumbers(engine: Engine, found: readonly Found[]): string | undefined {
   const defined = new Map<string, string>();
@@ -168,6 +163,10 @@ export function enumerated(engine: Engine, counted: string, found: readonly Foun
   });
 }
 
+/**
+ * "The articles give no number of X", with what they do say about it: a count they do not state
+ * is not an answer they refuse.
+ */
 export function notCounted(engine: Engine, counted: string, closest: readonly Found[]): Reply {
   const shown = closest.slice(0, 2);
   const quoted = quoting(engine, shown);

@@ -433,9 +433,9 @@ export function contextOf(engine: Engine, passage: Passage): Set<string> {
  */
 const MEMO_SIZE = 4096;
 const contexts = new Map<Passage, Set<string>>();
-const folded = new Map<Passage, string[]>();
+const folded = new Map<Passage, readonly string[]>();
 
-function sentenceTerms(passage: Passage): string[] {
+function sentenceTerms(passage: Passage): readonly string[] {
   let terms = folded.get(passage);
   if (!terms) {
     if (folded.size >= MEMO_SIZE) folded.clear();
@@ -685,33 +685,40 @@ export function withSentences(engine: Engine, answer: Reply, found: readonly Fou
 }
 
 /**
- * The groups of the question of these kinds (ordinary words, by default) that a record's text
- * never says in any form ("defense minister" asked of the record of a meeting): what a sentence
- * may say that the record does not.
+ * The groups of the question that a record's text never says in any form: its ordinary words
+ * (`words`: "defense minister" asked of the record of a meeting) and its names but the leaders'
+ * (`names`: Israel, asked of the record of Turkey downing a jet). What a sentence may say that the
+ * record does not.
  */
 function unsaidByRecord(
+  engine: Engine,
   terms: QuestionTerms,
   record: Reply,
-  asked: (kind: GroupKind, head: string) => boolean = (kind) => kind === 'word',
-): Set<number> {
-  // A record's text is long: it is searched for the few terms in question, not folded whole.
-  const said = [record.text, ...record.fields.map((f) => f.value)]
-    .join(' ')
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '');
-  const says = (term: string) =>
-    new RegExp(
-      `(?<![\\p{L}\\p{N}])${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`,
-      'u',
-    ).test(said);
-  const unsaid = new Set<number>();
+): { words: Set<number>; names: Set<number> } {
+  // A record's text is long: it is split into its words once, not folded whole.
+  const said = new Set(
+    [record.text, ...record.fields.map((f) => f.value)]
+      .join(' ')
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .split(/[^\p{L}\p{N}]+/u),
+  );
+  const says = (term: string) => said.has(term);
+  const words = new Set<number>();
+  const names = new Set<number>();
   terms.kinds.forEach((kind, g) => {
-    if (!asked(kind, terms.heads[g] ?? '')) return;
+    const into =
+      kind === 'word'
+        ? words
+        : kind === 'date' || engine.principalWords.has(terms.heads[g] ?? '')
+          ? undefined
+          : names;
+    if (!into) return;
     if (!(terms.groups[g] as QueryGroup).some((t) => t.weight >= EXPANSION_WEIGHTS.sameLemma && says(t.term)))
-      unsaid.add(g);
+      into.add(g);
   });
-  return unsaid;
+  return { words, names };
 }
 
 /**
@@ -737,13 +744,8 @@ export function withPassages(
   // A sentence of another article says more than the record of a word the record does not say,
   // or of a name the record never says (Israel, asked of the record of Turkey downing a jet):
   // with neither ("when did they meet in Sochi"), every article is not searched.
-  const unsaid = unsaidByRecord(terms, answer);
+  const { words: unsaid, names: unnamed } = unsaidByRecord(engine, terms, answer);
   const [backed] = backing;
-  const unnamed = unsaidByRecord(
-    terms,
-    answer,
-    (kind, head) => kind !== 'word' && kind !== 'date' && !engine.principalWords.has(head),
-  );
   const partial = unnamed.size > 0 && backed !== undefined && backed.matched < terms.groups.length;
   const [answering] =
     quotation || !(unsaid.size || partial)
@@ -799,10 +801,11 @@ export function notCovered(engine: Engine, question: string, u: Understanding, m
   const name = (w: string) => capitalised.has(w) || !engine.sense.isEnglish(w);
   // A name of the same kind the articles do use is what the question may have meant: "a happy
   // Passover in Paris" finds his Hanukkah wishes there.
-  const meant = missing.flatMap((w) => engine.sense.sameKind(w));
+  const kinds = missing.map((w) => ({ w, same: engine.sense.sameKind(w) }));
+  const meant = kinds.flatMap(({ same }) => same);
   // A name of a known kind stands for one of that kind, and a code (G20, S-300) for no person;
   // one English does not know (Lavrov) may be anyone there.
-  const anyone = missing.some((w) => !isModelCode(w) && !engine.sense.sameKind(w).length);
+  const anyone = kinds.some(({ w, same }) => !isModelCode(w) && !same.length);
   const said = missing.every(name) ? restSaid(engine, rest, meant, anyone) : undefined;
   // "The St Petersburg meeting in Sept 2019": the one meeting the rest's date fits, where it
   // names no place, is the one the articles report then.

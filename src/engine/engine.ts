@@ -486,7 +486,7 @@ export class Engine {
     const [best] = this.sense.expand(word);
     if (best !== undefined && best.weight < 1 && isFunction(best.term)) return true;
     // Shorthand for words the articles never use ("tho": though) is shorthand all the same.
-    const spelled = this.sense.inCorpus(word) ? undefined : this.sense.spellOut(word);
+    const spelled = this.sense.inCorpus(word) ? undefined : this.sense.shorthandFor(word);
     return spelled !== undefined && spelled.length > 0 && spelled.every(isFunction);
   }
 

@@ -8,9 +8,20 @@ import { normaliseForComparison } from '../text/normalise.js';
  * The terms a text is searched by: folded as questions are (numerals, possessives, hyphenation
  * and abbreviations written one way), so a question and a sentence meet on the same words.
  */
-export function passageTerms(text: string): string[] {
-  return foldQuestion(text).split(' ').filter(Boolean);
+export function passageTerms(text: string): readonly string[] {
+  let terms = folded.get(text);
+  if (!terms) {
+    terms = foldQuestion(text).split(' ').filter(Boolean);
+    // The same sentences are read by several checks of one answer: each is folded once.
+    if (folded.size >= FOLDED) folded.clear();
+    folded.set(text, terms);
+  }
+  return terms;
 }
+
+/** Texts whose terms are kept; a few answers' worth of sentences. */
+const FOLDED = 2_000;
+const folded = new Map<string, readonly string[]>();
 
 /** One sentence of an article's text, with its paragraph for context. */
 export interface Passage {

@@ -187,7 +187,12 @@ export class Lexicon {
 
   /** The words chat shorthand or two words written as one stand for, in order: "abt" → about, "idk" → i do not know. */
   spellOut(word: string): string[] | undefined {
-    return CHAT.get(word)?.split(' ').filter(Boolean) ?? this.#split(word);
+    return this.shorthandFor(word) ?? this.#split(word);
+  }
+
+  /** The words chat shorthand stands for ("tho" → though), or undefined for a word that is none. */
+  shorthandFor(word: string): string[] | undefined {
+    return CHAT.get(word)?.split(' ').filter(Boolean);
   }
 
   /**
