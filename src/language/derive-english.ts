@@ -9,7 +9,7 @@ import {
   PART_LETTERS,
   VERB_COMMUNICATION,
 } from './word-entry.js';
-import { type Part, type Sense, WordNet } from './wordnet.js';
+import { type Part, type Sense, type Synset, WordNet } from './wordnet.js';
 
 /**
  * Derives the English tables (see english.ts) from three packages:
@@ -340,6 +340,22 @@ function deriveOpposites(wordnet: WordNet): SortedTable {
 }
 
 /**
+ * Each single-word lemma with its commonest noun sense's synset, and whether the lemma is written
+ * there as a name (capitalised).
+ */
+function eachCommonestNoun(
+  wordnet: WordNet,
+  visit: (lemma: string, synset: Synset, named: boolean) => void,
+): void {
+  for (const [lemma, senses] of wordnet.senses) {
+    const noun = senses.find((s) => s.part === 'noun');
+    if (!isWord(lemma) || !noun) continue;
+    const synset = wordnet.synset(noun);
+    visit(lemma, synset, synset.capitalised[synset.words.indexOf(lemma)] === true);
+  }
+}
+
+/**
  * Each single-word name's kinds: the synsets that WordNet makes its commonest noun sense an
  * instance of (Paris, London: national capital) or a kind of (Purim, Hanukkah: Jewish holy day),
  * and the topic it files it under with its kind of thing (Passover, Hanukkah: Judaism, a time).
@@ -348,11 +364,8 @@ function deriveOpposites(wordnet: WordNet): SortedTable {
  */
 function deriveNameKinds(wordnet: WordNet): SortedTable {
   const found: [string, string][] = [];
-  for (const [lemma, senses] of wordnet.senses) {
-    const noun = senses.find((s) => s.part === 'noun');
-    if (!isWord(lemma) || !noun) continue;
-    const synset = wordnet.synset(noun);
-    if (!synset.capitalised[synset.words.indexOf(lemma)]) continue;
+  eachCommonestNoun(wordnet, (lemma, synset, named) => {
+    if (!named) return;
     // A topic's names of one kind of thing are of one kind too: Passover (a movable feast) and
     // Hanukkah (a Jewish holy day) are both days (noun.time) of Judaism.
     const kinds = [
@@ -360,29 +373,25 @@ function deriveNameKinds(wordnet: WordNet): SortedTable {
       ...synset.pointers.filter((p) => p.symbol === ';c').map((p) => `${p.offset}:${synset.lexFile}`),
     ];
     if (kinds.length) found.push([lemma, kinds.join(' ')]);
-  }
+  });
   return SortedTable.of(found);
 }
+
+/** A definition that is a number of something ("the 100th anniversary", "a period of 10 years"). */
+const NUMBERED = /^(?:the|a|an) (?:period of )?\d+(?:st|nd|rd|th)? [a-z]+$/;
 
 /**
  * Each single-word noun whose commonest sense WordNet defines by a number, with that definition
  * up to its first bracket or semicolon: "centennial" is "the 100th anniversary", "decade" "a
- * period of 10 years". What a sentence counts when it says such a word.
+ * period of 10 years". What a sentence counts when it says such a word. Not a definition that
+ * mentions a number ("prime": "a natural number that has exactly two … divisors: 1 and itself").
  */
-const NUMBERED = /^(?:the|a|an) (?:period of )?\d+(?:st|nd|rd|th)? [a-z]+$/;
-
 function deriveNumberNouns(wordnet: WordNet): SortedTable {
   const found: [string, string][] = [];
-  for (const [lemma, senses] of wordnet.senses) {
-    const noun = senses.find((s) => s.part === 'noun');
-    if (!isWord(lemma) || !noun) continue;
-    const synset = wordnet.synset(noun);
-    if (synset.capitalised[synset.words.indexOf(lemma)]) continue;
-    // Defined as a number of something ("the 100th anniversary"), not a definition that mentions
-    // a number ("a natural number that has exactly two … divisors: 1 and itself").
+  eachCommonestNoun(wordnet, (lemma, synset, named) => {
     const [definition = ''] = synset.gloss.split(/[;(]/);
-    if (NUMBERED.test(definition.trim())) found.push([lemma, definition.trim()]);
-  }
+    if (!named && NUMBERED.test(definition.trim())) found.push([lemma, definition.trim()]);
+  });
   return SortedTable.of(found);
 }
 
