@@ -91,14 +91,7 @@ const partyCache = new WeakMap<Engine, Set<string>>();
 export function parties(engine: Engine): Set<string> {
   let words = partyCache.get(engine);
   if (!words) {
-    const roles = new Set(
-      engine.kb.people.filter((p) => engine.principals.has(p.id)).flatMap((p) => searchTokens(p.role)),
-    );
-    words = new Set(
-      engine.kb.places
-        .filter((p) => p.kind === 'country' && searchTokens(p.name).every((w) => roles.has(w)))
-        .flatMap((p) => searchTokens(p.name)),
-    );
+    words = new Set([...engine.sides].flatMap((id) => searchTokens(engine.kb.place(id)?.name ?? '')));
     partyCache.set(engine, words);
   }
   return words;

@@ -232,8 +232,8 @@ export class Engine {
 
   #sides?: Set<string>;
 
-  /** The countries the leaders' roles name ("Prime Minister of Israel"). */
-  private get sides(): Set<string> {
+  /** The countries the leaders' roles name ("Prime Minister of Israel"), by id: the two sides. */
+  get sides(): ReadonlySet<string> {
     if (!this.#sides) {
       const roles = new Set(
         this.kb.people
