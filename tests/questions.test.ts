@@ -831,6 +831,12 @@ const sources: Case[] = [
     mustNot: [/JNS/],
   },
   {
+    // A publication named by its kind of news ("news outlet", "news site") is one too.
+    q: 'which news site reported the putin netanyahu talk at the climate conference?',
+    must: ['The Times of Israel reported on Monday'],
+    mustNot: [/JNS/],
+  },
+  {
     q: '/sources meeting:Moskow 2016',
     must: ['Netanyahu, Putin hail strong bilateral ties and cooperation'],
     mustNot: [/JNS/, /gov\.il/],

@@ -28,7 +28,7 @@ export const INTENTS = [
   ],
   [
     'sources',
-    /\bwhich (articles?|sources?|publications?|outlets?|papers?)\b|\bwhat (articles?|sources?)\b|\b(list|show)( me)?( the| all)? (articles|sources)\b|\bwhere (does|did) (this|that|it) come from\b|^sources?\b|\bcite\b/,
+    /\bwhich (articles?|sources?|publications?|outlets?|papers?)\b|\bwhat (articles?|sources?)\b|\b(which|what) (news|media) (outlets?|sites?|websites?|organi[sz]ations?|agency|agencies|sources?)\b|\b(which|what) (news ?papers?)\b|\b(list|show)( me)?( the| all)? (articles|sources)\b|\bwhere (does|did) (this|that|it) come from\b|^sources?\b|\bcite\b/,
   ],
   [
     'quote',
