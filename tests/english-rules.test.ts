@@ -61,6 +61,19 @@ describe('rules of English the answers rely on', () => {
     );
   });
 
+  it('"besides X", "apart from X", "other than X" set X aside: a sentence saying it answers less', () => {
+    const others = ask('besides putin who else did the pm talk to at the climate conf?').text;
+    const abbas = others.indexOf('Mahmoud Abbas');
+    expect(abbas).toBeGreaterThan(-1);
+    // The first sentence quoted is the one naming someone else, not a sentence about Putin.
+    expect(others.indexOf('│')).toBe(others.lastIndexOf('│', abbas));
+  });
+
+  it('a plural of a word every question says ("kinds of stuff") asks nothing; those words still rank what is shown', () => {
+    const topics = ask('what kinds of stuff have they discussed over all their meetings').text;
+    expect(topics).toContain('discussed many agreements on security, economic issues, tourism, technology');
+  });
+
   it('a question word typed as chat shorthand ("wat", "wen") is the question word in every check', () => {
     expect(ask('wat did putin say about having another meeting').text).toMatch(/We haven’t planned yet/);
     expect(ask('wen did they meet in sochi').text).toMatch(/12 September 2019/);

@@ -700,6 +700,12 @@ const quotes: Case[] = [
 
 const topics: Case[] = [
   {
+    // Three things asked, each said in a sentence of its own: all three are shown.
+    q: 'can someone summarize what putin said in moscow on palestinians, turkey and trade, bullet pts pls',
+    must: [/Quartet/, /re-establishment of ties between Israel and Turkey/, /free trade zone between Israel/],
+    cites: ['moscow-25-years-2016'],
+  },
+  {
     q: 'What did they discuss in Sochi?',
     must: [/Iran/, /Knesset/, /Auschwitz/, /Leningrad/],
     mustNot: [/Hanukkah/, /pension/i, /dairy/i, /Turkey/],

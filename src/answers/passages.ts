@@ -45,6 +45,14 @@ export interface QuestionTerms {
   spoken: number;
   /** What kind of thing the question asks for, by its question word. */
   asks?: AnswerType;
+  /**
+   * The words every question of this kind says ("discuss", "meetings", "topics"), in the forms
+   * the articles use: they never decide what a sentence must say, but of sentences found
+   * otherwise alike, one that says them answers the question in its own words.
+   */
+  hints?: QueryGroup[];
+  /** Terms of what the question sets aside ("besides Putin, who else …"): a sentence saying one answers less. */
+  excluded?: ReadonlySet<string>;
 }
 
 /** Who asks for a person, where for a place, when (or what day, what time) for a time. */
@@ -188,22 +196,28 @@ export interface TermOptions {
   candidates?: readonly string[];
   /** Names of the kind of one the articles never use ("Hanukkah" for "Passover"): what the question may have meant, weighed below its own words. */
   meant?: readonly string[];
+  /** For the sentences shown as the answer: the question's domain words rank them (`QuestionTerms.hints`). */
+  hinted?: boolean;
 }
 
 export function questionTerms(
   engine: Engine,
   question: string,
   u?: Understanding,
-  { described = false, candidates = [], meant = [] }: TermOptions = {},
+  { described = false, candidates = [], meant = [], hinted = false }: TermOptions = {},
 ): QuestionTerms {
   const index = engine.passages.index;
   const said = (term: string) => inCorpus(engine, term);
   const tokens = passageTerms(question);
+  const aside = described
+    ? setAside(engine, [...tokens, ...passageTerms(u?.corrected ?? '')])
+    : new Set<string>();
   const words = [
     ...new Set(
       tokens.filter(
         (t, i) =>
-          !STOPWORDS.has(t) &&
+          !aside.has(t) &&
+          !isDomainWord(engine, t) &&
           !isFunctionWord(t) &&
           !standsForNoun(t, tokens[i - 1]) &&
           (said(t) || !shorthandForNothing(engine, t)),
@@ -232,9 +246,26 @@ export function questionTerms(
     kind,
     entity,
   });
+  const excluded = new Set(
+    [...aside].flatMap((w) => [
+      w,
+      ...engine.sense.expand(w).flatMap((e) => (e.weight >= STATED ? [e.term] : [])),
+    ]),
+  );
+  const kept = <T extends object>(records: readonly T[], named: (record: T) => Named | undefined) =>
+    records.filter((record) => {
+      if (!(u?.spelled.get(record) ?? []).some((w) => aside.has(w))) return true;
+      const entity = named(record);
+      for (const w of entity ? nameWords(entity) : []) excluded.add(w);
+      return false;
+    });
   const named = [
-    ...(u?.people ?? []).map((p) => name(p, p, engine.principals.has(p.id) ? 'leader' : 'person')),
-    ...[...(u?.places ?? []), ...(u?.topics ?? [])].map((entity) => name(entity, entity, 'name')),
+    ...kept(u?.people ?? [], (p) => p).map((p) =>
+      name(p, p, engine.principals.has(p.id) ? 'leader' : 'person'),
+    ),
+    ...kept([...(u?.places ?? []), ...(u?.topics ?? [])], (e) => e).map((entity) =>
+      name(entity, entity, 'name'),
+    ),
     // A meeting named by its occasion ("the climate conference"): the occasion's words are a name.
     ...(u?.meetings ?? []).map((m) => name(m.occasion as Named | undefined, m, 'name')),
     ...(u?.sources ?? []).map((source) => name(undefined, source, 'name')),
@@ -287,6 +318,7 @@ export function questionTerms(
     heads.push(names[0] as string);
   });
   const asks = described ? answerType(passageTerms(question).join(' ')) : undefined;
+  const hints = hinted ? hintsOf(engine, tokens) : [];
   // "What day …": a sentence that names a day is a candidate even where it says nothing else asked.
   const days = asks === 'time' ? [...timesOfDay()].filter(said) : [];
   for (const [head, named, weight] of [
@@ -299,7 +331,74 @@ export function questionTerms(
     kinds.push('word');
     heads.push(head);
   }
-  return { words, groups, kinds, heads, unknown, spoken, ...(asks && { asks }) };
+  return {
+    words,
+    groups,
+    kinds,
+    heads,
+    unknown,
+    spoken,
+    ...(asks && { asks }),
+    ...(hints.length && { hints }),
+    ...(excluded.size && { excluded }),
+  };
+}
+
+/**
+ * English's words for leaving something out ("besides Putin", "apart from trade", "other than
+ * the mechanism"): the words of the noun phrase after one, up to a word that only relates.
+ */
+const SETTING_ASIDE = /^(?:besides|except|excluding|apart from|aside from|other than)$/;
+
+function setAside(engine: Engine, tokens: readonly string[]): Set<string> {
+  const aside = new Set<string>();
+  tokens.forEach((token, i) => {
+    const marker = SETTING_ASIDE.test(token)
+      ? i + 1
+      : SETTING_ASIDE.test(`${tokens[i - 1]} ${token}`)
+        ? i + 1
+        : -1;
+    if (marker < 0) return;
+    let j = marker;
+    while (tokens[j] === 'the') j++;
+    for (
+      ;
+      j < tokens.length && !isFunctionWord(tokens[j] as string) && !isDomainWord(engine, tokens[j] as string);
+      j++
+    )
+      aside.add(tokens[j] as string);
+  });
+  return aside;
+}
+
+/** A word every question of its kind may say ("kind", "meetings"), or its plural ("kinds"). */
+function isDomainWord(engine: Engine, word: string): boolean {
+  if (STOPWORDS.has(word)) return true;
+  const lemma = engine.sense.lemma(word);
+  return (
+    (word === `${lemma}s` || word === `${lemma}es`) &&
+    STOPWORDS.has(lemma) &&
+    engine.sense.partOfSpeech(word) === 'noun'
+  );
+}
+
+/** The forms the articles use of each of the question's domain words ("discussed", "meetings"). */
+function hintsOf(engine: Engine, tokens: readonly string[]): QueryGroup[] {
+  const words = new Set(tokens.filter((word) => isDomainWord(engine, word) && !isFunctionWord(word)));
+  const forms = (word: string) => [
+    word,
+    ...engine.sense
+      .expand(word)
+      .filter((e) => e.weight >= EXPANSION_WEIGHTS.sameLemma)
+      .map((e) => e.term),
+  ];
+  return [...words]
+    .map((word) =>
+      [...new Set(forms(word))]
+        .filter((term) => engine.passages.index.has(term))
+        .map((term) => ({ term, weight: HINT_WEIGHT })),
+    )
+    .filter((group) => group.length > 0);
 }
 
 /**
@@ -386,6 +485,10 @@ const TYPE_WEIGHT = 2;
 const ROLE_WEIGHT = 0.6;
 /** Two words of the question said side by side in a sentence ("defense minister") count again by half. */
 const PHRASE_WEIGHT = 0.5;
+/** A sentence saying what the question sets aside ("besides Putin") answers it this much. */
+const EXCLUDED_WEIGHT = 0.3;
+/** A domain word of the question ("discussed") said in a sentence, for its weight in the index. */
+const HINT_WEIGHT = 0.3;
 
 /**
  * What a sentence earns for saying words of the question next to each other, as the question
@@ -408,6 +511,20 @@ function phraseBonus(engine: Engine, terms: QuestionTerms, passage: Passage, mat
     }
     bonus += PHRASE_WEIGHT * best;
   }
+  return bonus;
+}
+
+/**
+ * What a sentence earns for the question's domain words it says: each by how rare its commonest
+ * form is, whichever form the sentence uses ("say" in a caption is no rarer a word than "said").
+ */
+function hintBonus(engine: Engine, hinted: readonly QueryGroup[], passage: Passage): number {
+  const index = engine.passages.index;
+  const said = sentenceTerms(passage);
+  let bonus = 0;
+  for (const group of hinted)
+    if (group.some((t) => said.includes(t.term)))
+      bonus += HINT_WEIGHT * Math.min(...group.map((t) => index.idf(t.term)));
   return bonus;
 }
 
@@ -492,16 +609,23 @@ export function findPassages(
 ): Found[] {
   const { passages, index, bySource } = engine.passages;
   const ranges = sources?.map((id) => bySource.get(id) ?? { start: 0, end: 0 });
+  // A question of domain words alone ("what have they discussed over all their meetings") is
+  // searched by them.
+  const groups = terms.groups.length || !terms.hints ? terms.groups : terms.hints;
   const hits = within?.among
-    ? index.searchAmong(terms.groups, limit * CANDIDATES, within.among, within.accepts)
-    : index.search(terms.groups, limit * CANDIDATES, within?.accepts, ranges);
+    ? index.searchAmong(groups, limit * CANDIDATES, within.among, within.accepts)
+    : index.search(groups, limit * CANDIDATES, within?.accepts, ranges);
+  const hinted = terms.groups.length ? (terms.hints ?? []) : [];
   const asked = new Set(terms.asks ? terms.groups.flatMap((g) => g.map((t) => t.term)) : []);
   const scored = hits.map((h) => {
     const passage = passages[h.index] as Passage;
     const typed = givesAnswerType(engine, terms, passage, asked) ? TYPE_WEIGHT : 0;
+    const hint = hinted.length ? hintBonus(engine, hinted, passage) : 0;
+    const excluded = terms.excluded;
     let score =
-      (h.score + typed + phraseBonus(engine, terms, passage, h.groups)) *
-      (passage.role === 'author' ? ROLE_WEIGHT : 1);
+      (h.score + typed + hint + phraseBonus(engine, terms, passage, h.groups)) *
+      (passage.role === 'author' ? ROLE_WEIGHT : 1) *
+      (excluded && sentenceTerms(passage).some((t) => excluded.has(t)) ? EXCLUDED_WEIGHT : 1);
     const around = terms.kinds.some((k, g) => k !== 'word' && !(h.groups & (1 << g)))
       ? contextOf(engine, passage)
       : undefined;
@@ -519,7 +643,12 @@ export function findPassages(
       const speaks = (terms.groups[g] ?? []).some((t) => t.weight >= STATED && named.has(t.term));
       score += (speaks ? 1 : CONTEXT_WEIGHT) * best;
     });
-    return { passage, score, matched: h.matched, groups: h.groups };
+    return {
+      passage,
+      score,
+      matched: groups === terms.groups ? h.matched : 0,
+      groups: groups === terms.groups ? h.groups : 0,
+    };
   });
   scored.sort((a, b) => b.score - a.score);
   const [best] = scored;
@@ -575,7 +704,7 @@ export function rankQuotes(
 ): Quote[] {
   // None found: the sentences that answer it are the answer, quotations or not.
   if (!quotes.length) return [];
-  const terms = questionTerms(engine, question, u, { described: true });
+  const terms = questionTerms(engine, question, u, { described: true, hinted: true });
   // Each sentence found scores the quotations of its article that it holds: a few, however many
   // quotations the speaker has.
   const scores = new Map<Quote, number>();
@@ -648,7 +777,7 @@ export function groundedAnswer(
   u: Understanding,
   lead = 'What the articles say:',
 ): Reply | undefined {
-  const terms = questionTerms(engine, question, u, { described: true });
+  const terms = questionTerms(engine, question, u, { described: true, hinted: true });
   return groundedFrom(engine, groundedSentences(engine, question, u, terms), lead);
 }
 
@@ -734,10 +863,13 @@ export function withPassages(
   limit = 2,
 ): Reply {
   if (answer.kind !== 'answer') return answer;
-  const terms = questionTerms(engine, question, u, { described: true });
+  const terms = questionTerms(engine, question, u, { described: true, hinted: true });
   const cited = [...new Set(answer.citations.map((c) => c.sourceId))];
   const unshown = (f: Found) => !answer.text.includes(f.passage.text.slice(0, 60));
-  const backing = findPassages(engine, terms, limit, undefined, CLOSE_TO_BEST, cited).filter(unshown);
+  const backing = eachAsked(
+    findPassages(engine, terms, limit + 1, undefined, CLOSE_TO_BEST, cited),
+    limit,
+  ).filter(unshown);
   // Quotations are cited with their speaker: a sentence of another article would read as one,
   // and one before them as the answer instead. They are not searched for.
   const quotation = answer.citations.some((c) => c.quote);
@@ -773,6 +905,17 @@ export function withPassages(
     citations: lead.citations,
   };
   return rest.length ? withSentences(engine, led, rest) : led;
+}
+
+/**
+ * The first `limit` sentences found, and the next one when it says a word of the question that
+ * none of them does: "what Putin said on the Palestinians, Turkey and trade" is said in three.
+ */
+function eachAsked(found: readonly Found[], limit: number): Found[] {
+  const shown = found.slice(0, limit);
+  const said = shown.reduce((bits, f) => bits | f.groups, 0);
+  const next = found[limit];
+  return next && next.groups & ~said ? [...shown, next] : shown;
 }
 
 /**
