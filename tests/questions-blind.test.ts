@@ -27,6 +27,8 @@ const SETS: { file: string; threshold: number; falseYes?: Record<string, string>
   { file: 'blind-j.json', threshold: 89 },
   { file: 'blind-k.json', threshold: 86 },
   { file: 'blind-l.json', threshold: 87 },
+  { file: 'blind-m.json', threshold: 87 },
+  { file: 'blind-n.json', threshold: 81 },
 ];
 
 for (const { file, threshold, falseYes = {} } of SETS) {
