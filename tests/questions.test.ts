@@ -700,6 +700,18 @@ const quotes: Case[] = [
 
 const topics: Case[] = [
   {
+    // Two meetings in Moscow, one reported and one only recalled: the visit asked about is the
+    // one the article tells, and the other is named.
+    q: 'how did the moscow visit kick off',
+    must: [/unexpected personal tour of the Kremlin/, /also mention Moscow, September 2015, in passing/],
+    cites: ['moscow-25-years-2016'],
+  },
+  {
+    // A month is no place: "the September meeting" may be either.
+    q: 'what was the point of the september meeting between bibi and putin',
+    must: [/mechanism/],
+  },
+  {
     // Three things asked, each said in a sentence of its own: all three are shown.
     q: 'can someone summarize what putin said in moscow on palestinians, turkey and trade, bullet pts pls',
     must: [/Quartet/, /re-establishment of ties between Israel and Turkey/, /free trade zone between Israel/],

@@ -473,6 +473,20 @@ const details: Handler = (engine, question, u, ctx) => {
         }
       : detail;
   }
+  // Of several meetings at the place asked about, the one an article reports is what "the Moscow
+  // visit" asks about: the others are only recalled, pictured or planned, and have nothing more
+  // to tell. A month ("the September meeting") may mean any of its meetings.
+  const reported = targets.meetings.filter((m) => m.kind === 'reported');
+  const [only] = reported;
+  if (targets.best === 'meetings' && u.places.length && reported.length === 1 && only) {
+    const detail = meetingDetail(engine, only);
+    const others = targets.meetings.filter((m) => m !== only).map((m) => meetingTitle(engine.kb, m));
+    return {
+      ...detail,
+      text: `${detail.text}
+_The articles also mention ${listWords(others)}, in passing._`,
+    };
+  }
   if (targets.best === 'meetings' && first) {
     const { filters } = narrowed(engine, u);
     return listMeetings(engine, targets.meetings, filters, `/ask ${question}`, ctx.page ?? 1);
