@@ -44,6 +44,9 @@ describe('rules of English the answers rely on', () => {
     const deals = ask('how many deals/documents got done during bibis moscow visit').reply;
     expect(deals.text).toMatch(/^\*\*2\*\*, named one by one/);
     expect(deals.text).toContain('memorandum of understanding over dairy produce');
+    // Typed with spaces too; and a plural is the thing counted, whatever noun follows it.
+    expect(ask('how many deals / documents came out of the moscow visit').reply.title).toBe('How many deals');
+    expect(ask('how many meetings total did they have').reply.title).toBe('How many meetings');
     // A sentence that names the thing once gives no count.
     expect(ask('how many people died on the russian plane shot down sept 18').text).not.toMatch(
       /named one by one/,

@@ -19,7 +19,7 @@ export const OCCURRENCES: ReadonlySet<string> = new Set(['time', 'meeting', 'mee
  */
 export function countedWord(engine: Engine, question: string): string | undefined {
   // "deals/documents" offers one thing in two words: the first is it.
-  const folded = foldForSearch(question.replace(/(\p{L}+)\/\p{L}+/gu, '$1'));
+  const folded = foldForSearch(question.replace(/(\p{L}+)\s*\/\s*\p{L}+/gu, '$1'));
   const after = folded.match(/\bhow many\s+(.*)$/)?.[1] ?? folded.match(/\bnumber of\s+(.*)$/)?.[1];
   if (!after) return undefined;
   const words = after.split(' ').filter(Boolean);
@@ -31,6 +31,8 @@ export function countedWord(engine: Engine, question: string): string | undefine
   let head = start;
   for (let i = start + 1; i < words.length; i++) {
     const w = words[i] as string;
+    // A plural is the head: a noun after it starts something else ("meetings total").
+    if (plural(engine, words[head] as string)) break;
     // A stop word ends the phrase, whatever else WordNet files it as ("ministers get named").
     if (engine.sense.isStopWord(w)) break;
     if (isNoun(w)) head = i;
@@ -38,6 +40,9 @@ export function countedWord(engine: Engine, question: string): string | undefine
   }
   return words[head];
 }
+
+/** A noun in its plural form: another form than its lemma, ending as English plurals end. */
+const plural = (engine: Engine, noun: string) => noun !== engine.sense.lemma(noun) && /s$/.test(noun);
 
 /**
  * Sentences that answer the question and state a number (numerals and number words alike);
