@@ -197,6 +197,19 @@ describe('truthful yes/no', () => {
     expect(text('did netanyahu leave paris early')).not.toMatch(/^No\b/);
   });
 
+  it('never says Yes to a noun said only by a verb of another of its senses', () => {
+    // "sanction" (to approve) is a synonym of "endorsed"; "sanctions" (penalties) are not.
+    expect(saysYes('did sanctions come up in moscow')).toBe(false);
+    expect(saysYes('did putin endorse a just peace in moscow')).toBe(true);
+  });
+
+  it('declines a yes/no question whose subject the articles never mention', () => {
+    expect(ask('did trump join any of these putin netanyahu meetings').reply.kind).toBe('not-found');
+    expect(ask('did the weather matter in sochi').reply.kind).toBe('not-found');
+    // A subject they name in other words is theirs ("the Russian leader").
+    expect(ask('did the russian leader visit israel').reply.kind).toBe('answer');
+  });
+
   it('never says Yes to a stance against what a sentence has someone call for', () => {
     // "Putin also called for a free trade zone between Israel and the Eurasian Economic Union."
     expect(saysYes('putin was against a free trade zone with israel right?')).toBe(false);

@@ -2,6 +2,7 @@ import type { Engine, Understanding } from '../engine/engine.js';
 import { type Passage, passageTerms } from '../engine/passages.js';
 import { EXPANSION_WEIGHTS, isFunctionWord, type NounKind } from '../language/index.js';
 import { countryOf } from './actors.js';
+import { AUXILIARY } from './claims.js';
 import { echo } from './format.js';
 import { type Found, groundedSentences, inCorpus, quoting } from './passages.js';
 import { type Reply, reply } from './reply.js';
@@ -62,6 +63,28 @@ export function unsaidValue(
   // No sentence on the subject at all is for the other answers to tell.
   if (!found.length || found.some((f) => gives(engine, f.passage, asked.kind))) return undefined;
   return closestTo(engine, asked.asked, found);
+}
+
+/**
+ * The subject of a yes/no question ("did trump join …", "did the weather …") when it is a noun
+ * the articles never use, nor any word that means it: the question is about something they
+ * never mention, whatever it asks of it. A name is judged with the other names.
+ */
+export function unsaidClaimSubject(engine: Engine, corrected: string): string | undefined {
+  const words = corrected.split(' ');
+  if (!AUXILIARY.test(words[0] ?? '')) return undefined;
+  const at = words[1] === 'the' ? 2 : 1;
+  const subject = words[at] ?? '';
+  if (
+    engine.sense.partOfSpeech(subject) !== 'noun' ||
+    subject.length < MIN_THING ||
+    inCorpus(engine, subject)
+  )
+    return undefined;
+  const means = engine.sense
+    .expand(subject)
+    .some((t) => t.weight >= EXPANSION_WEIGHTS.synonym && inCorpus(engine, t.term));
+  return means ? undefined : subject;
 }
 
 /**

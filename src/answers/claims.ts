@@ -3,7 +3,7 @@ import { type Passage, passageTerms } from '../engine/passages.js';
 import { earliest, findTargets, latest } from '../engine/targets.js';
 import type { Meeting } from '../knowledge/model.js';
 import type { Place } from '../knowledge/schema.js';
-import { EXPANSION_WEIGHTS, isFunctionWord, timesOfDay } from '../language/index.js';
+import { EXPANSION_WEIGHTS, type Expansion, isFunctionWord, timesOfDay } from '../language/index.js';
 import { hasDateFilter, MONTHS } from '../search/dates.js';
 import { STOPWORDS } from '../search/stopwords.js';
 import { searchTokens } from '../search/tokens.js';
@@ -246,12 +246,13 @@ function states(
   const ids = personIds(engine);
   const loose = terms.kinds.some((kind, g) => {
     const matched = (terms.groups[g] ?? []).filter((t) => saidTerms.has(t.term));
+    const best = Math.max(0, ...matched.map((t) => t.weight));
     return (
       (kind === 'word' || kind === 'name') &&
       found.groups & (1 << g) &&
       !matched.some((t) => ids.has(t.term)) &&
       !ofOccasion(engine, terms, found, g) &&
-      Math.max(0, ...matched.map((t) => t.weight)) < STATED
+      (best < STATED || otherSense(engine, terms.heads[g] ?? '', matched, best))
     );
   });
   // A word of the occasion the article reports is said around the sentence: "at the climate conf"
@@ -548,6 +549,19 @@ function unrealised(engine: Engine, question: string, found: Found): boolean {
 }
 
 /** The claim's content words a sentence does not say (dates are the records' and `otherMonth`'s). */
+/** A synonym below this weight shares only one of the word's rarer senses (see the meanings table). */
+const COMMON_SENSE_SYNONYM = 0.7;
+
+/**
+ * Whether a noun of the claim is said only by a verb that shares one of its rarer senses:
+ * "sanctions" (penalties) is not said by "endorsed", which means to sanction something.
+ * Nouns and verbs share no sense: the verb matched another meaning of the word.
+ */
+function otherSense(engine: Engine, head: string, matched: readonly Expansion[], best: number): boolean {
+  if (best >= COMMON_SENSE_SYNONYM || engine.sense.partOfSpeech(head) !== 'noun') return false;
+  return matched.every((t) => t.weight < best || engine.sense.partOfSpeech(t.term) === 'verb');
+}
+
 function missingDetails(terms: QuestionTerms, found: Found): number[] {
   return terms.kinds
     .map((kind, g) => (kind === 'word' && !(found.groups & (1 << g)) ? g : -1))

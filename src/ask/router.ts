@@ -1,5 +1,11 @@
 import { personIds } from '../answers/actors.js';
-import { unsaidDoer, unsaidName, unsaidSubject, unsaidValue } from '../answers/answer-kind.js';
+import {
+  unsaidClaimSubject,
+  unsaidDoer,
+  unsaidName,
+  unsaidSubject,
+  unsaidValue,
+} from '../answers/answer-kind.js';
 import {
   AUXILIARY,
   answerClaim,
@@ -790,7 +796,7 @@ function answerOne(engine: Engine, typed: string, ctx: AskContext): Reply {
   const year = unrecordedYear(engine, u);
   if (year) return yearNotCovered(engine, year);
   // "How long …", "how much … in dollars": a sentence that answers it must give such a value.
-  const subject = aboutSubject(engine, question, u);
+  const subject = aboutSubject(engine, question, u) ?? unsaidClaimSubject(engine, u.corrected);
   if (subject) return notCovered(engine, question, u, [subject]);
   const unsaid =
     unsaidValue(engine, question, u, folded) ??
