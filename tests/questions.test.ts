@@ -99,6 +99,11 @@ const whenWhere: Case[] = [
   },
   { q: '/when Sochi', must: ['12 September 2019', 'Bocharov Ruchey'], mustNot: [/Paris/, /2015/] },
   {
+    // A plural place word asks where too, and "these 2" is "these two".
+    q: 'in what cities have these 2 met, give me all of them',
+    must: ['Sochi', 'Paris', 'Moscow', 'Jerusalem'],
+  },
+  {
     q: '/where Sochi',
     must: ['Bocharov Ruchey', 'Sochi', '12 September 2019'],
     mustNot: [/Paris/, /Moscow/],

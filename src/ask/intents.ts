@@ -24,7 +24,7 @@ export const INTENTS = [
   ],
   [
     'where',
-    /^where\b|\bwhere (did|was|were|is|will|do|does)\b|\b(which|what|in what) (city|country|place|venue|location|town)\b/,
+    /^where\b|\bwhere (did|was|were|is|will|do|does)\b|\b(which|what|in what) (city|cities|country|countries|places?|venues?|locations?|towns?)\b/,
   ],
   [
     'sources',

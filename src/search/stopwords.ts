@@ -10,10 +10,10 @@ that these those there here what when where which who whom whose why how whats w
 tell show give list find know say said says speak spoke talk talked talking talks discuss discussed
 please any all some every each much many more most other another same such only just also very
 ever again once both two leaders leader men man meet meets met meeting meetings meetup
-time times date dates day year years month months place places city where happened happen
+time times date dates day days year years month months place places city cities where happened happen
 take took taken hold held get got go went come came see saw let lets like want
 not no yes up out off after before since during until
-summit summits encounter encounters session gathering rendezvous venue location country town occasion
+summit summits encounter encounters session gathering rendezvous venue venues location locations country countries town towns occasion
 topic topics subject subjects agenda quote quotes quotation quotations
 statement statements article articles source sources report reports reported publisher author wrote
 remarks comments publication

@@ -1,3 +1,4 @@
+import numberToWords from 'number-to-words';
 import { MinHeap } from './min-heap.js';
 import { type Postings, PostingsBuilder } from './postings.js';
 import { STOPWORDS } from './stopwords.js';
@@ -56,7 +57,9 @@ const FEW = 100;
 
 /** The words of a query worth searching for, in order. */
 export function searchWords(query: string): string[] {
-  return searchTokens(query).filter((t) => !STOPWORDS.has(t));
+  // A numeral stands for its number word: "these 2" asks what "these two" does.
+  const spelled = (t: string) => (/^\d{1,2}$/.test(t) ? numberToWords.toWords(Number(t)) : '');
+  return searchTokens(query).filter((t) => !STOPWORDS.has(t) && !STOPWORDS.has(spelled(t)));
 }
 
 /**
