@@ -197,6 +197,19 @@ describe('truthful yes/no', () => {
     expect(text('did netanyahu leave paris early')).not.toMatch(/^No\b/);
   });
 
+  it('gives a claim a sentence says only might be as possible, never as certain, and never of someone else', () => {
+    // "Putin said he might do that as well": "do" stands for dedicating the Leningrad memorial.
+    expect(text('did putin definitely promise to open a leningrad siege memorial?')).toMatch(
+      /^Not for certain: [^\n]*\n.*he might do that as well/,
+    );
+    expect(text('is putin maybe also gonna do a memorial for the siege of leningrad heroes?')).toMatch(
+      /^Yes, as a possibility:\n.*he might do that as well/,
+    );
+    expect(saysYes('did netanyahu say he might also do the leningrad memorial thing')).toBe(false);
+    // Another sentence's modal is about something else ("…so that their air forces could communicate").
+    expect(text("did putin say he'd come to israel in january for an auschwitz memorial")).toMatch(/^Yes\b/);
+  });
+
   it('never says Yes to a noun said only by a verb of another of its senses', () => {
     // "sanction" (to approve) is a synonym of "endorsed"; "sanctions" (penalties) are not.
     expect(saysYes('did sanctions come up in moscow')).toBe(false);

@@ -1816,6 +1816,51 @@ export function roleCorrection(
  * A yes/no claim checked against the articles: "Yes" only when a sentence states it, "No" when the
  * records put its meeting elsewhere or at another time, otherwise "the articles don't say".
  */
+/** English's modals and adverbs of possibility: what they govern may or may not come to be. */
+const POSSIBLY = /^(?:might|may|could|possibly|perhaps|maybe)$/;
+/** How far after a modal its verb may stand ("might also dedicate", "might do that"). */
+const MODAL_REACH = 3;
+
+/**
+ * A yes/no question whose action a sentence gives only as possible ("Putin said he might do that
+ * as well"): a claim that it was promised or certain is not stated, and one that it may be is.
+ * The modal governs the claim's own verb, or "do", English's stand-in for a verb said before.
+ */
+export function hedgedClaim(engine: Engine, question: string, u: Understanding): Reply | undefined {
+  const terms = questionTerms(engine, question, u, { described: true });
+  const claimed = new Set(
+    terms.groups.flatMap((group, g) =>
+      terms.kinds[g] === 'word' ? group.filter((t) => t.weight >= STATED).map((t) => t.term) : [],
+    ),
+  );
+  const governs = (word: string) => engine.sense.lemma(word) === 'do' || claimed.has(word);
+  // Whoever the claim has doing it is the one the sentence names last before its modal ("…
+  // a plan for Putin …; Putin said he might"): "did Netanyahu say he might" is no claim of his.
+  const ids = personIds(engine);
+  const person = (words: readonly string[]) => words.map((w) => ids.get(w)).filter(Boolean);
+  const [doer] = person(passageTerms(u.corrected));
+  // The sentence that best says the claim: another one's modal is about something else.
+  const [hedged] = findPassages(engine, terms, 1).filter((f) => {
+    if (!coversNames(engine, terms, f)) return false;
+    // Case decides "may" (the month is May); the words after it are folded as the question's are.
+    const words = f.passage.text.split(/[^\p{L}'’]+/u);
+    return words.some(
+      (w, i) =>
+        POSSIBLY.test(w) &&
+        words.slice(i + 1, i + 1 + MODAL_REACH).some((next) => passageTerms(next).some(governs)) &&
+        (!doer || person(passageTerms(words.slice(0, i).join(' '))).at(-1) === doer),
+    );
+  });
+  if (!hedged) return undefined;
+  const asksPossible = passageTerms(question).some((w) => POSSIBLY.test(w));
+  const quoted = quoting(engine, [hedged]);
+  return reply({
+    title: 'From the articles',
+    text: `${asksPossible ? 'Yes, as a possibility' : 'Not for certain: the articles give it only as possible'}:\n${quoted.text}`,
+    citations: quoted.citations,
+  });
+}
+
 export function answerClaim(
   engine: Engine,
   asked: string,

@@ -11,6 +11,7 @@ import {
   answerClaim,
   correction,
   deniedClaim,
+  hedgedClaim,
   numberCorrection,
   placeCorrection,
   premiseConflict,
@@ -444,6 +445,8 @@ function yesNoTopic(engine: Engine, u: Understanding, lead = 'Yes. '): Reply {
  * whether something was discussed.
  */
 const yesNo: Handler = (engine, question, u) => {
+  const hedged = hedgedClaim(engine, question, u);
+  if (hedged) return hedged;
   const targets = findTargets(engine, question);
   const planned = targets.meetings.filter((m) => m.kind === 'planned');
   const onlyPlanned = planned.length === targets.meetings.length;
