@@ -486,6 +486,11 @@ const lists: Case[] = [
 
 const quotes: Case[] = [
   {
+    // A quotation whose paragraph ends open goes on in the next: "this" is the Iranian upsurge.
+    q: 'what did netanyahu call an intolerable threat',
+    must: [/attempts by Iran to attack Israel from Syrian territory[\s\S]*this is an intolerable threat/],
+  },
+  {
     q: 'Who said "triumph of light over dark"?',
     speaker: /Putin/,
     must: [/Putin/, '30 November 2015', 'Paris'],

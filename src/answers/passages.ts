@@ -718,7 +718,74 @@ export function rankQuotes(
   const held = [...scores]
     .filter(([q, score]) => !listed.has(q) && score > listedBest && wanted(q))
     .map(([q]) => q);
-  return [...quotes, ...held].sort((a, b) => (scores.get(b) ?? 0) - (scores.get(a) ?? 0));
+  return withRuns(
+    engine,
+    [...quotes, ...held].sort((a, b) => (scores.get(b) ?? 0) - (scores.get(a) ?? 0)),
+  );
+}
+
+/** Quotations with the rest of each one's run (see `quoteRuns`), the run in the article's order. */
+function withRuns(engine: Engine, quotes: readonly Quote[]): Quote[] {
+  const shown = new Set<Quote>();
+  const out: Quote[] = [];
+  for (const q of quotes) {
+    if (shown.has(q)) continue;
+    for (const part of quoteRuns(engine, q.source).get(q) ?? [q]) {
+      if (shown.has(part)) continue;
+      shown.add(part);
+      out.push(part);
+    }
+  }
+  return out;
+}
+
+/** A new paragraph reopening the quotation, and nothing else, between two: the speaker goes on. */
+const GOES_ON_QUOTING = /^\s*\n\s*["“]$/;
+const runs = new WeakMap<Engine, Map<string, Map<Quote, Quote[]>>>();
+
+/**
+ * The quotations of an article that one speaker says in one run: a paragraph that leaves its
+ * quotation open hands it to the next ("… precision missiles there against us. ¶ “From our
+ * point of view, this is an intolerable threat …”"), as English prints a quotation of several
+ * paragraphs. Each quotation maps to its whole run; one alone is not in the map.
+ */
+function quoteRuns(engine: Engine, sourceId: string): Map<Quote, Quote[]> {
+  let bySource = runs.get(engine);
+  if (!bySource) {
+    bySource = new Map();
+    runs.set(engine, bySource);
+  }
+  let found = bySource.get(sourceId);
+  if (found) return found;
+  found = new Map();
+  bySource.set(sourceId, found);
+  const source = engine.kb.source(sourceId);
+  let text = '';
+  try {
+    text = source ? engine.kb.article(source) : '';
+  } catch {
+    return found;
+  }
+  const placed = engine.catalogue
+    .quotesFrom(sourceId)
+    .map((q) => ({ q, at: text.indexOf(q.text) }))
+    .filter(({ at }) => at >= 0)
+    .sort((a, b) => a.at - b.at);
+  let run: Quote[] = [];
+  placed.forEach(({ q, at }, i) => {
+    const before = placed[i - 1];
+    const joined =
+      before !== undefined &&
+      before.q.kind === 'direct' &&
+      q.kind === 'direct' &&
+      before.q.speaker !== undefined &&
+      before.q.speaker === q.speaker &&
+      GOES_ON_QUOTING.test(text.slice(before.at + before.q.text.length, at));
+    if (!joined) run = [];
+    run.push(q);
+    if (run.length > 1) for (const part of run) found.set(part, run);
+  });
+  return found;
 }
 
 /**
