@@ -99,6 +99,23 @@ const whenWhere: Case[] = [
   },
   { q: '/when Sochi', must: ['12 September 2019', 'Bocharov Ruchey'], mustNot: [/Paris/, /2015/] },
   {
+    // The meeting next to one named, in date order; a call by telephone is held nowhere.
+    q: 'where was their meeting before the paris climate one',
+    must: [/The meeting before (\*\*)?Paris, 30 November 2015/, 'Moscow'],
+    mustNot: [/telephone/i],
+  },
+  {
+    // "Before" of something else than a meeting asks about that.
+    q: 'who did bibi sit down with right before puttin in sochi',
+    must: ['Shoigu'],
+    mustNot: [/^The meeting before/],
+  },
+  {
+    // What is set apart after a bracket is not the meeting meant.
+    q: 'what was the occasion in paris for the spontaneous chat (not the climate one)',
+    must: [/World War I/],
+  },
+  {
     // A plural place word asks where too, and "these 2" is "these two".
     q: 'in what cities have these 2 met, give me all of them',
     must: ['Sochi', 'Paris', 'Moscow', 'Jerusalem'],

@@ -599,6 +599,55 @@ function placedAtDate(u: Understanding): boolean {
   return places.some((p) => dates.some((d) => Math.abs(p - d) <= PLACED_AT_DATE));
 }
 
+/** Intents whose answer is a meeting's place, date or card. */
+const ASKS_MEETING: ReadonlySet<Intent> = new Set<Intent>(['when', 'where', 'details', 'unknown']);
+
+/**
+ * "Where was their meeting before the Paris climate one", "their last meeting before Sochi": the
+ * meeting held next to the one named, before or after it, in the order of their dates. Calls by
+ * telephone are held nowhere, and a planned visit is no meeting yet.
+ */
+function meetingBeside(engine: Engine, question: string, asked: Intent): Reply | undefined {
+  const [, relation, rest] =
+    // The meeting asked for comes right before the relation ("their meeting before", "did they
+    // meet after"): "who did he see before Putin" or "the month before" ask for something else.
+    foldForSearch(question).match(
+      /\b(?:meeting|meetings|meetup|meet|met|summit|talks?)(?: \S+)? (before|after|prior to|following) (.+)$/,
+    ) ?? [];
+  if (!relation || !rest) return undefined;
+  // Only the two leaders' meetings are in order: "when were the military officials to meet after
+  // the climate conference" asks about others.
+  const ids = personIds(engine);
+  const others = foldForSearch(question)
+    .split(' ')
+    .some((w) => {
+      const id = ids.get(w);
+      return engine.sense.kind(w) === 'person' || (id !== undefined && !engine.principals.has(id));
+    });
+  if (others) return undefined;
+  const named = findTargets(engine, rest);
+  const [from, other] = named.meetings;
+  if (named.best !== 'meetings' || !from || other) return undefined;
+  // The fact base lists meetings newest first.
+  const held = engine.kb.meetings.filter(
+    (m) => m === from || (m.kind !== 'planned' && m.place && !m.place.unknown),
+  );
+  const at = held.indexOf(from);
+  const beside = relation === 'after' || relation === 'following' ? held[at - 1] : held[at + 1];
+  if (!beside) return undefined;
+  const lead = `The meeting ${relation === 'prior to' ? 'before' : relation === 'following' ? 'after' : relation} **${meetingTitle(engine.kb, from)}** that the articles report:`;
+  const answer =
+    asked === 'when' || asked === 'where'
+      ? answerWhenWhere(engine, asked, question, {
+          u: named.u,
+          meetings: [beside],
+          events: [],
+          best: 'meetings',
+        })
+      : meetingDetail(engine, beside);
+  return { ...answer, text: `${lead}\n${answer.text}` };
+}
+
 /** Intents that answer a place and a date that fit no meeting together themselves. */
 const ANSWERS_DATES: ReadonlySet<Intent> = new Set<Intent>(['help', 'when', 'where', 'timeline', 'yes-no']);
 
@@ -835,6 +884,8 @@ function answerOne(engine: Engine, typed: string, ctx: AskContext): Reply {
       ? undefined
       : premiseConflict(engine, u);
   if (conflict) return correction(engine, conflict);
+  const beside = ASKS_MEETING.has(asked) ? meetingBeside(engine, question, asked) : undefined;
+  if (beside) return beside;
   const answer = HANDLERS[asked](engine, question, u, ctx);
   if (answer.kind === 'not-found') {
     const conflict = premiseConflict(engine, u);

@@ -36,6 +36,15 @@ function leaders<T>(hits: Hit<T>[]): Hit<T>[] {
 }
 
 export function findTargets(engine: Engine, text: string): Targets {
+  // "The chat in Paris (not the climate one)": what is set apart after a comma or a bracket is
+  // looked up on its own, and its meetings are not the ones meant.
+  const [setApart, rest] = text.split(/[(,]\s*not\s+(?=[^(),]+\)?\s*[?.!]?\s*$)/i);
+  if (rest !== undefined && setApart !== undefined) {
+    const found = findTargets(engine, setApart);
+    const notMeant = new Set(findTargets(engine, rest.replace(/\)/g, '')).meetings);
+    const meetings = found.meetings.filter((m) => !notMeant.has(m));
+    return meetings.length ? { ...found, meetings } : found;
+  }
   const direct = engine.byId('meeting', text.trim());
   const u = engine.understand(text);
   if (direct) return { u, meetings: [direct], events: [], best: 'meetings' };

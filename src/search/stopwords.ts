@@ -19,7 +19,7 @@ statement statements article articles source sources report reports reported pub
 remarks comments publication
 written stated inferred known certain sure detail details summary summarise summarize describe explain information info
 exactly actually really approximately roughly about around just kindly thanks thank hi hello hey
-anything something someone anyone everyone everybody anybody somebody nobody nothing everything thing things stuff bit lot lots kind sort
+anything something someone anyone everyone everybody anybody somebody nobody nothing everything thing things stuff bit lot lots kind sort one ones
 occur occurred occurs going gone know knew tell told think does happening
 `;
 
