@@ -210,6 +210,15 @@ describe('truthful yes/no', () => {
     expect(text("did putin say he'd come to israel in january for an auschwitz memorial")).toMatch(/^Yes\b/);
   });
 
+  it('puts two records in order by their dates, and says nothing where a date known to its year cannot tell', () => {
+    // The hotline: October 2015; the climate conference talk: 30 November 2015.
+    expect(text('was the hotline set up after the paris climate talk')).toMatch(/^No: .*came before/);
+    expect(text('did the hotline come before the climate conference')).toMatch(/^Yes: .*came before/);
+    // Calls by telephone, dated only to 2015, are placed by their record between Moscow and Paris.
+    expect(text('were the phone calls before the climate conference')).toMatch(/^Yes: .*came before/);
+    expect(text('did they meet in sochi before the moscow 25 years meeting')).toMatch(/^No: .*came after/);
+  });
+
   it('never says Yes to a noun said only by a verb of another of its senses', () => {
     // "sanction" (to approve) is a synonym of "endorsed"; "sanctions" (penalties) are not.
     expect(saysYes('did sanctions come up in moscow')).toBe(false);

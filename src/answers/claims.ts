@@ -23,6 +23,7 @@ import {
   STATED,
 } from './passages.js';
 import { type Reply, reply } from './reply.js';
+import { orderBetween } from './time-between.js';
 import { closestMeetings, notFound } from './views.js';
 import { answerWhenWhere } from './when-where.js';
 
@@ -1869,6 +1870,9 @@ export function answerClaim(
   /** The answer when no sentence states the claim or says it otherwise. */
   unsupported?: Reply,
 ): Reply {
+  // Two records put in order ("Sochi before the Moscow talks") are two places, not one meeting's.
+  const between = orderBetween(engine, claimOf(asked));
+  if (between) return between;
   const conflict = premiseConflict(engine, u);
   if (conflict) return correction(engine, conflict);
   const question = claimOf(asked);
