@@ -715,6 +715,16 @@ const quotes: Case[] = [
     must: [/airspace/, /retreated to Syria/],
   },
   {
+    // Asked in words: the articles quote nothing by him, and what they say of him follows.
+    q: 'what did shoigu say',
+    must: [/The articles quote nothing by Sergei Shoigu/, /told Russia's Defense Minister Sergei Shoigu/],
+  },
+  {
+    // A title of another office of the same kind is corrected, and the question answered as meant.
+    q: 'what did bibi and russian foreign minister shoigu talk about in sochi',
+    must: [/Defense Minister of Russia, not foreign minister/],
+  },
+  {
     q: '/quote speaker:Shoygu',
     kind: 'not-found',
     must: [/Shoigu/, /no quote|not quoted/i],

@@ -2,7 +2,7 @@ import type { Engine, Understanding } from '../engine/engine.js';
 import { type Passage, passageTerms } from '../engine/passages.js';
 import { earliest, findTargets, latest } from '../engine/targets.js';
 import type { Meeting } from '../knowledge/model.js';
-import type { Place } from '../knowledge/schema.js';
+import type { Person, Place } from '../knowledge/schema.js';
 import { EXPANSION_WEIGHTS, type Expansion, isFunctionWord, timesOfDay } from '../language/index.js';
 import { hasDateFilter, MONTHS } from '../search/dates.js';
 import { STOPWORDS } from '../search/stopwords.js';
@@ -1797,10 +1797,12 @@ export function roleCorrection(
         .filter(Boolean),
     );
     if (at < 0 || !roles.size) continue;
+    const title: number[] = [];
     for (let i = at - 1; i >= Math.max(0, at - TITLE_REACH); i--) {
       const word = words[i] as string;
       const part = engine.sense.partOfSpeech(word);
       if (part === 'verb' || part === 'function' || personIds(engine).has(word)) break;
+      title.push(i);
       const country = countryOf(engine, word);
       if (!country || roles.has(country)) continue;
       const named = engine.kb.place(country)?.name ?? word;
@@ -1809,14 +1811,37 @@ export function roleCorrection(
         question: words.filter((_, j) => j !== i).join(' '),
       };
     }
+    const office = otherOffice(
+      engine,
+      person,
+      title.map((i) => words[i] as string),
+    );
+    if (office)
+      return {
+        note: `the articles name ${person.name} ${person.role}, not ${office}.`,
+        question: words
+          .filter((w, j) => !(title.includes(j) && !passageTerms(person.role).includes(w)))
+          .join(' '),
+      };
   }
   return undefined;
 }
 
 /**
- * A yes/no claim checked against the articles: "Yes" only when a sentence states it, "No" when the
- * records put its meeting elsewhere or at another time, otherwise "the articles don't say".
+ * The office a title gives a person when it is another of the same kind: "foreign minister" of
+ * a Defense Minister, the noun of the records' role with a word the role does not have (in any
+ * spelling: "defence" is "defense").
  */
+function otherOffice(engine: Engine, person: Person, title: readonly string[]): string | undefined {
+  const role = new Set(passageTerms(person.role));
+  const inRole = (w: string) =>
+    role.has(w) ||
+    engine.sense.expand(w).some((e) => e.weight >= EXPANSION_WEIGHTS.sameLemma && role.has(e.term));
+  const noun = title.find((w) => inRole(w) && engine.sense.partOfSpeech(w) === 'noun');
+  const other = title.find((w) => !inRole(w) && !countryOf(engine, w) && engine.sense.isEnglish(w));
+  return noun && other ? `${other} ${noun}` : undefined;
+}
+
 /** English's modals and adverbs of possibility: what they govern may or may not come to be. */
 const POSSIBLY = /^(?:might|may|could|possibly|perhaps|maybe)$/;
 /** How far after a modal its verb may stand ("might also dedicate", "might do that"). */
@@ -1862,6 +1887,10 @@ export function hedgedClaim(engine: Engine, question: string, u: Understanding):
   });
 }
 
+/**
+ * A yes/no claim checked against the articles: "Yes" only when a sentence states it, "No" when the
+ * records put its meeting elsewhere or at another time, otherwise "the articles don't say".
+ */
 export function answerClaim(
   engine: Engine,
   asked: string,

@@ -134,13 +134,36 @@ const hasNarrowing = (engine: Engine, u: Understanding) =>
 
 function quotedSpeaker(engine: Engine, u: Understanding): Person | undefined {
   const quoted = u.people.filter((p) => engine.catalogue.quotesBy(p.id).length > 0);
-  // "What statement of Putin's did Netanyahu say he appreciated": the one named right before a
-  // verb of saying speaks; another is what he speaks of.
+  return speakerAsked(engine, u, quoted) ?? quoted[0];
+}
+
+/**
+ * "What statement of Putin's did Netanyahu say he appreciated": the one named right before a
+ * verb of saying speaks; another is what he speaks of.
+ */
+function speakerAsked(
+  engine: Engine,
+  u: Understanding,
+  among: readonly Person[] = u.people,
+): Person | undefined {
   const words = u.corrected.split(' ');
-  const saying = quoted.find((p) =>
+  return among.find((p) =>
     words.some((w, i) => u.spelled.get(p)?.includes(w) && engine.sense.isSaying(words[i + 1] ?? '')),
   );
-  return saying ?? quoted[0];
+}
+
+/**
+ * "What did Shoigu say": the articles quote nothing by him, and the sentences that speak of him
+ * are what they report; another speaker's quotations would read as his.
+ */
+function unquoted(engine: Engine, question: string, u: Understanding): Reply | undefined {
+  const asked = speakerAsked(engine, u);
+  if (!asked || engine.catalogue.quotesBy(asked.id).length) return undefined;
+  return groundedFrom(
+    engine,
+    groundedSentences(engine, question, u),
+    `The articles quote nothing by ${asked.name}. What they report of him:`,
+  );
 }
 
 /** Words for a quote search: the question's words without the speaker's name or the places used as filters. */
@@ -208,6 +231,8 @@ const sourceOfQuote = fromQuote((engine, q) => {
 }, 'Source');
 
 const quotesAbout: Handler = (engine, question, asked, ctx) => {
+  const silent = unquoted(engine, question, asked);
+  if (silent) return silent;
   // What someone said about Israel or Russia was said wherever they were.
   const u = { ...asked, places: asked.settings };
   const speaker = quotedSpeaker(engine, u);
