@@ -219,6 +219,12 @@ describe('truthful yes/no', () => {
     expect(text('did they meet in sochi before the moscow 25 years meeting')).toMatch(/^No: .*came after/);
   });
 
+  it('corrects a meeting put "inside" or "within" another place, as "in" does', () => {
+    expect(text('was the sochi meeting inside the kremlin?')).toMatch(
+      /^No: the articles put the sochi meeting in Sochi/,
+    );
+  });
+
   it('never says Yes to a noun said only by a verb of another of its senses', () => {
     // "sanction" (to approve) is a synonym of "endorsed"; "sanctions" (penalties) are not.
     expect(saysYes('did sanctions come up in moscow')).toBe(false);

@@ -105,7 +105,7 @@ export function premiseConflict(engine: Engine, u: Understanding): Conflict | un
 function locative(question: string, place: Place): boolean {
   const words = question.toLowerCase().split(/[^\p{L}\p{N}]+/u);
   const names = [place.name, ...place.aliases].map((n) => n.toLowerCase());
-  const putAt = (w: string | undefined) => /^(in|at|to|into|from)$/.test(w ?? '');
+  const putAt = (w: string | undefined) => /^(in|at|to|into|from|inside|within)$/.test(w ?? '');
   // "in the Kremlin": the article between them puts it there too.
   return words.some(
     (w, i) => names.includes(w) && (putAt(words[i - 1]) || (words[i - 1] === 'the' && putAt(words[i - 2]))),
