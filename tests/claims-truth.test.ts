@@ -219,6 +219,14 @@ describe('truthful yes/no', () => {
     expect(text('did they meet in sochi before the moscow 25 years meeting')).toMatch(/^No: .*came after/);
   });
 
+  it('says No where a sentence denies the claim\'s own words ("no future talks have been scheduled")', () => {
+    expect(text('did they lock in a date for the next sit down after the paris ww1 event?')).toMatch(
+      /^No: the articles say otherwise:\n.*no future talks have been scheduled/,
+    );
+    // A claim that denies itself is another question.
+    expect(text('did they not set a date for their next meeting in paris?')).not.toMatch(/^No\b/);
+  });
+
   it('corrects a meeting put "inside" or "within" another place, as "in" does', () => {
     expect(text('was the sochi meeting inside the kremlin?')).toMatch(
       /^No: the articles put the sochi meeting in Sochi/,

@@ -732,6 +732,41 @@ function opposedBy(
   return undefined;
 }
 
+/** English's words that deny what follows them ("no future talks", "have not", "never"). */
+const DENIES = /^(?:no|not|never|none)$/;
+/** How far after a denying word the word it denies may stand ("no future talks have been scheduled"). */
+const DENIAL_REACH = 5;
+
+/**
+ * A sentence that says the claim's words with a word that denies them ("no future talks have
+ * been scheduled" against "did they set a date for their next meeting"): the claim's names are
+ * its own, most of its words are said, and one of them right after the denial. A claim that
+ * denies itself ("did they not …") is another question.
+ */
+function negatedBy(
+  engine: Engine,
+  question: string,
+  terms: QuestionTerms,
+  found: readonly Found[],
+): Found | undefined {
+  if (passageTerms(question).some((w) => DENIES.test(w))) return undefined;
+  // The claim's words, and the names of its things ("schedule" names future meetings).
+  const words = terms.kinds.flatMap((kind, g) => (kind === 'word' || kind === 'name' ? [g] : []));
+  if (!words.length) return undefined;
+  const claimed = new Set(
+    words.flatMap((g) => (terms.groups[g] ?? []).filter((t) => t.weight >= STATED).map((t) => t.term)),
+  );
+  return found.find((f) => {
+    const said = words.filter((g) => f.groups & (1 << g)).length;
+    if (said * 2 < words.length || !coversNames(engine, terms, f) || !sameRoles(engine, question, f))
+      return false;
+    const told = passageTerms(f.passage.text);
+    return told.some(
+      (w, i) => DENIES.test(w) && told.slice(i + 1, i + 1 + DENIAL_REACH).some((next) => claimed.has(next)),
+    );
+  });
+}
+
 /**
  * Whether the claim names one person twice, on both sides of its action ("did Vlad give Putin a
  * tour"): no sentence of two people doing it states that. `corrected` is the question as
@@ -1952,7 +1987,10 @@ export function answerClaim(
   const otherwise = support
     ? undefined
     : found.find((f) => contradicts(engine, question, terms, as(f), u.dates.month));
-  const opposed = support || otherwise ? undefined : opposedBy(engine, question, terms, found);
+  const opposed =
+    support || otherwise
+      ? undefined
+      : (opposedBy(engine, question, terms, found) ?? negatedBy(engine, question, terms, found));
   if (opposed) {
     const quoted = quoting(engine, [opposed]);
     return reply({
