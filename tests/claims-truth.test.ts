@@ -227,6 +227,13 @@ describe('truthful yes/no', () => {
     expect(text('did they not set a date for their next meeting in paris?')).not.toMatch(/^No\b/);
   });
 
+  it('reads "is he going to Israel" as the arranged future, and "did he end up going" as what came of it', () => {
+    expect(text('is putin going to israel for the auschwitz liberation anniversary')).toMatch(
+      /^Yes, it was announced/,
+    );
+    expect(text('so did putin actually end up going to israel in january')).toMatch(/^It was announced, but/);
+  });
+
   it('corrects a meeting put "inside" or "within" another place, as "in" does', () => {
     expect(text('was the sochi meeting inside the kremlin?')).toMatch(
       /^No: the articles put the sochi meeting in Sochi/,

@@ -552,12 +552,14 @@ function asksSaid(question: string): boolean {
 /** Whether a question asks about what was still to come, as its own words put it. */
 function asksAhead(question: string, u: Understanding): boolean {
   const asked = foldForSearch(question.replace(QUOTED, ' ')).replace(SAYING, '');
-  // "Going to Israel" says where, not when: only "going to" before a verb is to come.
+  // "Going to Israel" says where, not when: only "going to" before a verb is to come, or a
+  // present "is … going to Israel", English's tense for what is arranged.
   const places = new Set(
     u.places.flatMap((p) => [p.name, ...p.aliases]).flatMap((n) => foldForSearch(n).split(' ')),
   );
+  const arranged = /^(?:is|are|am)\b/.test(asked);
   return FUTURE.test(
-    asked.replace(/\bgoing to (\S+)/g, (said, next: string) => (places.has(next) ? '' : said)),
+    asked.replace(/\bgoing to (\S+)/g, (said, next: string) => (places.has(next) && !arranged ? '' : said)),
   );
 }
 
