@@ -610,8 +610,9 @@ export function findPassages(
   const { passages, index, bySource } = engine.passages;
   const ranges = sources?.map((id) => bySource.get(id) ?? { start: 0, end: 0 });
   // A question of domain words alone ("what have they discussed over all their meetings") is
-  // searched by them.
-  const groups = terms.groups.length || !terms.hints ? terms.groups : terms.hints;
+  // searched by them in the articles an answer cites: "said" is in most sentences of thousands
+  // of articles, and would cost more than the rest of the answer.
+  const groups = terms.groups.length || !terms.hints || !ranges ? terms.groups : terms.hints;
   const hits = within?.among
     ? index.searchAmong(groups, limit * CANDIDATES, within.among, within.accepts)
     : index.search(groups, limit * CANDIDATES, within?.accepts, ranges);
@@ -724,11 +725,17 @@ export function rankQuotes(
   );
 }
 
-/** Quotations with the rest of each one's run (see `quoteRuns`), the run in the article's order. */
+/**
+ * The first quotations a reply shows, a page or two, with the rest of each one's run (see
+ * `quoteRuns`) in the article's order: reading the articles of thousands of quotations would
+ * cost more than every other step of an answer.
+ */
+const WITH_RUNS = 10;
+
 function withRuns(engine: Engine, quotes: readonly Quote[]): Quote[] {
   const shown = new Set<Quote>();
   const out: Quote[] = [];
-  for (const q of quotes) {
+  for (const q of quotes.slice(0, WITH_RUNS)) {
     if (shown.has(q)) continue;
     for (const part of quoteRuns(engine, q.source).get(q) ?? [q]) {
       if (shown.has(part)) continue;
@@ -736,7 +743,7 @@ function withRuns(engine: Engine, quotes: readonly Quote[]): Quote[] {
       out.push(part);
     }
   }
-  return out;
+  return [...out, ...quotes.slice(WITH_RUNS).filter((q) => !shown.has(q))];
 }
 
 /** A new paragraph reopening the quotation, and nothing else, between two: the speaker goes on. */
