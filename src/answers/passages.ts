@@ -352,21 +352,12 @@ const SETTING_ASIDE = /^(?:besides|except|excluding|apart from|aside from|other 
 
 function setAside(engine: Engine, tokens: readonly string[]): Set<string> {
   const aside = new Set<string>();
+  const ends = (word: string) => isFunctionWord(word) || isDomainWord(engine, word);
   tokens.forEach((token, i) => {
-    const marker = SETTING_ASIDE.test(token)
-      ? i + 1
-      : SETTING_ASIDE.test(`${tokens[i - 1]} ${token}`)
-        ? i + 1
-        : -1;
-    if (marker < 0) return;
-    let j = marker;
+    if (!SETTING_ASIDE.test(token) && !SETTING_ASIDE.test(`${tokens[i - 1]} ${token}`)) return;
+    let j = i + 1;
     while (tokens[j] === 'the') j++;
-    for (
-      ;
-      j < tokens.length && !isFunctionWord(tokens[j] as string) && !isDomainWord(engine, tokens[j] as string);
-      j++
-    )
-      aside.add(tokens[j] as string);
+    for (; j < tokens.length && !ends(tokens[j] as string); j++) aside.add(tokens[j] as string);
   });
   return aside;
 }

@@ -162,7 +162,7 @@ function unquoted(engine: Engine, question: string, u: Understanding): Reply | u
   return groundedFrom(
     engine,
     groundedSentences(engine, question, u),
-    `The articles quote nothing by ${asked.name}. What they report of him:`,
+    `The articles quote nothing by ${asked.name}. What they report:`,
   );
 }
 
@@ -517,8 +517,7 @@ const details: Handler = (engine, question, u, ctx) => {
     const others = targets.meetings.filter((m) => m !== only).map((m) => meetingTitle(engine.kb, m));
     return {
       ...detail,
-      text: `${detail.text}
-_The articles also mention ${listWords(others)}, in passing._`,
+      text: `${detail.text}\n_The articles also mention ${listWords(others)}, in passing._`,
     };
   }
   if (targets.best === 'meetings' && first) {
@@ -635,9 +634,9 @@ const ASKS_MEETING: ReadonlySet<Intent> = new Set<Intent>(['when', 'where', 'det
  * telephone are held nowhere, and a planned visit is no meeting yet.
  */
 function meetingBeside(engine: Engine, question: string, asked: Intent): Reply | undefined {
+  // The meeting asked for comes right before the relation ("their meeting before", "did they
+  // meet after"): "who did he see before Putin" or "the month before" ask for something else.
   const [, relation, rest] =
-    // The meeting asked for comes right before the relation ("their meeting before", "did they
-    // meet after"): "who did he see before Putin" or "the month before" ask for something else.
     foldForSearch(question).match(
       /\b(?:meeting|meetings|meetup|meet|met|summit|talks?)(?: \S+)? (before|after|prior to|following) (.+)$/,
     ) ?? [];
@@ -660,9 +659,10 @@ function meetingBeside(engine: Engine, question: string, asked: Intent): Reply |
     (m) => m === from || (m.kind !== 'planned' && m.place && !m.place.unknown),
   );
   const at = held.indexOf(from);
-  const beside = relation === 'after' || relation === 'following' ? held[at - 1] : held[at + 1];
+  const side = relation === 'after' || relation === 'following' ? 'after' : 'before';
+  const beside = side === 'after' ? held[at - 1] : held[at + 1];
   if (!beside) return undefined;
-  const lead = `The meeting ${relation === 'prior to' ? 'before' : relation === 'following' ? 'after' : relation} **${meetingTitle(engine.kb, from)}** that the articles report:`;
+  const lead = `The meeting ${side} **${meetingTitle(engine.kb, from)}** that the articles report:`;
   const answer =
     asked === 'when' || asked === 'where'
       ? answerWhenWhere(engine, asked, question, {
