@@ -64,6 +64,23 @@ describe('rules of English the answers rely on', () => {
     );
   });
 
+  it('a name of two words WordNet knows is a name the articles must use, whatever they say of each word', () => {
+    const cup = ask('what did bibi and putin chat about at the 2018 world cup final').reply;
+    expect(cup.kind).toBe('not-found');
+    expect(cup.text).toContain('world cup');
+    expect(ask('did they meet at the white house').reply.kind).toBe('not-found');
+    // A word that names a record reads as that record first: the Gaza Strip is Gaza.
+    expect(ask('what happened in the gaza strip').reply.kind).toBe('answer');
+  });
+
+  it('after "what did <name>", a word that can be a verb is the verb, not the detail asked for', () => {
+    const raised = ask('what did putin raise at the moscow meeting').reply;
+    expect(raised.kind).toBe('answer');
+    expect(raised.text).toMatch(/free trade zone/);
+    // The subject itself is still checked: "trump" is no name the articles use.
+    expect(ask('what did trump say about the sochi meeting').reply.kind).toBe('not-found');
+  });
+
   it('"besides X", "apart from X", "other than X" set X aside: a sentence saying it answers less', () => {
     const others = ask('besides putin who else did the pm talk to at the climate conf?').text;
     const abbas = others.indexOf('Mahmoud Abbas');

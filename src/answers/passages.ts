@@ -991,11 +991,13 @@ export function notCovered(engine: Engine, question: string, u: Understanding, m
   // A word beside a missing one that the articles never use either is of the same name ("tel aviv").
   const unused = (w: string) => !inCorpus(engine, w) && !isFunctionWord(w);
   const words = u.corrected.split(' ');
+  // A name of several words ("world cup") is missing word by word.
+  const gone = missing.flatMap((m) => m.split(' '));
   const rest = words
     .filter(
       (w, i) =>
-        !missing.includes(w) &&
-        !(unused(w) && [words[i - 1], words[i + 1]].some((n) => n !== undefined && missing.includes(n))),
+        !gone.includes(w) &&
+        !(unused(w) && [words[i - 1], words[i + 1]].some((n) => n !== undefined && gone.includes(n))),
     )
     .concat(u.dates.description ?? [])
     .join(' ');
@@ -1111,9 +1113,14 @@ export function unsaidDetail(engine: Engine, corrected: string): string | undefi
   const words = corrected.split(' ');
   const start = words[0] === 'what' ? 0 : words[0] === 'how' && words[1] === 'much' ? 1 : -1;
   if (start < 0) return undefined;
+  // "What did Putin raise": with "do" after it, "what" is the object of the verb, and a word that
+  // can be a verb right after the subject's name is that verb, however English uses it most.
+  const supported = engine.sense.lemma(words[start + 1] ?? '') === 'do';
   for (let i = start + 1; i < words.length; i++) {
     const w = words[i] as string;
     const part = engine.sense.partOfSpeech(w);
+    if (supported && engine.sense.partOfSpeech(words[i - 1] ?? '') === 'proper' && engine.sense.isVerb(w))
+      return undefined;
     if (w === 'much' || part === 'function' || part === 'proper' || part === 'adj') continue;
     if (part !== 'noun') return undefined;
     // A word right after "what" and before a noun modifies it ("what concrete stuff"): a head

@@ -347,11 +347,33 @@ export class Engine {
           of('topic').length + of('event').length + of('meeting').length,
         ),
         ...this.otherGivenNames(tokens, matches),
+        ...this.unsaidPhraseNames(tokens, used),
       ]),
       corrections,
       spelled,
       corrected: tokens.join(' '),
     };
+  }
+
+  /**
+   * Names of two or three words that the articles never use ("the 2018 world cup", "the White
+   * House"): each word may be one they use ("world"), but together they name something else. A
+   * word that names a record is read as that record first ("the Gaza Strip" is Gaza).
+   */
+  private unsaidPhraseNames(tokens: readonly string[], used: ReadonlySet<number>): string[] {
+    const found: string[] = [];
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      for (const length of [3, 2]) {
+        const words = tokens.slice(i, i + length);
+        if (words.length < length || words.some((w, j) => used.has(i + j) || isFunctionWord(w))) continue;
+        if (words.every((w) => this.sense.inCorpus(w))) continue;
+        if (!this.sense.isPhraseName(words)) continue;
+        found.push(words.join(' '));
+        i += length - 1;
+        break;
+      }
+    }
+    return found;
   }
 
   /**

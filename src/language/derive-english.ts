@@ -70,6 +70,8 @@ export interface EnglishTables {
   nameKinds: SortedTable;
   /** Nouns whose commonest sense WordNet defines by a number: centennial → "the 100th anniversary". */
   numberNouns: SortedTable;
+  /** Names of two or three words, as WordNet writes them capitalised in their commonest noun sense (world_cup, white_house). */
+  phraseNames: SortedTable;
 }
 
 export const FUNCTION_WORD = 'function';
@@ -117,6 +119,7 @@ export function deriveEnglish(): EnglishTables {
     opposites: deriveOpposites(wordnet),
     nameKinds: deriveNameKinds(wordnet),
     numberNouns: deriveNumberNouns(wordnet),
+    phraseNames: derivePhraseNames(wordnet),
   };
 }
 
@@ -392,6 +395,21 @@ function deriveNumberNouns(wordnet: WordNet): SortedTable {
     const [definition = ''] = synset.gloss.split(/[;(]/);
     if (!named && NUMBERED.test(definition.trim())) found.push([lemma, definition.trim()]);
   });
+  return SortedTable.of(found);
+}
+
+/**
+ * The names of two or three words (World Cup, White House, Security Council): a lemma WordNet
+ * writes capitalised in its commonest noun sense. Saved as `world_cup → ""`.
+ */
+function derivePhraseNames(wordnet: WordNet): SortedTable {
+  const found: [string, string][] = [];
+  for (const [lemma, senses] of wordnet.senses) {
+    const noun = senses.find((s) => s.part === 'noun');
+    if (!noun || !isPhrase(lemma)) continue;
+    const synset = wordnet.synset(noun);
+    if (synset.capitalised[synset.words.indexOf(lemma)]) found.push([lemma, '']);
+  }
   return SortedTable.of(found);
 }
 

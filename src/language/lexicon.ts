@@ -14,6 +14,7 @@ import {
   numberNouns,
   opposites,
   particles,
+  phraseNames,
   stopWords,
 } from './english.js';
 import { foldQuestion } from './fold.js';
@@ -159,6 +160,11 @@ export class Lexicon {
     return [...new Set(kinds.flatMap((kind) => names.get(kind) ?? []))].filter(
       (t) => t !== word && this.partOfSpeech(t) === 'proper',
     );
+  }
+
+  /** Whether two or three words side by side are one name WordNet knows ("world cup", "white house"). */
+  isPhraseName(words: readonly string[]): boolean {
+    return phraseNames().get(words.join('_')) !== undefined;
   }
 
   /** How WordNet defines a noun by a number, if it does: "the 100th anniversary" for centennial. */
@@ -330,6 +336,11 @@ export class Lexicon {
   /** Whether saying something is what the verb does, in its commonest senses (say, mention, discuss, thank). */
   isSaying(word: string): boolean {
     return ((this.#lemmaEntry(word)?.flags ?? 0) & PART_BITS.saying) !== 0;
+  }
+
+  /** Whether WordNet gives the word a verb's sense, whatever its commonest ("raise", "chat"). */
+  isVerb(word: string): boolean {
+    return ((this.#lemmaEntry(word)?.flags ?? 0) & PART_BITS.verb) !== 0;
   }
 
   /** Whether WordNet gives the word an adverb's sense: how or when something was done ("early", "abruptly"). */
