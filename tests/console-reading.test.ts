@@ -148,6 +148,14 @@ describe('folding to the terminal’s width', () => {
     expect(stripVTControlCharacters(folded[first + 1] as string)).toMatch(/^ {2}│ \S/);
   });
 
+  it('shows italics inside bold in colour without their marks ("**Moscow _(inferred)_**")', () => {
+    const coloured = stripVTControlCharacters(
+      renderText(ask('where did they meet in september 2015').reply, { color: true }),
+    );
+    expect(coloured).toContain('Moscow, Russia (inferred) — September 2015 (inferred)');
+    expect(coloured).not.toMatch(/_\(inferred\)_/);
+  });
+
   it('leaves text whole without a width (a pipe)', () => {
     const text = 'word '.repeat(100).trim();
     expect(wrapToWidth(text, undefined)).toBe(text);

@@ -15,8 +15,13 @@ export function renderText(reply: Reply, { color = false }: RenderOptions = {}):
   const paint = (style: Style, text: string) => (color ? styleText(style, text) : text);
   const inline = (text: string) =>
     text
+      // Italics first: inside bold ("**Moscow _(inferred)_**") the bold's colour codes would
+      // stand where the italics' closing mark must be followed by a space or a stop.
+      .replace(
+        /(^|[\s(*])_(.+?)_(?=$|[\s).,;:!?*])/gm,
+        (_, pre: string, t: string) => pre + paint('italic', t),
+      )
       .replace(/\*\*(.+?)\*\*/gs, (_, t: string) => paint('bold', t))
-      .replace(/(^|[\s(])_(.+?)_(?=$|[\s).,;:!?])/gm, (_, pre: string, t: string) => pre + paint('italic', t))
       .replace(/`([^`]+)`/g, (_, t: string) => paint('cyan', t))
       .replace(/\\([\\*_`~|>#-])/g, '$1')
       .replace(/\u200b/g, '');
