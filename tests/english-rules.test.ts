@@ -8,6 +8,7 @@ import { detectIntent } from '../src/ask/intents.js';
 import { questionParts } from '../src/ask/parts.js';
 import { attributionLines, splitSentences } from '../src/engine/passages.js';
 import type { Source } from '../src/knowledge/model.js';
+import { foldQuestion } from '../src/language/index.js';
 import { parseDateQuery } from '../src/search/dates.js';
 import { ask } from './support/summit.js';
 
@@ -92,6 +93,13 @@ describe('rules of English the answers rely on', () => {
   it('a plural of a word every question says ("kinds of stuff") asks nothing; those words still rank what is shown', () => {
     const topics = ask('what kinds of stuff have they discussed over all their meetings').text;
     expect(topics).toContain('discussed many agreements on security, economic issues, tourism, technology');
+  });
+
+  it('a contraction typed without its apostrophe is spelled out where it is no English word ("hed"), not where it is one ("shed")', () => {
+    expect(ask('did putin say hed visit israel in january for the auschwitz memorial').reply.text).toMatch(
+      /^Yes\b/,
+    );
+    expect(foldQuestion('theyre youll hed shed were well')).toBe('they are you will he would shed were well');
   });
 
   it('a question word typed as chat shorthand ("wat", "wen") is the question word in every check', () => {

@@ -1,6 +1,6 @@
 import numberToWords from 'number-to-words';
 import shorthand from './data/english-chat.json' with { type: 'json' };
-import { contractions } from './english.js';
+import { contractions, english } from './english.js';
 
 /**
  * One form for the ways English writes the same word, applied alike to the articles and to
@@ -103,12 +103,19 @@ export function isUnmarkedContraction(word: string): boolean {
 }
 
 /**
- * didnt → did not: "n't" typed without its apostrophe. Only that one: without theirs, we're,
- * we'll and she'd are other words (were, well, shed).
+ * didnt → did not: "n't" typed without its apostrophe. Any other contraction so typed only where
+ * it is no English word: "hed", "theyre", "youll" are he would, they are, you will; were, well
+ * and shed are words of their own.
  */
-function spellOutNot(word: string): string | undefined {
-  return word.endsWith('nt') ? contractions().get(`${word.slice(0, -1)}'t`) : undefined;
+function spellOutUnmarked(word: string): string | undefined {
+  if (word.endsWith('nt')) return contractions().get(`${word.slice(0, -1)}'t`);
+  if (!isUnmarkedContraction(word) || english().get(word)) return undefined;
+  marked ??= new Map([...contractions().keys()].map((k) => [k.replace("'", ''), k]));
+  const contraction = marked.get(word);
+  return contraction === undefined ? undefined : contractions().get(contraction);
 }
+
+let marked: ReadonlyMap<string, string> | undefined;
 
 const isWordCharacter = (text: string, i: number): boolean => {
   const c = text.charCodeAt(i);
@@ -167,7 +174,7 @@ function* chunks(text: string): Generator<string> {
 function splitChunk(chunk: string, into: string[]): void {
   const parts = chunk.split('-');
   if (parts.length === 1) {
-    const spelled = spellOutNot(chunk);
+    const spelled = spellOutUnmarked(chunk);
     if (spelled) into.push(...spelled.split(' '));
     else pushNumbered(chunk, into);
     return;
