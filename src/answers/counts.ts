@@ -32,7 +32,7 @@ export function countedWord(engine: Engine, question: string): string | undefine
   for (let i = start + 1; i < words.length; i++) {
     const w = words[i] as string;
     // A plural is the head: a noun after it starts something else ("meetings total").
-    if (plural(engine, words[head] as string)) break;
+    if (engine.sense.isPlural(words[head] as string)) break;
     // A stop word ends the phrase, whatever else WordNet files it as ("ministers get named").
     if (engine.sense.isStopWord(w)) break;
     if (isNoun(w)) head = i;
@@ -40,9 +40,6 @@ export function countedWord(engine: Engine, question: string): string | undefine
   }
   return words[head];
 }
-
-/** A noun in its plural form: another form than its lemma, ending as English plurals end. */
-const plural = (engine: Engine, noun: string) => noun !== engine.sense.lemma(noun) && /s$/.test(noun);
 
 /**
  * Sentences that answer the question and state a number (numerals and number words alike);

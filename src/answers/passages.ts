@@ -364,13 +364,7 @@ function setAside(engine: Engine, tokens: readonly string[]): Set<string> {
 
 /** A word every question of its kind may say ("kind", "meetings"), or its plural ("kinds"). */
 function isDomainWord(engine: Engine, word: string): boolean {
-  if (STOPWORDS.has(word)) return true;
-  const lemma = engine.sense.lemma(word);
-  return (
-    (word === `${lemma}s` || word === `${lemma}es`) &&
-    STOPWORDS.has(lemma) &&
-    engine.sense.partOfSpeech(word) === 'noun'
-  );
+  return STOPWORDS.has(word) || (engine.sense.isPlural(word) && STOPWORDS.has(engine.sense.lemma(word)));
 }
 
 /** The forms the articles use of each of the question's domain words ("discussed", "meetings"). */

@@ -94,12 +94,17 @@ function spellOutContractions(text: string): string {
   return text.replace(CONTRACTION, (written) => known.get(written) ?? written);
 }
 
-let unmarked: ReadonlySet<string> | undefined;
+let unmarked: ReadonlyMap<string, string> | undefined;
+
+/** Each contraction typed without its apostrophe (theyll), with the contraction (they'll). */
+function unmarkedContractions(): ReadonlyMap<string, string> {
+  unmarked ??= new Map([...contractions().keys()].map((k) => [k.replace("'", ''), k]));
+  return unmarked;
+}
 
 /** A contraction typed without its apostrophe (theyll, youre): function words, whatever else they spell. */
 export function isUnmarkedContraction(word: string): boolean {
-  unmarked ??= new Set([...contractions().keys()].map((k) => k.replace("'", '')));
-  return unmarked.has(word);
+  return unmarkedContractions().has(word);
 }
 
 /**
@@ -109,13 +114,9 @@ export function isUnmarkedContraction(word: string): boolean {
  */
 function spellOutUnmarked(word: string): string | undefined {
   if (word.endsWith('nt')) return contractions().get(`${word.slice(0, -1)}'t`);
-  if (!isUnmarkedContraction(word) || english().get(word)) return undefined;
-  marked ??= new Map([...contractions().keys()].map((k) => [k.replace("'", ''), k]));
-  const contraction = marked.get(word);
-  return contraction === undefined ? undefined : contractions().get(contraction);
+  const contraction = unmarkedContractions().get(word);
+  return contraction === undefined || english().get(word) ? undefined : contractions().get(contraction);
 }
-
-let marked: ReadonlyMap<string, string> | undefined;
 
 const isWordCharacter = (text: string, i: number): boolean => {
   const c = text.charCodeAt(i);

@@ -338,6 +338,11 @@ export class Lexicon {
     return ((this.#lemmaEntry(word)?.flags ?? 0) & PART_BITS.saying) !== 0;
   }
 
+  /** A noun in its plural: another form than its lemma, ending as English plurals end (kinds, cities, meetings). */
+  isPlural(word: string): boolean {
+    return word.endsWith('s') && word !== this.lemma(word) && this.partOfSpeech(word) === 'noun';
+  }
+
   /** Whether WordNet gives the word a verb's sense, whatever its commonest ("raise", "chat"). */
   isVerb(word: string): boolean {
     return ((this.#lemmaEntry(word)?.flags ?? 0) & PART_BITS.verb) !== 0;
