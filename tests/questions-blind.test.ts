@@ -29,6 +29,8 @@ const SETS: { file: string; threshold: number; falseYes?: Record<string, string>
   { file: 'blind-l.json', threshold: 92 },
   { file: 'blind-m.json', threshold: 90 },
   { file: 'blind-n.json', threshold: 87 },
+  { file: 'blind-o.json', threshold: 82 },
+  { file: 'blind-p.json', threshold: 88 },
 ];
 
 for (const { file, threshold, falseYes = {} } of SETS) {
