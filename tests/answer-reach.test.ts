@@ -29,6 +29,12 @@ describe('the thing a "what" question asks for', () => {
     expect(read('what type of aircraft did turkey use').kind).toBe('not-found');
   });
 
+  it('is what one sentence names when it says all the rest of the question, in its own words', () => {
+    answers('what milestone was the moscow visit marking', '25 years');
+    // Only the leaders' names said, and no word of what was done: nothing to read the thing from.
+    expect(read('what souvenir did netanyahu bring putin').kind).toBe('not-found');
+  });
+
   it('is anything the articles say when its word only describes a head that names nothing in particular', () => {
     answers('what concrete stuff came out of the moscow visit, like agreements signed', 'pensions');
     // A name that is also a noun, before a verb, is still what is asked about.

@@ -1088,6 +1088,35 @@ function restSaid(
   return { ...quoted, text: `What they do say about ${listWords([...new Set(named)])}:\n${quoted.text}` };
 }
 
+/**
+ * Whether one sentence says everything a question gives besides the detail it asks for, so that
+ * the sentence names that detail in its own words: "what milestone did the Moscow meeting mark" is
+ * answered by what the meeting marked, though the articles never call it a milestone. An ordinary
+ * word of the question must be said there in one of its own forms, not only names and synonyms: "what gift
+ * did Netanyahu bring Putin" is said only as far as the two leaders.
+ */
+export function saidBesideDetail(
+  engine: Engine,
+  corrected: string,
+  u: Understanding,
+  detail: string,
+): boolean {
+  const words = corrected.split(' ');
+  // "What type of aircraft": a detail of a thing the sentence names is what it leaves unsaid.
+  if (words[words.indexOf(detail) + 1] === 'of') return false;
+  const rest = words.filter((w) => w !== detail).join(' ');
+  const terms = questionTerms(engine, rest, u, { described: true });
+  const ordinary = terms.kinds.flatMap((kind, g) => (kind === 'word' ? [g] : []));
+  if (!ordinary.length || terms.unknown.length) return false;
+  const all = (1 << terms.groups.length) - 1;
+  const [best] = findPassages(engine, terms, 1);
+  if (!best || (best.groups & all) !== all) return false;
+  const said = new Set(sentenceTerms(best.passage));
+  return ordinary.some((g) =>
+    (terms.groups[g] ?? []).some((t) => t.weight >= EXPANSION_WEIGHTS.sameLemma && said.has(t.term)),
+  );
+}
+
 /** A noun that goes on a compound: not a stop word ("trump say" is a noun and a verb). */
 const isCompoundNoun = (engine: Engine, word: string) =>
   engine.sense.partOfSpeech(word) === 'noun' && !STOPWORDS.has(word) && !engine.sense.isStopWord(word);

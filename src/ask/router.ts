@@ -52,6 +52,7 @@ import {
   groundedSentences,
   notCovered,
   rankQuotes,
+  saidBesideDetail,
   unsaidDetail,
   withPassages,
   withSentences,
@@ -870,7 +871,8 @@ function answerOne(engine: Engine, typed: string, ctx: AskContext): Reply {
   const unknown = intent === 'timeline' ? u.unknown.filter((w) => detectIntent(w) !== 'timeline') : u.unknown;
   if (unknown.length) return notCovered(engine, question, u, unknown);
   const detail = unsaidDetail(engine, u.corrected);
-  if (detail) return notCovered(engine, question, u, [detail]);
+  if (detail && !saidBesideDetail(engine, u.corrected, u, detail))
+    return notCovered(engine, question, u, [detail]);
   // A year nothing in the articles is dated to: whatever the question asks of it, they don't say.
   const year = unrecordedYear(engine, u);
   if (year) return yearNotCovered(engine, year);
