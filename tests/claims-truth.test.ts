@@ -34,6 +34,8 @@ describe('truthful yes/no', () => {
       'did putin credit netanyahu with proposing the deconfliction mechanism?',
       // "…told … Shoigu that Israel is stepping up its attacks …, he said": any verb of saying.
       'in sochi did bibi say israel is stepping up attacks on iran-backed forces',
+      // A time given by the occasion the sentence's article reports, which the sentence leaves unsaid.
+      'did a russian jet fly into israeli airspace about the time of the paris climate conference',
     ]) {
       const { reply } = ask(question);
       expect(reply.text, question).toMatch(/^Yes\b/);

@@ -343,10 +343,14 @@ function otherRelation(engine: Engine, question: string, found: Found): boolean 
     return said.findIndex((t, j) => forms.has(t) || forms.has(lemmas[j] as string));
   };
   const positions = asked.map(at);
+  const occasion = occasionWords(engine, found);
   return asked.some((word, i) => {
     if (!engine.sense.isRelationWord(word) || said.includes(word)) return false;
     const from = Math.max(-1, ...positions.slice(0, i));
     const later = positions.slice(i + 1).filter((j) => j >= 0);
+    // A relation to the occasion the sentence's article reports, which the sentence itself does
+    // not name ("around the time of the climate conference"), puts none of its words otherwise.
+    if (!later.length && asked.slice(i + 1).some((w) => occasion.has(w))) return false;
     const to = later.length ? Math.min(...later) : said.length;
     const others = said
       .slice(from + 1, to)
@@ -615,9 +619,13 @@ function describesNoun(words: readonly string[], word: string, isNoun: (next: st
  */
 function ofOccasion(engine: Engine, terms: QuestionTerms, found: Found, g: number): boolean {
   if (slotOf(engine, terms.heads[g] ?? '') === 'number') return false;
-  const occasion = new Set(passageTerms(occasionsOf(engine, found.passage.source.id).join(' ')));
+  const occasion = occasionWords(engine, found);
   return (terms.groups[g] ?? []).some((t) => t.weight >= STATED && occasion.has(t.term));
 }
+
+/** The words of the occasions the sentence's article reports ("climate", "conference"). */
+const occasionWords = (engine: Engine, found: Found) =>
+  new Set(passageTerms(occasionsOf(engine, found.passage.source.id).join(' ')));
 
 /**
  * What kind of detail a word gives, when it is one a sentence can give otherwise: a number or
