@@ -63,6 +63,12 @@ describe('counts', () => {
     );
   });
 
+  it('count meetings with what brought each about: two in one city are told apart', () => {
+    const { text } = read('how many separate times were bibi and putin both in paris');
+    expect(text).toContain('climate change conference');
+    expect(text).toContain('World War I');
+  });
+
   it('count the time between two meetings the question names, from their dates', () => {
     const { text } = read('how many years between the jerusalem presser pic and the sochi meeting');
     expect(text).toMatch(/7 years[\s\S]*25 June 2012[\s\S]*12 September 2019/);

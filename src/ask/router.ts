@@ -353,9 +353,10 @@ const count: Handler = (engine, question, u) => {
     text: meetings.length
       ? `The articles mention **${plural(meetings.length, 'meeting')}** and contacts between Netanyahu and Putin${filters.length ? ` ${filters.join(', ')}` : ''} ${breakdown(meetings)}.\nThey are not a complete record: only what these five articles report.`
       : `The articles mention no meeting ${filters.join(', ')}.`,
+    // Each with its occasion: two meetings in one city are told apart by what brought them there.
     fields: meetings.slice(0, 10).map((m) => ({
       name: meetingTitle(engine.kb, m),
-      value: m.kind === 'reported' ? 'reported' : m.kind,
+      value: [m.occasion?.label, m.kind].filter(Boolean).join(' · '),
       inline: true,
     })),
     citations: citeSources(
