@@ -19,6 +19,17 @@ const answers = (line: string, fact: string) => {
   expect(text, line).toContain(fact);
 };
 
+describe('a "who" or "what did X tell" question read through its adverbs and auxiliaries', () => {
+  it('finds the doer past an adverb after "who"', () => {
+    answers('who really actually downed the russian jet near the turkish border', 'Turkey');
+    answers('who actually gave netanyahu a tour of the kremlin', 'Putin');
+  });
+
+  it('reads the verb after "what did <name>" as the verb, though WordNet has a person of its name (William Tell)', () => {
+    answers('what did bibi tell vlad about militant islam', 'militant Islam');
+  });
+});
+
 describe('the thing a "what" question asks for', () => {
   it('is answered by its synonyms when asked for by itself', () => {
     answers('what weapons did netanyahu say iran wanted to station in syria', 'precision missiles');

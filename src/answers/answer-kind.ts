@@ -128,8 +128,10 @@ export function unsaidDoer(
 ): Reply | undefined {
   // "So who won …", "ok who won …": a word or two of conversation may come before it.
   const words = folded.split(' ');
-  const at = words.slice(0, 3).indexOf('who');
-  const action = at < 0 ? undefined : words[at + 1];
+  const who = words.slice(0, 3).indexOf('who');
+  // "Who actually shot down …": an adverb says how, the verb after it what was done.
+  const at = who >= 0 && engine.sense.partOfSpeech(words[who + 1] ?? '') === 'adv' ? who + 1 : who;
+  const action = who < 0 ? undefined : words[at + 1];
   if (!action || isFunctionWord(action) || engine.sense.partOfSpeech(action) === 'proper') return undefined;
   const found = groundedSentences(engine, question, u);
   if (!found.length) return undefined;
@@ -153,6 +155,8 @@ function askedNames(engine: Engine, words: readonly string[]): string | undefine
   const from = names >= 0 ? names + 2 : which >= 0 ? which + 1 : -1;
   if (from < 0) return undefined;
   const rest = words.slice(from);
+  // "What did Netanyahu tell Putin": after an auxiliary comes its subject and verb, no thing asked for.
+  if (names < 0 && AUXILIARY.test(rest[0] ?? '')) return undefined;
   const first = rest.findIndex((w) => {
     const part = engine.sense.partOfSpeech(w);
     return !(part === 'function' || part === 'adj' || part === 'proper' || /^\d+$/.test(w));
