@@ -236,6 +236,15 @@ describe('truthful yes/no', () => {
     expect(text('so did putin actually end up going to israel in january')).toMatch(/^It was announced, but/);
   });
 
+  it('corrects an event asked after at a meeting place the articles do not tell it of', () => {
+    expect(text('how come bibi left sochi early, was it rockets')).toMatch(
+      /^Not quite: the articles tell this of Paris, November 2018 \(Centennial commemoration of the end of World War I\), not Sochi/,
+    );
+    // Where the articles do tell it, or a place inside its own, is no mistake.
+    expect(text('how come bibi left paris early')).not.toMatch(/Not quite/);
+    expect(text('who gave bibi a tour of the kremlin in moscow')).not.toMatch(/Not quite/);
+  });
+
   it('corrects a meeting put "inside" or "within" another place, as "in" does', () => {
     expect(text('was the sochi meeting inside the kremlin?')).toMatch(
       /^No: the articles put the sochi meeting in Sochi/,

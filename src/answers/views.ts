@@ -1,4 +1,4 @@
-import type { Engine } from '../engine/engine.js';
+import type { Engine, Understanding } from '../engine/engine.js';
 import type { KnowledgeEvent, Meeting, Quote } from '../knowledge/model.js';
 import { LIMITS, truncate } from '../limits.js';
 import {
@@ -8,6 +8,7 @@ import {
   dateReasoning,
   echo,
   eventTitle,
+  fullPlace,
   listWords,
   meetingTitle,
   quoteSetting,
@@ -86,6 +87,36 @@ export function eventDetail(engine: Engine, e: KnowledgeEvent): Reply {
       .slice(0, 3)
       .map((m) => ({ label: meetingTitle(kb, m), command: `/meeting query:${m.id}` })),
   });
+}
+
+/**
+ * An event as a question asks after it: one put at a meeting place it was not at ("why did he
+ * leave Sochi early", "the Kremlin tour during the Sochi summit") leads with where the articles
+ * tell it. A place of a meeting it came up at, one that holds its place, or one inside it, is no
+ * mistake.
+ */
+export function eventAsked(engine: Engine, e: KnowledgeEvent, u: Understanding): Reply {
+  const detail = eventDetail(engine, e);
+  const meetings = e.meetings.map((id) => engine.kb.meeting(id)).filter((m): m is Meeting => Boolean(m));
+  const fits = new Set([e.place, ...meetings.map((m) => m.place)].flatMap((ref) => engine.placeChain(ref)));
+  const [own] = engine.placeChain(e.place);
+  const inside = (id: string) => {
+    for (let at: string | undefined = id; at; at = engine.kb.place(at)?.within) if (at === own) return true;
+    return false;
+  };
+  const wrong = engine
+    .meetingPlaces(u.places.filter((p) => p.kind !== 'country'))
+    .filter((p) => !fits.has(p.id) && !inside(p.id));
+  const [meeting] = meetings;
+  const told = meeting
+    ? `${meetingTitle(engine.kb, meeting)}${meeting.occasion ? ` (${meeting.occasion.label})` : ''}`
+    : fullPlace(engine.kb, e.place);
+  if (!wrong.length || !told) return detail;
+  return {
+    ...detail,
+    title: `Not quite: ${detail.title}`,
+    text: `Not quite: the articles tell this of ${told}, not ${listWords(wrong.map((p) => p.name))}.\n${detail.text}`,
+  };
 }
 
 /** A quote with everything needed to cite it: speaker, when, where, and the article. */

@@ -62,7 +62,7 @@ import { choose, type Reply, reply, usage } from '../answers/reply.js';
 import { allSources, meetingSources, sourceCard } from '../answers/sources.js';
 import { timeBetween } from '../answers/time-between.js';
 import { allTopics, meetingTopics } from '../answers/topics.js';
-import { closestMeetings, eventDetail, meetingSuggestions, notFound, quoteBlock } from '../answers/views.js';
+import { closestMeetings, eventAsked, meetingSuggestions, notFound, quoteBlock } from '../answers/views.js';
 import { answerWhenWhere } from '../answers/when-where.js';
 import type { Engine, Understanding } from '../engine/engine.js';
 import { findTargets } from '../engine/targets.js';
@@ -220,7 +220,7 @@ const whoDidQuote = fromQuote(() => 'The articles put it this way:', 'From the a
 const whoDid: Handler = (engine, question, u, ctx) => {
   const targets = findTargets(engine, question);
   const [event] = targets.events;
-  if (targets.best === 'events' && event) return eventDetail(engine, event);
+  if (targets.best === 'events' && event) return eventAsked(engine, event, u);
   return whoDidQuote(engine, question, u, ctx);
 };
 
@@ -527,7 +527,7 @@ const details: Handler = (engine, question, u, ctx) => {
     return listMeetings(engine, targets.meetings, filters, `/ask ${question}`, ctx.page ?? 1);
   }
   const [event] = targets.events;
-  if (targets.best === 'events' && event) return eventDetail(engine, event);
+  if (targets.best === 'events' && event) return eventAsked(engine, event, u);
   if (u.people.length) return whoIs(engine, question, { ...u }, ctx);
   if (u.topics.length) return yesNoTopic(engine, u);
   return notFound(
