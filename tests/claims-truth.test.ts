@@ -100,6 +100,11 @@ describe('truthful yes/no', () => {
     expect(saysYes('did putin talk to abbas at the climate summit too?')).toBe(false);
     // One alias of a topic ("Quartet") does not stand for its others: "left Paris for Israel" is no quartet.
     expect(text('is moscow part of the quartet?')).not.toMatch(/^No\b/);
+    // What someone is asked to have said is in their words: "Israel works to prevent arms
+    // transfers" is the article's narration, and "works quite well" Netanyahu's.
+    expect(saysYes('did putin say that the military coordination works well')).toBe(false);
+    // With someone ("talk w Abbas") is no saying of anything: the sentence states it of the two.
+    expect(saysYes('did bibi talk w abbas in paris')).toBe(true);
   });
 
   it('reads "one" after an ordinal as the noun, and keeps the sentence\'s relations', () => {

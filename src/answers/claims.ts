@@ -228,6 +228,7 @@ function states(
   // What someone said is said in its own words: "militant Islam" is not said by "terrorism",
   // though both name one topic.
   if (sayingClaim && !inOwnWords(engine, terms, found)) return 'partial';
+  if (sayingClaim && speaks && !inTheirWords(engine, terms, found, speaks)) return 'partial';
   // "Between the Israeli and Russian air forces" is said by "the two nations … their air forces":
   // the leaders' countries need not be named by a sentence that names no country.
   const namesCountry = said.some((w) => countryOf(engine, w) !== undefined);
@@ -269,8 +270,11 @@ function states(
     otherRelation(engine, question, found) ||
     negates(question, found) ||
     opposesUnsaid(question, found);
-  if (!missing.length) return otherwise ? 'partial' : 'full';
-  if (!otherwise && missing.every((g) => ofOccasion(engine, terms, found, g))) return 'full';
+  // "Did Putin say the coordination was working": a sentence that does not give him saying it
+  // states, at most, what he would have said.
+  const stated: Support = speaks && !saidBy && saysAfter(engine, asked, speaks) ? 'partial' : 'full';
+  if (!missing.length) return otherwise ? 'partial' : stated;
+  if (!otherwise && missing.every((g) => ofOccasion(engine, terms, found, g))) return stated;
   // A word the sentence's article never uses cannot be checked against it ("deconfliction" for
   // "the mechanism"); one the article does use elsewhere ("Israeli" beside "a Russian jet") is a
   // detail the sentence does not state.
@@ -876,7 +880,9 @@ function otherSubject(engine: Engine, question: string, terms: QuestionTerms, fo
     verb,
   } = claimedAgents(engine, question);
   const actor = subject && actorOf(engine, subject);
-  if (!actor || !verb) return false;
+  // Another's saying the same thing is no contradiction of what he said: who said what is
+  // checked against the quotations themselves (`speakerCorrection`).
+  if (!actor || !verb || engine.sense.isSaying(verb)) return false;
   const words = terms.kinds.flatMap((kind, g) => (kind === 'word' ? [g] : []));
   if (words.length < 2 || words.some((g) => !(found.groups & (1 << g)))) return false;
   const said = searchTokens(found.passage.text);
@@ -983,6 +989,44 @@ function claimSubject(engine: Engine, question: string): string | undefined {
 
 /** How far before a verb of saying its speaker's name may stand ("Netanyahu told reporters", "Putin also said"). */
 const SPEAKER_REACH = 3;
+
+/**
+ * Whether the words have the person say something: their verb, after their name, is one of
+ * saying, and what follows it is what was said. One followed by a person ("talk to Abbas", "show
+ * Bibi around") tells of being with them, which a sentence states of the two.
+ */
+function saysAfter(engine: Engine, words: readonly string[], person: string): boolean {
+  const ids = personIds(engine);
+  const content = words.filter((t) => !isFunctionWord(engine.sense.spellOut(t)?.[0] ?? t));
+  const at = content.findIndex((w) => ids.get(w) === person);
+  if (at < 0) return false;
+  // Others named with them ("Putin and Netanyahu") and how it was done ("personally") come between.
+  const verb = content.findIndex((w, i) => i > at && !ids.has(w) && engine.sense.partOfSpeech(w) !== 'adv');
+  const object = content[verb + 1];
+  return verb > at && saysWord(engine, content[verb] as string) && object !== undefined && !ids.has(object);
+}
+
+/**
+ * Whether what the claim has someone say is in the words a sentence gives them, where it opens
+ * them with their name and a verb of saying and a colon ("… Israel works to prevent arms
+ * transfers. Putin said: “We spoke about …”"): the narration before is not theirs.
+ */
+function inTheirWords(engine: Engine, terms: QuestionTerms, found: Found, speaker: string): boolean {
+  const { text } = found.passage;
+  const ids = personIds(engine);
+  const opening = [...text.matchAll(/([\p{L}'’-]+)\s+([\p{L}]+)\s*:/gu)].find(
+    ([, name = '', verb = '']) =>
+      ids.get(foldForSearch(name)) === speaker && saysWord(engine, foldForSearch(verb)),
+  );
+  if (opening?.index === undefined) return true;
+  const theirs = new Set(passageTerms(text.slice(opening.index + opening[0].length)));
+  return terms.kinds.every(
+    (kind, g) =>
+      (kind !== 'word' && kind !== 'name') ||
+      !(found.groups & (1 << g)) ||
+      (terms.groups[g] ?? []).some((t) => t.weight >= STATED && theirs.has(t.term)),
+  );
+}
 
 /**
  * Who says the sentence: the speaker the article gives it, the speaker of the quotation the

@@ -845,6 +845,15 @@ function spelledQuestionWord(engine: Engine, typed: string): string {
   return spelled && !more && QUESTION_WORDS.includes(spelled) ? [spelled, ...rest].join(' ') : typed;
 }
 
+/** The correction of a question put on a meeting that never was, if it is. */
+function conflictOf(engine: Engine, asked: Intent, u: Understanding): Reply | undefined {
+  const conflict =
+    ANSWERS_DATES.has(asked) || !(placedAtDate(u) || u.meetings.length)
+      ? undefined
+      : premiseConflict(engine, u);
+  return conflict && correction(engine, conflict);
+}
+
 function answerOne(engine: Engine, typed: string, ctx: AskContext): Reply {
   const question = asWording(engine, spelledQuestionWord(engine, typed));
   const folded = foldForSearch(question);
@@ -902,18 +911,13 @@ function answerOne(engine: Engine, typed: string, ctx: AskContext): Reply {
         placeCorrection(engine, question, u) ??
         deniedClaim(engine, question, u))
       : undefined) ??
+    // A place and a date that fit no meeting together ("in Moscow on Sept 12 2019") put the
+    // question on a meeting that never was, whatever it asks of it; so does a meeting named by its
+    // occasion at a place it was not held ("in Moscow for the WWI centennial").
+    conflictOf(engine, asked, u) ??
     // Words put in the wrong mouth, whatever is asked of them ("when Netanyahu called them allies").
     (ATTRIBUTED.has(asked) || asked === 'yes-no' ? undefined : speakerCorrection(engine, question, u));
   if (premise) return premise;
-  // A place and a date that fit no meeting together ("in Moscow on Sept 12 2019") put the question
-  // on a meeting that never was, whatever it asks of it.
-  // So does a meeting named by its occasion at a place it was not held ("in Moscow for the WWI
-  // centennial").
-  const conflict =
-    ANSWERS_DATES.has(asked) || !(placedAtDate(u) || u.meetings.length)
-      ? undefined
-      : premiseConflict(engine, u);
-  if (conflict) return correction(engine, conflict);
   const beside = ASKS_MEETING.has(asked) ? meetingBeside(engine, question, asked) : undefined;
   if (beside) return beside;
   const answer = HANDLERS[asked](engine, question, u, ctx);
