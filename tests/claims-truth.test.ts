@@ -122,6 +122,7 @@ describe('truthful yes/no', () => {
   it('reads the English frame of a claim as typed: "is true that …", "…, is that true?", "…, did they?"', () => {
     expect(saysYes('is true that putin was in jerusalem in 2012?')).toBe(true);
     expect(saysYes('putin was in jerusalem in 2012, is that true?')).toBe(true);
+    expect(saysYes('so the moscow talks were in 2016 yeah?')).toBe(true);
     expect(text('i doubt they really talked about hanukkah, did they?')).toMatch(/Chanukah/);
   });
 

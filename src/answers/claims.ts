@@ -1502,7 +1502,7 @@ export function claimOf(question: string): string {
     question
       // "Is it true that …", and as typed without its "it" ("is true that …").
       .replace(/^\s*(is|isn't|isnt) (it )?(true|right|correct|so) (that )?/i, '')
-      .replace(/,?\s*\b(?:(?:is|isn't|isnt) (?:it|that) )?(right|correct|true|yes|no)\s*[?!.]*\s*$/i, '')
+      .replace(/,?\s*\b(?:(?:is|isn't|isnt) (?:it|that) )?(right|correct|true|yes|yeah|no)\s*[?!.]*\s*$/i, '')
       // "… or is that a rumor?", "… or not?": the other side of the same question, not a claim.
       .replace(
         /,?\s*\bor\s+(?:not|no|(?:is|was|are|were)\s+(?:that|it|this|they)\b[^?!.]*)\s*[?!.]*\s*$/i,
