@@ -30,6 +30,12 @@ describe('a "who" or "what did X tell" question read through its adverbs and aux
   });
 });
 
+describe('a meeting still to come that the articles announce none of', () => {
+  it('is answered with what they say of one: none set, no date negotiated', () => {
+    answers('when is their next sit down after that paris ceremony, any date set?', 'no future meeting set');
+  });
+});
+
 describe('the thing a "what" question asks for', () => {
   it('is answered by its synonyms when asked for by itself', () => {
     answers('what weapons did netanyahu say iran wanted to station in syria', 'precision missiles');

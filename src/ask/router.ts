@@ -47,10 +47,12 @@ import { breakdown, listMeetings } from '../answers/meeting-list.js';
 import { meetingPlacesReply } from '../answers/meeting-places.js';
 import { meetingDetail } from '../answers/meeting-view.js';
 import {
+  findPassages,
   groundedAnswer,
   groundedFrom,
   groundedSentences,
   notCovered,
+  questionTerms,
   rankQuotes,
   saidBesideDetail,
   unsaidDetail,
@@ -570,10 +572,16 @@ function upcoming(engine: Engine, question: string, u: Understanding): Reply {
   const written = latest ? ` The latest article was published in ${formatDate(latest.published)}.` : '';
   const planned = narrowed(engine, u, false).meetings.filter((m) => m.kind === 'planned');
   if (!planned.length) {
-    return notFound(
-      `The articles announce no future meeting matching ${echo(question)}.${written}`,
-      closestMeetings(engine),
-      u.unknown,
+    const none = `The articles announce no future meeting matching ${echo(question)}.${written}`;
+    // What they say of one to come ("no future talks have been scheduled") answers it.
+    const terms = questionTerms(engine, question, u, { described: true });
+    const future = findPassages(engine, terms).filter((f) => FUTURE.test(foldForSearch(f.passage.text)));
+    return (
+      groundedFrom(
+        engine,
+        future,
+        `The articles announce no such meeting still to come.${written} What they say of one:`,
+      ) ?? notFound(none, closestMeetings(engine), u.unknown)
     );
   }
   const answer = answerWhenWhere(engine, 'when', question, {
