@@ -36,6 +36,14 @@ describe('a meeting still to come that the articles announce none of', () => {
   });
 });
 
+describe('a question asking what a name is', () => {
+  it('is answered about the name, whatever word it guesses at', () => {
+    answers("what's bocharov ruchey, some kind of palace?", 'summer residence');
+    // Not a name's definition: a thing the articles never mention is still declined.
+    expect(read("what's the food like in sochi").kind).toBe('not-found');
+  });
+});
+
 describe('the thing a "what" question asks for', () => {
   it('is answered by its synonyms when asked for by itself', () => {
     answers('what weapons did netanyahu say iran wanted to station in syria', 'precision missiles');

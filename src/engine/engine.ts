@@ -94,6 +94,21 @@ const PLURAL = {
  * The answer engine's view of a fact base: search indexes, a name matcher and the filters the
  * commands share. Built once per fact base; holds no per-question state.
  */
+/**
+ * Whether the question asks what a name is ("what's Bocharov Ruchey, a hotel or something?",
+ * "who is Shoigu"): the thing is its subject, and the words that guess at it are no other.
+ */
+function defines(tokens: readonly string[], matches: readonly PhraseMatch<Entity>[]): boolean {
+  const [first] = [...matches].sort((a, b) => a.start - b.start);
+  if (!first || first.value.type === 'source') return false;
+  const before = tokens.slice(0, first.start);
+  return (
+    before.length > 0 &&
+    /^(?:what|who)(?:s|'s)?$/.test(before[0] as string) &&
+    before.slice(1).every((w) => /^(?:is|was|are|exactly|the)$/.test(w))
+  );
+}
+
 export class Engine {
   /** Every search index, as built or as read back prebuilt. */
   readonly searchIndexes: SearchIndexes;
@@ -344,7 +359,7 @@ export class Engine {
         ...this.salientUnknown(
           unique(words),
           names,
-          of('topic').length + of('event').length + of('meeting').length,
+          of('topic').length + of('event').length + of('meeting').length + (defines(tokens, matches) ? 1 : 0),
         ),
         ...this.otherGivenNames(tokens, matches),
         ...this.unsaidPhraseNames(tokens, used),
