@@ -54,6 +54,9 @@ describe('who made the article', () => {
   it('answers who took a photo and who wrote a piece, in the article’s own words', () => {
     expect(shown('who shot the photo used in the sochi story')).toContain('Amos Ben-Gershom');
     expect(shown('credit for the picture in the jns article?')).toContain('Marc Israel Sellem');
+    // Any verb for taking it, and any words before "photo".
+    expect(shown('who snapped that farewell pic in sochi')).toContain('Amos Ben-Gershom');
+    expect(shown('which reporter wrote up the sochi meeting')).toContain('Hana Levi Julian');
     const writer = shown('who is the writer of the bocharov ruchey piece');
     expect(writer).toContain('Hana Levi Julian');
     expect(writer).toContain('Southern Connecticut State University');
