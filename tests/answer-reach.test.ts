@@ -186,6 +186,11 @@ describe('a question for someone\'s wording ("what phrase did X use for Y")', ()
       'need the exact words: what term did bibi use to describe the iranian threat?',
       'intolerable threat',
     );
+    // The words asked for as a noun, with no question word.
+    answers(
+      'the exact words bibi told reporters after his short paris talk with putin in 2015',
+      'deepen the coordination',
+    );
   });
 
   it('is asked as how X described, called or put Y, with or without "himself"', () => {

@@ -824,6 +824,10 @@ function aboutSubject(engine: Engine, question: string, u: Understanding): strin
 const WORDING =
   /^(.*?)\bwhat (?:exact |precise )?(?:word|words|phrase|phrases|term|terms|expression|wording|language)\b (?:did|does|do) (.+?) (?:use|used|say|choose|pick)\b(?: to describe| to call| for| about| on| regarding)?\s*(.*)$/i;
 
+/** "Exact words Netanyahu told reporters …", "the quote Putin gave on …": a person's words as a noun. */
+const WORDS_SAID =
+  /^\s*(?:the\s+)?(?:(?:exact|actual|precise)\s+)?(?:words?|wording|quote)\s+(?:that\s+|which\s+)?(\S+)\s+(told|said|used|gave)\b(.*)$/i;
+
 /** "How did Bibi describe the Paris convo" (or "how Bibi describe …"): how someone put something, in a verb of saying. */
 const PUT = /^(.*?)\bhow (?:(?:did|does|do|would|has|have) )?(\S+) (.*)$/i;
 
@@ -833,6 +837,10 @@ function asWording(engine: Engine, typed: string): string {
   const asked = typed.replace(/,?\s*\b(?:in\s+)?(?:his|her|their)\s+(?:own|actual|exact)\s+words?\b/gi, '');
   const worded = asked.replace(WORDING, '$1what did $2 say about $3');
   if (worded !== asked) return worded;
+  // "Exact words Netanyahu told reporters after …": the words someone said, asked as a noun.
+  const [, speaker = '', told = '', after = ''] = asked.match(WORDS_SAID) ?? [];
+  if (personIds(engine).has(foldForSearch(speaker)))
+    return `what did ${speaker} ${told === 'told' ? 'tell' : 'say'}${after}`;
   const [, before = '', who = '', rest = ''] = asked.match(PUT) ?? [];
   if (!personIds(engine).has(foldForSearch(who))) return asked;
   const words = rest.split(' ');
