@@ -44,6 +44,21 @@ describe('a question asking what a name is', () => {
   });
 });
 
+describe('a question asking for people to be listed', () => {
+  it('lists the people of the records but those it names, with their roles', () => {
+    const { text } = read('other than bibi and vlad, which officials show up in the articles?');
+    for (const name of ['Sergei Shoigu', "Moshe Ya'alon", 'Mahmoud Abbas']) expect(text).toContain(name);
+    expect(text).not.toContain('- **Benjamin Netanyahu**');
+  });
+
+  it("keeps those of the meeting or article the question gives, and asks for one person's role as before", () => {
+    const { text } = read('who else gets a mention in the sochi story apart from the two leaders');
+    expect(text).toContain('Sergei Shoigu');
+    expect(text).not.toContain('Mahmoud Abbas');
+    expect(read('who was the russian defense minister bibi met in sochi').text).toMatch(/Shoigu/);
+  });
+});
+
 describe('the thing a "what" question asks for', () => {
   it('is answered by its synonyms when asked for by itself', () => {
     answers('what weapons did netanyahu say iran wanted to station in syria', 'precision missiles');

@@ -59,6 +59,7 @@ import {
   withPassages,
   withSentences,
 } from '../answers/passages.js';
+import { peopleAsked } from '../answers/people.js';
 import { answerQuotes } from '../answers/quotes.js';
 import { choose, type Reply, reply, usage } from '../answers/reply.js';
 import { allSources, meetingSources, sourceCard } from '../answers/sources.js';
@@ -686,6 +687,8 @@ function meetingBeside(engine: Engine, question: string, asked: Intent): Reply |
 }
 
 /** Intents that answer a place and a date that fit no meeting together themselves. */
+/** Questions whose wording may ask for people to be listed ("who else …", "which officials …"). */
+const LISTS_PEOPLE: ReadonlySet<Intent> = new Set<Intent>(['unknown', 'list', 'who-is', 'details']);
 const ANSWERS_DATES: ReadonlySet<Intent> = new Set<Intent>(['help', 'when', 'where', 'timeline', 'yes-no']);
 
 /** Intents whose question takes its facts as given ("why did …", "what did … say"). */
@@ -936,6 +939,8 @@ function answerOne(engine: Engine, typed: string, ctx: AskContext): Reply {
   if (premise) return premise;
   const beside = ASKS_MEETING.has(asked) ? meetingBeside(engine, question, asked) : undefined;
   if (beside) return beside;
+  const people = LISTS_PEOPLE.has(asked) ? peopleAsked(engine, folded, u) : undefined;
+  if (people) return people;
   const answer = HANDLERS[asked](engine, question, u, ctx);
   if (answer.kind === 'not-found') {
     const conflict = premiseConflict(engine, u);
