@@ -31,6 +31,7 @@ const SETS: { file: string; threshold: number; falseYes?: Record<string, string>
   { file: 'blind-n.json', threshold: 87 },
   { file: 'blind-o.json', threshold: 82 },
   { file: 'blind-p.json', threshold: 88 },
+  { file: 'blind-q.json', threshold: 85 },
 ];
 
 for (const { file, threshold, falseYes = {} } of SETS) {
