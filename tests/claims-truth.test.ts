@@ -26,6 +26,8 @@ describe('truthful yes/no', () => {
       // The same relation word as the sentence's ("before their meeting"), and a short first name.
       'did putin give netanyahu a kremlin tour before they met',
       'did vlad give netanyahu a tour of the kremlin',
+      // Chat shorthand for "really" says how sure the asker is, nothing of the claim.
+      'did vlad rly show bibi the kremlin on a personal tour',
       // Asked about what was said of a planned visit: the sentence says it was said.
       'did putin say he would visit israel in january to dedicate a memorial for auschwitz?',
       // A yes/no question after a phrase of time or place; its occasion is the article's.
