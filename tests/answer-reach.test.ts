@@ -128,6 +128,8 @@ describe('what a question asks "about"', () => {
 describe('a question whose whole content the articles say in other words', () => {
   it('is answered: a synonym or a derived word stands for it', () => {
     answers('who else besides putin did bibi talk with in sochi', 'Shoigu');
+    // A phrasal verb WordNet lists ("get together": meet), typed as a noun with a hyphen.
+    answers('was their moscow get-together in 2016', 'Yes');
   });
 
   it('reads a contraction typed without its apostrophe as the function words it is', () => {

@@ -358,6 +358,7 @@ export class Engine {
       unknown: unique([
         ...this.salientUnknown(
           unique(words),
+          this.phrasalVerbs(tokens),
           names,
           of('topic').length + of('event').length + of('meeting').length + (defines(tokens, matches) ? 1 : 0),
         ),
@@ -391,6 +392,22 @@ export class Engine {
     return found;
   }
 
+  /** The words of phrasal verbs, as WordNet lists them, that mean something the articles say ("get together": meet). */
+  private phrasalVerbs(tokens: readonly string[]): Set<string> {
+    return new Set(
+      tokens.flatMap((t, i) => {
+        const verb = tokens[i - 1];
+        const said =
+          verb !== undefined &&
+          isFunctionWord(t) &&
+          this.sense
+            .expand(`${this.sense.lemma(verb)}_${t}`)
+            .some((e) => e.weight >= SAID_OTHERWISE && this.vocabulary.has(e.term));
+        return said ? [verb, t] : [];
+      }),
+    );
+  }
+
   /**
    * The words of a question that name something the articles never mention, in any form or near
    * spelling, and that decide it: a name (capitalised inside a sentence), a word that is no ordinary
@@ -400,7 +417,12 @@ export class Engine {
    * use, and decide nothing. The terms records hold are looked at first: the search looks for those
    * anyway.
    */
-  private salientUnknown(words: string[], names: ReadonlySet<string>, subjects: number): string[] {
+  private salientUnknown(
+    words: string[],
+    phrasal: ReadonlySet<string>,
+    names: ReadonlySet<string>,
+    subjects: number,
+  ): string[] {
     // A word only of relation ("across") names nothing. A word with digits is a number, and the
     // start of a longer name is that name ("vlad"); a few letters before a number are a name
     // (the S-300, a G20 summit). Chat shorthand for a function word ("wen",
@@ -417,6 +439,8 @@ export class Engine {
       );
     const content = words.filter(asking);
     const unknown = content.filter((w) => {
+      // A phrasal verb the articles say otherwise ("get together": meet) is said, each word of it.
+      if (phrasal.has(w)) return false;
       if (this.vocabulary.has(w) || this.sense.expand(w).some((e) => e.weight >= EXPANSION_WEIGHTS.sameLemma))
         return false;
       const near = (e: Expansion) =>
