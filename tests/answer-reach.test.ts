@@ -59,6 +59,15 @@ describe('a question asking for people to be listed', () => {
   });
 });
 
+describe('someone the articles never quote', () => {
+  it('is said to be unquoted, with where the articles place them, even where the question puts them elsewhere', () => {
+    const { text } = read('what did abbas tell bibi in sochi');
+    expect(text).toContain(
+      "The articles don't quote Mahmoud Abbas at all. Where they place Mahmoud Abbas: Paris, 30 November 2015.",
+    );
+  });
+});
+
 describe('the thing a "what" question asks for', () => {
   it('is answered by its synonyms when asked for by itself', () => {
     answers('what weapons did netanyahu say iran wanted to station in syria', 'precision missiles');

@@ -715,9 +715,9 @@ const quotes: Case[] = [
     must: [/airspace/, /retreated to Syria/],
   },
   {
-    // Asked in words: the articles quote nothing by him, and what they say of him follows.
+    // Asked in words: the articles don't quote him, and what they say of him follows.
     q: 'what did shoigu say',
-    must: [/The articles quote nothing by Sergei Shoigu/, /told Russia's Defense Minister Sergei Shoigu/],
+    must: [/The articles don't quote Sergei Shoigu at all/, /told Russia's Defense Minister Sergei Shoigu/],
   },
   {
     // A title of another office of the same kind is corrected, and the question answered as meant.

@@ -157,17 +157,18 @@ function speakerAsked(
 }
 
 /**
- * "What did Shoigu say": the articles quote nothing by him, and the sentences that speak of him
+ * "What did Shoigu say": the articles don't quote him, and the sentences that speak of him
  * are what they report; another speaker's quotations would read as his.
  */
 function unquoted(engine: Engine, question: string, u: Understanding): Reply | undefined {
   const asked = speakerAsked(engine, u);
   if (!asked || engine.catalogue.quotesBy(asked.id).length) return undefined;
-  return groundedFrom(
-    engine,
-    groundedSentences(engine, question, u),
-    `The articles quote nothing by ${asked.name}. What they report:`,
-  );
+  // Where nothing speaks of him with the rest of the question, what speaks of him at all.
+  const found = groundedSentences(engine, question, u);
+  const about = found.length ? found : groundedSentences(engine, asked.name, engine.understand(asked.name));
+  const at = engine.catalogue.meetingsWith(asked.id).map((m) => meetingTitle(engine.kb, m));
+  const lead = `The articles don't quote ${asked.name} at all.${at.length ? ` Where they place ${asked.name}: ${listWords(at)}.` : ''}`;
+  return groundedFrom(engine, about, `${lead} What they report:`) ?? notFound(lead, closestMeetings(engine));
 }
 
 /** Words for a quote search: the question's words without the speaker's name or the places used as filters. */
