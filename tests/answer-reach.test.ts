@@ -31,7 +31,7 @@ describe('a "who" or "what did X tell" question read through its adverbs and aux
 });
 
 describe('a meeting still to come that the articles announce none of', () => {
-  it('is answered with what they say of one: none set, no date negotiated', () => {
+  it('is answered with what they say of one: none is set', () => {
     answers('when is their next sit down after that paris ceremony, any date set?', 'no future meeting set');
   });
 });
