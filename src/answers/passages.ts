@@ -1092,8 +1092,8 @@ function restSaid(
  * Whether one sentence says everything a question gives besides the detail it asks for, so that
  * the sentence names that detail in its own words: "what milestone did the Moscow meeting mark" is
  * answered by what the meeting marked, though the articles never call it a milestone. An ordinary
- * word of the question must be said there in one of its own forms, not only names and synonyms: "what gift
- * did Netanyahu bring Putin" is said only as far as the two leaders.
+ * word of the question must be said there in one of its own forms, not only names and synonyms:
+ * "what gift did Netanyahu bring Putin" is said only as far as the two leaders.
  */
 export function saidBesideDetail(
   engine: Engine,

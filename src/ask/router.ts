@@ -687,9 +687,9 @@ function meetingBeside(engine: Engine, question: string, asked: Intent): Reply |
   return { ...answer, text: `${lead}\n${answer.text}` };
 }
 
-/** Intents that answer a place and a date that fit no meeting together themselves. */
 /** Questions whose wording may ask for people to be listed ("who else …", "which officials …"). */
 const LISTS_PEOPLE: ReadonlySet<Intent> = new Set<Intent>(['unknown', 'list', 'who-is', 'details']);
+/** Intents that answer a place and a date that fit no meeting together themselves. */
 const ANSWERS_DATES: ReadonlySet<Intent> = new Set<Intent>(['help', 'when', 'where', 'timeline', 'yes-no']);
 
 /** Intents whose question takes its facts as given ("why did …", "what did … say"). */

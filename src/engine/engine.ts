@@ -91,10 +91,6 @@ const PLURAL = {
 } as const satisfies Record<EntityType, keyof Understanding>;
 
 /**
- * The answer engine's view of a fact base: search indexes, a name matcher and the filters the
- * commands share. Built once per fact base; holds no per-question state.
- */
-/**
  * Whether the question asks what a name is ("what's Bocharov Ruchey, a hotel or something?",
  * "who is Shoigu"): the thing is its subject, and the words that guess at it are no other.
  */
@@ -109,6 +105,10 @@ function defines(tokens: readonly string[], matches: readonly PhraseMatch<Entity
   );
 }
 
+/**
+ * The answer engine's view of a fact base: search indexes, a name matcher and the filters the
+ * commands share. Built once per fact base; holds no per-question state.
+ */
 export class Engine {
   /** Every search index, as built or as read back prebuilt. */
   readonly searchIndexes: SearchIndexes;
@@ -489,7 +489,6 @@ export class Engine {
     return nearest && named.size === 1 ? { term: nearest, quality: 0.6 } : undefined;
   }
 
-  /** An ordinary English word as typed: no name, and no typo of another word. */
   /**
    * A word before a person's family name that is none of theirs, nor English, nor the articles':
    * the given name of someone else of that family ("Sara Netanyahu", "Yair Netanyahu"), whom the
@@ -533,6 +532,7 @@ export class Engine {
     return named.size === 1 ? starts[0] : undefined;
   }
 
+  /** An ordinary English word as typed: no name, and no typo of another word. */
   private isWord(token: string): boolean {
     return (
       this.sense.isEnglish(token) &&
