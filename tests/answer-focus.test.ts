@@ -57,6 +57,10 @@ describe('who made the article', () => {
     // Any verb for taking it, and any words before "photo".
     expect(shown('who snapped that farewell pic in sochi')).toContain('Amos Ben-Gershom');
     expect(shown('which reporter wrote up the sochi meeting')).toContain('Hana Levi Julian');
+    // Whose report an article relays is what "which outlet" asks of a quotation.
+    expect(shown('which outlet reported that putin credited bibi with proposing the mechanism')).toContain(
+      'The Times of Israel',
+    );
     const writer = shown('who is the writer of the bocharov ruchey piece');
     expect(writer).toContain('Hana Levi Julian');
     expect(writer).toContain('Southern Connecticut State University');

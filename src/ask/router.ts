@@ -230,8 +230,9 @@ const whoDid: Handler = (engine, question, u, ctx) => {
 
 const sourceOfQuote = fromQuote((engine, q) => {
   const source = engine.kb.source(q.source);
+  // Who published it, or whose report it relays, is what "which outlet" asks: the source's notes say.
   return source
-    ? `**${source.title}** reports it; published ${citeSource(source).published}.`
+    ? `**${source.title}** reports it; published ${citeSource(source).published}.${source.notes ? ` ${source.notes}` : ''}`
     : 'Its source:';
 }, 'Source');
 
