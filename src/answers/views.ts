@@ -114,7 +114,6 @@ export function eventAsked(engine: Engine, e: KnowledgeEvent, u: Understanding):
   if (!wrong.length || !told) return detail;
   return {
     ...detail,
-    title: `Not quite: ${detail.title}`,
     text: `Not quite: the articles tell this of ${told}, not ${listWords(wrong.map((p) => p.name))}.\n${detail.text}`,
   };
 }
