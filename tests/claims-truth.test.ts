@@ -202,6 +202,10 @@ describe('truthful yes/no', () => {
     expect(text('did netanyahu stay in paris for the whole ww1 ceremony')).toMatch(
       /^No: the articles say otherwise:\n.*abruptly left Paris/,
     );
+    // "Remain" is opposed by "leave", never by the "change" in the climate change conference's name.
+    expect(text('did netanyahu remain in paris until the whole centennial ended')).not.toMatch(
+      /^No: the articles say otherwise:\n.*climate change conference/,
+    );
     // Arriving and leaving both happen on a trip; a sentence saying the claim's own word decides.
     expect(text('did netanyahu arrive in sochi')).not.toMatch(/^No\b/);
     expect(text('did netanyahu leave paris early')).not.toMatch(/^No\b/);

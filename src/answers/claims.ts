@@ -715,6 +715,7 @@ function opposedBy(
     // Paris"): "said before leaving", of the Sochi article, is no arriving undone. What something
     // is ("unconditional allies") holds at the occasion the article reports.
     const acted = opposite.some((o) => o.verb);
+    const opposed = new Set(opposite.map(({ term }) => term));
     const flipped = { ...terms, groups };
     for (const candidate of findPassages(engine, flipped, 3)) {
       const f = addressed(engine, candidate);
@@ -724,6 +725,10 @@ function opposedBy(
         (terms.groups[i] ?? []).some((t) => t.weight >= STATED && told.has(t.term));
       const placed = (i: number) => names(i) || (!acted && ofOccasion(engine, flipped, f, i));
       if (!(f.groups & (1 << g)) || (named.length && !named.some(placed))) continue;
+      // An opposite said only inside the name of the article's occasion ("climate change" against
+      // "stay") opposes nothing.
+      const occasion = occasionWords(engine, f);
+      if (!passageTerms(f.passage.text).some((t) => opposed.has(t) && !occasion.has(t))) continue;
       if (!coversNames(engine, flipped, f) || !sameRoles(engine, question, f)) continue;
       const around = contextOf(engine, f.passage);
       const spoken = spokenBy(engine, f).size > 0;
