@@ -1,8 +1,8 @@
 import type { Engine, Understanding } from '../engine/engine.js';
 import { type Passage, passageTerms } from '../engine/passages.js';
 import { findTargets } from '../engine/targets.js';
-import type { Quote } from '../knowledge/model.js';
-import type { Person } from '../knowledge/schema.js';
+import type { Meeting, Quote } from '../knowledge/model.js';
+import type { Person, Place } from '../knowledge/schema.js';
 import { EXPANSION_WEIGHTS, type Expansion, isFunctionWord, timesOfDay } from '../language/index.js';
 import { oneLine } from '../limits.js';
 import { distanceFrom } from '../search/bit-distance.js';
@@ -435,10 +435,9 @@ function phrasalVerbs(engine: Engine, tokens: readonly string[]): Map<string, Ex
   const meanings = new Map<string, Expansion[]>();
   tokens.forEach((token, i) => {
     if (isFunctionWord(token) || STOPWORDS.has(token)) return;
-    const lemma = engine.sense.lemma(token);
     for (const particle of tokens.slice(i + 1, i + 2 + PHRASE_GAP)) {
       if (!isFunctionWord(particle)) continue;
-      const means = engine.sense.expand(`${lemma}_${particle}`).filter((e) => inCorpus(engine, e.term));
+      const means = engine.sense.phrasal(token, particle).filter((e) => inCorpus(engine, e.term));
       if (!means.length) continue;
       meanings.set(token, means);
       return;
@@ -1029,13 +1028,18 @@ export function notCovered(engine: Engine, question: string, u: Understanding, m
 /** The most meetings whose people a question's place or date stands for. */
 const MEETINGS_THERE = 20;
 
+/** The meetings a question names, and those held at the places (of `places`) and in the dates it gives. */
+export function meetingsGiven(engine: Engine, u: Understanding, places: Place[]): Meeting[] {
+  const held = engine.meetingPlaces(places);
+  return [
+    ...u.meetings,
+    ...(held.length || hasDateFilter(u.dates) ? engine.filterMeetings({ places: held, dates: u.dates }) : []),
+  ];
+}
+
 /** The name words of the people, but the leaders, of the meetings a question's places, date or meetings name. */
 function peopleThere(engine: Engine, u: Understanding): string[] {
-  const places = engine.meetingPlaces(u.places);
-  const meetings = [
-    ...u.meetings,
-    ...(places.length || hasDateFilter(u.dates) ? engine.filterMeetings({ places, dates: u.dates }) : []),
-  ].slice(0, MEETINGS_THERE);
+  const meetings = meetingsGiven(engine, u, u.places).slice(0, MEETINGS_THERE);
   const ids = new Set(meetings.flatMap((m) => [...(engine.catalogue.facets.get(m.id)?.people ?? [])]));
   return [...ids]
     .filter((id) => !engine.principals.has(id))

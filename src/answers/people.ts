@@ -1,6 +1,7 @@
 import type { Engine, Understanding } from '../engine/engine.js';
 import { hasDateFilter } from '../search/dates.js';
 import { citeSources, eventTitle, listWords, meetingTitle } from './format.js';
+import { meetingsGiven } from './passages.js';
 import { type Reply, reply } from './reply.js';
 
 /** How far after "who", "which" or "list" the people asked for may be named ("who are all the people …"). */
@@ -35,13 +36,12 @@ function asksForPeople(engine: Engine, words: readonly string[]): boolean {
  */
 export function peopleAsked(engine: Engine, folded: string, u: Understanding): Reply | undefined {
   if (!asksForPeople(engine, folded.split(' '))) return undefined;
-  const places = engine.meetingPlaces(u.settings);
   const narrowed =
-    places.length > 0 || hasDateFilter(u.dates) || u.meetings.length > 0 || u.sources.length > 0;
-  const meetings = [
-    ...u.meetings,
-    ...(places.length || hasDateFilter(u.dates) ? engine.filterMeetings({ places, dates: u.dates }) : []),
-  ];
+    engine.meetingPlaces(u.settings).length > 0 ||
+    hasDateFilter(u.dates) ||
+    u.meetings.length > 0 ||
+    u.sources.length > 0;
+  const meetings = meetingsGiven(engine, u, u.settings);
   const sources = new Set([...meetings.flatMap((m) => m.sources), ...u.sources.map((s) => s.id)]);
   const named = new Set(u.people.map((p) => p.id));
   const listed = engine.kb.people.filter(

@@ -400,9 +400,7 @@ export class Engine {
         const said =
           verb !== undefined &&
           isFunctionWord(t) &&
-          this.sense
-            .expand(`${this.sense.lemma(verb)}_${t}`)
-            .some((e) => e.weight >= SAID_OTHERWISE && this.vocabulary.has(e.term));
+          this.sense.phrasal(verb, t).some((e) => e.weight >= SAID_OTHERWISE && this.vocabulary.has(e.term));
         return said ? [verb, t] : [];
       }),
     );

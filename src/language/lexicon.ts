@@ -201,6 +201,11 @@ export class Lexicon {
     return CHAT.get(word)?.split(' ').filter(Boolean);
   }
 
+  /** What a verb and its particle mean as the phrasal verb WordNet lists ("set up": establish), in every form. */
+  phrasal(verb: string, particle: string): readonly Expansion[] {
+    return this.expand(`${this.lemma(verb)}_${particle}`);
+  }
+
   /**
    * The corpus terms a folded word can mean, best first: itself (1), the corpus's other forms of
    * its lemma (0.9), WordNet synonyms, derived and more specific words (0.4–0.7); chat shorthand
