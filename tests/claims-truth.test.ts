@@ -263,6 +263,20 @@ describe('truthful yes/no', () => {
     );
   });
 
+  it('reads a relation word that heads a clause of its own as no relation of the claim', () => {
+    // "established a hotline in October to ensure that their air forces …": "in" is of October.
+    expect(saysYes('is there a hotline between the israeli and russian air forces')).toBe(true);
+    expect(saysYes('is there a hotline between the israeli and turkish air forces')).toBe(false);
+  });
+
+  it('never reads a noun as a verb of saying: after "the", or as the subject after the opening "did"', () => {
+    expect(saysYes('did sanctions come up in moscow')).toBe(false);
+    // "the reason … to build that mechanism" puts no words in anyone's mouth.
+    const reason = text('whats the reason bibi went to see putin back in september to build that mechanism');
+    expect(reason).not.toMatch(/saying it/);
+    expect(reason).toContain('Syria');
+  });
+
   it('never says Yes to a noun said only by a verb of another of its senses', () => {
     // "sanction" (to approve) is a synonym of "endorsed"; "sanctions" (penalties) are not.
     expect(saysYes('did sanctions come up in moscow')).toBe(false);

@@ -201,14 +201,7 @@ function states(
   const lemmas = new Set(said.map((t) => engine.sense.lemma(t)));
   const asked = passageTerms(question);
   const sayingClaim =
-    saidBy &&
-    asked.some(
-      (w, i) =>
-        !isFunctionWord(w) &&
-        !DETERMINER.test(asked[i - 1] ?? '') &&
-        engine.sense.isSaying(w) &&
-        !lemmas.has(engine.sense.lemma(w)),
-    );
+    saidBy && asked.some((w, i) => saysAt(engine, asked, i) && !lemmas.has(engine.sense.lemma(w)));
   const saying = (g: number) => sayingClaim && engine.sense.isSaying(terms.heads[g] ?? '');
   // What the speaker reports another saying ("your statement that …") is not his own saying.
   const reported = reportedSayers(engine, found);
@@ -285,6 +278,20 @@ function states(
 type Support = 'full' | 'partial' | 'none';
 
 /**
+ * Whether the claim's word at `i` is a verb of saying where it stands: after "the" it is a noun
+ * ("the reason"), and right after the opening "did" the subject ("did sanctions come up").
+ */
+function saysAt(engine: Engine, words: readonly string[], i: number): boolean {
+  const word = words[i] ?? '';
+  return (
+    !isFunctionWord(word) &&
+    !DETERMINER.test(words[i - 1] ?? '') &&
+    !(i === 1 && AUXILIARY.test(words[0] ?? '')) &&
+    engine.sense.isSaying(word)
+  );
+}
+
+/**
  * Whether a sentence dates what it says to a month other than the claim's (1–12). "May" in a
  * sentence is as often the verb as the month, so it dates nothing.
  */
@@ -356,9 +363,14 @@ function otherRelation(engine: Engine, question: string, found: Found): boolean 
     // not name ("around the time of the climate conference"), puts none of its words otherwise.
     if (!later.length && asked.slice(i + 1).some((w) => occasion.has(w))) return false;
     const to = later.length ? Math.min(...later) : said.length;
+    // A relation before a verb heads a clause of its own ("in October to ensure that their air
+    // forces"), not the phrase of the claim's next word.
+    const clause = said.slice(from + 1, to).findLastIndex((t) => engine.sense.partOfSpeech(t) === 'verb');
     const others = said
       .slice(from + 1, to)
-      .flatMap((t, k) => (engine.sense.isRelationWord(t) && !asked.includes(t) ? [from + 1 + k] : []));
+      .flatMap((t, k) =>
+        k > clause && engine.sense.isRelationWord(t) && !asked.includes(t) ? [from + 1 + k] : [],
+      );
     // Before a name the relation says where ("over Syria", "on the coming Chanukah"), which
     // `otherPlace` checks; but where one stands right before it ("in Moscow"), one further off
     // says something else ("after our meeting in Moscow").
@@ -1118,7 +1130,8 @@ export function speakerCorrection(
 ): Reply | undefined {
   const subject = claimSubject(engine, question);
   const saying = (w: string) => !isFunctionWord(w) && engine.sense.isSaying(w);
-  if (!subject || !passageTerms(question).some(saying)) return undefined;
+  const asked = passageTerms(question);
+  if (!subject || !asked.some((_, i) => saysAt(engine, asked, i))) return undefined;
   const terms = questionTerms(engine, question, u);
   const phrases = quotedPhrases(question);
   if (terms.unknown.length || (!phrases.length && terms.kinds.filter((kind) => kind === 'word').length < 2))
