@@ -385,6 +385,11 @@ const lists: Case[] = [
       /Announced, not reported as held: Israel, January 2020/,
     ],
   },
+  // "Every city" asks for the places without "list": a quantifier over places, however it is put.
+  {
+    q: 'name every city the articles say bibi and putin met or talked in',
+    must: ['4 places', 'Jerusalem', 'Moscow', 'Paris', 'Sochi'],
+  },
   {
     q: 'across these articles, how many different cities did netanyahu and putin meet in and which',
     must: ['4 places', 'Jerusalem', 'Sochi'],

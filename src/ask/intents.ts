@@ -44,7 +44,7 @@ export const INTENTS = [
   ],
   [
     'list',
-    /\blist\b|\ball (the |of the )?meetings\b|\bevery meeting\b|\bshow (me )?(all )?(the )?meetings\b|\b(which|what) meetings\b|^meetings\b/,
+    /\blist\b|\ball (the |of the )?meetings\b|\bevery meeting\b|\bshow (me )?(all )?(the )?meetings\b|\b(which|what) meetings\b|^meetings\b|\b(every|each|all( the| of the)?) (cities|city|countries|country|places?|venues?|locations?|towns?)\b/,
   ],
   // A question put as a statement with a tag ("…, right?", "…, didn't he?", "…, did they?") asks the same;
   // after a question word, "was it" ends the question ("which anniversary was it").
