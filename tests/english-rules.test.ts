@@ -37,6 +37,11 @@ describe('rules of English the answers rely on', () => {
     expect(g20.kind).toBe('not-found');
     // What the articles say of the rest names the meeting that was in Paris in 2015.
     expect(g20.text).toMatch(/What they do say about Paris/);
+    // Its plural is the same name ("the S-300s"); the plural of one they use is theirs.
+    const plural = ask('did putin agree to hold off on delivering the S-300s to syria when they met').reply;
+    expect(plural.kind).toBe('not-found');
+    expect(plural.text).toContain('s300s');
+    expect(ask('were the cop21s in paris').reply.kind).toBe('answer');
     expect(ask('when was cop21').reply.kind).toBe('answer');
     expect(ask('what happened in 2015').reply.kind).toBe('answer');
   });

@@ -459,7 +459,9 @@ export class Engine {
     // "Trump" is not "outdo". Short words are shorthand or abbreviations ("n", "pls", "idf")
     // unless written as a name.
     // A code is exact: "s300" is no slip of "300", and "g20" no shorthand.
-    const codes = content.filter((w) => isModelCode(w) && !this.vocabulary.has(w));
+    const codes = content.filter(
+      (w) => isModelCode(w) && !this.vocabulary.has(w) && !this.vocabulary.has(w.replace(/s$/, '')),
+    );
     return unique([...codes, ...unknown]).filter(
       (w) =>
         codes.includes(w) ||

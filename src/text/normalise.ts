@@ -20,12 +20,12 @@ export function normaliseForComparison(value: string): string {
 const COMBINING_MARKS = /\p{M}/gu;
 const INVISIBLE = /[\u200B-\u200F\u2028-\u202F\u2060-\u206F\uFEFF]/g;
 
-/** A name written as a few letters and a number, as models and summits are: s300 (S-300), g20, su24. */
-export const isModelCode = (word: string): boolean => /^[a-z]{1,3}\d+$/.test(word);
+/** A name written as a few letters and a number, as models and summits are: s300 (S-300), g20, su24, and their plurals (S-300s). */
+export const isModelCode = (word: string): boolean => /^[a-z]{1,3}\d+s?$/.test(word);
 
-/** A few letters and their number hyphenated are one name, as a model or a summit is written either way (S-300, S300). */
+/** A few letters and their number hyphenated are one name, as a model or a summit is written either way (S-300, S300; S-300s). */
 export const joinCodes = (text: string): string =>
-  text.replace(/(?<![\p{L}\p{N}])(\p{L}{1,3})[-\u2010\u2011](\d+)(?![\p{L}\p{N}])/gu, '$1$2');
+  text.replace(/(?<![\p{L}\p{N}])(\p{L}{1,3})[-\u2010\u2011](\d+s?)(?![\p{L}\p{N}])/gu, '$1$2');
 
 /**
  * The search form of a text: lower case, accents stripped, apostrophes dropped inside words
