@@ -61,6 +61,12 @@ describe('who made the article', () => {
     expect(shown('which outlet reported that putin credited bibi with proposing the mechanism')).toContain(
       'The Times of Israel',
     );
+    // A meeting two articles report is asked after in both: one relays The Times of Israel.
+    const cited = shown(
+      'which outlet is cited as the source for the report on the climate change conference talks',
+    );
+    expect(cited).toContain('2 articles report this meeting');
+    expect(cited).toContain('The Times of Israel');
     const writer = shown('who is the writer of the bocharov ruchey piece');
     expect(writer).toContain('Hana Levi Julian');
     expect(writer).toContain('Southern Connecticut State University');

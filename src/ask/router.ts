@@ -606,6 +606,11 @@ const aboutSource: Handler = (engine, question, u, ctx) => {
   // the Sochi talks", "the photo of them saying goodbye").
   const [described] = groundedSentences(engine, question, u);
   const [hit] = engine.search('source', words.join(' '), 1).hits;
+  // A meeting that several articles report is asked after in all of them ("which outlet is cited
+  // for the report on the climate conference talks"), unless the question names one.
+  const targets = u.sources.length ? undefined : findTargets(engine, question);
+  const [meeting, other] = targets?.best === 'meetings' ? targets.meetings : [];
+  if (meeting && !other && meeting.sources.length > 1) return HANDLERS.sources(engine, question, u, ctx);
   const source = u.sources[0] ?? described?.passage.source ?? hit?.item;
   return source ? sourceCard(engine, source) : HANDLERS.sources(engine, question, u, ctx);
 };
