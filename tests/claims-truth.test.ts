@@ -211,6 +211,13 @@ describe('truthful yes/no', () => {
     expect(text('did netanyahu leave paris early')).not.toMatch(/^No\b/);
   });
 
+  it("never reads the number that ends an occasion's name as a detail another number says otherwise", () => {
+    // "WW1" against "the two held an impromptu conversation": the 1 is the war's, not a count.
+    expect(text('was the paris ww1 conversation impromptu')).not.toMatch(/^No\b/);
+    // A count of the same thing still is one ("the 10th" against "the 13th").
+    expect(text('did the paris climate talk take place on the 10th of november')).not.toMatch(/^Yes\b/);
+  });
+
   it('gives a claim a sentence says only might be as possible, never as certain, and never of someone else', () => {
     // "Putin said he might do that as well": "do" stands for dedicating the Leningrad memorial.
     expect(text('did putin definitely promise to open a leningrad siege memorial?')).toMatch(

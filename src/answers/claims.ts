@@ -639,6 +639,18 @@ function ofOccasion(engine: Engine, terms: QuestionTerms, found: Found, g: numbe
   return (terms.groups[g] ?? []).some((t) => t.weight >= STATED && occasion.has(t.term));
 }
 
+/**
+ * Whether the claim's number (group `g`) ends the name of the occasion the sentence's article
+ * reports, after another word of it ("WW1": world war 1): a name, which no number in the sentence
+ * ("the two") says otherwise.
+ */
+function endsOccasionName(engine: Engine, terms: QuestionTerms, found: Found, g: number): boolean {
+  const occasion = occasionWords(engine, found);
+  const named = (k: number) =>
+    (terms.groups[k] ?? []).some((t) => t.weight >= STATED && occasion.has(t.term));
+  return g > 0 && slotOf(engine, terms.heads[g - 1] ?? '') !== 'number' && named(g - 1) && named(g);
+}
+
 /** The words of the occasions the sentence's article reports ("climate", "conference"). */
 const occasionWords = (engine: Engine, found: Found) =>
   new Set(passageTerms(occasionsOf(engine, found.passage.source.id).join(' ')));
@@ -682,7 +694,7 @@ function contradicts(
   const said = terms.kinds.filter((kind, g) => kind === 'word' && found.groups & (1 << g)).length;
   if (said < 2) return false;
   const slot = slotOf(engine, terms.heads[missing[0] as number] ?? '');
-  if (!slot) return false;
+  if (!slot || endsOccasionName(engine, terms, found, missing[0] as number)) return false;
   const asked = new Set(terms.groups.flat().map((t) => t.term));
   return passageTerms(found.passage.text).some((t) => !asked.has(t) && slotOf(engine, t) === slot);
 }
