@@ -204,6 +204,17 @@ describe('ordinary English and names', () => {
     expect(lexicon.sameKind('trump')).toEqual([]);
   });
 
+  it("gives WordNet opposites, also through a narrower word, but never through a broad noun's kinds", () => {
+    const opposites = (word: string) => lexicon.opposites(word).map((o) => o.term);
+    expect(opposites('war')).toContain('peace');
+    // "foe", a kind of rival, is opposed by "ally"; "depart", a kind of leaving, by "stay".
+    expect(opposites('rival')).toContain('allies');
+    expect(opposites('stay')).toContain('left');
+    // "Person" has 400 kinds, "nonmember" among them; "leader" and "follower" are both persons.
+    expect(opposites('person')).toEqual([]);
+    expect(opposites('leader')).toEqual([]);
+  });
+
   it('knows a noun WordNet defines as a number of something, and no noun whose definition only mentions one', () => {
     expect(lexicon.numberDefinition('centennial')).toBe('the 100th anniversary');
     expect(lexicon.numberDefinition('decades')).toBe('a period of 10 years');

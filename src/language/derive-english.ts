@@ -312,6 +312,9 @@ function eachRankedSense(wordnet: WordNet, visit: (lemma: string, sense: Sense, 
   }
 }
 
+/** More kinds than this make a noun too broad for the opposites of its kinds (see `deriveOpposites`). */
+const BROAD_NOUN_KINDS = 20;
+
 /**
  * Each single-word lemma's opposites: WordNet's antonyms of any word of its synsets ("foe" is
  * the antonym of "friend, ally", and "enemy" a word of foe's synset), and of the words more
@@ -334,9 +337,17 @@ function deriveOpposites(wordnet: WordNet): SortedTable {
   };
   eachRankedSense(wordnet, (lemma, sense, rank) => {
     const synset = wordnet.synset(sense);
-    const narrower = rank === 0 ? synset.pointers.filter((p) => p.symbol === '~') : [];
+    const narrowest = rank === 0 ? synset.pointers.filter((p) => p.symbol === '~') : [];
+    // A noun of many kinds is too broad to be opposed through one of them: "person" has 400,
+    // among them a "nonmember", whose opposite "member" is no opposite of "person"; "rival" has 12.
+    const narrower = sense.part === 'noun' && narrowest.length > BROAD_NOUN_KINDS ? [] : narrowest;
+    // Two of its own kinds opposed to each other are no opposites of it: "leader" and "follower"
+    // are both persons.
+    const kinds = new Set(narrower.map((p) => `${p.part}:${p.offset}`));
     for (const near of [synset, ...narrower.map((p) => wordnet.synset(p))])
-      for (const pointer of near.pointers.filter((p) => p.symbol === '!'))
+      for (const pointer of near.pointers.filter(
+        (p) => p.symbol === '!' && !kinds.has(`${p.part}:${p.offset}`),
+      ))
         for (const word of wordnet.synset(pointer).words) pair(lemma, word, sense.part);
   });
   return SortedTable.of([...table].map(([lemma, words]): [string, string] => [lemma, [...words].join(' ')]));
