@@ -140,6 +140,18 @@ describe('truthful yes/no', () => {
       /^No: the articles connect Mahmoud Abbas with\n- \*\*Paris, 30 November 2015/,
     );
     expect(saysYes('did netanyahu meet shoigu in sochi')).toBe(true);
+    // A place in what someone is said to have said places nobody: "… that Israel is stepping up".
+    expect(
+      saysYes(
+        'Is it true Netanyahu told Shoigu that Israel is stepping up attacks on Iranian-backed forces?',
+      ),
+    ).toBe(true);
+    expect(text('did netanyahu meet shoigu in jerusalem')).toMatch(/^No: the articles connect Sergei Shoigu/);
+  });
+
+  it("never says No from a WordNet opposite of a broad noun's kinds", () => {
+    // "person" against the "member" in "the Quartet of which Moscow is a member".
+    expect(text('do bibi n putin talk by phone too or only in person')).not.toMatch(/^No\b/);
   });
 
   it('answers "was it their first meeting" with how the article numbers it', () => {

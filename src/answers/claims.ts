@@ -1398,7 +1398,8 @@ function unmetPlace(engine: Engine, question: string, u: Understanding): Reply |
  * "Was Abbas at the Sochi meeting?": a person of the records put at a meeting the records connect
  * him with nowhere, when they do connect him with others. "No", with the meetings he is part of.
  */
-function personElsewhere(engine: Engine, u: Understanding): Reply | undefined {
+function personElsewhere(engine: Engine, question: string, u: Understanding): Reply | undefined {
+  if (placedInWhatIsSaid(engine, question, u)) return undefined;
   const named = namedMeetings(engine, u);
   const [person, other] = u.people.filter((p) => !engine.principals.has(p.id));
   if (!person || other || !named.length) return undefined;
@@ -1413,6 +1414,21 @@ function personElsewhere(engine: Engine, u: Understanding): Reply | undefined {
       [...his, ...named].flatMap((m) => m.sources),
     ),
   });
+}
+
+/**
+ * Whether every place the question names stands in what it has someone say ("told Shoigu that
+ * Israel is stepping up …"): a place of the words said, not of the claim.
+ */
+function placedInWhatIsSaid(engine: Engine, question: string, u: Understanding): boolean {
+  const words = passageTerms(question);
+  const saying = words.findIndex((_, i) => saysAt(engine, words, i));
+  const clause = saying >= 0 ? words.indexOf('that', saying) : -1;
+  return (
+    clause >= 0 &&
+    u.places.length > 0 &&
+    u.places.every((p) => (u.spelled.get(p) ?? []).every((w) => words.indexOf(w, clause) > clause))
+  );
 }
 
 /** The meetings a question names, by name or occasion, else by place and date. */
@@ -2033,7 +2049,7 @@ export function answerClaim(
     speakerCorrection(engine, question, u, 'No') ??
     deniedClaim(engine, question, u, 'No');
   if (moved) return moved;
-  const unmet = unmetPlace(engine, question, u) ?? personElsewhere(engine, u);
+  const unmet = unmetPlace(engine, question, u) ?? personElsewhere(engine, question, u);
   if (unmet) return unmet;
   const terms = questionTerms(engine, question, u);
   // Only leaders, meeting places and dates: a claim about the meetings themselves.
