@@ -296,6 +296,12 @@ describe('truthful yes/no', () => {
     expect(reason).toContain('Syria');
   });
 
+  it('reads an ordinary word that ends a longer name as no name of its own', () => {
+    // "issues" ends the topic's "economic issues"; the sentence says "strategic issues".
+    expect(saysYes('did they discuss strategic issues in moscow')).toBe(true);
+    expect(text('what issues did they discuss in sochi')).not.toMatch(/^Not quite/);
+  });
+
   it('never says Yes to a noun said only by a verb of another of its senses', () => {
     // "sanction" (to approve) is a synonym of "endorsed"; "sanctions" (penalties) are not.
     expect(saysYes('did sanctions come up in moscow')).toBe(false);
@@ -328,6 +334,14 @@ describe('truthful yes/no', () => {
     expect(text('was it turkey that shot down the russian plane in syria on sept 18?')).toMatch(
       /^No: .*\n.*Israel shooting down/,
     );
+  });
+
+  it('never says Yes to an action the sentence does to another, whatever form its verb takes', () => {
+    // "Moscow backs the Assad regime and Israel works to prevent arms transfers to Hezbollah":
+    // "back" is also a function word (come back), but after a name it is the verb.
+    for (const question of ['does russia back hezbollah', 'did russia back hezbollah in syria'])
+      expect(saysYes(question), question).toBe(false);
+    expect(saysYes('does russia back the assad regime')).toBe(true);
   });
 
   it('corrects a claim whose subject the sentence has another country or group doing it', () => {

@@ -978,9 +978,12 @@ function otherObject(engine: Engine, question: string, found: Found): boolean {
   const lemma = (t: string) => engine.sense.lemma(t);
   const nameOf = (t: string) =>
     actorOf(engine, t) ?? (engine.sense.partOfSpeech(t) === 'proper' ? t : undefined);
+  // Right after a name, a function word WordNet also knows as a verb is the verb ("does Russia back").
+  const verbAt = (word: string, i: number) =>
+    !isFunctionWord(word) || (nameOf(asked[i - 1] ?? '') !== undefined && engine.sense.isVerb(word));
   return asked.some((word, i) => {
     // What is said is a clause, not an object ("say Israel is stepping up …").
-    if (isFunctionWord(word) || nameOf(word) || i === 0 || engine.sense.isSaying(word)) return false;
+    if (!verbAt(word, i) || nameOf(word) || i === 0 || engine.sense.isSaying(word)) return false;
     const at = asked.findIndex((t, k) => k > i && !isFunctionWord(t));
     const object = asked[at];
     // An object follows its verb with at most an article between: "minister in Sochi" puts it somewhere.

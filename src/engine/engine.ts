@@ -231,10 +231,19 @@ export class Engine {
       .filter((w) => this.sense.isEnglish(w) && this.sense.partOfSpeech(w) === 'noun');
     // A possessive ("Netanyahu's residence") names its owner's thing only with the thing's word.
     const possessives = [...kinds.keys()].filter((w) => w.endsWith('s') && kinds.has(w.slice(0, -1)));
+    // The last word of a longer name is its head, what kind of thing it is; an ordinary word there
+    // ("issues" in "economic issues") names no one thing ("strategic issues"), where a name does
+    // ("Shoigu" in "Sergei Shoigu").
+    const heads = types
+      .flatMap((type) => this.namesOf(type).flatMap(({ phrases }) => phrases))
+      .map((p) => foldForSearch(p).split(' '))
+      .flatMap((words) => (words.length > 1 ? words.slice(-1) : []))
+      .filter((w) => this.sense.isEnglish(w) && this.sense.partOfSpeech(w) !== 'proper');
     const generic = new Set([
       ...STOPWORDS,
       ...titles,
       ...possessives,
+      ...heads,
       ...[...kinds].filter(([, of]) => of.size > 1).map(([word]) => word),
     ]);
     for (const type of ['person', 'place', 'topic'] as const) {
