@@ -195,6 +195,10 @@ describe('truthful yes/no', () => {
     expect(text('did an israeli jet fly into israeli airspace?')).toMatch(/^No: .*\n.*a Russian jet/);
     expect(text('did israel shoot down an israeli plane over syria?')).toMatch(/^No: .*\n.*a Russian plane/);
     expect(saysYes('did a russian jet fly into israeli airspace?')).toBe(true);
+    // However the sentence puts the rest: "near the Syrian border" against "along the Turkish-Syrian border".
+    expect(text('did turkey shoot down an israeli jet near the syrian border')).toMatch(
+      /^No: .*\n.*the Russian jet shot down last week by Turkey/,
+    );
     // A name before a verb is its subject, not an owner: "Netanyahu say" against "Putin said".
     expect(text('what did netanyahu say about militant islam at the climate conference?')).toMatch(
       /militant Islam/,

@@ -693,6 +693,9 @@ function contradicts(
   // at least two other words of it, not a lone verb ("visited me in Moscow").
   const said = terms.kinds.filter((kind, g) => kind === 'word' && found.groups & (1 << g)).length;
   if (said < 2) return false;
+  // A thing given another people's word is one, however the sentence puts the rest ("an Israeli
+  // jet … near the Syrian border" against "the Russian jet … along the Turkish-Syrian border").
+  if (otherOwner(engine, question, found.passage.text)) return true;
   const slot = slotOf(engine, terms.heads[missing[0] as number] ?? '');
   if (!slot || endsOccasionName(engine, terms, found, missing[0] as number)) return false;
   const asked = new Set(terms.groups.flat().map((t) => t.term));
