@@ -487,6 +487,23 @@ describe('what the articles do not say', () => {
     );
   });
 
+  it('reads an order word the articles put before the same noun as theirs, not an order of meetings', () => {
+    // "… to deal with the latest barrage of rockets being fired by Hamas": barrages, not meetings.
+    const barrage = text('did netanyahu leave paris to deal with the latest barrage of rockets from gaza');
+    expect(barrage).not.toMatch(/latest meeting/);
+    expect(barrage).toMatch(/^Yes\b/);
+    expect(text('was paris their latest meeting')).toMatch(/^No: the latest meeting the articles report is/);
+  });
+
+  it('never corrects the place of a claim a sentence states at that very place', () => {
+    // "… caused Israeli officials to meet their counterparts in Moscow", in the Paris article.
+    const officials = text('why did israeli officials go to moscow in 2018');
+    expect(officials).not.toMatch(/^(No|Not quite)\b/);
+    expect(officials).toContain('their counterparts in Moscow');
+    // A claim the articles tell of another meeting still is corrected.
+    expect(text('why did bibi leave sochi early')).toMatch(/Not quite: the articles tell this of Paris/);
+  });
+
   it('reads "first" and "last" of every meeting the articles report, never as a plain Yes', () => {
     for (const question of [
       'was sochi their first meeting?',

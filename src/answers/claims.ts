@@ -4,7 +4,7 @@ import { earliest, findTargets, latest } from '../engine/targets.js';
 import type { Meeting } from '../knowledge/model.js';
 import type { Person, Place } from '../knowledge/schema.js';
 import { EXPANSION_WEIGHTS, type Expansion, isFunctionWord, timesOfDay } from '../language/index.js';
-import { hasDateFilter, MONTHS } from '../search/dates.js';
+import { hasDateFilter, MONTHS, ORDER_WORD } from '../search/dates.js';
 import { STOPWORDS } from '../search/stopwords.js';
 import { searchTokens } from '../search/tokens.js';
 import { foldForSearch } from '../text/normalise.js';
@@ -1472,7 +1472,7 @@ function orderClaim(
   named = namedMeetings(engine, u),
 ): Reply | undefined {
   const { order } = u.dates;
-  if (!order || !named.length) return undefined;
+  if (!order || !named.length || ordersTheirThing(engine, question)) return undefined;
   const other = otherOrder(engine, u, named);
   if (other) return other;
   const answer = answerWhenWhere(engine, 'when', question, {
@@ -1486,6 +1486,23 @@ function orderClaim(
     ...answer,
     text: `Of the meetings the articles report, it is the ${earliest}; they don't say whether there were others ${before} it:\n${answer.text}`,
   };
+}
+
+/**
+ * Whether the question's order word is one the articles put before its next word themselves:
+ * "the latest barrage of rockets" orders barrages, as the article does, not meetings.
+ */
+function ordersTheirThing(engine: Engine, question: string): boolean {
+  const words = passageTerms(question);
+  const { index, passages } = engine.passages;
+  return words.some((word, i) => {
+    const next = words[i + 1];
+    if (!next || !ORDER_WORD.test(word)) return false;
+    return [...index.holding(next)].some((k) => {
+      const said = passageTerms(passages[k]?.text ?? '');
+      return said.some((w, j) => w === word && said[j + 1] === next);
+    });
+  });
 }
 
 /** The meetings at the places a question names, if it names any, at its date. */
@@ -1833,17 +1850,22 @@ function timeOfDayCorrection(engine: Engine, question: string): Reply | undefine
   });
 }
 
+/** A claim put at a place or meeting: the sentences that state the rest of it, and where it was put. */
+interface Placed {
+  stated: Found[];
+  named: (Place | Meeting)[];
+  /** The meetings held where, or when, the claim puts it. */
+  at: Set<string>;
+  /** The question's words that put it there. */
+  placing: Set<string>;
+}
+
 /**
- * A claim or premise put at a meeting or place whose articles never state it, that a sentence
- * states of another meeting ("why did Netanyahu leave Sochi abruptly to deal with the rockets":
- * he left Paris): "Not quite", with the meeting the articles tell it of and the sentence.
+ * The sentences that state a claim but for where the question puts it ("why did Netanyahu leave
+ * Sochi abruptly" → "abruptly left Paris"), or undefined when it puts it nowhere or too little
+ * is left to state.
  */
-export function placeCorrection(
-  engine: Engine,
-  asked: string,
-  u: Understanding,
-  lead = 'Not quite',
-): Reply | undefined {
+function placedClaim(engine: Engine, asked: string, u: Understanding): Placed | undefined {
   const places = engine.meetingPlaces(u.places.filter((p) => p.kind !== 'country'));
   // A meeting named by where or at what it was ("the Sochi meeting", "the climate conference"),
   // not by what it was about ("the Leningrad memorial"), puts the claim somewhere.
@@ -1890,16 +1912,41 @@ export function placeCorrection(
   const names = terms.kinds.filter((kind) => kind === 'name').length;
   const content = names + terms.kinds.filter((kind) => kind === 'word').length + (saying && names ? 1 : 0);
   if (terms.unknown.length || content < 2) return undefined;
-  const reportedIn = (f: Found) =>
-    engine.catalogue.meetingsFrom(f.passage.source.id).filter((m) => m.kind === 'reported');
   // The date goes with the place: it is the meeting's, which the articles do not tell it of.
   // A line about the page (a photo credit) tells of no meeting: it places nothing elsewhere.
   const stated = findPassages(engine, terms, 3).filter(
     (f) => !f.passage.role && states(engine, rest, terms, f, undefined, undefined) === 'full',
   );
-  // Stated in an article about where the question puts it, a visit it announces included: nothing to correct.
+  return { stated, named, at, placing };
+}
+
+/** A sentence that states the claim and names the place the question puts it at itself ("… meet their counterparts in Moscow"). */
+export function statedWhereAsked(engine: Engine, asked: string, u: Understanding): Found | undefined {
+  const placed = placedClaim(engine, asked, u);
+  return placed?.stated.find((f) => passageTerms(f.passage.text).some((w) => placed.placing.has(w)));
+}
+
+/**
+ * A claim or premise put at a meeting or place whose articles never state it, that a sentence
+ * states of another meeting ("why did Netanyahu leave Sochi abruptly to deal with the rockets":
+ * he left Paris): "Not quite", with the meeting the articles tell it of and the sentence.
+ */
+export function placeCorrection(
+  engine: Engine,
+  asked: string,
+  u: Understanding,
+  lead = 'Not quite',
+): Reply | undefined {
+  const placed = placedClaim(engine, asked, u);
+  if (!placed) return undefined;
+  const { stated, named, at, placing } = placed;
+  const reportedIn = (f: Found) =>
+    engine.catalogue.meetingsFrom(f.passage.source.id).filter((m) => m.kind === 'reported');
+  // Stated in an article about where the question puts it, a visit it announces included: nothing
+  // to correct; so is a sentence that names the place itself ("… their counterparts in Moscow").
   const about = (f: Found) => engine.catalogue.meetingsFrom(f.passage.source.id).some((m) => at.has(m.id));
-  if (!stated.length || stated.some(about)) return undefined;
+  const placedThere = (f: Found) => passageTerms(f.passage.text).some((w) => placing.has(w));
+  if (!stated.length || stated.some((f) => about(f) || placedThere(f))) return undefined;
   const [elsewhere] = stated.filter((f) => reportedIn(f).length === 1);
   const [meeting] = elsewhere ? reportedIn(elsewhere) : [];
   if (!elsewhere || !meeting) return undefined;

@@ -18,6 +18,7 @@ import {
   premiseCorrection,
   roleCorrection,
   speakerCorrection,
+  statedWhereAsked,
   unrecordedYear,
   yearNotCovered,
 } from '../answers/claims.js';
@@ -929,6 +930,9 @@ function answerOne(engine: Engine, typed: string, ctx: AskContext): Reply {
       : intent;
   // A question built on a detail the articles give otherwise is corrected first: a number
   // whatever it asks ("was Sochi their 10th meeting", "what was said at their 10th meeting").
+  // A sentence that says what the question asks at the place it puts it ("why did Israeli officials
+  // go to Moscow in 2018": "… to meet their counterparts in Moscow") puts it on no other meeting.
+  const there = PREMISED.has(asked) ? statedWhereAsked(engine, question, u) : undefined;
   const premise =
     clausePremise(engine, question) ??
     numberCorrection(engine, question, u, asked === 'yes-no' ? 'No' : 'Not quite') ??
@@ -940,7 +944,7 @@ function answerOne(engine: Engine, typed: string, ctx: AskContext): Reply {
     // A place and a date that fit no meeting together ("in Moscow on Sept 12 2019") put the
     // question on a meeting that never was, whatever it asks of it; so does a meeting named by its
     // occasion at a place it was not held ("in Moscow for the WWI centennial").
-    conflictOf(engine, asked, u) ??
+    (there ? undefined : conflictOf(engine, asked, u)) ??
     // Words put in the wrong mouth, whatever is asked of them ("when Netanyahu called them allies").
     (ATTRIBUTED.has(asked) || asked === 'yes-no' ? undefined : speakerCorrection(engine, question, u));
   if (premise) return premise;

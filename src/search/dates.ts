@@ -25,6 +25,9 @@ MONTHS.forEach((name, i) => {
 MONTH_WORDS.set('sept', 9);
 MONTH_WORDS.delete('may'); // "may" is far more often the verb; the full form is matched with a year only.
 
+/** A word that puts things in order of time, as `parseDates` reads one (the latest, first, final). */
+export const ORDER_WORD = /^(?:first|earliest|initial|oldest|1st|latest|last|newest|final|recent|lately)$/;
+
 /** What a question says about time: a point, a range, or an order. */
 export interface DateQuery {
   year?: number;
