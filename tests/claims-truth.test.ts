@@ -487,6 +487,19 @@ describe('what the articles do not say', () => {
     );
   });
 
+  it('never answers No to a sentence of the articles asked back as a claim', () => {
+    // Every sentence of five words or more, as a member would check it: any "No" contradicts the
+    // very words it was asked in. Most are a Yes; the rest show the sentence.
+    const sentences = engine()
+      .passages.passages.map((p) => p.text.replace(/[.!?]+$/, ''))
+      .filter((t) => t.split(' ').length >= 5 && t.length <= 220);
+    expect(sentences.length).toBeGreaterThan(50);
+    const denied = sentences.flatMap((t) =>
+      [`is it true that ${t}?`, `${t}, right?`].filter((q) => /^\W*No\b/.test(text(q))),
+    );
+    expect(denied).toEqual([]);
+  });
+
   it('reads an order word the articles put before the same noun as theirs, not an order of meetings', () => {
     // "… to deal with the latest barrage of rockets being fired by Hamas": barrages, not meetings.
     const barrage = text('did netanyahu leave paris to deal with the latest barrage of rockets from gaza');

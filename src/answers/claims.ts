@@ -1385,8 +1385,15 @@ function hiddenAction(engine: Engine, question: string): boolean {
  */
 function unmetPlace(engine: Engine, question: string, u: Understanding): Reply | undefined {
   if (u.people.some((p) => !engine.principals.has(p.id))) return undefined;
-  if (!passageTerms(question).some((w) => engine.sense.lemma(w) === 'meet')) return undefined;
-  const unmet = u.places.filter((p) => locative(u.question, p) && !engine.catalogue.meetingsAt(p.id).length);
+  const words = passageTerms(question);
+  const meet = words.findIndex((w) => engine.sense.lemma(w) === 'meet');
+  if (meet < 0) return undefined;
+  // Where they met is said after the meeting: "a plane in Syria …, which caused officials to meet"
+  // puts the plane there.
+  const after = (p: Place) => (u.spelled.get(p) ?? []).some((w) => words.indexOf(w, meet) > meet);
+  const unmet = u.places.filter(
+    (p) => locative(u.question, p) && after(p) && !engine.catalogue.meetingsAt(p.id).length,
+  );
   if (!unmet.length) return undefined;
   const held = engine.kb.meetings.filter((m) => m.kind !== 'planned' && m.place);
   const where = listWords([...new Set(held.map((m) => meetingTitle(engine.kb, m).split(',')[0] as string))]);
