@@ -607,6 +607,13 @@ describe('what the articles do not say', () => {
     // The country of their own title, or a country before a verb, is no correction.
     expect(text('did netanyahu meet the russian defense minister sergei shoigu')).toMatch(/^Yes\b/);
     expect(text('did the israeli pm meet shoigu')).not.toMatch(/^Not quite/);
+    // Nor is a country in the clause before the name's: "… in Syria, Netanyahu met with Putin".
+    expect(
+      text('due to concerns over russias involvement in syria, netanyahu met with putin in september?'),
+    ).not.toMatch(/not of Syria/);
+    expect(
+      text('on israel-russia ties, putin said they place great importance on the relationship?'),
+    ).not.toMatch(/not of Israel/);
   });
 
   it('tells who said words a question puts in the other leader’s mouth, whatever it asks of them', () => {

@@ -1388,9 +1388,14 @@ function unmetPlace(engine: Engine, question: string, u: Understanding): Reply |
   const words = passageTerms(question);
   const meet = words.findIndex((w) => engine.sense.lemma(w) === 'meet');
   if (meet < 0) return undefined;
-  // Where they met is said after the meeting: "a plane in Syria …, which caused officials to meet"
-  // puts the plane there.
-  const after = (p: Place) => (u.spelled.get(p) ?? []).some((w) => words.indexOf(w, meet) > meet);
+  // Where they met is said after the meeting, in its clause: "a plane in Syria …, which caused
+  // officials to meet" puts the plane there, and "met … to establish a mechanism … near Syrian
+  // territory" the mechanism.
+  const after = (p: Place) =>
+    (u.spelled.get(p) ?? []).some((w) => {
+      const at = words.indexOf(w, meet);
+      return at > meet && !words.slice(meet + 1, at).some((v) => engine.sense.partOfSpeech(v) === 'verb');
+    });
   const unmet = u.places.filter(
     (p) => locative(u.question, p) && after(p) && !engine.catalogue.meetingsAt(p.id).length,
   );
@@ -1981,6 +1986,7 @@ export function roleCorrection(
   u: Understanding,
 ): { note: string; question: string } | undefined {
   const words = passageTerms(question);
+  const clauses = clausesOf(question, words);
   for (const person of u.people) {
     const spelled = new Set(u.spelled.get(person) ?? []);
     const at = words.findIndex((w) => spelled.has(w));
@@ -1994,7 +2000,9 @@ export function roleCorrection(
     for (let i = at - 1; i >= Math.max(0, at - TITLE_REACH); i--) {
       const word = words[i] as string;
       const part = engine.sense.partOfSpeech(word);
-      if (part === 'verb' || part === 'function' || personIds(engine).has(word)) break;
+      // A title stands in the name's own clause: "in Syria, Netanyahu met …" gives him none.
+      if (part === 'verb' || part === 'function' || personIds(engine).has(word) || clauses[i] !== clauses[at])
+        break;
       title.push(i);
       const country = countryOf(engine, word);
       if (!country || roles.has(country)) continue;
@@ -2018,6 +2026,17 @@ export function roleCorrection(
       };
   }
   return undefined;
+}
+
+/**
+ * For each of the question's words (as `passageTerms` gives them), the number of the clause it
+ * stands in, clauses being what commas, colons, brackets and dashes set apart; all in one clause
+ * when the words of the parts are not the words of the whole.
+ */
+function clausesOf(question: string, words: readonly string[]): number[] {
+  const parts = question.split(/[,;:()]|\s[-–—]\s/).map((part) => passageTerms(part));
+  const numbered = parts.flatMap((part, k) => part.map(() => k));
+  return numbered.length === words.length ? numbered : words.map(() => 0);
 }
 
 /**
