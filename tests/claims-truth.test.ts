@@ -227,6 +227,17 @@ describe('truthful yes/no', () => {
     expect(text('did netanyahu leave paris early')).not.toMatch(/^No\b/);
   });
 
+  it('never reads a number as said otherwise by a number of something else', () => {
+    // "3 years" or "the next 25 years" against "our two militaries".
+    expect(
+      text('did netanyahu say the coordination between the militaries has worked for 3 years'),
+    ).not.toMatch(/^No\b/);
+    expect(
+      text('what areas did netanyahu say they want to work together on for the next 25 years'),
+    ).not.toMatch(/tell it otherwise/);
+    expect(text('was sochi their 10th meeting')).toMatch(/^No: the articles say 13th meeting/);
+  });
+
   it("never reads the number that ends an occasion's name as a detail another number says otherwise", () => {
     // "WW1" against "the two held an impromptu conversation": the 1 is the war's, not a count.
     expect(text('was the paris ww1 conversation impromptu')).not.toMatch(/^No\b/);
@@ -498,6 +509,39 @@ describe('what the articles do not say', () => {
       [`is it true that ${t}?`, `${t}, right?`].filter((q) => /^\W*No\b/.test(text(q))),
     );
     expect(denied).toEqual([]);
+  });
+
+  it("never answers No to a quotation put in its speaker's mouth, nor Yes in the other leader's", () => {
+    const kb = engine().kb;
+    const principals = engine().principals;
+    const leaders = [...principals].map((id) => kb.person(id)?.name.split(' ').at(-1) as string);
+    const denied: string[] = [];
+    const misplaced: string[] = [];
+    for (const quote of kb.quotes) {
+      if (!quote.speaker) continue;
+      const speaker = kb.person(quote.speaker)?.name.split(' ').at(-1) as string;
+      const words = quote.text
+        .replace(/["“”]/g, '')
+        .split(' ')
+        .slice(0, 12)
+        .join(' ')
+        .replace(/[.,;:!?]+$/, '');
+      const own = `did ${speaker} say "${words}"?`;
+      if (/^\W*No\b/.test(text(own))) denied.push(own);
+      if (!principals.has(quote.speaker)) continue;
+      const other = `did ${leaders.find((name) => name !== speaker)} say "${words}"?`;
+      if (saysYes(other)) misplaced.push(other);
+    }
+    expect(kb.quotes.length).toBeGreaterThan(30);
+    expect(denied).toEqual([]);
+    expect(misplaced).toEqual([]);
+  });
+
+  it('checks a record the question names in words of their own by those words, not by its other names', () => {
+    // "Syrian territory" is an alias of the Syria topic, whose other names include "Assad".
+    expect(
+      text('did netanyahu say iran increased its attempts to attack israel from syrian territory'),
+    ).not.toMatch(/^No\b/);
   });
 
   it('reads an order word the articles put before the same noun as theirs, not an order of meetings', () => {

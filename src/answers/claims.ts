@@ -699,7 +699,29 @@ function contradicts(
   const slot = slotOf(engine, terms.heads[missing[0] as number] ?? '');
   if (!slot || endsOccasionName(engine, terms, found, missing[0] as number)) return false;
   const asked = new Set(terms.groups.flat().map((t) => t.term));
-  return passageTerms(found.passage.text).some((t) => !asked.has(t) && slotOf(engine, t) === slot);
+  const sentence = passageTerms(found.passage.text);
+  // A number counts what follows it: "the next 25 years" is not said otherwise by "our two militaries".
+  const counted =
+    slot === 'number'
+      ? countedAfter(engine, passageTerms(question), terms.heads[missing[0] as number] ?? '')
+      : undefined;
+  return sentence.some(
+    (t, j) =>
+      !asked.has(t) &&
+      slotOf(engine, t) === slot &&
+      (counted === undefined || countedAfter(engine, sentence, t, j) === counted),
+  );
+}
+
+/** The lemma of the first content word after a number (at `at`, else its first place): what it counts. */
+function countedAfter(
+  engine: Engine,
+  words: readonly string[],
+  number: string,
+  at = words.indexOf(number),
+): string | undefined {
+  const next = words.slice(at + 1).find((w) => !isFunctionWord(w));
+  return next === undefined ? undefined : engine.sense.lemma(next);
 }
 
 /**

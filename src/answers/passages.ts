@@ -245,6 +245,7 @@ export function questionTerms(
     words: [...(entity ? own(entity) : []), ...spelled(record)],
     kind,
     entity,
+    record,
   });
   const excluded = new Set(
     [...aside].flatMap((w) => [
@@ -269,11 +270,12 @@ export function questionTerms(
     // A meeting named by its occasion ("the climate conference"): the occasion's words are a name.
     ...(u?.meetings ?? []).map((m) => name(m.occasion as Named | undefined, m, 'name')),
     ...(u?.sources ?? []).map((source) => name(undefined, source, 'name')),
-  ].map(({ all, words: names, kind, entity }) => ({
+  ].map(({ all, words: names, kind, entity, record }) => ({
     all: [...new Set(all)],
     words: [...new Set(names)].filter((t) => !STOPWORDS.has(t) && !isFunctionWord(t)),
     kind,
     entity,
+    record,
   }));
   const used = new Set<number>();
   // Date words are what `understand` took out of the question.
@@ -311,8 +313,14 @@ export function questionTerms(
     } else if (undated.has(word)) unknown.push(word);
   }
   const spoken = groups.length;
-  named.forEach(({ words: names, kind }, i) => {
-    if (used.has(i) || !names.length) return;
+  // A topic the question named in words that are groups of their own ("Syrian territory") is
+  // checked by them, not by its other names ("Assad"); a meeting named by its occasion ("the
+  // 25th anniversary meeting") still is by its occasion's.
+  const checked = new Set(heads);
+  const topics = new Set<object>(u?.topics ?? []);
+  named.forEach(({ words: names, kind, record }, i) => {
+    const spelledAs = topics.has(record) ? (u?.spelled.get(record) ?? []) : [];
+    if (used.has(i) || !names.length || (spelledAs.length && spelledAs.every((w) => checked.has(w)))) return;
     groups.push(names.map((term) => ({ term, weight: 0.9 })));
     kinds.push(kind);
     heads.push(names[0] as string);

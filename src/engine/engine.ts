@@ -233,12 +233,16 @@ export class Engine {
     const possessives = [...kinds.keys()].filter((w) => w.endsWith('s') && kinds.has(w.slice(0, -1)));
     // The last word of a longer name is its head, what kind of thing it is; an ordinary word there
     // ("issues" in "economic issues") names no one thing ("strategic issues"), where a name does
-    // ("Shoigu" in "Sergei Shoigu").
+    // ("Shoigu" in "Sergei Shoigu"). Nor does an everyday word anywhere in it: "light" of "triumph
+    // of light over dark" is no Hanukkah in "in light of recent events", "second" no world war.
+    const ordinary = (w: string) => this.sense.isEnglish(w) && this.sense.partOfSpeech(w) !== 'proper';
     const heads = types
       .flatMap((type) => this.namesOf(type).flatMap(({ phrases }) => phrases))
       .map((p) => foldForSearch(p).split(' '))
-      .flatMap((words) => (words.length > 1 ? words.slice(-1) : []))
-      .filter((w) => this.sense.isEnglish(w) && this.sense.partOfSpeech(w) !== 'proper');
+      .flatMap((words) =>
+        words.length > 1 ? words.filter((w, i) => i === words.length - 1 || this.sense.isEveryday(w)) : [],
+      )
+      .filter(ordinary);
     const generic = new Set([
       ...STOPWORDS,
       ...titles,

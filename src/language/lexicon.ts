@@ -73,6 +73,8 @@ function ordinalOf(digits: string): string {
  */
 const RARE = 8;
 const MUCH_MORE_COMMON = 8;
+/** log2 of SUBTLEX-US's count, plus one, of a word heard in everyday speech: 2^11, over 2,000 times. */
+const EVERYDAY = 12;
 /** A name only the corpus knows ranks with words heard about 2^8 times. */
 const CORPUS_NAME = 8;
 /** Typing in a hurry drops letters (wen, abt): a correction that puts one back ranks higher. */
@@ -319,6 +321,11 @@ export class Lexicon {
   }
 
   /** An ordinary English word, chat shorthand, or a typo of one: not a name or a thing only the corpus knows. */
+  /** A word heard thousands of times in SUBTLEX-US (second, light, free): too everyday to name one thing alone. */
+  isEveryday(word: string): boolean {
+    return (this.#english.get(word)?.frequency ?? 0) >= EVERYDAY;
+  }
+
   isEnglish(word: string): boolean {
     if (isCommon(this.#english.get(word)) || CHAT.has(word)) return true;
     if (this.#english.get(word)) return false;
