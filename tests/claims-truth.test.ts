@@ -476,6 +476,22 @@ describe('what the articles do not say', () => {
     expect(saysYes('was the sochi meeting in 2019?')).toBe(true);
   });
 
+  it('puts a place and a date on one meeting only where the question says them of one', () => {
+    // "In Sochi" is where Putin confirmed; "in January" when the Auschwitz visit would be.
+    expect(
+      text(
+        'is it true that in sochi, putin confirmed he intended to visit israel in january for the auschwitz memorial?',
+      ),
+    ).not.toMatch(/^No\b/);
+    // "Their Moscow and Paris meetings of 2015" are two meetings, each of 2015.
+    expect(
+      text('between their moscow and paris meetings of 2015 did the leaders keep in touch by telephone?'),
+    ).not.toMatch(/no meeting in Moscow in Paris/);
+    // Said of one meeting, they are checked together.
+    expect(text('was the 2019 sochi meeting held at the kremlin?')).toMatch(/^No\b/);
+    expect(text('putin came to jerusalem to meet bibi in 2019 yes?')).toMatch(/^No\b/);
+  });
+
   it('reads a claim past the other side of its question ("… or is that a rumor?", "… or not?")', () => {
     expect(saysYes('did israel and russia set up a hotline or not?')).toBe(true);
     const { reply } = ask(

@@ -36,13 +36,42 @@ export interface Conflict {
   named?: { words: string; actual: string; dated: boolean };
 }
 
+/** How far apart a place and a date may stand to be said of one thing ("in Moscow on Sept 12 2019"). */
+const PLACED_AT_DATE = 4;
+
+/**
+ * Whether the question says a place and a date together, as of one meeting: "the 2012 Sochi
+ * meeting". In "memorials in Israel … talked about them in 2019" they are said of two things.
+ */
+export function placedAtDate(u: Understanding): boolean {
+  const names = [
+    ...u.places.flatMap((p) => [p.name, ...p.aliases]),
+    ...u.meetings.flatMap((m) => u.spelled.get(m) ?? []),
+  ];
+  return nearDate(u, names);
+}
+
+/** Whether a word of the names stands within PLACED_AT_DATE words of the question's month or year. */
+function nearDate(u: Understanding, names: readonly string[]): boolean {
+  const words = foldForSearch(u.question).split(' ');
+  const at = (said: (w: string) => boolean) => words.flatMap((w, i) => (said(w) ? [i] : []));
+  const named = new Set(names.flatMap((n) => foldForSearch(n).split(' ')));
+  const month = u.dates.month && MONTHS[u.dates.month - 1];
+  const places = at((w) => named.has(w));
+  // A month however short it is typed ("sept"), or the year.
+  const dates = at(
+    (w) => w === String(u.dates.year) || Boolean(month && w.length >= 3 && month.startsWith(w)),
+  );
+  return places.some((p) => dates.some((d) => Math.abs(p - d) <= PLACED_AT_DATE));
+}
+
 /**
  * The meetings the question's place and date would match if one of them were dropped, when the
  * two together match none: the question put a real meeting in the wrong city or year.
  */
 export function premiseConflict(engine: Engine, u: Understanding): Conflict | undefined {
   const places = engine.meetingPlaces(
-    u.places.filter((p) => p.kind !== 'country' || locative(u.question, p)),
+    u.places.filter((p) => (p.kind !== 'country' || locative(u.question, p)) && ofTheMeeting(u, p)),
   );
   const dated = hasDateFilter(u.dates);
   const at = (place: Place) => (m: Meeting) => engine.catalogue.facets.get(m.id)?.places.includes(place.id);
@@ -69,22 +98,27 @@ export function premiseConflict(engine: Engine, u: Understanding): Conflict | un
       ...(words && actual && { named: { words, actual, dated } }),
     };
   }
-  // A conflict needs two details that fit apart but not together: one alone that fits nothing
-  // is simply not in the articles.
-  if (places.length + (dated ? 1 : 0) < 2) return undefined;
+  // A conflict needs two details that fit apart but not together, said of one meeting: one alone
+  // that fits nothing is simply not in the articles. With a date, the places beside it, if any,
+  // are the ones it dates ("in Sochi, Putin confirmed he would visit Israel in January" puts
+  // January in Israel); two places joined as two ("their Moscow and Paris meetings") are not one
+  // meeting's.
+  const near = dated ? places.filter((p) => nearDate(u, [p.name, ...p.aliases])) : [];
+  const beside = near.length ? near : places;
+  if (beside.length + (dated ? 1 : 0) < 2 || joinedAsTwo(u, beside)) return undefined;
   const people = u.people.filter((p) => !engine.principals.has(p.id));
   // Every place named must be the meeting's (a venue and its city are one place).
   const all = engine
-    .filterMeetings({ places, people, dates: u.dates })
-    .filter((m) => places.every((p) => at(p)(m)));
+    .filterMeetings({ places: beside, people, dates: u.dates })
+    .filter((m) => beside.every((p) => at(p)(m)));
   if (all.length) return undefined;
   const meetings = new Set<Meeting>();
   const keep = (list: Meeting[]) => {
     for (const m of list.slice(0, 3)) meetings.add(m);
   };
-  if (dated) keep(engine.filterMeetings({ places, people }));
-  for (const place of places) {
-    const others = places.filter((p) => p !== place);
+  if (dated) keep(engine.filterMeetings({ places: beside, people }));
+  for (const place of beside) {
+    const others = beside.filter((p) => p !== place);
     keep(
       engine
         .filterMeetings({ places: others, people, dates: u.dates })
@@ -92,10 +126,39 @@ export function premiseConflict(engine: Engine, u: Understanding): Conflict | un
     );
   }
   const asked = [
-    ...places.map((p) => `in ${p.name}`),
+    ...beside.map((p) => `in ${p.name}`),
     ...(dated ? [u.dates.description ?? 'at that date'] : []),
   ];
   return meetings.size ? { asked, meetings: [...meetings] } : undefined;
+}
+
+/**
+ * Whether a place stands in the clause of the meeting the question names, when it names one: "in
+ * Sochi, Putin confirmed he would visit Israel … for the Auschwitz memorial" puts the confirming in
+ * Sochi, not the visit; "was the Sochi meeting held at the Kremlin" puts the meeting there.
+ */
+function ofTheMeeting(u: Understanding, place: Place): boolean {
+  if (!u.meetings.length) return true;
+  const words = passageTerms(u.question);
+  const clauses = clausesOf(u.question, words);
+  const clauseOf = (said: readonly string[]) =>
+    new Set(words.flatMap((w, i) => (said.includes(w) ? [clauses[i]] : [])));
+  const meeting = clauseOf(u.meetings.flatMap((m) => passageTerms((u.spelled.get(m) ?? []).join(' '))));
+  const where = clauseOf(passageTerms((u.spelled.get(place) ?? []).join(' ')));
+  return !meeting.size || !where.size || [...where].some((c) => meeting.has(c));
+}
+
+/** Whether the question joins two of the places by "and" or "or", as two things ("Moscow and Paris"). */
+function joinedAsTwo(u: Understanding, places: readonly Place[]): boolean {
+  const words = foldForSearch(u.question).split(' ');
+  const named = places.map((p) => new Set(passageTerms([p.name, ...p.aliases].join(' '))));
+  return words.some(
+    (w, i) =>
+      (w === 'and' || w === 'or') &&
+      named.some(
+        (a, k) => a.has(words[i - 1] ?? '') && named.some((b, j) => j !== k && b.has(words[i + 1] ?? '')),
+      ),
+  );
 }
 
 /**

@@ -14,6 +14,7 @@ import {
   hedgedClaim,
   numberCorrection,
   placeCorrection,
+  placedAtDate,
   premiseConflict,
   premiseCorrection,
   roleCorrection,
@@ -73,7 +74,7 @@ import { findTargets } from '../engine/targets.js';
 import type { Meeting, Quote } from '../knowledge/model.js';
 import type { Person } from '../knowledge/schema.js';
 import { EXPANSION_WEIGHTS } from '../language/index.js';
-import { hasDateFilter, MONTHS } from '../search/dates.js';
+import { hasDateFilter } from '../search/dates.js';
 import { searchWords } from '../search/text-index.js';
 import { editDistance } from '../search/vocabulary.js';
 import { foldForSearch } from '../text/normalise.js';
@@ -618,31 +619,6 @@ const aboutSource: Handler = (engine, question, u, ctx) => {
 
 /** Intents that ask who said, did or wrote something: the records' quotes, events and sources tell it. */
 const ATTRIBUTED: ReadonlySet<Intent> = new Set<Intent>(['who-said', 'who-did', 'about-source', 'sources']);
-
-/** How far apart a place and a date may stand to be said of one thing ("in Moscow on Sept 12 2019"). */
-const PLACED_AT_DATE = 4;
-
-/**
- * Whether the question says a place and a date together, as of one meeting: "the 2012 Sochi
- * meeting". In "memorials in Israel … talked about them in 2019" they are said of two things.
- */
-function placedAtDate(u: Understanding): boolean {
-  const words = foldForSearch(u.question).split(' ');
-  const at = (said: (w: string) => boolean) => words.flatMap((w, i) => (said(w) ? [i] : []));
-  // The places named, and the words that named a meeting by its place ("the Sochi meeting").
-  const placeNames = [
-    ...u.places.flatMap((p) => [p.name, ...p.aliases]),
-    ...u.meetings.flatMap((m) => u.spelled.get(m) ?? []),
-  ];
-  const named = new Set(placeNames.flatMap((n) => foldForSearch(n).split(' ')));
-  const month = u.dates.month && MONTHS[u.dates.month - 1];
-  const places = at((w) => named.has(w));
-  // A month however short it is typed ("sept"), or the year.
-  const dates = at(
-    (w) => w === String(u.dates.year) || Boolean(month && w.length >= 3 && month.startsWith(w)),
-  );
-  return places.some((p) => dates.some((d) => Math.abs(p - d) <= PLACED_AT_DATE));
-}
 
 /** Intents whose answer is a meeting's place, date or card. */
 const ASKS_MEETING: ReadonlySet<Intent> = new Set<Intent>(['when', 'where', 'details', 'unknown']);
