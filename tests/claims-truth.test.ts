@@ -126,6 +126,19 @@ describe('truthful yes/no', () => {
     expect(saysYes('putin was in jerusalem in 2012, is that true?')).toBe(true);
     expect(saysYes('so the moscow talks were in 2016 yeah?')).toBe(true);
     expect(text('i doubt they really talked about hanukkah, did they?')).toMatch(/Chanukah/);
+    // A negative question, or a negative tag, asks the claim itself; neither denies it.
+    for (const question of [
+      "didn't putin confirm he would visit israel in january",
+      "putin confirmed he would visit israel in january, didn't he?",
+      'putin confirmed he would visit israel in january, didnt he',
+    ])
+      expect(saysYes(question), question).toBe(true);
+  });
+
+  it('never says Yes to a claim that denies what a sentence says', () => {
+    // "The Russian leader confirmed his intention to visit Israel … to dedicate a memorial …"
+    expect(saysYes('did putin say no to dedicating the auschwitz memorial in israel')).toBe(false);
+    expect(saysYes('did putin never intend to visit israel in january')).toBe(false);
   });
 
   it("never takes what a country did for a leader's saying", () => {

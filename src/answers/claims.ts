@@ -380,7 +380,24 @@ const NEGATION = /^(no|not|never|nor|neither|none|nothing)$/;
 const denies = (text: string) => passageTerms(text).some((t) => NEGATION.test(t));
 
 function negates(question: string, found: Found): boolean {
-  return denies(found.passage.text) && !denies(question);
+  return denies(found.passage.text) !== deniesClaim(question);
+}
+
+/**
+ * Whether the claim itself is denied ("did Putin say no to …", "did they never meet"): not by a
+ * "not" that only makes the question negative, right after its opening auxiliary ("didn't Putin
+ * say …") or in a tag at its end ("…, didn't he").
+ */
+export function deniesClaim(question: string): boolean {
+  const words = passageTerms(question);
+  return words.some(
+    (w, i) => NEGATION.test(w) && !(i === 1 && AUXILIARY.test(words[0] ?? '')) && !inTag(words, i),
+  );
+}
+
+/** Whether the word at `i` is in a question tag that ends the words ("…, didn't he", "…, wasn't it"). */
+function inTag(words: readonly string[], i: number): boolean {
+  return AUXILIARY.test(words[i - 1] ?? '') && i >= words.length - 2;
 }
 
 /** English's prepositions of opposition: "against" a thing is no stance a sentence "for" it states. */
@@ -1897,7 +1914,8 @@ export function deniedClaim(
   if (lead === 'No' && saying < 0) return undefined;
   // A verb denied ("wasn't important", "never visited"), not a thing set aside ("not the climate one").
   const denied = (w: string, i: number) =>
-    w === 'never' || (w === 'not' && AUXILIARY.test(asked[saying + i] ?? ''));
+    w === 'never' ||
+    (w === 'not' && AUXILIARY.test(asked[saying + i] ?? '') && !inTag(asked, saying + 1 + i));
   if (!asked.slice(saying + 1).some(denied)) return undefined;
   // What was said is checked on its own: "your statement that the security of Israel is
   // important to you" says what Putin said, in Netanyahu's words.

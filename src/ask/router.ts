@@ -9,8 +9,10 @@ import {
 import {
   AUXILIARY,
   answerClaim,
+  claimOf,
   correction,
   deniedClaim,
+  deniesClaim,
   hedgedClaim,
   numberCorrection,
   placeCorrection,
@@ -486,7 +488,9 @@ const yesNo: Handler = (engine, question, u) => {
   const onlyPlanned = planned.length === targets.meetings.length;
   // "Did Putin confirm he'd come …" asks what was said, which a sentence states: a claim.
   const planning = onlyPlanned || asksAhead(question, u);
-  if (targets.best === 'meetings' && planned.length && planning && !asksSaid(question)) {
+  // "Did Putin never intend to come?" denies the plan: a claim, checked against the sentences.
+  const denied = deniesClaim(claimOf(question));
+  if (targets.best === 'meetings' && planned.length && planning && !asksSaid(question) && !denied) {
     const answer = answerWhenWhere(engine, 'when', question, { ...targets, meetings: planned });
     // "Is Putin planning to come?" asks after the plan, which the articles state; "did he come?"
     // after what came of it, which they do not.

@@ -518,6 +518,7 @@ export class Engine {
         !this.nameWords.has(before) &&
         !this.vocabulary.has(before) &&
         !this.isShorthand(before) &&
+        !isUnmarkedContraction(before) &&
         !this.isWord(before)
         ? [before]
         : [];
