@@ -56,6 +56,11 @@ describe('who made the article', () => {
     expect(shown('credit for the picture in the jns article?')).toContain('Marc Israel Sellem');
     // Any verb for taking it, and any words before "photo".
     expect(shown('who snapped that farewell pic in sochi')).toContain('Amos Ben-Gershom');
+    // "Credited" as well as "credit"; a "photograph" as well as a "photo".
+    expect(shown('whos credited for the pic of them saying goodbye in sochi')).toContain('Amos Ben-Gershom');
+    expect(
+      shown('Who is credited with the photograph of the June 25, 2012 joint press conference in Jerusalem?'),
+    ).toContain('Marc Israel Sellem');
     expect(shown('which reporter wrote up the sochi meeting')).toContain('Hana Levi Julian');
     // Whose report an article relays is what "which outlet" asks of a quotation.
     expect(shown('which outlet reported that putin credited bibi with proposing the mechanism')).toContain(

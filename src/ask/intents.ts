@@ -15,7 +15,7 @@ export const INTENTS = [
   ],
   [
     'about-source',
-    /\bwho (published|reported)\b|\b(who|whos|which|what)\b.*\b(wrote|authored)\b|\b(author|writer|byline|photographer)\b|\b(photo|picture|pic|image)s?\b.*\bcredit|\bcredit\b.*\b(photo|picture|pic|image)s?\b|\bwho (?!is|was|are|were)[a-z]+ ([a-z]+ ){0,3}(photo|picture|pic|image)s?\b|\boutlets?\b.*\bcited\b|\bwhat (does|did|do) (the )?[a-z. ]*\b(article|report|release|piece|story)\b.*\b(say|says|report|reports|cover|covers)\b/,
+    /\bwho (published|reported)\b|\b(who|whos|which|what)\b.*\b(wrote|authored)\b|\b(author|writer|byline|photographer)\b|\b(photo|photograph|picture|pic|image)s?\b.*\bcredit|\bcredit(s|ed)?\b.*\b(photo|photograph|picture|pic|image)s?\b|\bwho (?!is|was|are|were)[a-z]+ ([a-z]+ ){0,3}(photo|photograph|picture|pic|image)s?\b|\boutlets?\b.*\bcited\b|\bwhat (does|did|do) (the )?[a-z. ]*\b(article|report|release|piece|story)\b.*\b(say|says|report|reports|cover|covers)\b/,
   ],
   ['count', /\bhow (many|often)\b|\bnumber of\b|\bcount\b/],
   [
