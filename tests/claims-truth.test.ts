@@ -135,6 +135,17 @@ describe('truthful yes/no', () => {
       expect(saysYes(question), question).toBe(true);
   });
 
+  it('reads the sides of an action in its own clause, and a describing word the articles use before the same noun', () => {
+    // "Turning to the prospects for peace between Israel and the Palestinians, Putin endorsed …"
+    expect(saysYes('did putin endorse continued efforts by the quartet for israeli-palestinian peace')).toBe(
+      true,
+    );
+    // "credited Netanyahu with proposing the mechanism"; another article says "a military mechanism".
+    expect(saysYes('did putin give netanyahu credit for proposing the military mechanism')).toBe(true);
+    // The sides still decide in one clause.
+    expect(text('in moscow, did netanyahu give putin a tour of the kremlin')).toMatch(/^No\b/);
+  });
+
   it('never says Yes to a claim that denies what a sentence says', () => {
     // "The Russian leader confirmed his intention to visit Israel … to dedicate a memorial …"
     expect(saysYes('did putin say no to dedicating the auschwitz memorial in israel')).toBe(false);

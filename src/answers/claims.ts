@@ -684,7 +684,8 @@ function identifying(
 ): boolean {
   const word = terms.heads[g];
   const noun = terms.heads[g + 1];
-  if (!word || !noun || g + 1 >= terms.spoken || terms.kinds[g + 1] !== 'word') return false;
+  if (!word || !noun || g + 1 >= terms.spoken || !['word', 'name'].includes(terms.kinds[g + 1] ?? ''))
+    return false;
   if (!(found.groups & (1 << (g + 1)))) return false;
   // Between an article and its noun, a word describes the noun ("the deconfliction mechanism"),
   // where a verb before a name says what was done ("visit Israel").
@@ -1432,12 +1433,18 @@ function sameRoles(engine: Engine, question: string, found: Found): boolean {
   const saying = (t: string) => !isFunctionWord(t) && engine.sense.isSaying(t);
   const said = saying(asked[verb] as string) ? sentence.flatMap((t, j) => (saying(t) ? [j] : [])) : [];
   const verbs = said.length ? said : [inSentence(asked[verb] as string, next(verb))];
+  // Only the verb's own clause has sides, in the claim and in the sentence: "Turning to peace
+  // between Israel and the Palestinians, Putin endorsed …" puts Israel on neither.
+  const clauses = clausesOf(found.passage.text, sentence);
+  const askedClauses = clausesOf(question, asked);
   return verbs.some((verbInSentence) =>
     asked.every((t, i) => {
       const actor = actorOf(engine, t);
-      if (actor === undefined) return true;
+      if (actor === undefined || askedClauses[i] !== askedClauses[verb]) return true;
       // Any mention on the claim's side will do: "Israeli" may name its minister and its airspace.
-      const at = sentence.flatMap((w, j) => (actorOf(engine, w) === actor ? [j] : []));
+      const at = sentence.flatMap((w, j) =>
+        actorOf(engine, w) === actor && clauses[j] === clauses[verbInSentence] ? [j] : [],
+      );
       return !at.length || at.some((j) => Math.sign(j - verbInSentence) === Math.sign(i - verb));
     }),
   );
