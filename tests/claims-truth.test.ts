@@ -146,6 +146,25 @@ describe('truthful yes/no', () => {
     expect(text('in moscow, did netanyahu give putin a tour of the kremlin')).toMatch(/^No\b/);
   });
 
+  it('answers a question that offers two choices with the one a sentence states', () => {
+    expect(text('was the sochi meeting in the morning or evening')).toMatch(
+      /^Evening, according to the articles/,
+    );
+    expect(text('did putin or netanyahu propose the mechanism')).toMatch(
+      /^Netanyahu, according to the articles/,
+    );
+    // "… an unexpected personal tour of the Kremlin before their meeting."
+    expect(text('was the kremlin tour before or after the moscow talks')).toMatch(
+      /^Before, according to the articles/,
+    );
+    expect(saysYes('was the kremlin tour after the moscow talks')).toBe(false);
+  });
+
+  it('reads a yes/no question asked inside another ("u know if …", "do you know whether …")', () => {
+    expect(saysYes("u know if putin confirmed he's actually visiting israel in january?")).toBe(true);
+    expect(saysYes('do you know whether they met in sochi')).toBe(true);
+  });
+
   it('never says Yes to a claim that denies what a sentence says', () => {
     // "The Russian leader confirmed his intention to visit Israel … to dedicate a memorial …"
     expect(saysYes('did putin say no to dedicating the auschwitz memorial in israel')).toBe(false);

@@ -374,7 +374,7 @@ function otherYear(found: Found, year: number | undefined): boolean {
 }
 
 /** English's words of negation: a sentence that says "no future meeting set" does not say one was. */
-const NEGATION = /^(no|not|never|nor|neither|none|nothing)$/;
+const NEGATION = /^(no|not|never|nor|neither|none|nothing|nobody|nowhere)$/;
 
 /** Whether the sentence denies what it says where the claim does not ("no future meeting set"). */
 const denies = (text: string) => passageTerms(text).some((t) => NEGATION.test(t));
@@ -440,8 +440,15 @@ function otherRelation(engine: Engine, question: string, found: Found): boolean 
     const from = Math.max(-1, ...positions.slice(0, i));
     const later = positions.slice(i + 1).filter((j) => j >= 0);
     // A relation to the occasion the sentence's article reports, which the sentence itself does
-    // not name ("around the time of the climate conference"), puts none of its words otherwise.
-    if (!later.length && asked.slice(i + 1).some((w) => occasion.has(w))) return false;
+    // not name ("around the time of the climate conference"), puts none of its words otherwise;
+    // one the sentence names with another relation ("before their meeting") does.
+    const relatedThere = said.some(
+      (t, j) =>
+        engine.sense.isRelationWord(t) &&
+        !asked.includes(t) &&
+        [said[j + 1], said[j + 2]].some((w) => w !== undefined && occasion.has(w)),
+    );
+    if (!later.length && !relatedThere && asked.slice(i + 1).some((w) => occasion.has(w))) return false;
     const to = later.length ? Math.min(...later) : said.length;
     // A relation before a verb heads a clause of its own ("in October to ensure that their air
     // forces"), not the phrase of the claim's next word.
@@ -2210,6 +2217,32 @@ export function hedgedClaim(engine: Engine, question: string, u: Understanding):
 }
 
 /**
+ * "Was the Sochi meeting in the morning or evening?", "was the tour before or after the talks?"
+ * ask which: each claim checked on its own, the one a sentence states is the answer. Undefined
+ * when the question offers no two words of a kind to choose from, or a sentence states neither
+ * or both.
+ */
+function alternativeClaim(engine: Engine, question: string, lead?: Reply): Reply | undefined {
+  const offered = /^(.*?)(\S+) or (\S+)(.*?)[?!.]*\s*$/iu.exec(question.trim());
+  if (!offered) return undefined;
+  const [, before = '', first = '', second = '', after = ''] = offered;
+  if (isFunctionWord(foldForSearch(first)) !== isFunctionWord(foldForSearch(second))) return undefined;
+  const answers = [first, second].map((choice) => {
+    const claim = `${before}${choice}${after}`;
+    return { choice, reply: answerClaim(engine, claim, engine.understand(claim), lead) };
+  });
+  const stated = answers.filter((a) => /^Yes\b/.test(a.reply.text));
+  const [only] = stated;
+  if (stated.length !== 1 || !only) return undefined;
+  // The word as typed, without anything Markdown or Discord would read.
+  const word = only.choice.replace(/[^\p{L}\p{N}'’-]/gu, '');
+  return {
+    ...only.reply,
+    text: only.reply.text.replace(/^Yes\b/, word.charAt(0).toUpperCase() + word.slice(1)),
+  };
+}
+
+/**
  * A yes/no claim checked against the articles: "Yes" only when a sentence states it, "No" when the
  * records put its meeting elsewhere or at another time, otherwise "the articles don't say".
  */
@@ -2221,6 +2254,8 @@ export function answerClaim(
   /** The answer when no sentence states the claim or says it otherwise. */
   unsupported?: Reply,
 ): Reply {
+  const chosen = alternativeClaim(engine, claimOf(asked), lead);
+  if (chosen) return chosen;
   // Two records put in order ("Sochi before the Moscow talks") are two places, not one meeting's.
   const between = orderBetween(engine, claimOf(asked));
   if (between) return between;

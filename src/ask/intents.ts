@@ -50,7 +50,7 @@ export const INTENTS = [
   // after a question word, "was it" ends the question ("which anniversary was it").
   [
     'yes-no',
-    /^(?:(?:at|in|on|during|after|before) (?:(?!what|which|who|how|when|where|why)\S+ ){1,5})?(did|have|has|was|were|is|are|do|does|will|had|didnt|havent|hasnt|wasnt|werent|isnt|arent|dont|doesnt|wont|hadnt) |\b(right|correct|true|yes|yeah)\s*$|\b(didnt|isnt|wasnt|doesnt|dont|arent|werent|hasnt|havent) (he|she|it|they|we|you|there)\s*$|^(?!.*\b(what|which|who|whom|whose|how|when|where|why)\b).*\b(did|was|is|were|does) (he|she|it|they|we|you|there)\s*$/,
+    /^(?:(?:at|in|on|during|after|before) (?:(?!what|which|who|how|when|where|why)\S+ ){1,5})?(did|have|has|was|were|is|are|do|does|will|had|didnt|havent|hasnt|wasnt|werent|isnt|arent|dont|doesnt|wont|hadnt) |\b(right|correct|true|yes|yeah)\s*$|^(?:(?:do|does) )?(?:you|u|anyone|any1) (?:know|knows|remember|recall) (?:if|whether) |^(?:any idea|not sure|wondering|i wonder|tell me) (?:if|whether) |\b(didnt|isnt|wasnt|doesnt|dont|arent|werent|hasnt|havent) (he|she|it|they|we|you|there)\s*$|^(?!.*\b(what|which|who|whom|whose|how|when|where|why)\b).*\b(did|was|is|were|does) (he|she|it|they|we|you|there)\s*$/,
   ],
   [
     'details',
