@@ -36,6 +36,7 @@ const SETS: { file: string; threshold: number; falseYes?: Record<string, string>
   { file: 'blind-s.json', threshold: 91 },
   { file: 'blind-t.json', threshold: 89 },
   { file: 'blind-u.json', threshold: 90 },
+  { file: 'blind-v.json', threshold: 93 },
 ];
 
 for (const { file, threshold, falseYes = {} } of SETS) {
