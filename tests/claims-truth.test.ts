@@ -146,6 +146,17 @@ describe('truthful yes/no', () => {
     expect(text('in moscow, did netanyahu give putin a tour of the kremlin')).toMatch(/^No\b/);
   });
 
+  it('reads what a greeting wishes as its words, not as facts a sentence must state', () => {
+    // "He also extended his well wishes for the upcoming Jewish holiday Hannukah" (Putin, Paris).
+    // WordNet makes "wish" a kind of "greet": "wish you a nice evening".
+    expect(saysYes('did putin wish bibi a happy hanukah')).toBe(true);
+    // Names typed wrong are read right in the claim as everywhere else.
+    expect(saysYes('did puttin wish bibi a happy hanukah lol')).toBe(true);
+    // The greeting is still Putin's, and still at the Paris climate conference.
+    expect(saysYes('did netanyahu wish putin a happy hanukkah')).toBe(false);
+    expect(text('did putin wish bibi a happy hanukkah in sochi')).toMatch(/^No\b/);
+  });
+
   it('answers a question that offers two choices with the one a sentence states', () => {
     expect(text('was the sochi meeting in the morning or evening')).toMatch(
       /^Evening, according to the articles/,

