@@ -730,6 +730,19 @@ describe('what the articles do not say', () => {
     ).not.toMatch(/not of Israel/);
   });
 
+  it('never puts words in the other leader’s mouth from another meeting than the one asked about', () => {
+    // Netanyahu on "the relationship between Israel and Russia" is from the Paris transcript;
+    // Putin's "great importance on our relationship with Israel" from Moscow.
+    const moscow = text(
+      'what did putin say about how much russia values its ties with israel at the moscow presser',
+    );
+    expect(moscow).not.toMatch(/Netanyahu saying it/);
+    expect(moscow).toContain('great importance');
+    expect(text('why did bibi call israel and russia unconditional allies in moscow')).toMatch(
+      /Putin saying it/,
+    );
+  });
+
   it('tells who said words a question puts in the other leader’s mouth, whatever it asks of them', () => {
     for (const [question, lead] of [
       ['why did bibi call israel and russia "unconditional allies"?', 'Not quite'],

@@ -1289,7 +1289,15 @@ export function speakerCorrection(
   const near = (f: Found) =>
     phrases.length ? holds(f) : 2 * words.filter((g) => f.groups & (1 << g)).length >= words.length;
   if (found.some((f) => near(f) && spokenBy(engine, f).has(subject))) return undefined;
-  const other = found.slice(0, 3).find((f) => says(f) && otherSpeaker(engine, question, f));
+  // Where the question puts the words ("at the Moscow presser"), the other's must be from there.
+  const cities = engine.meetingPlaces(u.places.filter((p) => p.kind !== 'country'));
+  const named = u.meetings.length ? u.meetings : cities.flatMap((p) => engine.catalogue.meetingsAt(p.id));
+  const there = (f: Found) =>
+    !named.length ||
+    engine.catalogue
+      .meetingsFrom(f.passage.source.id)
+      .some((m) => m.kind === 'reported' && named.includes(m));
+  const other = found.slice(0, 3).find((f) => says(f) && there(f) && otherSpeaker(engine, question, f));
   if (!other) return undefined;
   const name = (id: string) => engine.kb.person(id)?.name ?? id;
   const quoted = quoting(engine, [other]);
