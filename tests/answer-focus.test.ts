@@ -84,6 +84,12 @@ describe('what someone said', () => {
       'to the point',
     );
   });
+
+  it('with an adverb between "what" and "did" ("what exactly did Putin say …")', () => {
+    const asked = shown('what exactly did putin say when asked about another meeting after paris');
+    expect(asked).toContain('We haven’t planned yet');
+    expect(asked).not.toMatch(/^Netanyahu–Putin meetings/);
+  });
 });
 
 describe('counts and lists', () => {

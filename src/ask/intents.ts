@@ -32,7 +32,7 @@ export const INTENTS = [
   ],
   [
     'quote',
-    /\bwhat did ([a-z ]+?) (say|tell|call|promise|wish|announce|add|declare|note|think|feel)\b|\bwhat (was|were|is) said\b|\bquotes?\b|\bsaid (about|on|regarding)\b|\bsay (about|on|regarding)\b|\bstatements?\b|\bwords (on|about)\b/,
+    /\bwhat (?:[a-z]+ly )?did ([a-z ]+?) (say|tell|call|promise|wish|announce|add|declare|note|think|feel)\b|\bwhat (was|were|is) said\b|\bquotes?\b|\bsaid (about|on|regarding)\b|\bsay (about|on|regarding)\b|\bstatements?\b|\bwords (on|about)\b/,
   ],
   [
     'topics',
