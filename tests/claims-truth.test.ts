@@ -888,6 +888,18 @@ describe('names the articles never give', () => {
       /Ya'alon/,
     );
     expect(text('which world leaders did bibi meet at the climate conference')).toMatch(/Abbas/);
+    // A name the sentence capitalises, though English has it as a word ("the Quartet of which
+    // Moscow is a member").
+    expect(
+      text(
+        'whats the name of the group moscow belongs to that putin wanted to keep working on israeli-palestinian peace',
+      ),
+    ).toContain('Quartet');
+    expect(
+      text(
+        'whats the name of the group moscow belongs to that putin wanted to keep working on israeli-palestinian peace',
+      ),
+    ).not.toMatch(/they name none/);
   });
 });
 

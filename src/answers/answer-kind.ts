@@ -195,6 +195,16 @@ export function unsaidName(
     ![...said].some((w) => w.length >= MIN_THING && t.startsWith(w)) &&
     engine.sense.partOfSpeech(t) === 'proper' &&
     countryOf(engine, t) === undefined;
-  if (found.some((f) => passageTerms(f.passage.text).some(isName))) return undefined;
+  // A word the sentence itself capitalises past its start names something, whatever else English
+  // uses it for ("the Quartet of which Moscow is a member").
+  const capitalised = (text: string) =>
+    new Set(passageTerms(text.replace(/^\W*\S+/, '').replace(/\b\p{Ll}[\p{L}'’-]*/gu, ' ')));
+  const names = (f: (typeof found)[number]) => {
+    const written = capitalised(f.passage.text);
+    return passageTerms(f.passage.text).some(
+      (t) => isName(t) || (written.has(t) && !said.has(t) && countryOf(engine, t) === undefined),
+    );
+  };
+  if (found.some(names)) return undefined;
   return closestTo(engine, `which ${echo(asked)}: they name none`, found);
 }
