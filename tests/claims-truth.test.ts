@@ -176,6 +176,20 @@ describe('truthful yes/no', () => {
     expect(saysYes('do you know whether they met in sochi')).toBe(true);
   });
 
+  it('never says Yes where the sentence puts the claim in the air over another place, or gives its unchecked action another doer', () => {
+    // "the Russian jet shot down last week by Turkey along the Turkish-Syrian border"
+    expect(saysYes('did turkey shoot down the russian jet over israel?')).toBe(false);
+    // "… flown into Israeli airspace": in the air over Israel.
+    expect(saysYes('did a russian jet fly over israel')).toBe(true);
+    // "the mechanism that has been promoted by you and proposed by you", Putin to Netanyahu.
+    expect(
+      saysYes('was it putin who came up with the deconfliction mechanism between the two militaries?'),
+    ).toBe(false);
+    // An action no word checks, with the doer the sentence gives: "gave PM Benjamin Netanyahu an
+    // unexpected personal tour of the Kremlin".
+    expect(saysYes('did putin personally show bibi around the kremlin?')).toBe(true);
+  });
+
   it('never says Yes to a claim that denies what a sentence says', () => {
     // "The Russian leader confirmed his intention to visit Israel … to dedicate a memorial …"
     expect(saysYes('did putin say no to dedicating the auschwitz memorial in israel')).toBe(false);

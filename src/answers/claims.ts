@@ -272,6 +272,7 @@ function states(
   if (otherMonth(found, month) || otherYear(found, year)) return 'none';
   if (!sayingClaim && (otherAgent(engine, question, found) || otherObject(engine, question, found)))
     return 'none';
+  if (!sayingClaim && unsaidAction(engine, question, found)) return 'partial';
   if (unrealised(engine, question, found)) return 'partial';
   // A sentence that names another person of the records, and not the one the claim has doing
   // it, tells of the other's doing ("during Netanyahu's visit" is no visit by Putin).
@@ -1123,6 +1124,29 @@ function otherObject(engine: Engine, question: string, found: Found): boolean {
   });
 }
 
+/**
+ * Whether the claim's verb is one no search checks (a stop word: "came up with", "made", "got"),
+ * the sentence says it in no form, and names another doer of what it does say: "was it Putin who
+ * came up with the mechanism" is not stated by "the mechanism … proposed by you", to Netanyahu.
+ */
+function unsaidAction(engine: Engine, question: string, found: Found): boolean {
+  const {
+    agents: [subject],
+    verb,
+  } = claimedAgents(engine, question);
+  if (!subject || !verb || !STOPWORDS.has(verb) || AUXILIARY.test(verb) || !engine.sense.isVerb(verb))
+    return false;
+  const lemma = engine.sense.lemma(verb);
+  if (lemma === 'meet' || engine.sense.isSaying(verb)) return false;
+  const said = passageTerms(found.passage.text);
+  if (said.some((t) => engine.sense.lemma(t) === lemma)) return false;
+  const doer = actorOf(engine, subject);
+  return agents(found.passage.text).some((a) => {
+    const other = actorOf(engine, a);
+    return other !== undefined && other !== doer;
+  });
+}
+
 /** Whether the sentence says each word of the claim it matched in that word's own forms or synonyms. */
 function inOwnWords(engine: Engine, terms: QuestionTerms, found: Found): boolean {
   const said = new Set(passageTerms(found.passage.text));
@@ -1386,6 +1410,9 @@ function otherPlace(engine: Engine, question: string, found: Found): boolean {
     if (!places.has(w)) return false;
     const before = words[i - 1] ?? '';
     if (/^(in|at|into|inside)$/.test(before)) return !said.has(w);
+    // "Over Israel" puts it in the air there: the sentence must put something in or over that
+    // place itself ("into Israeli airspace"), not only name it ("every citizen of Israel").
+    if (/^(over|above|across)$/.test(before)) return !placesThere(engine, found.passage.text, w);
     // Where the action goes ("visit Israel", "come to Israel") is the sentence's own to say: its
     // paragraph names Israel for other reasons. So is whom it is between or with ("a free trade
     // zone between Turkey and …").
@@ -1394,6 +1421,18 @@ function otherPlace(engine: Engine, question: string, found: Found): boolean {
     // A person is no place, though a place is named after him ("Netanyahu's residence").
     return (before === 'to' || before === verb) && !own.has(w) && !personIds(engine).has(w);
   });
+}
+
+/** Whether a sentence puts something in, into, over or at a place, by its name or its people's word ("into Israeli airspace"). */
+function placesThere(engine: Engine, sentence: string, place: string): boolean {
+  const said = passageTerms(sentence);
+  const actor = actorOf(engine, place);
+  const names = (t: string) => t === place || (actor !== undefined && actorOf(engine, t) === actor);
+  return said.some(
+    (t, j) =>
+      names(t) &&
+      [said[j - 1], said[j - 2]].some((b) => /^(in|at|into|inside|over|above|across)$/.test(b ?? '')),
+  );
 }
 
 const articleCache = new WeakMap<Engine, Map<string, Set<string>>>();
