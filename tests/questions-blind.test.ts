@@ -37,6 +37,7 @@ const SETS: { file: string; threshold: number; falseYes?: Record<string, string>
   { file: 'blind-t.json', threshold: 89 },
   { file: 'blind-u.json', threshold: 90 },
   { file: 'blind-v.json', threshold: 93 },
+  { file: 'blind-w.json', threshold: 85 },
 ];
 
 for (const { file, threshold, falseYes = {} } of SETS) {
