@@ -89,6 +89,9 @@ describe('the thing a "what" question asks for', () => {
 
   it('is what one sentence names when it says all the rest of the question, in its own words', () => {
     answers('what milestone was the moscow visit marking', '25 years');
+    // A hyphenated pair asks each of its words, not also the pair joined ("israel-russia"), and
+    // the sentence that says it all need not be the first found.
+    answers('what milestone in israel-russia relations did the moscow meeting mark?', '25 years');
     // Only the leaders' names said, and no word of what was done: nothing to read the thing from.
     expect(read('what souvenir did netanyahu bring putin').kind).toBe('not-found');
   });

@@ -200,6 +200,13 @@ export interface TermOptions {
   hinted?: boolean;
 }
 
+/**
+ * Whether the token is the two before it joined, as folding gives a hyphenated pair both ways
+ * ("israel-russia" → israel russia israelrussia): its words are asked already, each on its own.
+ */
+const joinsTheTwoBefore = (tokens: readonly string[], i: number) =>
+  i >= 2 && tokens[i] === `${tokens[i - 2]}${tokens[i - 1]}`;
+
 export function questionTerms(
   engine: Engine,
   question: string,
@@ -220,6 +227,7 @@ export function questionTerms(
           !isDomainWord(engine, t) &&
           !isFunctionWord(t) &&
           !standsForNoun(t, tokens[i - 1]) &&
+          !joinsTheTwoBefore(tokens, i) &&
           (said(t) || !shorthandForNothing(engine, t)),
       ),
     ),
@@ -1121,13 +1129,16 @@ export function saidBesideDetail(
   const ordinary = terms.kinds.flatMap((kind, g) => (kind === 'word' ? [g] : []));
   if (!ordinary.length || terms.unknown.length) return false;
   const all = (1 << terms.groups.length) - 1;
-  const [best] = findPassages(engine, terms, 1);
-  if (!best || (best.groups & all) !== all) return false;
+  const best = findPassages(engine, terms, BESIDE_LOOKS).find((f) => (f.groups & all) === all);
+  if (!best) return false;
   const said = new Set(sentenceTerms(best.passage));
   return ordinary.some((g) =>
     (terms.groups[g] ?? []).some((t) => t.weight >= EXPANSION_WEIGHTS.sameLemma && said.has(t.term)),
   );
 }
+
+/** How many of the best sentences are read for one that says all the rest of a question. */
+const BESIDE_LOOKS = 3;
 
 /** A noun that goes on a compound: not a stop word ("trump say" is a noun and a verb). */
 const isCompoundNoun = (engine: Engine, word: string) =>
