@@ -92,6 +92,11 @@ describe('the thing a "what" question asks for', () => {
     // A hyphenated pair asks each of its words, not also the pair joined ("israel-russia"), and
     // the sentence that says it all need not be the first found.
     answers('what milestone in israel-russia relations did the moscow meeting mark?', '25 years');
+    // A word that only describes ("that quick chat") need not be said there too.
+    answers(
+      'what ceremony were bibi and putin both at in paris when they had that quick chat and didnt set another meeting?',
+      'World War I',
+    );
     // Only the leaders' names said, and no word of what was done: nothing to read the thing from.
     expect(read('what souvenir did netanyahu bring putin').kind).toBe('not-found');
   });

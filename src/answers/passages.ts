@@ -1128,7 +1128,15 @@ export function saidBesideDetail(
   const terms = questionTerms(engine, rest, u, { described: true });
   const ordinary = terms.kinds.flatMap((kind, g) => (kind === 'word' ? [g] : []));
   if (!ordinary.length || terms.unknown.length) return false;
-  const all = (1 << terms.groups.length) - 1;
+  // A word that only describes ("that quick chat") need not be said.
+  const describing = terms.heads.reduce(
+    (bits, head, g) =>
+      terms.kinds[g] === 'word' && (engine.sense.isAdjective(head) || engine.sense.isAdverb(head))
+        ? bits | (1 << g)
+        : bits,
+    0,
+  );
+  const all = ((1 << terms.groups.length) - 1) & ~describing;
   const best = findPassages(engine, terms, BESIDE_LOOKS).find((f) => (f.groups & all) === all);
   if (!best) return false;
   const said = new Set(sentenceTerms(best.passage));

@@ -367,6 +367,11 @@ export class Lexicon {
   }
 
   /** Whether WordNet gives the word an adverb's sense: how or when something was done ("early", "abruptly"). */
+  /** Whether WordNet gives the word an adjective's sense, whatever its commonest ("quick", "formal"). */
+  isAdjective(word: string): boolean {
+    return !isFunctionWord(word) && ((this.#english.get(word)?.flags ?? 0) & PART_BITS.adj) !== 0;
+  }
+
   isAdverb(word: string): boolean {
     return !isFunctionWord(word) && ((this.#english.get(word)?.flags ?? 0) & PART_BITS.adv) !== 0;
   }
