@@ -16,6 +16,7 @@ import {
   coversNames,
   type Found,
   findPassages,
+  meetingsGiven,
   occasionsOf,
   type QuestionTerms,
   questionTerms,
@@ -731,7 +732,11 @@ function describesNoun(words: readonly string[], word: string, isNoun: (next: st
  * number is a detail the sentence must give itself, even one in the occasion's name.
  */
 function ofOccasion(engine: Engine, terms: QuestionTerms, found: Found, g: number): boolean {
-  if (slotOf(engine, terms.heads[g] ?? '') === 'number') return false;
+  return slotOf(engine, terms.heads[g] ?? '') !== 'number' && namesOccasion(engine, terms, found, g);
+}
+
+/** Whether a word of the claim's group `g` is a word of the sentence's article's occasion, number or not. */
+function namesOccasion(engine: Engine, terms: QuestionTerms, found: Found, g: number): boolean {
   const occasion = occasionWords(engine, found);
   return (terms.groups[g] ?? []).some((t) => t.weight >= STATED && occasion.has(t.term));
 }
@@ -742,10 +747,7 @@ function ofOccasion(engine: Engine, terms: QuestionTerms, found: Found, g: numbe
  * ("the two") says otherwise.
  */
 function endsOccasionName(engine: Engine, terms: QuestionTerms, found: Found, g: number): boolean {
-  const occasion = occasionWords(engine, found);
-  const named = (k: number) =>
-    (terms.groups[k] ?? []).some((t) => t.weight >= STATED && occasion.has(t.term));
-  return g > 0 && slotOf(engine, terms.heads[g - 1] ?? '') !== 'number' && named(g - 1) && named(g);
+  return g > 0 && ofOccasion(engine, terms, found, g - 1) && namesOccasion(engine, terms, found, g);
 }
 
 /** The words of the occasions the sentence's article reports ("climate", "conference"). */
@@ -1314,8 +1316,11 @@ export function speakerCorrection(
     phrases.length ? holds(f) : 2 * words.filter((g) => f.groups & (1 << g)).length >= words.length;
   if (found.some((f) => near(f) && spokenBy(engine, f).has(subject))) return undefined;
   // Where the question puts the words ("at the Moscow presser"), the other's must be from there.
-  const cities = engine.meetingPlaces(u.places.filter((p) => p.kind !== 'country'));
-  const named = u.meetings.length ? u.meetings : cities.flatMap((p) => engine.catalogue.meetingsAt(p.id));
+  const named = meetingsGiven(
+    engine,
+    u,
+    u.places.filter((p) => p.kind !== 'country'),
+  );
   const there = (f: Found) =>
     !named.length ||
     engine.catalogue
@@ -1409,10 +1414,10 @@ function otherPlace(engine: Engine, question: string, found: Found): boolean {
   return words.some((w, i) => {
     if (!places.has(w)) return false;
     const before = words[i - 1] ?? '';
-    if (/^(in|at|into|inside)$/.test(before)) return !said.has(w);
+    if (WITHIN.test(before)) return !said.has(w);
     // "Over Israel" puts it in the air there: the sentence must put something in or over that
     // place itself ("into Israeli airspace"), not only name it ("every citizen of Israel").
-    if (/^(over|above|across)$/.test(before)) return !placesThere(engine, found.passage.text, w);
+    if (OVER.test(before)) return !placesThere(engine, found.passage.text, w);
     // Where the action goes ("visit Israel", "come to Israel") is the sentence's own to say: its
     // paragraph names Israel for other reasons. So is whom it is between or with ("a free trade
     // zone between Turkey and …").
@@ -1429,11 +1434,13 @@ function placesThere(engine: Engine, sentence: string, place: string): boolean {
   const actor = actorOf(engine, place);
   const names = (t: string) => t === place || (actor !== undefined && actorOf(engine, t) === actor);
   return said.some(
-    (t, j) =>
-      names(t) &&
-      [said[j - 1], said[j - 2]].some((b) => /^(in|at|into|inside|over|above|across)$/.test(b ?? '')),
+    (t, j) => names(t) && [said[j - 1], said[j - 2]].some((b) => WITHIN.test(b ?? '') || OVER.test(b ?? '')),
   );
 }
+
+/** English's prepositions that put something inside a place, and over it. */
+const WITHIN = /^(in|at|into|inside)$/;
+const OVER = /^(over|above|across)$/;
 
 const articleCache = new WeakMap<Engine, Map<string, Set<string>>>();
 
@@ -1745,10 +1752,6 @@ function recordOf(engine: Engine, question: string, support: Found): Reply | und
   return answerWhenWhere(engine, 'when', question, targets);
 }
 
-/**
- * The claim a yes/no question makes, without the English that frames it: "is it true that …",
- * "…, right?", "according to …" ask whether something is so; they are not part of it.
- */
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The claim with the names typed wrong put right ("puttin" → putin), for the checks that read its words. */
@@ -1760,6 +1763,10 @@ function corrected(claim: string, u: Understanding): string {
   );
 }
 
+/**
+ * The claim a yes/no question makes, without the English that frames it: "is it true that …",
+ * "…, right?", "according to …" ask whether something is so; they are not part of it.
+ */
 export function claimOf(question: string): string {
   return (
     question
@@ -2118,8 +2125,12 @@ function placedClaim(engine: Engine, asked: string, u: Understanding): Placed | 
 /** A sentence that states the claim and names the place the question puts it at itself ("… meet their counterparts in Moscow"). */
 export function statedWhereAsked(engine: Engine, asked: string, u: Understanding): Found | undefined {
   const placed = placedClaim(engine, asked, u);
-  return placed?.stated.find((f) => passageTerms(f.passage.text).some((w) => placed.placing.has(w)));
+  return placed?.stated.find((f) => namesWhere(f, placed));
 }
+
+/** Whether the sentence itself names where the question puts the claim ("… in Moscow"). */
+const namesWhere = (f: Found, placed: Placed) =>
+  passageTerms(f.passage.text).some((w) => placed.placing.has(w));
 
 /**
  * A claim or premise put at a meeting or place whose articles never state it, that a sentence
@@ -2134,14 +2145,13 @@ export function placeCorrection(
 ): Reply | undefined {
   const placed = placedClaim(engine, asked, u);
   if (!placed) return undefined;
-  const { stated, named, at, placing } = placed;
+  const { stated, named, at } = placed;
   const reportedIn = (f: Found) =>
     engine.catalogue.meetingsFrom(f.passage.source.id).filter((m) => m.kind === 'reported');
   // Stated in an article about where the question puts it, a visit it announces included: nothing
   // to correct; so is a sentence that names the place itself ("… their counterparts in Moscow").
   const about = (f: Found) => engine.catalogue.meetingsFrom(f.passage.source.id).some((m) => at.has(m.id));
-  const placedThere = (f: Found) => passageTerms(f.passage.text).some((w) => placing.has(w));
-  if (!stated.length || stated.some((f) => about(f) || placedThere(f))) return undefined;
+  if (!stated.length || stated.some((f) => about(f) || namesWhere(f, placed))) return undefined;
   const [elsewhere] = stated.filter((f) => reportedIn(f).length === 1);
   const [meeting] = elsewhere ? reportedIn(elsewhere) : [];
   if (!elsewhere || !meeting) return undefined;

@@ -235,14 +235,21 @@ export class Engine {
     // ("issues" in "economic issues") names no one thing ("strategic issues"), where a name does
     // ("Shoigu" in "Sergei Shoigu"). Nor does an everyday word anywhere in it: "light" of "triumph
     // of light over dark" is no Hanukkah in "in light of recent events", "second" no world war.
+    // Only the kinds whose single words name a record are read, each word once.
     const ordinary = (w: string) => this.sense.isEnglish(w) && this.sense.partOfSpeech(w) !== 'proper';
-    const heads = types
-      .flatMap((type) => this.namesOf(type).flatMap(({ phrases }) => phrases))
-      .map((p) => foldForSearch(p).split(' '))
-      .flatMap((words) =>
-        words.length > 1 ? words.filter((w, i) => i === words.length - 1 || this.sense.isEveryday(w)) : [],
-      )
-      .filter(ordinary);
+    const named = ['person', 'place', 'topic'] as const;
+    const heads = [
+      ...new Set(
+        named
+          .flatMap((type) => this.namesOf(type).flatMap(({ phrases }) => phrases))
+          .map((p) => foldForSearch(p).split(' '))
+          .flatMap((words) =>
+            words.length > 1
+              ? words.filter((w, i) => i === words.length - 1 || this.sense.isEveryday(w))
+              : [],
+          ),
+      ),
+    ].filter(ordinary);
     const generic = new Set([
       ...STOPWORDS,
       ...titles,
@@ -250,7 +257,7 @@ export class Engine {
       ...heads,
       ...[...kinds].filter(([, of]) => of.size > 1).map(([word]) => word),
     ]);
-    for (const type of ['person', 'place', 'topic'] as const) {
+    for (const type of named) {
       this.names.addDistinctiveWords(
         this.namesOf(type).map(({ entity, phrases }) => ({ value: entity, phrases })),
         generic,
