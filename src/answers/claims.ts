@@ -1688,7 +1688,10 @@ function ordersTheirThing(engine: Engine, question: string): boolean {
   return words.some((word, i) => {
     const next = words[i + 1];
     if (!next || !ORDER_WORD.test(word)) return false;
+    // Only the sentences holding both words are read: "meeting" alone is in thousands.
+    const holdingWord = new Set(index.holding(word));
     return [...index.holding(next)].some((k) => {
+      if (!holdingWord.has(k)) return false;
       const said = passageTerms(passages[k]?.text ?? '');
       return said.some((w, j) => w === word && said[j + 1] === next);
     });
