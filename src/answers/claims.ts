@@ -2071,6 +2071,16 @@ interface Placed {
  * is left to state.
  */
 function placedClaim(engine: Engine, asked: string, u: Understanding): Placed | undefined {
+  // The router asks it twice of one question: whether to correct, and whether it is stated there.
+  const read = placedCache.get(u) ?? new Map<string, Placed | undefined>();
+  placedCache.set(u, read);
+  if (!read.has(asked)) read.set(asked, readPlacedClaim(engine, asked, u));
+  return read.get(asked);
+}
+
+const placedCache = new WeakMap<Understanding, Map<string, Placed | undefined>>();
+
+function readPlacedClaim(engine: Engine, asked: string, u: Understanding): Placed | undefined {
   const places = engine.meetingPlaces(u.places.filter((p) => p.kind !== 'country'));
   // A meeting named by where or at what it was ("the Sochi meeting", "the climate conference"),
   // not by what it was about ("the Leningrad memorial"), puts the claim somewhere.
